@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createBook } from '../../core/book/create-book.js';
+import { generateDemo, DEMO_SCALES, type DemoScale } from '../../core/demo/generate-demo.js';
+import { bookSummary } from '../../core/views/book-views.js';
+import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import { printJson, printRows, type Io } from '../io.js';
+import { UsageError } from '../usage.js';
+import { UserError } from '../../core/errors.js';
+import { rmSync } from 'node:fs';
+
+export async function demoCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { ...COMMON_OPTIONS, seed: { type: 'string', default: '1' }, scale: { type: 'string', default: 'small' }, from: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('demo needs exactly one BOOK path');
+  if (!(values.scale in DEMO_SCALES)) throw new UsageError(`--scale must be one of ${Object.keys(DEMO_SCALES).join(', ')}`);
+  if (!/^\d+$/.test(values.seed)) throw new UsageError('--seed must be a non-negative whole number');
+  const path = positionals[0]!;
+  if (existsSync(path)) throw new UserError('book-exists', `${path}: a file of that name already exists; the demo writes a new book`, { file: path });
+
+  const started = Date.now();
+  const book = await createBook(path, resolveActor(io, values.user), 'demo');
+  try {
+    generateDemo(book, { seed: Number(values.seed), scale: values.scale as DemoScale, ...(values.from ? { from: values.from } : {}) });
+  } catch (e) {
+    // A demo that failed leaves no half-made book behind.
+    book.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    throw e;
+  }
+  const summary = bookSummary(book);
+  book.close();
+  const seconds = (Date.now() - started) / 1000;
+  if (values.json) {
+    printJson(io, { book: path, seconds, ...summary });
+    return 0;
+  }
+  io.out(`demo book ${path} (seed ${values.seed}, scale ${values.scale}) built in ${seconds.toFixed(1)} s`);
+  printRows(io, summary.documents, false);
+  return 0;
+}

@@ -1,0 +1,17 @@
+import { parseArgs } from 'node:util';
+import { createBook } from '../../core/book/create-book.js';
+import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import type { Io } from '../io.js';
+import { printJson } from '../io.js';
+import { UsageError } from '../usage.js';
+
+export async function initCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, name: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('init needs exactly one BOOK path');
+  const path = positionals[0]!;
+  const book = await createBook(path, resolveActor(io, values.user), values.name);
+  book.close();
+  if (values.json) printJson(io, { book: path, created: true });
+  else io.out(`created book ${path}`);
+  return 0;
+}

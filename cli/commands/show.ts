@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import { openExistingBook } from '../../core/book/open-book.js';
+import { assertIsoDate, assertPeriod } from '../../core/calendar/dates.js';
+import { DOCUMENT_KINDS } from '../../core/ledger/document-kinds.js';
+import {
+  auditView, balancesView, bookSummary, contractView, documentView, documentsView, injectionsView, MASTER_DATA_VIEWS,
+  masterDataView, periodsView, type MasterDataView,
+} from '../../core/views/book-views.js';
+import { COMMON_OPTIONS } from '../context.js';
+import { printJson, printRows, type Io } from '../io.js';
+import { UsageError } from '../usage.js';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  kind: { type: 'string' }, period: { type: 'string' }, ka: { type: 'string' }, distributor: { type: 'string' },
+  by: { type: 'string', default: 'account' }, 'as-of': { type: 'string' },
+  limit: { type: 'string', default: '100' }, offset: { type: 'string', default: '0' },
+} as const;
+
+const BALANCE_GROUPINGS = ['account', 'ka', 'distributor', 'period'] as const;
+
+function count(text: string, name: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(text);
+}
+
+export async function showCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+  const [path, what = 'summary', key] = positionals;
+  if (!path) throw new UsageError('show needs a BOOK path');
+  const page = { limit: count(values.limit, 'limit'), offset: count(values.offset, 'offset') };
+  const json = values.json;
+  if (values.kind && !(DOCUMENT_KINDS as readonly string[]).includes(values.kind)) {
+    throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}`);
+  }
+  if (!(BALANCE_GROUPINGS as readonly string[]).includes(values.by)) throw new UsageError(`--by must be one of ${BALANCE_GROUPINGS.join(', ')}`);
+  if ((what === 'contract' || what === 'document') && !key) throw new UsageError(`show ${what} needs a ${what === 'contract' ? 'contract code' : 'document key or number'}`);
+
+  const book = await openExistingBook(path, { readonly: false });
+  try {
+    if ((MASTER_DATA_VIEWS as readonly string[]).includes(what)) {
+      printRows(io, masterDataView(book, what as MasterDataView, page, values.ka), json);
+      return 0;
+    }
+    switch (what) {
+      case 'summary': {
+        const s = bookSummary(book);
+        if (json) return printJson(io, s), 0;
+        io.out(`book ${s.path}  schema v${s.schemaVersion}  ${s.info.name ?? ''}`);
+        io.out(Object.entries(s.masterData).map(([k, v]) => `${k} ${v}`).join(', '));
+        printRows(io, s.documents, false, '(no documents)');
+        io.out(`periods: ${s.periods.map((p) => `${p.period}${p.status === 'open' ? '' : ` (${p.status})`}`).join(' ') || '(none)'}`);
+        return 0;
+      }
+      case 'contract':
+        if (json) printJson(io, contractView(book, key!));
+        else {
+          const c = contractView(book, key!);
+          const { feeTerms, tiers, exclusions, deliveryCost, ...head } = c;
+          printRows(io, [head], false);
+          io.out('\nfee terms');
+          printRows(io, feeTerms as unknown as Record<string, unknown>[], false);
+          io.out('\nrebate tiers');
+          printRows(io, tiers as unknown as Record<string, unknown>[], false);
+          if (exclusions.length) { io.out('\nrebate exclusions'); printRows(io, exclusions as unknown as Record<string, unknown>[], false); }
+          io.out('\ndelivery cost');
+          printRows(io, deliveryCost as unknown as Record<string, unknown>[], false);
+        }
+        return 0;
+      case 'documents': {
+        if (values.period) assertPeriod(values.period, { field: '--period' });
+        const filter = { ...(values.kind ? { kind: values.kind } : {}), ...(values.period ? { period: values.period } : {}),
+          ...(values.ka ? { kaCode: values.ka } : {}), ...(values.distributor ? { distributorCode: values.distributor } : {}) };
+        printRows(io, documentsView(book, filter, page), json, '(no documents)');
+        return 0;
+      }
+      case 'document': {
+        const docs = documentView(book, key!);
+        if (json) return printJson(io, docs), 0;
+        for (const d of docs) {
+          const { lines, entries, ...head } = d;
+          printRows(io, [head], false);
+          io.out('');
+          printRows(io, lines, false);
+          io.out('');
+          printRows(io, entries as unknown as Record<string, unknown>[], false, '(posts no entries)');
+        }
+        return 0;
+      }
+      case 'balances': {
+        const asOf = values['as-of'] ? assertIsoDate(values['as-of'], { field: '--as-of' }) : undefined;
+        printRows(io, balancesView(book, values.by as (typeof BALANCE_GROUPINGS)[number], asOf) as unknown as Record<string, unknown>[], json, '(no entries)');
+        return 0;
+      }
+      case 'periods':
+        printRows(io, periodsView(book) as unknown as Record<string, unknown>[], json, '(no periods)');
+        return 0;
+      case 'audit':
+        printRows(io, auditView(book, page) as unknown as Record<string, unknown>[], json);
+        return 0;
+      case 'injections': {
+        const v = injectionsView(book, page, values.kind);
+        if (json) printJson(io, v);
+        else {
+          printRows(io, v.counts, false, '(this is not a demo book)');
+          if (values.kind) printRows(io, v.rows, false);
+        }
+        return 0;
+      }
+      default:
+        throw new UsageError(`show does not know "${what}"; try: summary, ${MASTER_DATA_VIEWS.join(', ')}, contract, documents, document, balances, periods, audit, injections`);
+    }
+  } finally {
+    book.close();
+  }
+}

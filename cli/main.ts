@@ -1,0 +1,59 @@
+import { isUserError } from '../core/errors.js';
+import { checkCommand } from './commands/check.js';
+import { demoCommand } from './commands/demo.js';
+import { initCommand } from './commands/init.js';
+import { showCommand } from './commands/show.js';
+import { processIo, type Io } from './io.js';
+import { USAGE, UsageError } from './usage.js';
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  init: initCommand,
+  demo: demoCommand,
+  show: showCommand,
+  check: checkCommand,
+};
+
+function isParseArgsError(e: unknown): e is Error {
+  return e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** Runs one command and returns its exit status: 0 ok, 1 a user error, 2 a usage error. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const json = rest.includes('--json');
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.out('ka-settle 0.1.0');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(USAGE);
+      return 0;
+    }
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      if (json) io.out(JSON.stringify({ error: { code: 'usage', message: e.message } }));
+      io.err(`ka-settle: ${e.message}\nRun 'ka-settle help' for usage.`);
+      return 2;
+    }
+    if (isUserError(e)) {
+      if (json) io.out(JSON.stringify({ error: { code: e.code, message: e.message, ...e.place } }));
+      else io.err(`ka-settle: ${e.describe()}`);
+      return 1;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    if (json) io.out(JSON.stringify({ error: { code: 'internal', message } }));
+    io.err(`ka-settle: internal error: ${message}`);
+    if (io.env.KA_SETTLE_DEBUG && e instanceof Error) io.err(e.stack ?? '');
+    return 1;
+  }
+}

@@ -1,0 +1,27 @@
+import { readRefusal } from '../../db/errors.js';
+import { UserError } from '../errors.js';
+
+/** Turns the book's trigger and constraint refusals into messages an accountant can act on. */
+export function asUserError(error: unknown): unknown {
+  const refusal = readRefusal(error);
+  if (!refusal) return error;
+  switch (refusal.code) {
+    case 'period-closed':
+      return new UserError('period-closed', `period ${refusal.period} is closed: nothing dated in it can change; post a correction in an open period or ask an admin to reopen it`);
+    case 'immutable':
+      return new UserError('immutable', `${refusal.table.replace(/_/g, ' ')} are never changed or deleted once written: post a reversing document instead`);
+    case 'duplicate':
+      return new UserError('duplicate', `already in the book (${refusal.detail.replace(/^UNIQUE constraint failed: /, '')})`);
+    case 'constraint':
+      return new UserError('constraint', `the book refused the change: ${refusal.detail}`);
+  }
+}
+
+/** Runs fn and rethrows book refusals as UserErrors. */
+export function withBookErrors<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw asUserError(e);
+  }
+}

@@ -1,0 +1,221 @@
+import type { Book } from '../../db/connection.js';
+import { contractOn } from '../../db/queries/contracts.js';
+import {
+  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLine, insertOpenItem,
+} from '../../db/queries/documents.js';
+import { getKaAccount } from '../../db/queries/master-data.js';
+import { ensurePeriod, getPeriod } from '../../db/queries/periods.js';
+import { AuditWriter } from '../audit/audit-chain.js';
+import { addDays, assertIsoDate, periodOf } from '../calendar/dates.js';
+import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { UserError, type ErrorPlace } from '../errors.js';
+import { assertInteger, type Fen, type PriceE4, type QtyMilli } from '../money/units.js';
+import { withBookErrors } from './book-errors.js';
+import type { DocumentKind } from './document-kinds.js';
+import { postingLegs, type Leg } from './posting-rules.js';
+
+export interface LineDraft {
+  storeId?: number | null;
+  productId?: number | null;
+  orderNo?: string | null;
+  qty?: QtyMilli | null;
+  price?: PriceE4 | null;
+  amount: Fen;
+  feeType?: string | null;
+  /** the counterparty's own wording, e.g. the fee name on the KA statement */
+  feeText?: string | null;
+  reference?: string | null;
+  memo?: string | null;
+}
+
+export interface DocumentDraft {
+  kind: DocumentKind;
+  naturalKey: string;
+  docNo: string;
+  docDate: string;
+  manufacturerId?: number | null;
+  distributorId?: number | null;
+  kaAccountId?: number | null;
+  storeId?: number | null;
+  orderNo?: string | null;
+  reference?: string | null;
+  method?: string | null;
+  dueDate?: string | null;
+  status?: string;
+  memo?: string | null;
+  reversesId?: number | null;
+  sourceFile?: string | null;
+  sourceRow?: number | null;
+  lines: LineDraft[];
+  /** explicit legs, for adjustments and accruals only */
+  legs?: Leg[];
+}
+
+export type PostOutcome =
+  | { status: 'created'; id: number }
+  | { status: 'unchanged'; id: number }
+  | { status: 'conflict'; id: number; naturalKey: string };
+
+export interface BatchInfo {
+  kind: string;
+  description: string;
+  fileName?: string;
+  fileSha256?: string;
+}
+
+/** What makes two versions of a document the same: everything it says, not where or when it was read. */
+function contentHash(d: DocumentDraft): string {
+  return sha256Hex(canonicalJson({
+    kind: d.kind, docNo: d.docNo, docDate: d.docDate, manufacturerId: d.manufacturerId ?? null,
+    distributorId: d.distributorId ?? null, kaAccountId: d.kaAccountId ?? null, storeId: d.storeId ?? null,
+    orderNo: d.orderNo ?? null, reference: d.reference ?? null, method: d.method ?? null, dueDate: d.dueDate ?? null,
+    lines: d.lines.map((l) => ({
+      storeId: l.storeId ?? null, productId: l.productId ?? null, orderNo: l.orderNo ?? null, qty: l.qty ?? null,
+      price: l.price ?? null, amount: l.amount, feeType: l.feeType ?? null, feeText: l.feeText ?? null,
+      reference: l.reference ?? null,
+    })),
+    legs: d.legs ?? null,
+  }));
+}
+
+/**
+ * Posts documents inside the caller's write transaction: the document, its lines, its balanced entries, its
+ * open items and its audit row, or nothing. A document whose natural key is already in the book is not
+ * written again: it is `unchanged` when its content is the same and a `conflict` when it differs.
+ */
+export class Poster {
+  private readonly audit: AuditWriter;
+  private readonly periodStatus = new Map<string, string>();
+  private readonly termsCache = new Map<string, number>();
+
+  constructor(
+    private readonly book: Book,
+    private readonly actor: string,
+    private readonly batchId: number | null = null,
+  ) {
+    this.audit = new AuditWriter(book);
+  }
+
+  private place(d: DocumentDraft): ErrorPlace {
+    return d.sourceFile ? { file: d.sourceFile, ...(d.sourceRow ? { row: d.sourceRow } : {}) } : {};
+  }
+
+  private assertOpen(period: string, d: DocumentDraft): void {
+    let status = this.periodStatus.get(period);
+    if (status === undefined) {
+      ensurePeriod(this.book, period);
+      status = getPeriod(this.book, period)!.status;
+      this.periodStatus.set(period, status);
+    }
+    if (status === 'closed') {
+      throw new UserError('period-closed', `period ${period} is closed: ${d.kind} ${d.docNo} dated ${d.docDate} cannot be posted into it`, this.place(d));
+    }
+  }
+
+  /** Payment terms (账期): the contract's if one is in force, else the KA account's. */
+  private defaultDueDate(d: DocumentDraft): string | null {
+    if (d.kind !== 'receipt' || !d.kaAccountId) return null;
+    const key = `${d.kaAccountId}|${d.manufacturerId ?? ''}|${d.distributorId ?? ''}|${d.docDate.slice(0, 7)}`;
+    let days = this.termsCache.get(key);
+    if (days === undefined) {
+      const contract = d.manufacturerId ? contractOn(this.book, d.manufacturerId, d.kaAccountId, d.docDate, d.distributorId ?? undefined) : undefined;
+      days = contract?.payment_terms_days ?? getKaAccount(this.book, d.kaAccountId)?.payment_terms_days ?? 0;
+      this.termsCache.set(key, days);
+    }
+    return addDays(d.docDate, days);
+  }
+
+  private validate(d: DocumentDraft): Fen {
+    const place = this.place(d);
+    assertIsoDate(d.docDate, { ...place, field: 'date' });
+    if (d.dueDate) assertIsoDate(d.dueDate, { ...place, field: 'due date' });
+    if (!d.docNo.trim()) throw new UserError('missing-field', 'document number is empty', { ...place, field: 'document number' });
+    if (d.lines.length === 0) throw new UserError('no-lines', `${d.kind} ${d.docNo} has no lines`, place);
+    let total = 0;
+    for (const line of d.lines) {
+      assertInteger(line.amount, 'line amount');
+      if (line.qty != null) assertInteger(line.qty, 'quantity');
+      if (line.price != null) assertInteger(line.price, 'price');
+      total += line.amount;
+    }
+    assertInteger(total, 'document total');
+    return total;
+  }
+
+  post(d: DocumentDraft): PostOutcome {
+    const total = this.validate(d);
+    const hash = contentHash(d);
+    const existing = findDocumentByKey(this.book, d.kind, d.naturalKey);
+    if (existing) {
+      return existing.content_hash === hash
+        ? { status: 'unchanged', id: existing.id }
+        : { status: 'conflict', id: existing.id, naturalKey: d.naturalKey };
+    }
+    const period = periodOf(d.docDate);
+    this.assertOpen(period, d);
+
+    const legs = postingLegs({ kind: d.kind, total, method: d.method ?? null, legs: d.legs });
+    const legSum = legs.reduce((s, l) => s + l.amount, 0);
+    if (legSum !== 0) {
+      throw new UserError('unbalanced', `${d.kind} ${d.docNo} does not balance: its entries sum to ${legSum} fen`, this.place(d));
+    }
+    const dueDate = d.dueDate ?? this.defaultDueDate(d);
+    const parties = {
+      manufacturer_id: d.manufacturerId ?? null,
+      distributor_id: d.distributorId ?? null,
+      ka_account_id: d.kaAccountId ?? null,
+      store_id: d.storeId ?? null,
+    };
+    const id = withBookErrors(() => insertDocument(this.book, {
+      kind: d.kind, natural_key: d.naturalKey, doc_no: d.docNo, doc_date: d.docDate, period, ...parties,
+      order_no: d.orderNo ?? null, reference: d.reference ?? null, method: d.method ?? null, due_date: dueDate,
+      total_fen: total, status: d.status ?? 'posted', content_hash: hash, reverses_id: d.reversesId ?? null,
+      batch_id: this.batchId, source_file: d.sourceFile ?? null, source_row: d.sourceRow ?? null, memo: d.memo ?? null,
+      created_by: this.actor, created_at: new Date().toISOString(),
+    }));
+    d.lines.forEach((l, i) => {
+      insertLine(this.book, {
+        document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,
+        order_no: l.orderNo ?? null, qty_milli: l.qty ?? null, price_e4: l.price ?? null, amount_fen: l.amount,
+        fee_type: l.feeType ?? null, fee_text: l.feeText ?? null, reference: l.reference ?? null, memo: l.memo ?? null,
+      });
+    });
+    legs.forEach((leg, i) => {
+      insertEntry(this.book, { document_id: id, line_no: i + 1, period, entry_date: d.docDate, account: leg.account, ...parties, amount_fen: leg.amount });
+      if (leg.openItem) {
+        insertOpenItem(this.book, { document_id: id, account: leg.account, ...parties, doc_date: d.docDate, due_date: dueDate, amount_fen: leg.amount });
+      }
+    });
+    this.audit.append({
+      actor: this.actor, action: 'post', entity: 'document', entityKey: `${d.kind}:${d.naturalKey}`,
+      after: { id, kind: d.kind, docNo: d.docNo, docDate: d.docDate, total, lines: d.lines.length, contentHash: hash, batchId: this.batchId },
+    });
+    return { status: 'created', id };
+  }
+}
+
+export interface PostSummary {
+  batchId: number;
+  created: number;
+  unchanged: number;
+  conflicts: { naturalKey: string; id: number }[];
+}
+
+/** Posts a whole batch in one transaction: every document of it is in the book afterwards, or none is. */
+export function postDocuments(book: Book, drafts: Iterable<DocumentDraft>, actor: string, batch: BatchInfo): PostSummary {
+  return book.write(() => {
+    const batchId = insertBatch(book, {
+      kind: batch.kind, description: batch.description, file_name: batch.fileName ?? null,
+      file_sha256: batch.fileSha256 ?? null, created_by: actor,
+    });
+    const poster = new Poster(book, actor, batchId);
+    const summary: PostSummary = { batchId, created: 0, unchanged: 0, conflicts: [] };
+    for (const draft of drafts) {
+      const outcome = poster.post(draft);
+      if (outcome.status === 'created') summary.created++;
+      else if (outcome.status === 'unchanged') summary.unchanged++;
+      else summary.conflicts.push({ naturalKey: outcome.naturalKey, id: outcome.id });
+    }
+    return summary;
+  });
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { isIsoDate } from '../calendar/dates.js';
+import { DOCUMENT_KINDS } from '../ledger/document-kinds.js';
+
+/**
+ * Master data as it enters the book, by codes (never by database ids). Money is integer fen, prices integer
+ * 1/10,000 yuan, rates integer parts per million. These schemas are the boundary: the importer, the window and
+ * the demo generator all pass through them.
+ */
+const code = z.string().trim().min(1).max(64);
+const name = z.string().trim().min(1).max(200);
+const optionalText = z.string().trim().max(200).nullish().transform((v) => (v ? v : null));
+const isoDate = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
+const fen = z.number().int();
+const nonNegativeFen = fen.nonnegative();
+const ppm = z.number().int().min(0).max(1_000_000);
+
+export const FEE_TYPES = [
+  'entry', 'barcode', 'display', 'end_cap', 'dm', 'anniversary', 'festival', 'promo_service', 'info_service',
+  'shrinkage', 'rebate', 'other',
+] as const;
+export type FeeType = (typeof FEE_TYPES)[number];
+
+export const manufacturerInput = z.object({ code, name });
+export const distributorInput = z.object({
+  code, name, manufacturerCode: code, region: optionalText, contact: optionalText, phone: optionalText,
+});
+export const kaAccountInput = z.object({
+  code, name, paymentTermsDays: z.number().int().min(0).max(366), contact: optionalText, phone: optionalText,
+});
+export const storeInput = z.object({
+  kaCode: code, storeCode: code, name, region: z.string().trim().min(1).max(64), city: optionalText,
+  distributorCode: code.nullish(), openedOn: isoDate.nullish(),
+});
+export const productInput = z.object({
+  sku: code,
+  barcode: z.string().trim().regex(/^\d{8,14}$/, 'must be 8 to 14 digits').nullish(),
+  name, spec: optionalText, casePack: z.number().int().positive(), vatRate: ppm, manufacturerCode: code.nullish(),
+});
+export const priceInput = z.object({
+  kaCode: code, sku: code, region: z.string().trim().max(64).default(''), price: z.number().int().nonnegative(),
+  validFrom: isoDate, validTo: isoDate,
+}).refine((p) => p.validFrom <= p.validTo, { message: 'validFrom is after validTo', path: ['validTo'] });
+
+export const feeTermInput = z.object({
+  feeType: z.enum(FEE_TYPES),
+  allowed: z.boolean().default(true),
+  /** the manufacturer's share of the fee; the distributor bears the rest */
+  manufacturerShare: ppm,
+  maxPoints: ppm.nullish(),
+  maxAmount: nonNegativeFen.nullish(),
+});
+export const rebateTierInput = z.object({ threshold: nonNegativeFen, rate: ppm });
+export const deliveryCostInput = z.object({
+  region: z.string().trim().max(64).default(''),
+  method: z.enum(['percent', 'per_case', 'per_drop']),
+  rate: ppm.nullish(),
+  amount: nonNegativeFen.nullish(),
+  monthlyFloor: nonNegativeFen.nullish(),
+  monthlyCap: nonNegativeFen.nullish(),
+}).refine((d) => (d.method === 'percent' ? d.rate != null : d.amount != null), {
+  message: 'percent needs rate; per_case and per_drop need amount', path: ['method'],
+}).refine((d) => d.monthlyFloor == null || d.monthlyCap == null || d.monthlyFloor <= d.monthlyCap, {
+  message: 'monthly floor is above the cap', path: ['monthlyFloor'],
+});
+
+export const contractInput = z.object({
+  code, manufacturerCode: code, kaCode: code, distributorCode: code.nullish(),
+  validFrom: isoDate, validTo: isoDate,
+  feePoints: ppm.default(0),
+  paymentTermsDays: z.number().int().min(0).max(366),
+  settlementMode: z.enum(['direct', 'central']),
+  rebate: z.object({
+    tierMode: z.enum(['whole', 'progressive']).default('whole'),
+    basis: z.enum(['annual', 'quarterly']).default('annual'),
+    direction: z.enum(['to_ka', 'to_distributor']).default('to_ka'),
+    excludesPromotions: z.boolean().default(true),
+    tiers: z.array(rebateTierInput).default([]),
+    excludedProducts: z.array(code).default([]),
+    excludedStores: z.array(code).default([]),
+  }).default({ tierMode: 'whole', basis: 'annual', direction: 'to_ka', excludesPromotions: true, tiers: [], excludedProducts: [], excludedStores: [] }),
+  feeTerms: z.array(feeTermInput).default([]),
+  deliveryCost: z.array(deliveryCostInput).default([]),
+}).refine((c) => c.validFrom <= c.validTo, { message: 'validFrom is after validTo', path: ['validTo'] })
+  .refine((c) => new Set(c.rebate.tiers.map((t) => t.threshold)).size === c.rebate.tiers.length, {
+    message: 'two rebate tiers have the same threshold', path: ['rebate', 'tiers'],
+  })
+  .refine((c) => new Set(c.feeTerms.map((t) => t.feeType)).size === c.feeTerms.length, {
+    message: 'a fee type appears twice', path: ['feeTerms'],
+  });
+
+export const promotionInput = z.object({
+  code, kaCode: code, manufacturerCode: code, name, kind: z.enum(['special', 'dm', 'national']).default('special'),
+  startDate: isoDate, endDate: isoDate,
+  products: z.array(z.object({ sku: code, normalPrice: z.number().int().nonnegative(), promoPrice: z.number().int().nonnegative() })).min(1),
+  /** store codes of the KA taking part; empty means every store */
+  stores: z.array(code).default([]),
+}).refine((p) => p.startDate <= p.endDate, { message: 'startDate is after endDate', path: ['endDate'] });
+
+export type ManufacturerInput = z.input<typeof manufacturerInput>;
+export type DistributorInput = z.input<typeof distributorInput>;
+export type KaAccountInput = z.input<typeof kaAccountInput>;
+export type StoreInput = z.input<typeof storeInput>;
+export type ProductInput = z.input<typeof productInput>;
+export type PriceInput = z.input<typeof priceInput>;
+export type ContractInput = z.input<typeof contractInput>;
+export type PromotionInput = z.input<typeof promotionInput>;
+
+export const documentKindSchema = z.enum(DOCUMENT_KINDS);

@@ -1,0 +1,87 @@
+import { UserError, type ErrorPlace } from '../errors.js';
+
+/**
+ * Reads a number as it appears in Chinese spreadsheets and portal exports into an integer at a fixed scale
+ * (scale 2 for fen, 4 for prices, 3 for quantities). Accepted: thousands separators ("1,234.50", "1，234"),
+ * currency marks ("¥1,234.5", "￥", "RMB", "12.5元"), full-width digits ("１２３．５"), signs ("-12", "+12",
+ * "12-" as some ERPs write credits), accounting negatives "(12.00)" / "（12.00）", and 万 as ×10,000
+ * ("1.5万"). Anything else is refused with a message saying what was wrong, never guessed.
+ */
+export interface DecimalOptions {
+  /** digits after the point kept exactly: 2 for fen, 4 for 1/10,000 yuan, 3 for thousandths */
+  scale: number;
+  /** the kind of value, for messages: "amount", "price", "quantity" */
+  what: string;
+  place?: ErrorPlace;
+}
+
+const FULL_WIDTH: Record<string, string> = {
+  '０': '0', '１': '1', '２': '2', '３': '3', '４': '4', '５': '5', '６': '6', '７': '7', '８': '8', '９': '9',
+  '．': '.', '，': ',', '－': '-', '＋': '+', '（': '(', '）': ')', '　': ' ', '−': '-',
+};
+
+function normaliseWidth(text: string): string {
+  let out = '';
+  for (const ch of text) out += FULL_WIDTH[ch] ?? ch;
+  return out;
+}
+
+const GROUPED = /^\d{1,3}(,\d{3})+$/;
+const PLAIN = /^\d+$/;
+
+export function parseDecimal(raw: string, options: DecimalOptions): number {
+  const { scale, what, place } = options;
+  const fail = (why: string): never => {
+    throw new UserError('invalid-number', `${what} "${raw}" ${why}`, place);
+  };
+  let text = normaliseWidth(raw).trim();
+  if (text === '') fail('is empty');
+
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(text);
+  if (paren) {
+    negative = true;
+    text = paren[1]!.trim();
+  }
+  text = text.replace(/^(RMB|CNY)\s*/i, '').replace(/^[¥￥]\s*/, '');
+  let sign = /^([+-])\s*/.exec(text);
+  if (sign) {
+    if (sign[1] === '-') negative = !negative;
+    text = text.slice(sign[0].length);
+  }
+  text = text.replace(/^[¥￥]\s*/, '');
+  text = text.replace(/\s*(元|RMB|CNY)$/i, '');
+  let tenThousands = false;
+  if (text.endsWith('万')) {
+    tenThousands = true;
+    text = text.slice(0, -1).trim();
+  }
+  sign = /\s*-$/.exec(text);
+  if (sign && !paren) {
+    negative = !negative;
+    text = text.slice(0, -sign[0].length);
+  }
+
+  const [intPart = '', fracPart, ...extra] = text.split('.');
+  if (extra.length > 0) fail('has more than one decimal point');
+  if (intPart === '' && (fracPart === undefined || fracPart === '')) fail('has no digits');
+  let digits: string;
+  if (intPart === '') digits = '0';
+  else if (PLAIN.test(intPart)) digits = intPart;
+  else if (GROUPED.test(intPart)) digits = intPart.replace(/,/g, '');
+  else if (/,/.test(intPart) && /^[\d,]+$/.test(intPart)) return fail('has misplaced thousands separators');
+  else return fail('is not a number');
+  const fraction = fracPart ?? '';
+  if (!/^\d*$/.test(fraction)) fail('is not a number');
+
+  const effectiveScale = scale + (tenThousands ? 4 : 0);
+  const significant = fraction.replace(/0+$/, '');
+  if (significant.length > effectiveScale) {
+    fail(`has more than ${scale} decimal places`);
+  }
+  // 万 moves the point four places right: it is folded into the scale above.
+  const scaled = BigInt(digits + fraction.padEnd(effectiveScale, '0').slice(0, effectiveScale));
+  const result = Number(scaled) * (negative ? -1 : 1);
+  if (!Number.isSafeInteger(result)) fail('is too large');
+  return result === 0 ? 0 : result;
+}

@@ -1,0 +1,191 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { knownMigrations, type Migration } from './migrations.js';
+import { stmt } from './statements.js';
+
+/** An open book (账套): one SQLite file. */
+export interface Book {
+  readonly db: Database.Database;
+  readonly path: string;
+  /** Runs fn in one IMMEDIATE transaction: all of it is written, or none of it. */
+  write<T>(fn: () => T): T;
+  close(): void;
+}
+
+export class BookOpenError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'exists' | 'not-a-book' | 'newer-book' | 'unknown-migrations',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BookOpenError';
+  }
+}
+
+export interface OpenOptions {
+  /** create the file if it does not exist (default false: a missing book is an error) */
+  create?: boolean;
+  /** refuse an existing file (for `init`) */
+  mustBeNew?: boolean;
+  readonly?: boolean;
+  /** apply only the first n migrations (tests of upgrades) */
+  upToVersion?: number;
+  /** called with the backup path when a backup was taken before migrating */
+  onBackup?: (path: string) => void;
+}
+
+function configure(db: Database.Database, readonly: boolean): void {
+  if (!readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function makeBook(db: Database.Database, path: string): Book {
+  return {
+    db,
+    path,
+    write<T>(fn: () => T): T {
+      return db.transaction(fn).immediate();
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function recordedMigrations(db: Database.Database): { version: number; name: string; sha256: string }[] {
+  const exists = db
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!exists) return [];
+  return db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+    sha256: string;
+  }[];
+}
+
+/**
+ * Refuses a book this build cannot safely work on: one written by a newer ka-settle (more migrations than we
+ * know), or one whose recorded migrations are not ours (a different history under the same numbers).
+ */
+function verifyHistory(db: Database.Database, path: string, known: Migration[]): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > known.length) {
+    throw new BookOpenError(
+      'newer-book',
+      `${path}: the book has schema version ${version}, this ka-settle knows up to ${known.length}; update ka-settle to open it`,
+    );
+  }
+  const recorded = recordedMigrations(db);
+  if (recorded.length !== version) {
+    throw new BookOpenError('unknown-migrations', `${path}: the book's migration record does not match its schema version ${version}`);
+  }
+  for (const r of recorded) {
+    const mine = known[r.version - 1];
+    if (!mine || mine.name !== r.name || mine.sha256 !== r.sha256) {
+      throw new BookOpenError(
+        'unknown-migrations',
+        `${path}: the book's migration ${String(r.version).padStart(4, '0')}-${r.name} is not the one this ka-settle has; refusing to open it`,
+      );
+    }
+  }
+  return version;
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** Where automatic copies of a book go: a `backups` folder beside it. */
+export function backupDirFor(path: string): string {
+  return join(dirname(path), 'backups');
+}
+
+/** A consistent copy of the open book through SQLite's online backup API. */
+export async function backupBook(db: Database.Database, path: string, reason: string): Promise<string> {
+  const dir = backupDirFor(path);
+  mkdirSync(dir, { recursive: true });
+  const name = basename(path).replace(/\.[^.]*$/, '');
+  const target = join(dir, `${name}-${reason}-${stamp()}.kasettle`);
+  await db.backup(target);
+  return target;
+}
+
+function applyMigration(db: Database.Database, m: Migration): void {
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+    db.exec(m.sql);
+    stmt(db, 'INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)').run(
+      m.version,
+      m.name,
+      m.sha256,
+      new Date().toISOString(),
+    );
+    db.pragma(`user_version = ${m.version}`);
+  }).immediate();
+}
+
+function hasForeignTables(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name <> 'schema_migrations'").get() !== undefined;
+}
+
+function looksLikeSqlite(path: string): boolean {
+  if (statSync(path).size === 0) return true;
+  try {
+    const probe = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      probe.pragma('schema_version');
+      return true;
+    } finally {
+      probe.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens (or creates) a book, applies any migrations it lacks — each in its own transaction, after an online
+ * backup of a book that already holds a schema — and returns it ready for work.
+ */
+export async function openBook(path: string, options: OpenOptions = {}): Promise<Book> {
+  const exists = existsSync(path);
+  if (exists && options.mustBeNew) throw new BookOpenError('exists', `${path}: a file of that name already exists`);
+  if (!exists && !options.create) throw new BookOpenError('not-found', `${path}: no such book`);
+  if (exists && !looksLikeSqlite(path)) {
+    throw new BookOpenError('not-a-book', `${path}: not a ka-settle book (not an SQLite database)`);
+  }
+  if (!exists) mkdirSync(dirname(path), { recursive: true });
+
+  const readonly = options.readonly ?? false;
+  const db = new Database(path, { readonly, fileMustExist: exists });
+  try {
+    configure(db, readonly);
+    const known = knownMigrations();
+    const target = Math.min(options.upToVersion ?? known.length, known.length);
+    const version = verifyHistory(db, path, known);
+    if (version === 0 && hasForeignTables(db)) {
+      throw new BookOpenError('not-a-book', `${path}: an SQLite database, but not a ka-settle book`);
+    }
+    if (version < target) {
+      if (readonly) throw new BookOpenError('newer-book', `${path}: the book needs an upgrade; open it for writing first`);
+      if (version > 0) {
+        const copy = await backupBook(db, path, `before-v${target}`);
+        options.onBackup?.(copy);
+      }
+      for (const m of known.slice(version, target)) applyMigration(db, m);
+    }
+    return makeBook(db, path);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function schemaVersion(book: Book): number {
+  return book.db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,23 @@
+/**
+ * The book's own refusals arrive as SQLite errors raised by its triggers and constraints. This reads them back
+ * into something the layers above can name to a user.
+ */
+export type BookRefusal =
+  | { code: 'period-closed'; period: string }
+  | { code: 'immutable'; table: string }
+  | { code: 'duplicate'; detail: string }
+  | { code: 'constraint'; detail: string };
+
+export function readRefusal(error: unknown): BookRefusal | undefined {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_CONSTRAINT')) {
+    return undefined;
+  }
+  const closed = /period-closed:(\d{4}-\d{2})/.exec(error.message);
+  if (closed) return { code: 'period-closed', period: closed[1]! };
+  const immutable = /immutable:(\w+)/.exec(error.message);
+  if (immutable) return { code: 'immutable', table: immutable[1]! };
+  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return { code: 'duplicate', detail: error.message };
+  }
+  return { code: 'constraint', detail: error.message };
+}

@@ -1,0 +1,29 @@
+import type { Book } from '../connection.js';
+import { stmt } from '../statements.js';
+
+export interface AuditRow {
+  id: number; at: string; actor: string; action: string; entity: string; entity_key: string;
+  before_json: string | null; after_json: string | null; prev_hash: string; hash: string;
+}
+
+export function lastAuditHash(book: Book): string | undefined {
+  return stmt<[], { hash: string }>(book.db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get()?.hash;
+}
+
+export function insertAudit(book: Book, r: Omit<AuditRow, 'id'>): void {
+  stmt(book.db, `INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash)
+    VALUES (@at, @actor, @action, @entity, @entity_key, @before_json, @after_json, @prev_hash, @hash)`).run(r);
+}
+
+/** Rows in chain order, streamed: the log grows with every posting and is never loaded whole. */
+export function iterateAudit(book: Book): IterableIterator<AuditRow> {
+  return book.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>;
+}
+
+export function listAudit(book: Book, limit: number, offset: number, entity?: string): AuditRow[] {
+  if (entity) {
+    return stmt<[string, number, number], AuditRow>(book.db, 'SELECT * FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT ? OFFSET ?')
+      .all(entity, limit, offset);
+  }
+  return stmt<[number, number], AuditRow>(book.db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?').all(limit, offset);
+}

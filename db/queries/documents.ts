@@ -1,0 +1,90 @@
+import type { Book } from '../connection.js';
+import { stmt } from '../statements.js';
+
+export interface DocumentRow {
+  id: number; kind: string; natural_key: string; doc_no: string; doc_date: string; period: string;
+  manufacturer_id: number | null; distributor_id: number | null; ka_account_id: number | null; store_id: number | null;
+  order_no: string | null; reference: string | null; method: string | null; due_date: string | null;
+  total_fen: number; status: string; content_hash: string; reverses_id: number | null; batch_id: number | null;
+  source_file: string | null; source_row: number | null; memo: string | null; created_by: string; created_at: string;
+}
+export type NewDocumentRow = Omit<DocumentRow, 'id'>;
+
+export interface LineRow {
+  document_id: number; line_no: number; store_id: number | null; product_id: number | null; order_no: string | null;
+  qty_milli: number | null; price_e4: number | null; amount_fen: number; fee_type: string | null;
+  fee_text: string | null; reference: string | null; memo: string | null;
+}
+
+export interface EntryRow {
+  document_id: number; line_no: number; period: string; entry_date: string; account: string;
+  manufacturer_id: number | null; distributor_id: number | null; ka_account_id: number | null; store_id: number | null;
+  amount_fen: number;
+}
+
+export interface OpenItemRow {
+  document_id: number; account: string; manufacturer_id: number | null; distributor_id: number | null;
+  ka_account_id: number | null; store_id: number | null; doc_date: string; due_date: string | null; amount_fen: number;
+}
+
+export function insertDocument(book: Book, r: NewDocumentRow): number {
+  return Number(stmt(book.db, `INSERT INTO documents (kind, natural_key, doc_no, doc_date, period, manufacturer_id, distributor_id,
+      ka_account_id, store_id, order_no, reference, method, due_date, total_fen, status, content_hash, reverses_id, batch_id,
+      source_file, source_row, memo, created_by, created_at)
+    VALUES (@kind, @natural_key, @doc_no, @doc_date, @period, @manufacturer_id, @distributor_id, @ka_account_id, @store_id,
+      @order_no, @reference, @method, @due_date, @total_fen, @status, @content_hash, @reverses_id, @batch_id, @source_file,
+      @source_row, @memo, @created_by, @created_at)`).run(r).lastInsertRowid);
+}
+
+export function insertLine(book: Book, r: LineRow): void {
+  stmt(book.db, `INSERT INTO document_lines (document_id, line_no, store_id, product_id, order_no, qty_milli, price_e4, amount_fen,
+      fee_type, fee_text, reference, memo)
+    VALUES (@document_id, @line_no, @store_id, @product_id, @order_no, @qty_milli, @price_e4, @amount_fen, @fee_type, @fee_text,
+      @reference, @memo)`).run(r);
+}
+
+export function insertEntry(book: Book, r: EntryRow): void {
+  stmt(book.db, `INSERT INTO entries (document_id, line_no, period, entry_date, account, manufacturer_id, distributor_id,
+      ka_account_id, store_id, amount_fen)
+    VALUES (@document_id, @line_no, @period, @entry_date, @account, @manufacturer_id, @distributor_id, @ka_account_id,
+      @store_id, @amount_fen)`).run(r);
+}
+
+export function insertOpenItem(book: Book, r: OpenItemRow): number {
+  return Number(stmt(book.db, `INSERT INTO open_items (document_id, account, manufacturer_id, distributor_id, ka_account_id, store_id,
+      doc_date, due_date, amount_fen)
+    VALUES (@document_id, @account, @manufacturer_id, @distributor_id, @ka_account_id, @store_id, @doc_date, @due_date,
+      @amount_fen)`).run(r).lastInsertRowid);
+}
+
+export function findDocumentByKey(book: Book, kind: string, naturalKey: string): { id: number; content_hash: string } | undefined {
+  return stmt<[string, string], { id: number; content_hash: string }>(book.db,
+    'SELECT id, content_hash FROM documents WHERE kind = ? AND natural_key = ?').get(kind, naturalKey);
+}
+
+export function getDocument(book: Book, id: number): DocumentRow | undefined {
+  return stmt<[number], DocumentRow>(book.db, 'SELECT * FROM documents WHERE id = ?').get(id);
+}
+
+export function documentLines(book: Book, documentId: number): LineRow[] {
+  return stmt<[number], LineRow>(book.db,
+    'SELECT document_id, line_no, store_id, product_id, order_no, qty_milli, price_e4, amount_fen, fee_type, fee_text, reference, memo FROM document_lines WHERE document_id = ? ORDER BY line_no').all(documentId);
+}
+
+export function documentEntries(book: Book, documentId: number): EntryRow[] {
+  return stmt<[number], EntryRow>(book.db,
+    'SELECT document_id, line_no, period, entry_date, account, manufacturer_id, distributor_id, ka_account_id, store_id, amount_fen FROM entries WHERE document_id = ? ORDER BY line_no').all(documentId);
+}
+
+export function insertBatch(book: Book, r: { kind: string; description: string; file_name: string | null; file_sha256: string | null; created_by: string }): number {
+  return Number(stmt(book.db, `INSERT INTO batches (kind, description, file_name, file_sha256, created_by, created_at)
+    VALUES (@kind, @description, @file_name, @file_sha256, @created_by, @created_at)`)
+    .run({ ...r, created_at: new Date().toISOString() }).lastInsertRowid);
+}
+
+export function countDocuments(book: Book): { kind: string; documents: number; lines: number; total_fen: number }[] {
+  return stmt<[], { kind: string; documents: number; lines: number; total_fen: number }>(book.db, `SELECT d.kind,
+      count(*) AS documents, coalesce(sum(l.n), 0) AS lines, coalesce(sum(d.total_fen), 0) AS total_fen
+    FROM documents d LEFT JOIN (SELECT document_id, count(*) AS n FROM document_lines GROUP BY document_id) l ON l.document_id = d.id
+    GROUP BY d.kind ORDER BY d.kind`).all();
+}

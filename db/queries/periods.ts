@@ -1,0 +1,23 @@
+import type { Book } from '../connection.js';
+import { stmt } from '../statements.js';
+
+export type PeriodStatus = 'open' | 'prepared' | 'reviewed' | 'closed';
+export interface PeriodRow { period: string; status: PeriodStatus; changed_at: string | null; changed_by: string | null }
+
+/** Months come into being when something is first dated in them. */
+export function ensurePeriod(book: Book, period: string): void {
+  stmt(book.db, 'INSERT OR IGNORE INTO periods (period, status) VALUES (?, ?)').run(period, 'open');
+}
+
+export function getPeriod(book: Book, period: string): PeriodRow | undefined {
+  return stmt<[string], PeriodRow>(book.db, 'SELECT period, status, changed_at, changed_by FROM periods WHERE period = ?').get(period);
+}
+
+export function listPeriods(book: Book): PeriodRow[] {
+  return stmt<[], PeriodRow>(book.db, 'SELECT period, status, changed_at, changed_by FROM periods ORDER BY period').all();
+}
+
+export function setPeriodStatus(book: Book, period: string, status: PeriodStatus, by: string): void {
+  stmt(book.db, 'UPDATE periods SET status = ?, changed_at = ?, changed_by = ? WHERE period = ?')
+    .run(status, new Date().toISOString(), by, period);
+}
