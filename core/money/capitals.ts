@@ -3,7 +3,9 @@ import { assertInteger, type Fen } from './units.js';
 /**
  * Amount in Chinese capitals (大写金额) as written on cheques and settlement statements, following the
  * People's Bank rules (《支付结算办法》): 壹万贰仟叁佰肆拾伍元陆角柒分.
- * - a run of zeros inside the number is read as one 零 (壹万零伍元), zeros at the end of a group are silent;
+ * - a run of zeros inside the yuan is read as one 零, also when it falls on the 万 digit (壹拾万零柒仟元; the
+ *   rules accept this form and 壹拾万柒仟元 alike), zeros at the end of the yuan are silent;
+ * - a zero in the yuan digit before jiao is not written (壹仟陆佰捌拾元叁角贰分, also an accepted form);
  * - 整 follows 元 when there are neither jiao nor fen (壹佰元整), and nothing follows 分;
  * - with fen but no jiao, 零 stands for the missing jiao (壹元零伍分);
  * - below one yuan the yuan part is left out (伍角陆分);

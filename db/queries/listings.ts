@@ -59,14 +59,16 @@ export function listPromotions(book: Book, page: Page) {
 export interface DocumentFilter { kind?: string; period?: string; kaCode?: string; distributorCode?: string }
 
 export function listDocuments(book: Book, filter: DocumentFilter, page: Page) {
-  const f = [filter.kind ?? null, filter.period ?? null, filter.kaCode ?? null, filter.distributorCode ?? null];
-  return stmt<unknown[], { id: number; kind: string; natural_key: string; doc_no: string; doc_date: string; ka: string | null; store: string | null; distributor: string | null; order_no: string | null; method: string | null; due_date: string | null; total_fen: number; lines: number; status: string }>(book.db,
+  const params = { kind: filter.kind ?? null, period: filter.period ?? null, ka: filter.kaCode ?? null,
+    distributor: filter.distributorCode ?? null, limit: page.limit, offset: page.offset };
+  return stmt<[typeof params], { id: number; kind: string; natural_key: string; doc_no: string; doc_date: string; ka: string | null; store: string | null; distributor: string | null; order_no: string | null; method: string | null; due_date: string | null; total_fen: number; lines: number; status: string }>(book.db,
     `SELECT d.id, d.kind, d.natural_key, d.doc_no, d.doc_date, k.code AS ka, s.store_code AS store, di.code AS distributor,
        d.order_no, d.method, d.due_date, d.total_fen, (SELECT count(*) FROM document_lines l WHERE l.document_id = d.id) AS lines, d.status
      FROM documents d LEFT JOIN ka_accounts k ON k.id = d.ka_account_id LEFT JOIN stores s ON s.id = d.store_id
      LEFT JOIN distributors di ON di.id = d.distributor_id
-     WHERE (?1 IS NULL OR d.kind = ?1) AND (?2 IS NULL OR d.period = ?2) AND (?3 IS NULL OR k.code = ?3) AND (?4 IS NULL OR di.code = ?4)
-     ORDER BY d.doc_date, d.id LIMIT ?5 OFFSET ?6`).all(...f, page.limit, page.offset);
+     WHERE (@kind IS NULL OR d.kind = @kind) AND (@period IS NULL OR d.period = @period) AND (@ka IS NULL OR k.code = @ka)
+       AND (@distributor IS NULL OR di.code = @distributor)
+     ORDER BY d.doc_date, d.id LIMIT @limit OFFSET @offset`).all(params);
 }
 
 export function findDocumentIds(book: Book, key: string): number[] {

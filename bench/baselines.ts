@@ -1,0 +1,51 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { measure, type Measurement } from './measure.js';
+
+/**
+ * The bare-SQLite limits each step is compared with: what better-sqlite3 does with no ledger around it, on the
+ * same machine in the same run.
+ */
+
+/** n rows of a 10-column line table, one prepared insert, one transaction, WAL + synchronous=NORMAL. */
+export function bareInsert(dir: string, n: number): Measurement {
+  const path = join(dir, 'baseline-insert.sqlite');
+  rmSync(path, { force: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE lines (id INTEGER PRIMARY KEY, doc INTEGER, line_no INTEGER, store INTEGER, product INTEGER,
+    order_no TEXT, qty INTEGER, price INTEGER, amount INTEGER, memo TEXT)`);
+  const insert = db.prepare('INSERT INTO lines (doc, line_no, store, product, order_no, qty, price, amount, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const m = measure(() => {
+    db.transaction(() => {
+      for (let i = 0; i < n; i++) insert.run(i >> 4, i & 15, i % 128, i % 171, `PO${i >> 4}`, 24_000, 64_000, 153_600, null);
+    })();
+    return n;
+  });
+  db.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  return m;
+}
+
+/** A plain aggregate over the entries table, no joins. */
+export function bareAggregate(db: Database.Database): Measurement {
+  return measure(() => {
+    db.prepare('SELECT ka_account_id, account, sum(amount_fen) FROM entries GROUP BY ka_account_id, account').all();
+    return (db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
+  });
+}
+
+/** SQLite's own integrity check, the floor under `ka-settle check`. */
+export function bareIntegrity(db: Database.Database): Measurement {
+  return measure(() => {
+    db.pragma('integrity_check');
+    return (db.prepare('SELECT count(*) AS n FROM document_lines').get() as { n: number }).n;
+  });
+}
+
+/** One page of a table read straight. */
+export function barePage(db: Database.Database): Measurement {
+  return measure(() => db.prepare('SELECT * FROM documents ORDER BY id LIMIT 100').all().length);
+}

@@ -1,0 +1,39 @@
+/** One measured step, printed as one JSON line. Timings are compared with a bare SQLite baseline of the same run. */
+export interface Measurement {
+  seconds: number;
+  rows: number;
+}
+
+export function measure(rows: () => number): Measurement {
+  const start = process.hrtime.bigint();
+  const n = rows();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { seconds, rows: n };
+}
+
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+export interface StepReport {
+  step: string;
+  scale: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMB: number;
+  baseline: { what: string; rows: number; seconds: number; rowsPerSecond: number };
+  /** seconds of the step ÷ seconds of its baseline: lower is better, 1 means as fast as bare SQLite */
+  ratio: number;
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+export function report(step: string, scale: string, m: Measurement, baselineWhat: string, b: Measurement): StepReport {
+  return {
+    step, scale, rows: m.rows, seconds: round(m.seconds, 4), rowsPerSecond: Math.round(m.rows / Math.max(m.seconds, 1e-9)),
+    peakRssMB: peakRssMb(),
+    baseline: { what: baselineWhat, rows: b.rows, seconds: round(b.seconds, 4), rowsPerSecond: Math.round(b.rows / Math.max(b.seconds, 1e-9)) },
+    ratio: round(m.seconds / Math.max(b.seconds, 1e-9), 2),
+  };
+}

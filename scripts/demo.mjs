@@ -1,0 +1,37 @@
+// `npm run demo`: the main job on the embedded default. Builds a fresh demo book in the default book folder
+// (replacing an earlier demo book there, never a real one), proves it sound, and shows what it holds.
+import { existsSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+
+const { defaultDemoBookPath } = await import('../dist/core/book/book-location.js');
+const { main } = await import('../dist/cli/main.js');
+
+const path = process.argv[2] ?? defaultDemoBookPath();
+const scale = process.argv[3] ?? 'small';
+if (existsSync(path)) {
+  let isDemo = false;
+  try {
+    const db = new Database(path, { readonly: true });
+    isDemo = db.prepare("SELECT 1 FROM book_info WHERE key = 'demo_seed'").get() !== undefined;
+    db.close();
+  } catch {
+    isDemo = false;
+  }
+  if (!isDemo) {
+    console.error(`demo: ${path} exists and is not a demo book; not touching it`);
+    process.exit(1);
+  }
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+const steps = [
+  ['demo', path, '--scale', scale],
+  ['check', path],
+  ['show', path, 'balances'],
+];
+for (const args of steps) {
+  console.log(`\n$ ka-settle ${args.join(' ')}`);
+  const code = await main(args);
+  if (code !== 0) process.exit(code);
+}
+console.log(`\nThe demo book is ${path}. Try: node bin/ka-settle.js show "${path}" documents --kind deduction --limit 10`);

@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-book.js';
+
+const BIN = fileURLToPath(new URL('../../bin/ka-settle.js', import.meta.url));
+
+/** The real command, as a user runs it: a separate Node process on the compiled build. */
+function ka(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, KA_SETTLE_USER: 'cli-test' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url)))) {
+    throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
+  }
+});
+
+describe('ka-settle', () => {
+  it('creates an empty book that checks clean', () => {
+    const book = join(tempDir(), 'empty.kasettle');
+    expect(ka('init', book)).toMatchObject({ code: 0, out: `created book ${book}\n` });
+    const check = ka('check', book, '--json');
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out)).toMatchObject({ ok: true, counts: { documents: 0 } });
+    expect(ka('init', book)).toMatchObject({ code: 1 });
+    expect(ka('init', book).err).toContain('already exists');
+  });
+
+  it('builds a demo book, shows it, and checks it', () => {
+    const book = join(tempDir(), 'demo.kasettle');
+    const demo = ka('demo', book, '--seed', '5', '--json');
+    expect(demo.code).toBe(0);
+    const built = JSON.parse(demo.out) as { documents: { kind: string; documents: number }[] };
+    expect(built.documents.find((d) => d.kind === 'delivery')!.documents).toBeGreaterThan(1000);
+
+    const stores = JSON.parse(ka('show', book, 'stores', '--ka', 'MET', '--json').out) as { ka: string }[];
+    expect(stores.length).toBeGreaterThan(10);
+    expect(new Set(stores.map((s) => s.ka))).toEqual(new Set(['MET']));
+
+    const balances = JSON.parse(ka('show', book, 'balances', '--json').out) as { account: string; balance_fen: number }[];
+    expect(balances.reduce((s, b) => s + b.balance_fen, 0)).toBe(0);
+    expect(balances.find((b) => b.account === 'ar_ka')!.balance_fen).toBeGreaterThan(0);
+
+    const docs = JSON.parse(ka('show', book, 'documents', '--kind', 'receipt', '--period', '2026-03', '--limit', '3', '--json').out) as { natural_key: string; kind: string }[];
+    expect(docs).toHaveLength(3);
+    const one = JSON.parse(ka('show', book, 'document', docs[0]!.natural_key, '--json').out) as { lines: unknown[]; entries: { amount_fen: number }[] }[];
+    expect(one[0]!.lines.length).toBeGreaterThan(0);
+    expect(one[0]!.entries.reduce((s, e) => s + e.amount_fen, 0)).toBe(0);
+
+    const text = ka('show', book, 'contract', 'HT-RTM-2025');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('rebate tiers');
+    expect(ka('show', book, 'balances', '--by', 'ka').out).toContain('大润发');
+
+    const check = ka('check', book);
+    expect(check.code).toBe(0);
+    expect(check.out).toContain('is sound');
+  });
+
+  it('says what is wrong: 2 for a bad command line, 1 for a bad book or input', () => {
+    const dir = tempDir();
+    expect(ka().code).toBe(2);
+    expect(ka('frobnicate').code).toBe(2);
+    expect(ka('show').code).toBe(2);
+    expect(ka('init', join(dir, 'x.kasettle'), '--colour').code).toBe(2);
+    expect(ka('demo', join(dir, 'y.kasettle'), '--scale', 'huge').code).toBe(2);
+
+    const missing = ka('check', join(dir, 'missing.kasettle'));
+    expect(missing.code).toBe(1);
+    expect(missing.err.trim().split('\n')).toHaveLength(1);
+    expect(missing.err).toContain('missing.kasettle');
+
+    writeFileSync(join(dir, 'text.kasettle'), 'not a book '.repeat(200));
+    const notBook = ka('show', join(dir, 'text.kasettle'), '--json');
+    expect(notBook.code).toBe(1);
+    expect(JSON.parse(notBook.out)).toMatchObject({ error: { code: 'book-not-a-book', file: join(dir, 'text.kasettle') } });
+
+    const book = join(dir, 'b.kasettle');
+    ka('init', book);
+    const badPeriod = ka('show', book, 'documents', '--period', '2026-13', '--json');
+    expect(badPeriod.code).toBe(1);
+    expect(JSON.parse(badPeriod.out).error).toMatchObject({ code: 'invalid-period', field: '--period' });
+  });
+
+  it('fails `check` on a tampered book', () => {
+    const book = join(tempDir(), 't.kasettle');
+    ka('demo', book);
+    const raw = new Database(book);
+    raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 10;");
+    raw.close();
+    const check = ka('check', book);
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/FAIL\s+audit-chain\s+broken at row 10/);
+  });
+});
