@@ -1,6 +1,7 @@
 import { isUserError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { processIo, type Io } from './io.js';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   show: showCommand,
   check: checkCommand,
+  import: importCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

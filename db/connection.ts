@@ -10,6 +10,13 @@ export interface Book {
   readonly path: string;
   /** Runs fn in one IMMEDIATE transaction: all of it is written, or none of it. */
   write<T>(fn: () => T): T;
+  /**
+   * For work that awaits between writes (streaming a large file): begin, then commit or roll back. Nothing else
+   * may use the connection in between.
+   */
+  begin(): void;
+  commit(): void;
+  rollback(): void;
   close(): void;
 }
 
@@ -48,6 +55,15 @@ function makeBook(db: Database.Database, path: string): Book {
     path,
     write<T>(fn: () => T): T {
       return db.transaction(fn).immediate();
+    },
+    begin() {
+      db.exec('BEGIN IMMEDIATE');
+    },
+    commit() {
+      db.exec('COMMIT');
+    },
+    rollback() {
+      if (db.inTransaction) db.exec('ROLLBACK');
     },
     close() {
       if (db.open) db.close();

@@ -10,6 +10,12 @@ import type { DemoContract, DemoPrice, DemoPromotion, DemoStore, DemoWorld } fro
 
 const ACTOR = 'demo';
 
+/** The demo writes into an empty book: every record is new. */
+function created(id: number | 'unchanged'): number {
+  if (id === 'unchanged') throw new Error('demo: a record was already in the book');
+  return id;
+}
+
 /** Each KA's contract differs, so every terms feature has a case to compute. */
 const CONTRACT_STYLES = [
   { tierMode: 'whole', basis: 'annual', feePoints: 70_000, settlement: 'direct', excludesPromotions: true },
@@ -37,16 +43,16 @@ export function buildMasterData(book: Book, rnd: Random, firstPeriod: string): D
   const w = new MasterDataWriter(book, ACTOR);
   const first = `${firstPeriod}-01`;
   const last = lastDayOf(addMonths(firstPeriod, 11));
-  const manufacturerId = w.manufacturer(MANUFACTURER);
+  const manufacturerId = created(w.manufacturer(MANUFACTURER));
   const distributors = DISTRIBUTORS.map((d) => ({
-    id: w.distributor({ ...d, manufacturerCode: MANUFACTURER.code }),
+    id: created(w.distributor({ ...d, manufacturerCode: MANUFACTURER.code })),
     code: d.code,
   }));
-  const kaIds = KA_ACCOUNTS.map((k) => w.kaAccount({ code: k.code, name: k.name, paymentTermsDays: k.terms, contact: `${k.name}供应商结算部`, phone: null }));
+  const kaIds = KA_ACCOUNTS.map((k) => created(w.kaAccount({ code: k.code, name: k.name, paymentTermsDays: k.terms, contact: `${k.name}供应商结算部`, phone: null })));
 
   const catalog = productCatalog();
   const products = catalog.map((p) => ({
-    id: w.product({ sku: p.sku, barcode: p.barcode, name: p.name, spec: p.spec, casePack: p.casePack, vatRate: 130_000, manufacturerCode: MANUFACTURER.code }),
+    id: created(w.product({ sku: p.sku, barcode: p.barcode, name: p.name, spec: p.spec, casePack: p.casePack, vatRate: 130_000, manufacturerCode: MANUFACTURER.code })),
     sku: p.sku, casePack: p.casePack, basePrice: p.basePrice,
   }));
 
@@ -63,7 +69,7 @@ export function buildMasterData(book: Book, rnd: Random, firstPeriod: string): D
       const opensInYear = n % 11 === 7;
       const openedOn = opensInYear ? addDays(first, 30 * rnd.int(1, 9)) : `20${String(10 + (n % 12)).padStart(2, '0')}-0${1 + (n % 9)}-15`;
       const name = `${ka.name}${city}${['中心', '新城', '东区', '西区', '南站', '北苑', '滨江', '万达'][n % 8]}店`;
-      const id = w.store({ kaCode: ka.code, storeCode: code, name, region, city, distributorCode: distributor.code, openedOn });
+      const id = created(w.store({ kaCode: ka.code, storeCode: code, name, region, city, distributorCode: distributor.code, openedOn }));
       const assortment = rnd.sample(products.map((_, i) => i), rnd.int(60, products.length)).sort((a, b) => a - b);
       stores.push({ id, code, name, ka: kaIndex, kaId: kaIds[kaIndex]!, region, city, distributorId: distributor.id, distributorCode: distributor.code, openedOn, assortment });
     }

@@ -6,7 +6,9 @@ import {
 } from '../../db/queries/master-data.js';
 import { overlappingPrice } from '../../db/queries/price-overlaps.js';
 import { insertPromotion, insertPromotionProduct, insertPromotionStore } from '../../db/queries/promotions.js';
+import { latestAuditState } from '../../db/queries/audit.js';
 import { AuditWriter } from '../audit/audit-chain.js';
+import { canonicalJson } from '../canonical-json.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 import { withBookErrors } from '../ledger/book-errors.js';
 import { CodeResolver } from './resolve-codes.js';
@@ -22,12 +24,15 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, place
 }
 
 /**
- * Writes master data inside the caller's write transaction, one audit row per record. Unknown codes, duplicates
- * and overlapping price validity are refused with the field at fault.
+ * Writes master data inside the caller's write transaction, one audit row per record. Unknown codes and
+ * overlapping price validity are refused with the field at fault. A record whose key is already in the book is
+ * `unchanged` when it says the same as what the book holds, and refused as a conflict when it differs: master
+ * data is never silently overwritten.
  */
 export class MasterDataWriter {
   private readonly audit: AuditWriter;
   private readonly codes: CodeResolver;
+  readonly counts = { created: 0, unchanged: 0 };
 
   constructor(private readonly book: Book, private readonly actor: string, private readonly place: ErrorPlace = {}) {
     this.audit = new AuditWriter(book);
@@ -36,65 +41,72 @@ export class MasterDataWriter {
 
   private created(entity: string, key: string, after: unknown): void {
     this.audit.append({ actor: this.actor, action: 'create', entity, entityKey: key, after });
+    this.counts.created++;
   }
 
-  private insert(entity: string, key: string, fn: () => number): number {
+  /** Runs the insert; on a duplicate key compares with what the book holds for (entity, key). */
+  private insert(entity: string, key: string, fn: () => number, state?: { auditEntity: string; after: unknown }): number | 'unchanged' {
     try {
       return withBookErrors(fn);
     } catch (e) {
       if (e instanceof UserError && e.code === 'duplicate') {
-        throw new UserError('duplicate', `${entity} "${key}" is already in the book`, this.place);
+        if (state && latestAuditState(this.book, state.auditEntity, key) === canonicalJson(state.after)) {
+          this.counts.unchanged++;
+          return 'unchanged';
+        }
+        throw new UserError('conflict', `${entity} "${key}" is already in the book with different details; it was not changed`, this.place);
       }
       throw e;
     }
   }
 
-  manufacturer(input: s.ManufacturerInput): number {
+  manufacturer(input: s.ManufacturerInput): number | 'unchanged' {
     const m = parseInput(s.manufacturerInput, input, this.place);
-    const id = this.insert('manufacturer', m.code, () => insertManufacturer(this.book, m));
-    this.created('manufacturer', m.code, m);
+    const id = this.insert('manufacturer', m.code, () => insertManufacturer(this.book, m), { auditEntity: 'manufacturer', after: m });
+    if (id !== 'unchanged') this.created('manufacturer', m.code, m);
     return id;
   }
 
-  distributor(input: s.DistributorInput): number {
+  distributor(input: s.DistributorInput): number | 'unchanged' {
     const d = parseInput(s.distributorInput, input, this.place);
     const manufacturer_id = this.codes.manufacturer(d.manufacturerCode, 'manufacturerCode');
     const id = this.insert('distributor', d.code, () => insertDistributor(this.book, {
       code: d.code, name: d.name, manufacturer_id, region: d.region, contact: d.contact, phone: d.phone,
-    }));
-    this.created('distributor', d.code, d);
+    }), { auditEntity: 'distributor', after: d });
+    if (id !== 'unchanged') this.created('distributor', d.code, d);
     return id;
   }
 
-  kaAccount(input: s.KaAccountInput): number {
+  kaAccount(input: s.KaAccountInput): number | 'unchanged' {
     const k = parseInput(s.kaAccountInput, input, this.place);
     const id = this.insert('KA account', k.code, () => insertKaAccount(this.book, {
       code: k.code, name: k.name, payment_terms_days: k.paymentTermsDays, contact: k.contact, phone: k.phone,
-    }));
-    this.created('ka_account', k.code, k);
+    }), { auditEntity: 'ka_account', after: k });
+    if (id !== 'unchanged') this.created('ka_account', k.code, k);
     return id;
   }
 
-  store(input: s.StoreInput): number {
+  store(input: s.StoreInput): number | 'unchanged' {
     const st = parseInput(s.storeInput, input, this.place);
     const ka_account_id = this.codes.kaAccount(st.kaCode, 'kaCode');
     const distributor_id = st.distributorCode ? this.codes.distributor(st.distributorCode, 'distributorCode') : null;
-    const id = this.insert('store', `${st.kaCode}/${st.storeCode}`, () => insertStore(this.book, {
+    const key = `${st.kaCode}/${st.storeCode}`;
+    const id = this.insert('store', key, () => insertStore(this.book, {
       ka_account_id, store_code: st.storeCode, name: st.name, region: st.region, city: st.city, distributor_id,
       opened_on: st.openedOn ?? null,
-    }));
-    this.created('store', `${st.kaCode}/${st.storeCode}`, st);
+    }), { auditEntity: 'store', after: st });
+    if (id !== 'unchanged') this.created('store', key, st);
     return id;
   }
 
-  product(input: s.ProductInput): number {
+  product(input: s.ProductInput): number | 'unchanged' {
     const p = parseInput(s.productInput, input, this.place);
     const manufacturer_id = p.manufacturerCode ? this.codes.manufacturer(p.manufacturerCode, 'manufacturerCode') : null;
     const id = this.insert('product', p.sku, () => insertProduct(this.book, {
       sku: p.sku, barcode: p.barcode ?? null, name: p.name, spec: p.spec, case_pack: p.casePack,
       vat_rate_ppm: p.vatRate, manufacturer_id,
-    }));
-    this.created('product', p.sku, p);
+    }), { auditEntity: 'product', after: p });
+    if (id !== 'unchanged') this.created('product', p.sku, p);
     return id;
   }
 
@@ -106,31 +118,38 @@ export class MasterDataWriter {
     this.created('product_alias', `${kaCode}/${kaItemCode}`, { sku });
   }
 
-  price(input: s.PriceInput): number {
+  price(input: s.PriceInput): number | 'unchanged' {
     const p = parseInput(s.priceInput, input, this.place);
     const ka = this.codes.kaAccount(p.kaCode, 'kaCode');
     const product = this.codes.product(p.sku, ka, 'sku');
     const clash = overlappingPrice(this.book, ka, product, p.region, p.validFrom, p.validTo);
+    if (clash && clash.valid_from === p.validFrom && clash.valid_to === p.validTo && clash.price_e4 === p.price) {
+      this.counts.unchanged++;
+      return 'unchanged';
+    }
     if (clash) {
       throw new UserError('overlapping-price', `${p.kaCode} ${p.sku}${p.region ? ` (${p.region})` : ''} already has a price valid ${clash.valid_from} to ${clash.valid_to}`, { ...this.place, field: 'validFrom' });
     }
-    const id = this.insert('price', `${p.kaCode}/${p.sku}/${p.validFrom}`, () => insertPrice(this.book, {
+    const key = `${p.kaCode}/${p.sku}/${p.region}/${p.validFrom}`;
+    const id = this.insert('price', key, () => insertPrice(this.book, {
       ka_account_id: ka, product_id: product, region: p.region, price_e4: p.price, valid_from: p.validFrom, valid_to: p.validTo,
-    }));
-    this.created('price', `${p.kaCode}/${p.sku}/${p.region}/${p.validFrom}`, p);
+    }), { auditEntity: 'price', after: p });
+    if (id !== 'unchanged') this.created('price', key, p);
     return id;
   }
 
-  contract(input: s.ContractInput): number {
+  contract(input: s.ContractInput): number | 'unchanged' {
     const c = parseInput(s.contractInput, input, this.place);
     const ka = this.codes.kaAccount(c.kaCode, 'kaCode');
-    const id = this.insert('contract', c.code, () => insertContract(this.book, {
+    const existing = this.insert('contract', c.code, () => insertContract(this.book, {
       code: c.code, manufacturer_id: this.codes.manufacturer(c.manufacturerCode, 'manufacturerCode'), ka_account_id: ka,
       distributor_id: c.distributorCode ? this.codes.distributor(c.distributorCode, 'distributorCode') : null,
       valid_from: c.validFrom, valid_to: c.validTo, fee_points_ppm: c.feePoints, payment_terms_days: c.paymentTermsDays,
       settlement_mode: c.settlementMode, rebate_tier_mode: c.rebate.tierMode, rebate_basis: c.rebate.basis,
       rebate_direction: c.rebate.direction, rebate_excludes_promotions: c.rebate.excludesPromotions ? 1 : 0,
-    }));
+    }), { auditEntity: 'contract', after: c });
+    if (existing === 'unchanged') return existing;
+    const id = existing;
     for (const t of c.feeTerms) {
       insertFeeTerm(this.book, {
         contract_id: id, fee_type: t.feeType, allowed: t.allowed ? 1 : 0, manufacturer_share_ppm: t.manufacturerShare,
@@ -154,13 +173,15 @@ export class MasterDataWriter {
     return id;
   }
 
-  promotion(input: s.PromotionInput): number {
+  promotion(input: s.PromotionInput): number | 'unchanged' {
     const p = parseInput(s.promotionInput, input, this.place);
     const ka = this.codes.kaAccount(p.kaCode, 'kaCode');
-    const id = this.insert('promotion', p.code, () => insertPromotion(this.book, {
+    const existing = this.insert('promotion', p.code, () => insertPromotion(this.book, {
       code: p.code, ka_account_id: ka, manufacturer_id: this.codes.manufacturer(p.manufacturerCode, 'manufacturerCode'),
       name: p.name, kind: p.kind, start_date: p.startDate, end_date: p.endDate,
-    }));
+    }), { auditEntity: 'promotion', after: p });
+    if (existing === 'unchanged') return existing;
+    const id = existing;
     for (const line of p.products) {
       this.insert('promotion product', `${p.code}/${line.sku}`, () => (insertPromotionProduct(this.book, {
         promotion_id: id, product_id: this.codes.product(line.sku, ka, 'products.sku'),

@@ -27,3 +27,9 @@ export function listAudit(book: Book, limit: number, offset: number, entity?: st
   }
   return stmt<[number, number], AuditRow>(book.db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?').all(limit, offset);
 }
+
+/** The state recorded by the latest create or update of an entity: what it looks like now. */
+export function latestAuditState(book: Book, entity: string, entityKey: string): string | null | undefined {
+  return stmt<[string, string], { after_json: string | null }>(book.db, `SELECT after_json FROM audit_log
+    WHERE entity = ? AND entity_key = ? AND action IN ('create', 'update') ORDER BY id DESC LIMIT 1`).get(entity, entityKey)?.after_json;
+}

@@ -115,3 +115,8 @@ export function countMasterData(book: Book): Record<string, number> {
     (SELECT count(*) FROM promotions) AS promotions`).get()!;
   return row;
 }
+
+export function getProduct(book: Book, id: number): ProductRow | undefined {
+  return stmt<[number], ProductRow>(book.db,
+    'SELECT id, sku, barcode, name, spec, case_pack, vat_rate_ppm, manufacturer_id FROM products WHERE id = ?').get(id);
+}

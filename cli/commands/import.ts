@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { openExistingBook } from '../../core/book/open-book.js';
+import { importFile } from '../../core/import/import-file.js';
+import { IMPORT_KINDS, type ImportKind } from '../../core/import/import-kinds.js';
+import type { FileImportReport } from '../../core/import/import-report.js';
+import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import { printJson, type Io } from '../io.js';
+import { UsageError } from '../usage.js';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ka: { type: 'string' }, mapping: { type: 'string' }, map: { type: 'string' }, 'save-mapping': { type: 'string' },
+  date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+} as const;
+
+/** Errors shown in the text output; --json has them all. */
+const SHOWN_ERRORS = 100;
+
+/** "门店=storeCode;金额=amount" → { 门店: 'storeCode', 金额: 'amount' } */
+function parseMap(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of text.split(/[;；]/).filter((p) => p.trim())) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--map takes heading=field pairs separated by ";", got "${pair}"`);
+    out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return out;
+}
+
+function describe(io: Io, r: FileImportReport): void {
+  const what = r.kind === 'contracts' ? 'contracts' : ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits'].includes(r.kind) ? 'documents' : 'records';
+  io.out(`${r.kind} ${r.file} (${r.format}${r.encoding ? `, ${r.encoding}` : ''})${r.headerRow ? `: header at row ${r.headerRow}` : ''}`);
+  if (r.columns.length) io.out(`  columns: ${r.columns.map((c) => `${c.column} ${c.heading}→${c.field}`).join(', ')}`);
+  if (r.ignoredColumns.length) io.out(`  ignored: ${r.ignoredColumns.map((c) => `${c.column} ${c.heading}`).join(', ')}`);
+  const skipped = Object.entries(r.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+  io.out(`  ${r.dataRows} data rows${skipped.length ? ` (skipped: ${skipped.join(', ')})` : ''} → ${what}: ${r.created} new${r.lines ? ` (${r.lines} lines)` : ''}, ${r.unchanged} already in the book, ${r.conflicts.length} conflicts`);
+  if (r.learnedItemCodes.length) io.out(`  remembered ${r.learnedItemCodes.length} KA item codes (e.g. ${r.learnedItemCodes.slice(0, 3).map((a) => `${a.ka} ${a.itemCode}=${a.sku}`).join(', ')})`);
+  if (r.previousImports.length) io.out(`  this exact file was imported before (batch ${r.previousImports.map((p) => p.batchId).join(', ')})`);
+  for (const c of r.conflicts.slice(0, SHOWN_ERRORS)) io.out(`  conflict: ${c.key}${c.row ? ` (row ${c.row})` : ''} is already in the book with different content; not overwritten`);
+  for (const e of r.errors.slice(0, SHOWN_ERRORS)) {
+    io.out(`  error: ${[e.file, e.row !== undefined ? `row ${e.row}` : '', e.field ? `field ${e.field}` : ''].filter(Boolean).join(', ')}: ${e.reason}`);
+  }
+  if (r.errorCount > SHOWN_ERRORS) io.out(`  … and ${r.errorCount - SHOWN_ERRORS} more errors (all of them with --json)`);
+  const verdict = r.errorCount || r.conflicts.length ? 'nothing imported from this file'
+    : r.dryRun ? 'dry run: nothing written' : r.committed ? `imported (batch ${r.batchId})` : 'nothing new to import';
+  io.out(`  ${verdict} (${r.seconds.toFixed(1)} s)`);
+}
+
+export async function importCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+  const [path, kind, ...files] = positionals;
+  if (!path || !kind || files.length === 0) throw new UsageError('import needs BOOK KIND FILE...');
+  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`KIND must be one of ${IMPORT_KINDS.join(', ')}`);
+  const book = await openExistingBook(path);
+  const reports: FileImportReport[] = [];
+  try {
+    for (const file of files) {
+      const report = await importFile(book, file, {
+        kind: kind as ImportKind, actor: resolveActor(io, values.user), kaCode: values.ka, mapping: values.mapping,
+        ...(values.map ? { map: parseMap(values.map) } : {}), saveMappingAs: values['save-mapping'], date: values.date,
+        dryRun: values['dry-run'],
+      });
+      reports.push(report);
+      if (!values.json) describe(io, report);
+    }
+  } finally {
+    book.close();
+  }
+  if (values.json) printJson(io, { book: path, kind, files: reports });
+  return reports.every((r) => r.errorCount === 0 && r.conflicts.length === 0) ? 0 : 1;
+}

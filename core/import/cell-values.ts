@@ -1,0 +1,84 @@
+import { isIsoDate } from '../calendar/dates.js';
+import { UserError, type ErrorPlace } from '../errors.js';
+import { parseDecimal } from '../money/parse-decimal.js';
+
+/** A cell as a reader hands it over: text from CSV and HTML; numbers, dates and text from xlsx. */
+export type Cell = string | number | Date | null;
+
+export function isBlank(cell: Cell): boolean {
+  return cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** Codes and text. A numeric xlsx cell holding a code (店号 11, EAN 6901234500017) is written without decimals. */
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return cell.replace(/\u00a0/g, ' ').trim();
+}
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function ymd(y: number, m: number, d: number, raw: string, place: ErrorPlace): string {
+  const iso = `${y}-${pad(m)}-${pad(d)}`;
+  if (!isIsoDate(iso)) throw new UserError('invalid-date', `date "${raw}" is not a calendar date`, place);
+  return iso;
+}
+
+/**
+ * Dates as exports write them: 2026-10-03, 2026/10/03, 2026.10.03, 2026-9-11, 20261003, 2026年10月3日, an Excel
+ * serial number (46298), or an xlsx date cell. Anything else is refused, never guessed (03/10/2026 could be
+ * March or October).
+ */
+export function cellDate(cell: Cell, place: ErrorPlace): string {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) throw new UserError('invalid-date', 'date cell is not a valid date', place);
+    return cell.toISOString().slice(0, 10);
+  }
+  if (typeof cell === 'number') return serialDate(cell, String(cell), place);
+  const raw = cellText(cell);
+  if (!raw) throw new UserError('missing-field', 'date is empty', place);
+  const text = raw.replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), raw, place);
+  m = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(text);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), raw, place);
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), raw, place);
+  if (/^\d{5}(\.\d+)?$/.test(text)) return serialDate(Number(text), raw, place);
+  throw new UserError('invalid-date', `date "${raw}" is not in a form ka-settle reads (2026-10-03, 2026/10/03, 20261003, 2026年10月3日)`, place);
+}
+
+function serialDate(serial: number, raw: string, place: ErrorPlace): string {
+  // Serial numbers between 1990 and 2099 only: anything else is a number in the wrong column.
+  if (!(serial >= 32_874 && serial < 73_051)) throw new UserError('invalid-date', `date "${raw}" is not a date`, place);
+  return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A number at a fixed scale. Text goes through the money parser (thousands separators, ¥, 元, full-width …). A
+ * numeric xlsx cell is a binary float: it is accepted when it lies within a millionth of a unit of the scale
+ * (768 or 598.5 are exact; 0.1 + 0.2 is 0.30000000000000004 and reads as 0.30), and refused when it really has
+ * more decimals than the scale holds.
+ */
+export function cellScaled(cell: Cell, scale: number, what: string, place: ErrorPlace): number {
+  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) {
+    throw new UserError('missing-field', `${what} is empty`, place);
+  }
+  if (cell instanceof Date) throw new UserError('invalid-number', `${what} is a date, not a number`, place);
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) throw new UserError('invalid-number', `${what} is not a number`, place);
+    const scaled = cell * 10 ** scale;
+    const rounded = Math.round(scaled);
+    if (Math.abs(scaled - rounded) > 1e-6 * Math.max(1, Math.abs(scaled) / 1e9)) {
+      throw new UserError('invalid-number', `${what} ${cell} has more than ${scale} decimal places`, place);
+    }
+    if (!Number.isSafeInteger(rounded)) throw new UserError('invalid-number', `${what} ${cell} is too large`, place);
+    return rounded === 0 ? 0 : rounded;
+  }
+  return parseDecimal(cell, { scale, what, place });
+}

@@ -1,0 +1,85 @@
+import { UserError } from '../errors.js';
+import type { LineDraft, Poster } from '../ledger/post-documents.js';
+import type { DocumentRow } from './document-rows.js';
+import type { FileImportReport } from './import-report.js';
+
+interface Pending {
+  header: DocumentRow['header'];
+  lines: LineDraft[];
+  lineRows: number[];
+  firstRow: number;
+  lastRow: number;
+  lineKeys: Map<string, number>;
+}
+
+/** A document whose rows stop for this many rows is taken as complete and posted, so memory stays flat. */
+const SETTLE_AFTER_ROWS = 5_000;
+
+/**
+ * Gathers rows into documents by natural key and posts each when it is complete. Rows of one document may be
+ * spread a little (sorted by store, then document); a document whose rows come back after it was posted is
+ * refused with both row numbers, as is a line repeated exactly.
+ */
+export class DocumentCollector {
+  private readonly pending = new Map<string, Pending>();
+  private readonly posted = new Map<string, number>();
+  private rowsSinceSweep = 0;
+
+  constructor(
+    private readonly poster: Poster,
+    private readonly file: string,
+    private readonly report: FileImportReport,
+    private readonly fail: (e: unknown) => void,
+  ) {}
+
+  add(row: number, { header, line }: DocumentRow): void {
+    const key = header.naturalKey;
+    const done = this.posted.get(key);
+    if (done !== undefined) {
+      throw new UserError('scattered-document', `document ${header.docNo} appears again here, ${row - done} rows after its other rows; keep each document's rows together (sort the file by document number)`, { file: this.file, row });
+    }
+    let doc = this.pending.get(key);
+    if (!doc) {
+      doc = { header, lines: [], lineRows: [], firstRow: row, lastRow: row, lineKeys: new Map() };
+      this.pending.set(key, doc);
+    } else if (doc.header.docDate !== header.docDate) {
+      throw new UserError('inconsistent-document', `document ${header.docNo} is dated ${doc.header.docDate} at row ${doc.firstRow} and ${header.docDate} here`, { file: this.file, row });
+    } else if (doc.header.storeId !== header.storeId) {
+      doc.header = { ...doc.header, storeId: null };
+    }
+    const lineKey = JSON.stringify(line);
+    const twin = doc.lineKeys.get(lineKey);
+    if (twin !== undefined) throw new UserError('duplicate-in-file', `the same line as row ${twin} of document ${header.docNo}`, { file: this.file, row });
+    doc.lineKeys.set(lineKey, row);
+    doc.lines.push(line);
+    doc.lineRows.push(row);
+    doc.lastRow = row;
+    if (++this.rowsSinceSweep >= SETTLE_AFTER_ROWS) this.sweep(row);
+  }
+
+  private sweep(row: number): void {
+    this.rowsSinceSweep = 0;
+    for (const [key, doc] of this.pending) if (row - doc.lastRow >= SETTLE_AFTER_ROWS) this.post(key, doc);
+  }
+
+  private post(key: string, doc: Pending): void {
+    this.pending.delete(key);
+    this.posted.set(key, doc.lastRow);
+    // Once any row is refused the file will not be committed: the rest is only checked, not posted.
+    if (this.report.errorCount > 0) return;
+    try {
+      const outcome = this.poster.post({ ...doc.header, lines: doc.lines, sourceRow: doc.firstRow });
+      if (outcome.status === 'created') {
+        this.report.created++;
+        this.report.lines += doc.lines.length;
+      } else if (outcome.status === 'unchanged') this.report.unchanged++;
+      else this.report.conflicts.push({ key, row: doc.firstRow });
+    } catch (e) {
+      this.fail(e instanceof UserError && e.place.row === undefined ? new UserError(e.code, e.message, { ...e.place, file: this.file, row: doc.firstRow }) : e);
+    }
+  }
+
+  finish(): void {
+    for (const [key, doc] of this.pending) this.post(key, doc);
+  }
+}

@@ -1,0 +1,61 @@
+import { UserError, type ErrorPlace } from '../errors.js';
+import { cellDate, cellScaled, cellText, isBlank } from './cell-values.js';
+import type { RowRecord } from './row-records.js';
+
+/** Typed access to one record's fields; every failure names the file, row and column. */
+export class FieldReader {
+  constructor(readonly record: RowRecord, private readonly file: string) {}
+
+  place(field: string): ErrorPlace {
+    return { file: this.file, row: this.record.row, field: this.record.columnOf[field] ?? field };
+  }
+
+  has(field: string): boolean {
+    const v = this.record.values[field];
+    return v !== undefined && !isBlank(v);
+  }
+
+  text(field: string): string {
+    if (!this.has(field)) throw new UserError('missing-field', 'is empty', this.place(field));
+    return cellText(this.record.values[field]!);
+  }
+
+  optText(field: string): string | undefined {
+    return this.has(field) ? cellText(this.record.values[field]!) : undefined;
+  }
+
+  date(field: string): string {
+    if (!this.has(field)) throw new UserError('missing-field', 'date is empty', this.place(field));
+    return cellDate(this.record.values[field]!, this.place(field));
+  }
+
+  optDate(field: string): string | undefined {
+    return this.has(field) ? this.date(field) : undefined;
+  }
+
+  amount(field: string): number {
+    return cellScaled(this.record.values[field] ?? null, 2, 'amount', this.place(field));
+  }
+
+  price(field: string): number {
+    return cellScaled(this.record.values[field] ?? null, 4, 'price', this.place(field));
+  }
+
+  qty(field: string): number {
+    return cellScaled(this.record.values[field] ?? null, 3, 'quantity', this.place(field));
+  }
+
+  int(field: string): number {
+    const v = cellScaled(this.record.values[field] ?? null, 0, 'number', this.place(field));
+    return v;
+  }
+
+  /** "13%", "13", "0.13" → ppm; a bare number above 1 is read as percent (税率 13). */
+  rate(field: string): number {
+    const cell = this.record.values[field] ?? null;
+    const text = cellText(cell);
+    if (/[%％]\s*$/.test(text)) return cellScaled(text.replace(/[%％]\s*$/, ''), 4, 'rate', this.place(field));
+    const fraction = cellScaled(cell, 6, 'rate', this.place(field));
+    return fraction > 1_000_000 ? fraction / 100 : fraction;
+  }
+}

@@ -1,0 +1,42 @@
+import type { SkippedRows } from './row-records.js';
+
+/** One refused row: where, and why. */
+export interface RowError {
+  file: string;
+  row?: number;
+  field?: string;
+  reason: string;
+}
+
+/** What importing one file did (or, with --dry-run, would do). */
+export interface FileImportReport {
+  file: string;
+  kind: string;
+  format: string;
+  encoding?: string;
+  sha256: string;
+  headerRow?: number;
+  columns: { column: string; heading: string; field: string }[];
+  ignoredColumns: { column: string; heading: string }[];
+  rowsRead: number;
+  dataRows: number;
+  skipped: SkippedRows;
+  /** documents for document kinds, records for master data */
+  created: number;
+  unchanged: number;
+  conflicts: { key: string; row?: number }[];
+  lines: number;
+  learnedItemCodes: { ka: string; itemCode: string; sku: string }[];
+  errors: RowError[];
+  /** more errors than were kept */
+  errorCount: number;
+  dryRun: boolean;
+  committed: boolean;
+  batchId?: number;
+  /** earlier imports of a file with exactly these bytes */
+  previousImports: { batchId: number; at: string }[];
+  seconds: number;
+}
+
+/** At most this many errors are kept per file; the count goes on. */
+export const MAX_KEPT_ERRORS = 10_000;

@@ -1,0 +1,103 @@
+import type { Book } from '../../db/connection.js';
+import { aliasProduct, distributorWithManufacturer, storeOfKa, storesByCode, type StoreMatch } from '../../db/queries/import-lookups.js';
+import { findKaAccount, findManufacturer, findProduct, getProduct, insertProductAlias, type ProductRow } from '../../db/queries/master-data.js';
+import { AuditWriter } from '../audit/audit-chain.js';
+import { UserError, type ErrorPlace } from '../errors.js';
+
+/**
+ * Finds the parties and products a file's rows name, by the codes people use: a store by the KA's own store
+ * code, a product by SKU, 69- barcode or the KA's own item code. A KA's item code seen beside a SKU or barcode is
+ * remembered for that KA, so later files that carry only the item code still match. Lookups are cached per file.
+ */
+export class PartyResolver {
+  private readonly kaCache = new Map<string, { id: number; code: string }>();
+  private readonly storeCache = new Map<string, StoreMatch>();
+  private readonly productCache = new Map<string, ProductRow>();
+  private readonly distributorCache = new Map<string, { id: number; manufacturerId: number; manufacturerCode: string }>();
+  readonly learnedAliases: { ka: string; itemCode: string; sku: string }[] = [];
+
+  constructor(private readonly book: Book, private readonly actor: string) {}
+
+  ka(code: string, place: ErrorPlace): { id: number; code: string } {
+    let hit = this.kaCache.get(code);
+    if (!hit) {
+      const row = findKaAccount(this.book, code);
+      if (!row) throw new UserError('unknown-code', `unknown KA account "${code}"`, place);
+      hit = { id: row.id, code: row.code };
+      this.kaCache.set(code, hit);
+    }
+    return hit;
+  }
+
+  store(ka: { id: number; code: string } | null, storeCode: string, place: ErrorPlace): StoreMatch {
+    const key = `${ka?.id ?? ''}|${storeCode}`;
+    let hit = this.storeCache.get(key);
+    if (!hit) {
+      if (ka) {
+        hit = storeOfKa(this.book, ka.id, storeCode);
+        if (!hit) throw new UserError('unknown-code', `unknown store code "${storeCode}" for KA ${ka.code}`, place);
+      } else {
+        const all = storesByCode(this.book, storeCode);
+        if (all.length === 0) throw new UserError('unknown-code', `unknown store code "${storeCode}"`, place);
+        if (all.length > 1) {
+          throw new UserError('ambiguous-store', `store code "${storeCode}" exists in ${all.map((s) => s.ka_code).join(' and ')}: say which KA with --ka or a KA column`, place);
+        }
+        hit = all[0]!;
+      }
+      this.storeCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  distributor(code: string, place: ErrorPlace): { id: number; manufacturerId: number; manufacturerCode: string } {
+    let hit = this.distributorCache.get(code);
+    if (!hit) {
+      const row = distributorWithManufacturer(this.book, code);
+      if (!row) throw new UserError('unknown-code', `unknown distributor "${code}"`, place);
+      hit = { id: row.id, manufacturerId: row.manufacturer_id, manufacturerCode: row.manufacturer_code };
+      this.distributorCache.set(code, hit);
+    }
+    return hit;
+  }
+
+  manufacturer(code: string, place: ErrorPlace): number {
+    const row = findManufacturer(this.book, code);
+    if (!row) throw new UserError('unknown-code', `unknown manufacturer "${code}"`, place);
+    return row.id;
+  }
+
+  /** By SKU, then barcode, then the KA's item code; learns the item code when the others identify the product. */
+  product(codes: { sku?: string; barcode?: string; kaItemCode?: string }, ka: { id: number; code: string } | null, place: ErrorPlace): ProductRow {
+    const key = `${ka?.id ?? ''}|${codes.sku ?? ''}|${codes.barcode ?? ''}|${codes.kaItemCode ?? ''}`;
+    const cached = this.productCache.get(key);
+    if (cached) return cached;
+    let product: ProductRow | undefined;
+    if (codes.sku) {
+      product = findProduct(this.book, codes.sku);
+      if (!product) throw new UserError('unknown-code', `unknown product "${codes.sku}"`, { ...place });
+    }
+    if (!product && codes.barcode) {
+      product = findProduct(this.book, codes.barcode);
+      if (!product) throw new UserError('unknown-code', `unknown barcode "${codes.barcode}"`, place);
+    }
+    if (codes.kaItemCode && ka) {
+      const known = aliasProduct(this.book, ka.id, codes.kaItemCode);
+      if (product && known === undefined) {
+        insertProductAlias(this.book, ka.id, codes.kaItemCode, product.id);
+        this.learnedAliases.push({ ka: ka.code, itemCode: codes.kaItemCode, sku: product.sku });
+        new AuditWriter(this.book).append({ actor: this.actor, action: 'create', entity: 'product_alias', entityKey: `${ka.code}/${codes.kaItemCode}`, after: { sku: product.sku } });
+      } else if (product && known !== product.id) {
+        throw new UserError('alias-conflict', `${ka.code} item code "${codes.kaItemCode}" belongs to another product than ${product.sku}`, place);
+      } else if (!product && known !== undefined) {
+        product = getProduct(this.book, known);
+      }
+    }
+    if (!product) {
+      throw new UserError('unknown-code', codes.kaItemCode
+        ? `unknown ${ka?.code ?? 'KA'} item code "${codes.kaItemCode}" (not seen before beside a SKU or barcode)`
+        : 'no product code (SKU, barcode or KA item code) on this row', place);
+    }
+    this.productCache.set(key, product);
+    return product;
+  }
+}
