@@ -6,7 +6,9 @@ import { checkBook } from '../core/book/check-book.js';
 import { createBook } from '../core/book/create-book.js';
 import { openExistingBook } from '../core/book/open-book.js';
 import { DEMO_SCALES, generateDemo, type DemoScale } from '../core/demo/generate-demo.js';
+import { importFile } from '../core/import/import-file.js';
 import { balancesView, documentsView } from '../core/views/book-views.js';
+import { writeDeliveryCsv } from './delivery-csv.js';
 import { bareAggregate, bareInsert, bareIntegrity, barePage } from './baselines.js';
 import { measure, report } from './measure.js';
 
@@ -16,13 +18,19 @@ import { measure, report } from './measure.js';
  * Benchmarks are never tests: they report, they do not fail on a slow machine.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, seed: { type: 'string', default: '1' }, rebuild: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: {
+    scale: { type: 'string', default: 'medium' }, seed: { type: 'string', default: '1' }, rebuild: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  } });
   const scale = values.scale as DemoScale;
   if (!(scale in DEMO_SCALES)) throw new Error(`--scale must be one of ${Object.keys(DEMO_SCALES).join(', ')}`);
   const cache = fileURLToPath(new URL('../../bench/.cache/', import.meta.url));
   mkdirSync(cache, { recursive: true });
   const path = join(cache, `demo-${scale}-seed${values.seed}.kasettle`);
   const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
+  if (!values.only || values.only === 'import') await benchImport(cache, scale, print);
+  if (values.only === 'import') return;
 
   if (values.rebuild || !existsSync(path)) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -51,6 +59,27 @@ async function main(): Promise<void> {
       return (book.db.prepare('SELECT count(*) AS n FROM document_lines').get() as { n: number }).n;
     });
     print(report('check', scale, check, 'bare PRAGMA integrity_check', bareIntegrity(book.db)));
+  } finally {
+    book.close();
+  }
+}
+
+const IMPORT_LINES: Record<DemoScale, number> = { small: 100_000, medium: 300_000, large: 1_000_000 };
+
+/** A delivery CSV of the scale's size imported into a book holding only master data, beside a bare insert. */
+async function benchImport(cache: string, scale: DemoScale, print: (line: object) => void): Promise<void> {
+  const path = join(cache, `import-${scale}.kasettle`);
+  const csv = join(cache, `deliveries-${scale}.csv`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const book = await createBook(path, 'bench');
+  try {
+    generateDemo(book, { masterDataOnly: true });
+    if (!existsSync(csv)) await writeDeliveryCsv(book, csv, IMPORT_LINES[scale]);
+    const start = process.hrtime.bigint();
+    const r = await importFile(book, csv, { kind: 'deliveries', actor: 'bench' });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (!r.committed) throw new Error(`bench import failed: ${r.errors[0]?.reason ?? 'not committed'}`);
+    print(report('import.deliveries-csv', scale, { seconds, rows: r.lines }, 'bare insert of as many 10-column rows', bareInsert(cache, r.lines)));
   } finally {
     book.close();
   }

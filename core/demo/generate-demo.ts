@@ -26,6 +26,8 @@ export interface DemoOptions {
   scale?: DemoScale;
   /** first month of the demo year, YYYY-MM */
   from?: string;
+  /** master data, contracts and promotions only: a book for importing documents into */
+  masterDataOnly?: boolean;
 }
 
 export const DEFAULT_DEMO_FROM = '2025-11';
@@ -46,6 +48,7 @@ export function generateDemo(book: Book, options: DemoOptions = {}): { batchId: 
     const rnd = new Random(seed);
     const batchId = insertBatch(book, { kind: 'demo', description: `demo seed ${seed} scale ${scale} from ${from}`, file_name: null, file_sha256: null, created_by: 'demo' });
     const world = buildMasterData(book, rnd.fork('master'), from);
+    if (options.masterDataOnly) return { batchId };
     const facts: DemoFacts = { receipts: [], returns: [], deductions: [], salesByStoreMonth: new Map() };
     const ctx = { book, poster: new Poster(book, 'demo', batchId), world, facts };
     generateDeliveries({ ...ctx, rnd: rnd.fork('deliveries') }, DEMO_SCALES[scale]);

@@ -34,7 +34,22 @@ function ymd(y: number, m: number, d: number, raw: string, place: ErrorPlace): s
  * serial number (46298), or an xlsx date cell. Anything else is refused, never guessed (03/10/2026 could be
  * March or October).
  */
+/** Files repeat the same few dates on thousands of rows: each distinct text is read once. */
+const dateMemo = new Map<string, string>();
+
 export function cellDate(cell: Cell, place: ErrorPlace): string {
+  if (typeof cell === 'string') {
+    const known = dateMemo.get(cell);
+    if (known !== undefined) return known;
+    const iso = readDate(cell, place);
+    if (dateMemo.size > 10_000) dateMemo.clear();
+    dateMemo.set(cell, iso);
+    return iso;
+  }
+  return readDate(cell, place);
+}
+
+function readDate(cell: Cell, place: ErrorPlace): string {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) throw new UserError('invalid-date', 'date cell is not a valid date', place);
     return cell.toISOString().slice(0, 10);

@@ -35,29 +35,38 @@ export function columnLetter(index: number): string {
 /** An explicit mapping: file heading → field. It beats detection for the headings it names. */
 export type ExplicitMapping = Record<string, string>;
 
+/**
+ * Maps one row's headings to fields. A heading may fit several fields (单据号 is the document number of a
+ * receipt file but the reference of a statement line); the most specific fits are given out first, so each
+ * field takes its best heading and each heading serves one field.
+ */
 function candidate(cells: Cell[], spec: KindSpec, explicit: Map<string, string>): { fields: Map<string, { column: number; priority: number }>; headings: string[] } {
-  const fields = new Map<string, { column: number; priority: number }>();
   const headings = cells.map((c) => cellText(c));
   const byName = new Map(spec.fields.map((f) => [f.field, f]));
+  const options: { column: number; field: string; priority: number }[] = [];
   headings.forEach((heading, column) => {
     if (!heading) return;
-    let field: FieldSpec | undefined;
-    let priority = 0;
     const named = explicit.get(normaliseHeading(heading));
     if (named) {
-      field = byName.get(named);
-      priority = -1; // an explicit mapping outranks any synonym
-    } else {
-      const group = headingGroup(heading);
-      if (group) {
-        field = spec.fields.find((f) => f.groups.includes(group));
-        priority = field ? field.groups.indexOf(group) : 0;
-      }
+      // An explicit mapping outranks any synonym.
+      if (byName.has(named)) options.push({ column, field: named, priority: -1 });
+      return;
     }
-    if (!field) return;
-    const seen = fields.get(field.field);
-    if (!seen || priority < seen.priority) fields.set(field.field, { column, priority });
+    const group = headingGroup(heading);
+    if (!group) return;
+    for (const f of spec.fields) {
+      const priority = f.groups.indexOf(group);
+      if (priority >= 0) options.push({ column, field: f.field, priority });
+    }
   });
+  options.sort((a, b) => a.priority - b.priority || a.column - b.column);
+  const fields = new Map<string, { column: number; priority: number }>();
+  const takenColumns = new Set<number>();
+  for (const o of options) {
+    if (fields.has(o.field) || takenColumns.has(o.column)) continue;
+    fields.set(o.field, { column: o.column, priority: o.priority });
+    takenColumns.add(o.column);
+  }
   return { fields, headings };
 }
 

@@ -117,7 +117,7 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
   statements: {
     fields: [
       text('docNo', ['statementNo', 'docNo'], { fillDown: true }), { field: 'date', groups: ['date'], type: 'date', fillDown: true }, ...store(false),
-      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo']), text('documentType', ['documentType']),
+      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'docNo']), text('documentType', ['documentType']),
       { field: 'amount', groups: ['amount'], type: 'amount', required: true }, text('memo', ['memo']),
     ],
   },
@@ -134,7 +134,7 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
       text('docNo', ['remittanceNo', 'docNo'], { required: true, fillDown: true }),
       { field: 'date', groups: ['paymentDate', 'date'], type: 'date', required: true, fillDown: true },
       ...store(false), text('distributorCode', ['distributorCode'], { fillDown: true }),
-      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo']), { field: 'amount', groups: ['paymentAmount', 'amount'], type: 'amount', required: true },
+      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'docNo']), { field: 'amount', groups: ['paymentAmount', 'amount'], type: 'amount', required: true },
       text('method', ['method'], { fillDown: true }), text('memo', ['memo']),
     ],
   },

@@ -27,34 +27,37 @@ export interface OpenItemRow {
   ka_account_id: number | null; store_id: number | null; doc_date: string; due_date: string | null; amount_fen: number;
 }
 
+// The inserts on the import path bind positional parameters: binding an object by name costs a quarter more.
+
 export function insertDocument(book: Book, r: NewDocumentRow): number {
   return Number(stmt(book.db, `INSERT INTO documents (kind, natural_key, doc_no, doc_date, period, manufacturer_id, distributor_id,
       ka_account_id, store_id, order_no, reference, method, due_date, total_fen, status, content_hash, reverses_id, batch_id,
       source_file, source_row, memo, created_by, created_at)
-    VALUES (@kind, @natural_key, @doc_no, @doc_date, @period, @manufacturer_id, @distributor_id, @ka_account_id, @store_id,
-      @order_no, @reference, @method, @due_date, @total_fen, @status, @content_hash, @reverses_id, @batch_id, @source_file,
-      @source_row, @memo, @created_by, @created_at)`).run(r).lastInsertRowid);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    r.kind, r.natural_key, r.doc_no, r.doc_date, r.period, r.manufacturer_id, r.distributor_id, r.ka_account_id, r.store_id,
+    r.order_no, r.reference, r.method, r.due_date, r.total_fen, r.status, r.content_hash, r.reverses_id, r.batch_id, r.source_file,
+    r.source_row, r.memo, r.created_by, r.created_at).lastInsertRowid);
 }
 
 export function insertLine(book: Book, r: LineRow): void {
   stmt(book.db, `INSERT INTO document_lines (document_id, line_no, store_id, product_id, order_no, qty_milli, price_e4, amount_fen,
-      fee_type, fee_text, reference, memo)
-    VALUES (@document_id, @line_no, @store_id, @product_id, @order_no, @qty_milli, @price_e4, @amount_fen, @fee_type, @fee_text,
-      @reference, @memo)`).run(r);
+      fee_type, fee_text, reference, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    r.document_id, r.line_no, r.store_id, r.product_id, r.order_no, r.qty_milli, r.price_e4, r.amount_fen, r.fee_type, r.fee_text,
+    r.reference, r.memo);
 }
 
 export function insertEntry(book: Book, r: EntryRow): void {
   stmt(book.db, `INSERT INTO entries (document_id, line_no, period, entry_date, account, manufacturer_id, distributor_id,
-      ka_account_id, store_id, amount_fen)
-    VALUES (@document_id, @line_no, @period, @entry_date, @account, @manufacturer_id, @distributor_id, @ka_account_id,
-      @store_id, @amount_fen)`).run(r);
+      ka_account_id, store_id, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    r.document_id, r.line_no, r.period, r.entry_date, r.account, r.manufacturer_id, r.distributor_id, r.ka_account_id, r.store_id,
+    r.amount_fen);
 }
 
 export function insertOpenItem(book: Book, r: OpenItemRow): number {
   return Number(stmt(book.db, `INSERT INTO open_items (document_id, account, manufacturer_id, distributor_id, ka_account_id, store_id,
-      doc_date, due_date, amount_fen)
-    VALUES (@document_id, @account, @manufacturer_id, @distributor_id, @ka_account_id, @store_id, @doc_date, @due_date,
-      @amount_fen)`).run(r).lastInsertRowid);
+      doc_date, due_date, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    r.document_id, r.account, r.manufacturer_id, r.distributor_id, r.ka_account_id, r.store_id, r.doc_date, r.due_date,
+    r.amount_fen).lastInsertRowid);
 }
 
 export function findDocumentByKey(book: Book, kind: string, naturalKey: string): { id: number; content_hash: string } | undefined {
