@@ -87,6 +87,38 @@ describe('ka-settle', () => {
     expect(JSON.parse(badPeriod.out).error).toMatchObject({ code: 'invalid-period', field: '--period' });
   });
 
+  it('imports files: reports columns, refuses bad rows with file, row and field, and is idempotent', () => {
+    const sep = fileURLToPath(new URL('../fixtures/sep/', import.meta.url));
+    const quirks = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
+    const book = join(tempDir(), 'i.kasettle');
+    ka('init', book);
+    for (const [kind, file] of [['manufacturers', '01-manufacturers.csv'], ['distributors', '02-distributors.csv'], ['ka-accounts', '03-ka-accounts.csv'],
+      ['stores', '04-stores.csv'], ['products', '05-products.csv'], ['prices', '06-prices.csv']]) {
+      expect(ka('import', book, kind!, sep + file!).code).toBe(0);
+    }
+    const dry = ka('import', book, 'deliveries', `${sep}10-deliveries.csv`, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('dry run: nothing written');
+    const first = ka('import', book, 'deliveries', `${sep}10-deliveries.csv`);
+    expect(first.out).toMatch(/A 送货单号→docNo/);
+    expect(first.out).toMatch(/4 new \(6 lines\)/);
+    const again = JSON.parse(ka('import', book, 'deliveries', `${sep}10-deliveries.csv`, '--json').out) as { files: { created: number; unchanged: number }[] };
+    expect(again.files[0]).toMatchObject({ created: 0, unchanged: 4 });
+
+    const bad = ka('import', book, 'deliveries', `${quirks}deliveries-bad-rows.csv`);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/error: .*deliveries-bad-rows\.csv, row 3, field 门店编号 \(column D\): unknown store code "Z999"/);
+    expect(bad.out).toContain('nothing imported from this file');
+    const badJson = JSON.parse(ka('import', book, 'deliveries', `${quirks}deliveries-bad-rows.csv`, '--json').out) as { files: { errors: { row: number; field?: string }[] }[] };
+    expect(badJson.files[0]!.errors).toHaveLength(7);
+
+    expect(ka('import', book, 'invoices', `${sep}10-deliveries.csv`).code).toBe(2);
+    const old = ka('import', book, 'receipts', `${quirks}old-binary.xls`);
+    expect(old.code).toBe(1);
+    expect(old.err).toMatch(/old-binary\.xls: is an old binary Excel file/);
+    expect(ka('check', book).code).toBe(0);
+  });
+
   it('fails `check` on a tampered book', () => {
     const book = join(tempDir(), 't.kasettle');
     ka('demo', book);
