@@ -16,9 +16,14 @@ Usage:
       WHAT: summary (default), manufacturers, distributors, ka-accounts, stores, products, prices,
             contracts, contract CODE, promotions, documents, document KEY, balances, periods, audit,
             injections
-      --kind K --period YYYY-MM --ka CODE --distributor CODE   filters for documents (and --ka for stores, prices)
+      --kind K --period YYYY-MM --ka CODE --distributor CODE --batch N   filters for documents
       --by account|ka|distributor|period --as-of YYYY-MM-DD    for balances
       --limit N (default 100) --offset N                       paging
+  ka-settle import BOOK KIND FILE... [--ka CODE] [--date YYYY-MM-DD] [--mapping NAME] [--map "heading=field;..."]
+                  [--save-mapping NAME] [--dry-run]
+      KIND: manufacturers, distributors, ka-accounts, stores, products, prices, contracts, promotions,
+            deliveries, receipts, returns, statements, deductions, remittances, manufacturer-credits
+      Each file is one transaction: a file with any bad row imports nothing and every bad row is listed.
   ka-settle check BOOK                              prove the book sound: SQLite integrity, balanced postings,
                                                     open items tied to the ledger, audit chain intact
 

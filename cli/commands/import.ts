@@ -59,7 +59,10 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
         kind: kind as ImportKind, actor: resolveActor(io, values.user), kaCode: values.ka, mapping: values.mapping,
         ...(values.map ? { map: parseMap(values.map) } : {}), saveMappingAs: values['save-mapping'], date: values.date,
         dryRun: values['dry-run'],
+        // A large file shows how far it has got, on a terminal only (never in captured output).
+        ...(process.stderr.isTTY && !values.json ? { onProgress: (n: number) => process.stderr.write(`\r  ${file}: ${n.toLocaleString('en')} rows read`) } : {}),
       });
+      if (process.stderr.isTTY && !values.json && report.rowsRead >= 50_000) process.stderr.write('\n');
       reports.push(report);
       if (!values.json) describe(io, report);
     }

@@ -12,7 +12,7 @@ import { UsageError } from '../usage.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
-  kind: { type: 'string' }, period: { type: 'string' }, ka: { type: 'string' }, distributor: { type: 'string' },
+  kind: { type: 'string' }, period: { type: 'string' }, ka: { type: 'string' }, distributor: { type: 'string' }, batch: { type: 'string' },
   by: { type: 'string', default: 'account' }, 'as-of': { type: 'string' },
   limit: { type: 'string', default: '100' }, offset: { type: 'string', default: '0' },
 } as const;
@@ -70,7 +70,8 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
       case 'documents': {
         if (values.period) assertPeriod(values.period, { field: '--period' });
         const filter = { ...(values.kind ? { kind: values.kind } : {}), ...(values.period ? { period: values.period } : {}),
-          ...(values.ka ? { kaCode: values.ka } : {}), ...(values.distributor ? { distributorCode: values.distributor } : {}) };
+          ...(values.ka ? { kaCode: values.ka } : {}), ...(values.distributor ? { distributorCode: values.distributor } : {}),
+          ...(values.batch ? { batchId: count(values.batch, 'batch') } : {}) };
         printRows(io, documentsView(book, filter, page), json, '(no documents)');
         return 0;
       }

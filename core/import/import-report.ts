@@ -38,5 +38,5 @@ export interface FileImportReport {
   seconds: number;
 }
 
-/** At most this many errors are kept per file; the count goes on. */
-export const MAX_KEPT_ERRORS = 10_000;
+/** Errors kept per file (all of any real file; a bound so a gigabyte of garbage cannot exhaust memory). */
+export const MAX_KEPT_ERRORS = 1_000_000;

@@ -43,21 +43,23 @@ export const priceInput = z.object({
 }).refine((p) => p.validFrom <= p.validTo, { message: 'validFrom is after validTo', path: ['validTo'] });
 
 export const feeTermInput = z.object({
-  feeType: z.enum(FEE_TYPES),
-  allowed: z.boolean().default(true),
-  /** the manufacturer's share of the fee; the distributor bears the rest */
-  manufacturerShare: ppm,
-  maxPoints: ppm.nullish(),
-  maxAmount: nonNegativeFen.nullish(),
+  feeType: z.enum(FEE_TYPES).describe('fee type: entry 进场费, barcode 条码费/新品费, display 堆头费, end_cap 端架费, dm DM/海报费, anniversary 店庆费, festival 节庆费, promo_service 促销服务费, info_service 信息服务费, shrinkage 损耗, rebate 返利, other 其他'),
+  allowed: z.boolean().default(true).describe('false: the KA may not charge this fee under the contract'),
+  manufacturerShare: ppm.describe("the manufacturer's share in parts per million (1000000 = all of it); the distributor bears the rest"),
+  maxPoints: ppm.nullish().describe('limit as parts per million of sales, if any'),
+  maxAmount: nonNegativeFen.nullish().describe('limit per charge in fen, if any'),
 });
-export const rebateTierInput = z.object({ threshold: nonNegativeFen, rate: ppm });
+export const rebateTierInput = z.object({
+  threshold: nonNegativeFen.describe('net sales in fen from which this rate applies'),
+  rate: ppm.describe('rate in parts per million (2.5 % = 25000)'),
+});
 export const deliveryCostInput = z.object({
-  region: z.string().trim().max(64).default(''),
-  method: z.enum(['percent', 'per_case', 'per_drop']),
-  rate: ppm.nullish(),
-  amount: nonNegativeFen.nullish(),
-  monthlyFloor: nonNegativeFen.nullish(),
-  monthlyCap: nonNegativeFen.nullish(),
+  region: z.string().trim().max(64).default('').describe("region this rule is for; '' for every region"),
+  method: z.enum(['percent', 'per_case', 'per_drop']).describe('percent of accepted value, an amount per case, or per drop (delivery note)'),
+  rate: ppm.nullish().describe('for percent: parts per million'),
+  amount: nonNegativeFen.nullish().describe('for per_case and per_drop: fen'),
+  monthlyFloor: nonNegativeFen.nullish().describe('monthly minimum per distributor, fen'),
+  monthlyCap: nonNegativeFen.nullish().describe('monthly maximum per distributor, fen'),
 }).refine((d) => (d.method === 'percent' ? d.rate != null : d.amount != null), {
   message: 'percent needs rate; per_case and per_drop need amount', path: ['method'],
 }).refine((d) => d.monthlyFloor == null || d.monthlyCap == null || d.monthlyFloor <= d.monthlyCap, {
@@ -65,19 +67,21 @@ export const deliveryCostInput = z.object({
 });
 
 export const contractInput = z.object({
-  code, manufacturerCode: code, kaCode: code, distributorCode: code.nullish(),
-  validFrom: isoDate, validTo: isoDate,
-  feePoints: ppm.default(0),
-  paymentTermsDays: z.number().int().min(0).max(366),
-  settlementMode: z.enum(['direct', 'central']),
+  code: code.describe('contract number, unique in the book'),
+  manufacturerCode: code, kaCode: code.describe('the KA account (系统编码)'),
+  distributorCode: code.nullish().describe("set for the manufacturer's terms with one distributor; empty for the KA contract"),
+  validFrom: isoDate.describe('YYYY-MM-DD'), validTo: isoDate.describe('YYYY-MM-DD'),
+  feePoints: ppm.default(0).describe('合同费用点数: total fee points in parts per million (7 % = 70000)'),
+  paymentTermsDays: z.number().int().min(0).max(366).describe('账期: days from acceptance to payment'),
+  settlementMode: z.enum(['direct', 'central']).describe('direct 直营结算: the KA pays the distributor; central 总部结算: it pays the manufacturer'),
   rebate: z.object({
-    tierMode: z.enum(['whole', 'progressive']).default('whole'),
+    tierMode: z.enum(['whole', 'progressive']).default('whole').describe('whole 全额累进: the reached rate on the whole base; progressive 超额累进: each slice at its own rate'),
     basis: z.enum(['annual', 'quarterly']).default('annual'),
-    direction: z.enum(['to_ka', 'to_distributor']).default('to_ka'),
-    excludesPromotions: z.boolean().default(true),
+    direction: z.enum(['to_ka', 'to_distributor']).default('to_ka').describe('to_ka: rebate owed to the KA; to_distributor: the manufacturer pays the distributor on KA sales'),
+    excludesPromotions: z.boolean().default(true).describe('sales at promotion prices are left out of the base'),
     tiers: z.array(rebateTierInput).default([]),
-    excludedProducts: z.array(code).default([]),
-    excludedStores: z.array(code).default([]),
+    excludedProducts: z.array(code).default([]).describe('SKUs left out of the base'),
+    excludedStores: z.array(code).default([]).describe("the KA's store codes left out of the base"),
   }).default({ tierMode: 'whole', basis: 'annual', direction: 'to_ka', excludesPromotions: true, tiers: [], excludedProducts: [], excludedStores: [] }),
   feeTerms: z.array(feeTermInput).default([]),
   deliveryCost: z.array(deliveryCostInput).default([]),
