@@ -2,6 +2,9 @@ import { isUserError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/import.js';
+import { reconcileCommand } from './commands/reconcile.js';
+import { deductionsCommand } from './commands/deductions.js';
+import { claimsCommand } from './commands/claims.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { processIo, type Io } from './io.js';
@@ -15,6 +18,9 @@ const COMMANDS: Record<string, Command> = {
   show: showCommand,
   check: checkCommand,
   import: importCommand,
+  reconcile: reconcileCommand,
+  deductions: deductionsCommand,
+  claims: claimsCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

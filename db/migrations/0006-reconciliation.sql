@@ -109,13 +109,16 @@ CREATE TABLE fee_claims (
 ) STRICT;
 CREATE INDEX fee_claims_by_status ON fee_claims(status);
 
--- Which deduction lines a claim claims, so a deduction is never claimed twice.
-CREATE TABLE fee_claim_lines (
-  claim_document_id INTEGER NOT NULL REFERENCES documents(id),
-  deduction_line_id INTEGER NOT NULL UNIQUE REFERENCES document_lines(id),
-  amount_fen        INTEGER NOT NULL,
-  PRIMARY KEY (claim_document_id, deduction_line_id)
+-- How each undisputed deduction line was booked out of 'deductions awaiting classification': the manufacturer's
+-- share into a fee claim, the distributor's share as its own expense. A line is booked once, never twice.
+CREATE TABLE deduction_postings (
+  deduction_line_id       INTEGER PRIMARY KEY REFERENCES document_lines(id),
+  claim_document_id       INTEGER REFERENCES documents(id),
+  adjustment_document_id  INTEGER REFERENCES documents(id),
+  manufacturer_fen        INTEGER NOT NULL,
+  distributor_fen         INTEGER NOT NULL
 ) STRICT;
+CREATE INDEX deduction_postings_by_claim ON deduction_postings(claim_document_id);
 
 -- Book settings used by reconciliation, with their defaults.
 INSERT INTO settings (key, value_json, changed_by, changed_at) VALUES

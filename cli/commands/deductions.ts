@@ -1,0 +1,34 @@
+import { parseArgs } from 'node:util';
+import { openExistingBook } from '../../core/book/open-book.js';
+import { assertPeriod } from '../../core/calendar/dates.js';
+import { reclassifyDeduction } from '../../core/reconcile/reclassify-deduction.js';
+import { deductionsView } from '../../core/views/reconcile-views.js';
+import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import { printJson, printRows, type Io } from '../io.js';
+import { UsageError } from '../usage.js';
+
+export async function deductionsCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
+    ...COMMON_OPTIONS, period: { type: 'string' }, ka: { type: 'string' }, disputed: { type: 'boolean', default: false },
+    reclassify: { type: 'string' }, 'fee-type': { type: 'string' }, 'no-rule': { type: 'boolean', default: false },
+    limit: { type: 'string', default: '100' }, offset: { type: 'string', default: '0' },
+  } });
+  const [path] = positionals;
+  if (!path) throw new UsageError('deductions needs a BOOK');
+  const book = await openExistingBook(path);
+  try {
+    if (values.reclassify) {
+      if (!/^\d+$/.test(values.reclassify) || !values['fee-type']) throw new UsageError('--reclassify LINE needs --fee-type TYPE');
+      reclassifyDeduction(book, Number(values.reclassify), values['fee-type'], resolveActor(io, values.user), { saveRule: !values['no-rule'] });
+      if (values.json) printJson(io, { line: Number(values.reclassify), feeType: values['fee-type'] });
+      else io.out(`line ${values.reclassify} is now ${values['fee-type']}${values['no-rule'] ? '' : ' (wording saved as a rule for this KA)'}`);
+      return 0;
+    }
+    if (!values.period) throw new UsageError('deductions needs --period YYYY-MM');
+    const period = assertPeriod(values.period, { field: '--period' });
+    printRows(io, deductionsView(book, period, values.ka, values.disputed, { limit: Number(values.limit), offset: Number(values.offset) }) as unknown as Record<string, unknown>[], values.json, '(none: run the reconciliation first)');
+    return 0;
+  } finally {
+    book.close();
+  }
+}

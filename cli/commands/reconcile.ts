@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { openExistingBook } from '../../core/book/open-book.js';
+import { assertPeriod } from '../../core/calendar/dates.js';
+import { decideResult, RESULT_STATUSES, type ResultStatus } from '../../core/reconcile/decide-result.js';
+import { reconcilePeriod, type ReconcileSummary } from '../../core/reconcile/reconcile-period.js';
+import { formatFen } from '../../core/money/format.js';
+import { deliveryResultsView, unexpectedReceiptsView } from '../../core/views/reconcile-views.js';
+import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import { printJson, printRows, type Io } from '../io.js';
+import { UsageError } from '../usage.js';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  period: { type: 'string' }, ka: { type: 'string' }, 'as-of': { type: 'string' },
+  lines: { type: 'boolean', default: false }, unexpected: { type: 'boolean', default: false },
+  status: { type: 'string' }, store: { type: 'string' }, sku: { type: 'string' },
+  confirm: { type: 'string' }, override: { type: 'string' }, annotate: { type: 'string' }, note: { type: 'string' },
+  limit: { type: 'string', default: '100' }, offset: { type: 'string', default: '0' },
+} as const;
+
+const whole = (text: string, name: string) => {
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(text);
+};
+
+function describe(io: Io, s: ReconcileSummary): void {
+  const d = s.deliveryLines;
+  io.out(`reconciliation ${s.period}${s.ka ? ` ${s.ka}` : ''} (days outstanding to ${s.asOf})`);
+  io.out(`  delivery lines: ${d.matched} matched, ${d.short} short, ${d.over} over, ${d.priceDiff} price difference, ${d.receiptMissing} receipt missing; ${s.unexpectedReceiptLines} receipt lines without a delivery`);
+  io.out(`  delivered ${formatFen(s.amounts.delivered)}, accepted ${formatFen(s.amounts.accepted)}, difference ${formatFen(s.amounts.difference)}`);
+  io.out(`  deductions: ${s.deductions.count} totalling ${formatFen(s.deductions.total)}; manufacturer ${formatFen(s.deductions.manufacturerShare)}, distributor ${formatFen(s.deductions.distributorShare)}, disputed ${formatFen(s.deductions.disputed)} (${s.deductions.disputedCount} lines)`);
+  io.out(`  fee claims created: ${s.claims.created} for ${formatFen(s.claims.amount)}`);
+  io.out(`  remittances: ${s.remittances.count} for ${formatFen(s.remittances.total)}; applied ${formatFen(s.remittances.applied)}, unapplied ${formatFen(s.remittances.unapplied)}, short paid ${formatFen(s.remittances.shortPaid)}`);
+  io.out(`  statements: ${s.statements.count}; KA ${formatFen(s.statements.statementTotal)} vs book ${formatFen(s.statements.bookTotal)}, difference ${formatFen(s.statements.difference)} in ${s.statements.differences} items`);
+  for (const st of s.statements.detail.filter((x) => x.differences.length)) {
+    for (const diff of st.differences.slice(0, 10)) io.out(`    ${st.statement}: ${diff.kind} ${diff.reference ?? ''} statement ${formatFen(diff.statementFen)} book ${formatFen(diff.bookFen)}`);
+  }
+}
+
+export async function reconcileCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+  const [path] = positionals;
+  if (!path || positionals.length > 1) throw new UsageError('reconcile needs one BOOK');
+  const decision = values.confirm ?? values.override ?? values.annotate;
+  if (!decision && !values.period) throw new UsageError('reconcile needs --period YYYY-MM');
+  if (values.status && !(RESULT_STATUSES as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${RESULT_STATUSES.join(', ')}`);
+  const page = { limit: whole(values.limit, 'limit'), offset: whole(values.offset, 'offset') };
+  const actor = resolveActor(io, values.user);
+  const book = await openExistingBook(path);
+  try {
+    if (decision) {
+      const line = whole(decision, values.confirm ? 'confirm' : values.override ? 'override' : 'annotate');
+      if (values.override && !values.status) throw new UsageError('--override needs --status');
+      decideResult(book, line, values.confirm ? { decision: 'confirmed', ...(values.note ? { note: values.note } : {}) }
+        : values.override ? { decision: 'overridden', to: values.status as ResultStatus, note: values.note ?? '' } : { decision: 'annotated', note: values.note ?? '' }, actor);
+      if (values.json) printJson(io, { line, decided: true });
+      else io.out(`line ${line}: ${values.confirm ? 'confirmed' : values.override ? `overridden to ${values.status}` : 'annotated'}`);
+      return 0;
+    }
+    const period = assertPeriod(values.period!, { field: '--period' });
+    if (values.lines) {
+      printRows(io, deliveryResultsView(book, { period, kaCode: values.ka, status: values.status, storeCode: values.store, sku: values.sku }, page) as unknown as Record<string, unknown>[], values.json, '(no results: run the reconciliation first)');
+      return 0;
+    }
+    if (values.unexpected) {
+      printRows(io, unexpectedReceiptsView(book, period, values.ka, page) as unknown as Record<string, unknown>[], values.json, '(none)');
+      return 0;
+    }
+    const summary = reconcilePeriod(book, { period, kaCode: values.ka, asOf: values['as-of'], actor });
+    if (values.json) printJson(io, summary);
+    else describe(io, summary);
+    return 0;
+  } finally {
+    book.close();
+  }
+}

@@ -1,0 +1,64 @@
+import type { Book } from '../../db/connection.js';
+import { openCentralItems, openClaims, openCredits, documentReference, periodStatusOf, type OpenItem } from '../../db/queries/allocation.js';
+import { getClaim, setClaimStatus } from '../../db/queries/claims.js';
+import { AuditWriter } from '../audit/audit-chain.js';
+import { clearItems } from '../ledger/clear-items.js';
+
+/** Clears a credit item against a debit item for as much as both have open, on the later of their dates. */
+function clearPair(book: Book, debit: OpenItem, credit: OpenItem, actor: string, memo: string, onDate?: string): number {
+  const amount = Math.min(debit.open_fen, -credit.open_fen);
+  if (amount <= 0) return 0;
+  const date = onDate ?? (debit.doc_date > credit.doc_date ? debit.doc_date : credit.doc_date);
+  if (periodStatusOf(book, date) === 'closed') return 0;
+  clearItems(book, { date, memo, parts: [{ openItemId: debit.id, amount: -amount }, { openItemId: credit.id, amount }] }, actor);
+  debit.open_fen -= amount;
+  credit.open_fen += amount;
+  return amount;
+}
+
+/**
+ * Manufacturer credits (cash, 货补 goods, 票折 invoice discount) clear approved fee claims of the same
+ * distributor, oldest first; a claim cleared in full is written off. With `claimId`, only that claim.
+ */
+export function allocateCreditsToClaims(book: Book, actor: string, options: { claimId?: number; date?: string; allowApproved?: boolean } = {}): { clearedFen: number; writtenOff: number } {
+  const claims = openClaims(book, null, options.claimId ?? null);
+  let clearedFen = 0;
+  let writtenOff = 0;
+  const creditsByDistributor = new Map<number | null, OpenItem[]>();
+  for (const claim of claims) {
+    let credits = creditsByDistributor.get(claim.distributor_id);
+    if (!credits) {
+      credits = openCredits(book, claim.distributor_id);
+      creditsByDistributor.set(claim.distributor_id, credits);
+    }
+    for (const credit of credits) {
+      if (claim.open_fen <= 0) break;
+      if (credit.open_fen >= 0) continue;
+      clearedFen += clearPair(book, claim, credit, actor, `credit ${credit.doc_no} against claim ${claim.doc_no}`, options.date);
+    }
+    const row = getClaim(book, claim.document_id);
+    if (row && row.open_fen === 0 && row.status === 'approved') {
+      setClaimStatus(book, claim.document_id, 'written_off', actor);
+      new AuditWriter(book).append({ actor, action: 'claim-status', entity: 'fee_claim', entityKey: row.doc_no, before: { status: 'approved' }, after: { status: 'written_off' } });
+      writtenOff++;
+    }
+  }
+  return { clearedFen, writtenOff };
+}
+
+/** 货款转移: the manufacturer's transfers of centrally collected money clear what it collected — by reference, then oldest. */
+export function allocateCentralTransfers(book: Book, actor: string): number {
+  const collected = openCentralItems(book, 1);
+  const transfers = openCentralItems(book, -1);
+  let cleared = 0;
+  for (const transfer of transfers) {
+    const ref = documentReference(book, transfer.document_id);
+    const ordered = [...collected.filter((c) => c.doc_no === ref), ...collected.filter((c) => c.doc_no !== ref)];
+    for (const item of ordered) {
+      if (transfer.open_fen >= 0) break;
+      if (item.open_fen <= 0) continue;
+      cleared += clearPair(book, item, transfer, actor, `transfer ${transfer.doc_no} of ${item.doc_no}`);
+    }
+  }
+  return cleared;
+}

@@ -1,0 +1,38 @@
+import type { Book } from '../../db/connection.js';
+import { getDecision, resultStatusOf, saveDecision } from '../../db/queries/reconcile-results.js';
+import { AuditWriter } from '../audit/audit-chain.js';
+import { UserError } from '../errors.js';
+
+export const RESULT_STATUSES = ['matched', 'short', 'over', 'price_diff', 'receipt_missing', 'unexpected'] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
+
+export type Decision =
+  | { decision: 'confirmed'; note?: string }
+  | { decision: 'overridden'; to: ResultStatus; note: string }
+  | { decision: 'annotated'; note: string };
+
+/**
+ * A user's word on a matching result: confirm it as found, override it to another status (a reason is
+ * required), or annotate it. Kept across re-runs and written to the audit log with what it replaced.
+ */
+export function decideResult(book: Book, lineId: number, d: Decision, actor: string): void {
+  book.write(() => {
+    const result = resultStatusOf(book, lineId);
+    if (!result) throw new UserError('not-found', `line ${lineId} has no reconciliation result: reconcile its period first`, { field: 'line' });
+    if (d.decision === 'overridden') {
+      if (!RESULT_STATUSES.includes(d.to)) throw new UserError('invalid-status', `"${d.to}" is not a status`, { field: '--status' });
+      if ((result.kind === 'receipt') !== (d.to === 'unexpected' || d.to === 'matched')) {
+        throw new UserError('invalid-status', `a ${result.kind} line cannot be ${d.to}`, { field: '--status' });
+      }
+    }
+    if (d.decision !== 'confirmed' && !d.note?.trim()) throw new UserError('missing-note', 'say why, with --note', { field: '--note' });
+    const before = getDecision(book, lineId) ?? null;
+    const row = {
+      line_id: lineId, decision: d.decision, status_seen: result.status,
+      override_to: d.decision === 'overridden' ? d.to : d.decision === 'annotated' ? (before?.override_to ?? null) : null,
+      note: d.note?.trim() || null, decided_by: actor,
+    };
+    saveDecision(book, row);
+    new AuditWriter(book).append({ actor, action: d.decision, entity: 'reconciliation', entityKey: String(lineId), before, after: row });
+  });
+}
