@@ -118,7 +118,7 @@ export class Poster {
     const key = `${d.kaAccountId}|${d.manufacturerId ?? ''}|${d.distributorId ?? ''}|${d.docDate.slice(0, 7)}`;
     let days = this.termsCache.get(key);
     if (days === undefined) {
-      const contract = d.manufacturerId ? contractOn(this.book, d.manufacturerId, d.kaAccountId, d.docDate, d.distributorId ?? undefined) : undefined;
+      const contract = d.manufacturerId ? contractOn(this.book, d.manufacturerId, d.kaAccountId, d.docDate) : undefined;
       days = contract?.payment_terms_days ?? getKaAccount(this.book, d.kaAccountId)?.payment_terms_days ?? 0;
       this.termsCache.set(key, days);
     }

@@ -41,7 +41,7 @@ export function checkDeduction(book: Book, line: DeductionLine, termsOf: (contra
     ({ feeType, classifiedBy: by, contractId, verdict, manufacturerFen: 0, distributorFen: 0, disputed: true, reason });
   if (!feeType) return disputed('unknown', `"${line.fee_text ?? ''}" is no fee type ka-settle knows: dispute it with the KA or classify it`, null);
   const contract = line.manufacturer_id && line.ka_account_id
-    ? contractOn(book, line.manufacturer_id, line.ka_account_id, line.doc_date, line.distributor_id ?? undefined) : undefined;
+    ? contractOn(book, line.manufacturer_id, line.ka_account_id, line.doc_date) : undefined;
   if (!contract) {
     return { feeType, classifiedBy: by, contractId: null, verdict: 'no_contract', manufacturerFen: 0, distributorFen: amount, disputed: false,
       reason: 'no contract in force: the distributor bears it' };

@@ -21,7 +21,8 @@ export function decideResult(book: Book, lineId: number, d: Decision, actor: str
     if (!result) throw new UserError('not-found', `line ${lineId} has no reconciliation result: reconcile its period first`, { field: 'line' });
     if (d.decision === 'overridden') {
       if (!RESULT_STATUSES.includes(d.to)) throw new UserError('invalid-status', `"${d.to}" is not a status`, { field: '--status' });
-      if ((result.kind === 'receipt') !== (d.to === 'unexpected' || d.to === 'matched')) {
+      const allowed = result.kind === 'receipt' ? ['matched', 'unexpected'] : ['matched', 'short', 'over', 'price_diff', 'receipt_missing'];
+      if (!allowed.includes(d.to)) {
         throw new UserError('invalid-status', `a ${result.kind} line cannot be ${d.to}`, { field: '--status' });
       }
     }

@@ -52,12 +52,14 @@ export function findContract(book: Book, code: string): ContractRow | undefined 
   return stmt<[string], ContractRow>(book.db, `SELECT ${CONTRACT_COLS} FROM contracts WHERE code = ?`).get(code);
 }
 
-/** The contract in force between a manufacturer and a KA on a date (the distributor's own one first). */
-export function contractOn(book: Book, manufacturerId: number, kaAccountId: number, date: string, distributorId?: number): ContractRow | undefined {
-  return stmt<[number, number, string, string, number], ContractRow>(book.db, `SELECT ${CONTRACT_COLS} FROM contracts
-    WHERE manufacturer_id = ? AND ka_account_id = ? AND valid_from <= ? AND valid_to >= ?
-      AND (distributor_id IS NULL OR distributor_id = ?)
-    ORDER BY distributor_id IS NULL, valid_from DESC LIMIT 1`).get(manufacturerId, kaAccountId, date, date, distributorId ?? -1);
+/**
+ * The KA contract in force between a manufacturer and a KA on a date: it sets fees, payment terms and the KA's
+ * rebate. (Contracts naming a distributor are the manufacturer's own terms with that distributor.)
+ */
+export function contractOn(book: Book, manufacturerId: number, kaAccountId: number, date: string): ContractRow | undefined {
+  return stmt<[number, number, string, string], ContractRow>(book.db, `SELECT ${CONTRACT_COLS} FROM contracts
+    WHERE manufacturer_id = ? AND ka_account_id = ? AND valid_from <= ? AND valid_to >= ? AND distributor_id IS NULL
+    ORDER BY valid_from DESC LIMIT 1`).get(manufacturerId, kaAccountId, date, date);
 }
 
 export function contractTerms(book: Book, contractId: number): {
