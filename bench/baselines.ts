@@ -49,3 +49,14 @@ export function bareIntegrity(db: Database.Database): Measurement {
 export function barePage(db: Database.Database): Measurement {
   return measure(() => db.prepare('SELECT * FROM documents ORDER BY id LIMIT 100').all().length);
 }
+
+/** The bare join reconciliation rests on: delivery lines to receipt lines by KA, store, order number and product. */
+export function bareDeliveryReceiptJoin(db: Database.Database, period?: string): Measurement {
+  return measure(() => {
+    const row = db.prepare(`SELECT count(*) AS n, sum(rl.qty_milli - dl.qty_milli) AS q FROM documents dd JOIN document_lines dl ON dl.document_id = dd.id
+      JOIN document_lines rl ON rl.order_no = dl.order_no AND rl.product_id = dl.product_id
+      JOIN documents rd ON rd.id = rl.document_id AND rd.kind = 'receipt' AND rd.ka_account_id = dd.ka_account_id AND rd.store_id = dd.store_id
+      WHERE dd.kind = 'delivery' AND (? IS NULL OR dd.period = ?)`).get(period ?? null, period ?? null) as { n: number };
+    return row.n;
+  });
+}

@@ -9,7 +9,10 @@ import { DEMO_SCALES, generateDemo, type DemoScale } from '../core/demo/generate
 import { importFile } from '../core/import/import-file.js';
 import { balancesView, documentsView } from '../core/views/book-views.js';
 import { writeDeliveryCsv } from './delivery-csv.js';
-import { bareAggregate, bareInsert, bareIntegrity, barePage } from './baselines.js';
+import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, barePage } from './baselines.js';
+import { matchDeliveriesBetween } from '../core/reconcile/match-deliveries.js';
+import { reconcilePeriod } from '../core/reconcile/reconcile-period.js';
+import { reconcileSettings } from '../core/reconcile/settings.js';
 import { measure, report } from './measure.js';
 
 /**
@@ -53,6 +56,19 @@ async function main(): Promise<void> {
 
     const page = measure(() => documentsView(book, { kind: 'receipt', period: '2026-06' }, { limit: 100, offset: 0 }).length);
     print(report('show.documents-page', scale, page, 'bare first 100 documents', barePage(book.db)));
+
+    // Reconciliation: one month in full, and the delivery matching of the whole year, against the bare join.
+    const month = measure(() => {
+      reconcilePeriod(book, { period: '2026-06', actor: 'bench', asOf: '2026-11-27' });
+      return (book.db.prepare("SELECT count(*) AS n FROM recon_delivery_lines WHERE period = '2026-06'").get() as { n: number }).n;
+    });
+    print(report('reconcile.month', scale, month, 'bare join of the month\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db, '2026-06')));
+    const settings = reconcileSettings(book);
+    const year = measure(() => {
+      book.write(() => matchDeliveriesBetween(book, '2025-11', '2026-10', null, settings, '2026-11-27'));
+      return (book.db.prepare('SELECT count(*) AS n FROM recon_delivery_lines').get() as { n: number }).n;
+    });
+    print(report('reconcile.match-year', scale, year, 'bare join of the year\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db)));
 
     const check = measure(() => {
       if (!checkBook(book).ok) throw new Error('the bench book fails its checks');

@@ -19,7 +19,7 @@ export interface DeliveryMatchSummary {
  * same results, and users' decisions on lines are kept.
  */
 export function matchPeriodDeliveries(book: Book, period: string, kaAccountId: number | null, settings: ReconcileSettings, asOf: string): DeliveryMatchSummary {
-  matchDeliveries(book, { period, kaAccountId, windowDays: settings.windowDays, toleranceFen: settings.amountToleranceFen, asOf });
+  matchDeliveries(book, { fromPeriod: period, toPeriod: period, kaAccountId, windowDays: settings.windowDays, toleranceFen: settings.amountToleranceFen, asOf });
   const counts = Object.fromEntries(deliveryStatusCounts(book, period, kaAccountId).map((c) => [c.status, c]));
   const n = (s: string) => counts[s]?.lines ?? 0;
   const delivered = Object.values(counts).reduce((s, c) => s + c.delivered_fen, 0);
@@ -29,4 +29,9 @@ export function matchPeriodDeliveries(book: Book, period: string, kaAccountId: n
     unexpectedReceiptLines: unexpectedReceiptCount(book, period, kaAccountId).lines,
     amounts: { delivered, accepted, difference: delivered - accepted },
   };
+}
+
+/** Matching alone over a range of periods in one pass (a year's catch-up, the benchmark). */
+export function matchDeliveriesBetween(book: Book, fromPeriod: string, toPeriod: string, kaAccountId: number | null, settings: ReconcileSettings, asOf: string): void {
+  matchDeliveries(book, { fromPeriod, toPeriod, kaAccountId, windowDays: settings.windowDays, toleranceFen: settings.amountToleranceFen, asOf });
 }

@@ -128,3 +128,4 @@ INSERT INTO settings (key, value_json, changed_by, changed_at) VALUES
 -- Matching joins lines by order number and product, and skips documents that were reversed.
 CREATE INDEX document_lines_by_order ON document_lines(order_no, product_id) WHERE order_no IS NOT NULL;
 CREATE INDEX documents_by_reversal ON documents(reverses_id) WHERE reverses_id IS NOT NULL;
+CREATE INDEX documents_by_kind_date ON documents(kind, doc_date);

@@ -1,7 +1,9 @@
 import type { Book } from '../connection.js';
 
 export interface MatchParams {
-  period: string;
+  /** the first and last period matched: one month, or a year in one pass */
+  fromPeriod: string;
+  toPeriod: string;
   /** null for every KA */
   kaAccountId: number | null;
   windowDays: number;
@@ -10,7 +12,7 @@ export interface MatchParams {
 }
 
 /**
- * Delivery ↔ receipt matching for one period, as set-based SQL over temporary tables:
+ * Delivery ↔ receipt matching for a range of periods, as set-based SQL over temporary tables:
  *  1. by KA, store, order number and product — every delivery and receipt line sharing that key forms one group,
  *     so partial deliveries and split receipts are matched as a whole;
  *  2. for what is left (receipts without an order number, or with one the delivery did not carry): a receipt
@@ -22,10 +24,12 @@ export interface MatchParams {
 const qtySql = (x: string) => `(CASE WHEN ${x} % 1000 = 0 THEN ${x} / 1000 ELSE printf('%d.%03d', ${x} / 1000, abs(${x}) % 1000) END)`;
 const priceSql = (x: string) => `(CASE WHEN ${x} % 100 = 0 THEN printf('%d.%02d', ${x} / 10000, (abs(${x}) % 10000) / 100) ELSE printf('%d.%04d', ${x} / 10000, abs(${x}) % 10000) END)`;
 
+const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_dres'];
+
 export function matchDeliveries(book: Book, p: MatchParams): void {
   const db = book.db;
-  const params = { period: p.period, ka: p.kaAccountId, window: p.windowDays, tol: p.toleranceFen, asOf: p.asOf };
-  const from = `${p.period}-01`;
+  const params = { fromPeriod: p.fromPeriod, toPeriod: p.toPeriod, ka: p.kaAccountId, window: p.windowDays, tol: p.toleranceFen, asOf: p.asOf,
+    from: `${p.fromPeriod}-01`, to: `${p.toPeriod}-01` };
   const run = (sql: string) => db.prepare(sql).run(params);
   const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
   const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
@@ -33,17 +37,17 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     coalesce(l.store_id, d.store_id) AS store, coalesce(l.order_no, d.order_no) AS po, l.product_id AS product,
     l.qty_milli AS qty, l.price_e4 AS price, l.amount_fen AS amount`;
 
-  for (const t of ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_dres']) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
+  for (const t of TEMP_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
 
   // The order keys touched by the period's deliveries and receipts.
   run(`CREATE TEMP TABLE rc_keys AS SELECT DISTINCT d.ka_account_id AS ka, coalesce(l.store_id, d.store_id) AS store, l.order_no AS po, l.product_id AS product
     FROM documents d JOIN document_lines l ON l.document_id = d.id
-    WHERE d.period = @period AND d.kind IN ('delivery', 'receipt') AND ${kaFilter} AND l.order_no IS NOT NULL AND ${live}`);
+    WHERE d.period BETWEEN @fromPeriod AND @toPeriod AND d.kind IN ('delivery', 'receipt') AND ${kaFilter} AND l.order_no IS NOT NULL AND ${live}`);
   db.exec('CREATE INDEX temp.rc_keys_i ON rc_keys(po, product)');
 
   // Every delivery and receipt line of those keys (whatever its date), and every line dated in the period or
   // near enough to it to pair by date.
-  const near = `d.doc_date BETWEEN date('${from}', '-' || @window || ' days') AND date('${from}', '+1 month', '-1 day', '+' || @window || ' days')`;
+  const near = `d.doc_date BETWEEN date(@from, '-' || @window || ' days') AND date(@to, '+1 month', '-1 day', '+' || @window || ' days')`;
   for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) {
     run(`CREATE TEMP TABLE ${table} AS
       SELECT ${lineCols} FROM rc_keys k JOIN document_lines l ON l.order_no = k.po AND l.product_id = k.product
@@ -86,6 +90,13 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     FROM rc_pairs p JOIN rc_p2d d ON d.doc_id = p.ddoc JOIN rc_p2r r ON r.doc_id = p.rdoc AND r.product = d.product
     GROUP BY d.line_id`);
 
+  // Promotion prices by KA, store and product (a promotion without a store list is every store's).
+  run(`CREATE TEMP TABLE rc_promo AS SELECT pr.ka_account_id AS ka, ps.store_id AS store, pp.product_id AS product, pr.start_date, pr.end_date,
+      pp.promo_price_e4 AS price
+    FROM promotions pr JOIN promotion_products pp ON pp.promotion_id = pr.id LEFT JOIN promotion_stores ps ON ps.promotion_id = pr.id
+    WHERE (@ka IS NULL OR pr.ka_account_id = @ka) AND pr.end_date >= date(@from, '-' || @window || ' days')`);
+  db.exec('CREATE INDEX temp.rc_promo_k ON rc_promo(ka, product, price)');
+
   // The status of each delivery line of the period.
   run(`CREATE TEMP TABLE rc_dres AS
     WITH lines AS (
@@ -96,11 +107,8 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
         coalesce(rg.qty, m.qty, 0) AS g_rqty, coalesce(rg.amount, m.amount, 0) AS g_ramount,
         coalesce(rg.price, m.price) AS r_price, coalesce(rg.docs, m.docs) AS docs,
         CASE WHEN rg.ka IS NOT NULL THEN dg.ka || '|' || dg.store || '|' || dg.po || '|' || dg.product ELSE 'L' || d.line_id END AS grp,
-        (SELECT pp.promo_price_e4 FROM promotions pr JOIN promotion_products pp ON pp.promotion_id = pr.id
-           WHERE pr.ka_account_id = d.ka AND pp.product_id = d.product AND d.date BETWEEN pr.start_date AND pr.end_date
-             AND (NOT EXISTS (SELECT 1 FROM promotion_stores ps WHERE ps.promotion_id = pr.id)
-                  OR EXISTS (SELECT 1 FROM promotion_stores ps WHERE ps.promotion_id = pr.id AND ps.store_id = d.store))
-             AND pp.promo_price_e4 = d.price LIMIT 1) AS promo_price,
+        (SELECT pm.price FROM rc_promo pm WHERE pm.ka = d.ka AND pm.product = d.product AND pm.price = d.price
+           AND d.date BETWEEN pm.start_date AND pm.end_date AND (pm.store IS NULL OR pm.store = d.store) LIMIT 1) AS promo_price,
         (SELECT pl.price_e4 FROM prices pl JOIN stores s ON s.id = d.store
            WHERE pl.ka_account_id = d.ka AND pl.product_id = d.product AND pl.valid_from <= d.date AND pl.valid_to >= d.date
              AND pl.region IN ('', s.region) ORDER BY pl.region DESC, pl.valid_from DESC LIMIT 1) AS list_price
@@ -108,7 +116,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
         LEFT JOIN rc_dg dg ON dg.ka = d.ka AND dg.store = d.store AND dg.po = d.po AND dg.product = d.product
         LEFT JOIN rc_rg rg ON rg.ka = d.ka AND rg.store = d.store AND rg.po = d.po AND rg.product = d.product
         LEFT JOIN rc_p2m m ON m.dline = d.line_id
-      WHERE d.period = @period AND (@ka IS NULL OR d.ka = @ka)),
+      WHERE d.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)),
     shared AS (
       SELECT lines.*,
         CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share,
@@ -142,7 +150,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     FROM rc_dres`);
 
   // Receipt lines of the period: matched, or unexpected (no delivery anywhere for them).
-  run(`DELETE FROM recon_receipt_lines WHERE line_id IN (SELECT r.line_id FROM rc_r r WHERE r.period = @period AND (@ka IS NULL OR r.ka = @ka))`);
+  run(`DELETE FROM recon_receipt_lines WHERE line_id IN (SELECT r.line_id FROM rc_r r WHERE r.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR r.ka = @ka))`);
   run(`INSERT INTO recon_receipt_lines (line_id, period, ka_account_id, status, matched_by, reason)
     SELECT r.line_id, r.period, r.ka,
       CASE WHEN dg.ka IS NOT NULL OR m.hit IS NOT NULL THEN 'matched' ELSE 'unexpected' END,
@@ -153,7 +161,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
       LEFT JOIN rc_dg dg ON dg.ka = r.ka AND dg.store = r.store AND dg.po = r.po AND dg.product = r.product
       LEFT JOIN (SELECT DISTINCT rr.line_id AS hit FROM rc_pairs p JOIN rc_p2r rr ON rr.doc_id = p.rdoc
                    JOIN rc_p2d dd ON dd.doc_id = p.ddoc AND dd.product = rr.product) m ON m.hit = r.line_id
-    WHERE r.period = @period AND (@ka IS NULL OR r.ka = @ka)`);
+    WHERE r.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR r.ka = @ka)`);
 
-  for (const t of ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_dres']) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
+  for (const t of TEMP_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
 }
