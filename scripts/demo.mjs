@@ -1,5 +1,6 @@
 // `npm run demo`: the main job on the embedded default. Builds a fresh demo book in the default book folder
-// (replacing an earlier demo book there, never a real one), proves it sound, and shows what it holds.
+// (replacing an earlier demo book there, never a real one), reconciles its last month, lists the fee claims
+// that made, and proves the book sound.
 import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
@@ -26,12 +27,13 @@ if (existsSync(path)) {
 
 const steps = [
   ['demo', path, '--scale', scale],
+  ['reconcile', path, '--period', '2026-10'],
+  ['claims', path],
   ['check', path],
-  ['show', path, 'balances'],
 ];
 for (const args of steps) {
   console.log(`\n$ ka-settle ${args.join(' ')}`);
   const code = await main(args);
   if (code !== 0) process.exit(code);
 }
-console.log(`\nThe demo book is ${path}. Try: node bin/ka-settle.js show "${path}" documents --kind deduction --limit 10`);
+console.log(`\nThe demo book is ${path}. Try: node bin/ka-settle.js reconcile "${path}" --period 2026-10 --lines --status short`);

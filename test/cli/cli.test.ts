@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,47 @@ describe('ka-settle', () => {
     const old = ka('import', book, 'receipts', `${quirks}old-binary.xls`);
     expect(old.code).toBe(1);
     expect(old.err).toMatch(/old-binary\.xls: is an old binary Excel file/);
+    expect(ka('check', book).code).toBe(0);
+  });
+
+  it('reconciles the September sample to what expected.json says, and moves a claim on', () => {
+    const sep = fileURLToPath(new URL('../fixtures/sep/', import.meta.url));
+    const quirks = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
+    const expected = JSON.parse(readFileSync(`${sep}expected.json`, 'utf8')) as Record<string, unknown>;
+    const book = join(tempDir(), 'r.kasettle');
+    ka('init', book);
+    for (const [kind, file] of [['manufacturers', '01-manufacturers.csv'], ['distributors', '02-distributors.csv'], ['ka-accounts', '03-ka-accounts.csv'],
+      ['stores', '04-stores.csv'], ['products', '05-products.csv'], ['prices', '06-prices.csv'], ['deliveries', '10-deliveries.csv'],
+      ['receipts', '11-receipts-rtm.csv'], ['receipts', '12-receipts-met.xlsx']]) {
+      expect(ka('import', book, kind!, sep + file!).code).toBe(0);
+    }
+    expect(ka('import', book, 'deductions', `${sep}13-deductions-rtm.csv`, '--date', '2026-09-30').code).toBe(0);
+    expect(ka('import', book, 'contracts', `${quirks}contracts.json`).code).toBe(0);
+    const run = ka('reconcile', book, '--period', '2026-09', '--json');
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.out) as Record<string, any>;
+    expect(summary).toMatchObject({
+      period: expected.period, deliveryLines: expected.deliveryLines, unexpectedReceiptLines: expected.unexpectedReceiptLines,
+      amounts: { delivered: (expected.amounts as { delivered: number }).delivered },
+      deductions: { count: 3, total: 360_000, manufacturerShare: 260_000, distributorShare: 100_000, disputed: 0 },
+      remittances: { applied: 0, unapplied: 0, shortPaid: 0 },
+    });
+    expect(summary.deductions.byFeeType).toEqual({ anniversary: 80_000, barcode: 160_000, end_cap: 120_000 });
+    const lines = JSON.parse(ka('reconcile', book, '--period', '2026-09', '--lines', '--status', 'short', '--json').out) as { line_id: number; sku: string }[];
+    expect(lines.map((l) => l.sku)).toEqual(['P003']);
+    expect(ka('reconcile', book, '--confirm', String(lines[0]!.line_id), '--note', 'one case broken').code).toBe(0);
+    expect(ka('reconcile', book, '--override', String(lines[0]!.line_id)).code).toBe(2);
+
+    const claims = JSON.parse(ka('claims', book, '--json').out) as { claims: { id: number; status: string; amount_fen: number }[] };
+    expect(claims.claims).toMatchObject([{ status: 'draft', amount_fen: 260_000 }]);
+    const id = String(claims.claims[0]!.id);
+    expect(ka('claims', book, '--approve', id).code).toBe(1);
+    expect(ka('claims', book, '--submit', id).out).toContain('submitted');
+    expect(ka('claims', book, '--approve', id, '--user', 'manager').out).toContain('approved');
+    const writeOff = ka('claims', book, '--write-off', id, '--date', '2026-10-20');
+    expect(writeOff.code).toBe(1);
+    expect(writeOff.err).toMatch(/2,600\.00 not covered/);
+    expect(ka('deductions', book, '--period', '2026-09').out).toContain('条码费');
     expect(ka('check', book).code).toBe(0);
   });
 

@@ -78,3 +78,37 @@ describe('KA statement against the book', () => {
     expect(st!.differences.reduce((s, d) => s + d.differenceFen, 0)).toBe(st!.differenceFen);
   });
 });
+
+describe('allocation under any mix of receipts, deductions and remittances', () => {
+  it('keeps every clearing at zero, never passes an item through zero, and ties open items to the ledger', async () => {
+    const { default: fc } = await import('fast-check');
+    const book = await tempBook();
+    const w = addSmallWorld(book);
+    let n = 0;
+    fc.assert(fc.property(fc.array(fc.record({
+      receipts: fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 4 }),
+      deduction: fc.integer({ min: 0, max: 20_000 }),
+      paid: fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 400_000 })), { maxLength: 5 }),
+    }), { minLength: 1, maxLength: 4 }), (rounds) => {
+      for (const r of rounds) {
+        const nos = r.receipts.map((units) => {
+          n++;
+          post(book, receipt(w, `YS${n}`, '2026-09-10', `PO${n}`, [[w.p001, units, 64_000]]));
+          return `YS${n}`;
+        });
+        n++;
+        if (r.deduction) post(book, kaDoc(w, 'deduction', `KF${n}`, '2026-09-30', [[null, r.deduction]]));
+        n++;
+        const lines: [string | null, number][] = r.paid.map(([i, amount]) => [i < nos.length ? nos[i]! : null, amount]);
+        if (r.deduction) lines.push([`KF${n - 1}`, -r.deduction]);
+        const total = lines.reduce((s, [, a]) => s + a, 0);
+        if (total > 0) post(book, kaDoc(w, 'remittance', `FK${n}`, '2026-10-15', lines));
+      }
+      reconcile(book, '2026-10');
+      expect(checkBook(book).checks.filter((c) => !c.ok)).toEqual([]);
+      const passed = book.db.prepare(`SELECT o.id FROM open_items o LEFT JOIN clearing_parts p ON p.open_item_id = o.id
+        GROUP BY o.id HAVING (o.amount_fen > 0 AND o.amount_fen + coalesce(sum(p.amount_fen), 0) < 0) OR (o.amount_fen < 0 AND o.amount_fen + coalesce(sum(p.amount_fen), 0) > 0)`).all();
+      expect(passed).toEqual([]);
+    }), { numRuns: 15 });
+  });
+});
