@@ -31,14 +31,15 @@ export function createFeeClaims(book: Book, period: string, kaAccountId: number 
   for (const group of groups.values()) {
     const first = group[0]!;
     const n = countClaims(book, first.ka_account_id, first.distributor_id, period) + 1;
-    const scope = `${first.ka_code}|${first.distributor_id ?? '-'}|${period}|${n}`;
+    const scope = `${first.ka_code}|${first.distributor_code ?? '-'}|${period}|${n}`;
+    const number = `${period.replace('-', '')}-${first.ka_code}-${first.distributor_code ?? 'X'}-${n}`;
     const parties = { kaAccountId: first.ka_account_id, distributorId: first.distributor_id, manufacturerId: first.manufacturer_id };
     const manufacturerLines = group.filter((l) => l.manufacturer_fen !== 0);
     const distributorLines = group.filter((l) => l.distributor_fen !== 0);
     let claimId: number | null = null;
     if (manufacturerLines.length) {
       const outcome = poster.post({
-        kind: 'fee_claim', naturalKey: `CLAIM|${scope}`, docNo: `FY${period.replace('-', '')}-${first.ka_code}-${n}`, docDate: date, ...parties,
+        kind: 'fee_claim', naturalKey: `CLAIM|${scope}`, docNo: `FY${number}`, docDate: date, ...parties,
         memo: `manufacturer's share of ${first.ka_code} deductions ${period}`,
         lines: manufacturerLines.map((l) => ({ storeId: l.store_id, amount: l.manufacturer_fen, feeType: l.fee_type, feeText: l.fee_text, reference: l.doc_no })),
       });
@@ -55,7 +56,7 @@ export function createFeeClaims(book: Book, period: string, kaAccountId: number 
     const distributorTotal = distributorLines.reduce((s, l) => s + l.distributor_fen, 0);
     if (distributorLines.length && distributorTotal !== 0) {
       adjustmentId = poster.post({
-        kind: 'adjustment', naturalKey: `FEES|${scope}`, docNo: `FYZ${period.replace('-', '')}-${first.ka_code}-${n}`, docDate: date, ...parties,
+        kind: 'adjustment', naturalKey: `FEES|${scope}`, docNo: `FYZ${number}`, docDate: date, ...parties,
         memo: `distributor's share of ${first.ka_code} deductions ${period}`,
         lines: distributorLines.map((l) => ({ storeId: l.store_id, amount: l.distributor_fen, feeType: l.fee_type, feeText: l.fee_text, reference: l.doc_no })),
         legs: [{ account: 'fee_expense', amount: distributorTotal }, { account: 'deductions_pending', amount: -distributorTotal }],

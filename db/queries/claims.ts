@@ -5,8 +5,9 @@ export type ClaimStatus = 'draft' | 'submitted' | 'approved' | 'written_off' | '
 
 /** Undisputed, unclaimed deduction lines with a manufacturer share, grouped later by KA and distributor. */
 export function claimableDeductions(book: Book, period: string, kaAccountId: number | null) {
-  return stmt<[string, number | null, number | null], { line_id: number; doc_no: string; ka_account_id: number; ka_code: string; distributor_id: number | null; manufacturer_id: number | null; store_id: number | null; store_code: string | null; fee_type: string; fee_text: string | null; amount_fen: number; manufacturer_fen: number; distributor_fen: number }>(book.db, `SELECT c.line_id,
+  return stmt<[string, number | null, number | null], { line_id: number; doc_no: string; ka_account_id: number; ka_code: string; distributor_id: number | null; distributor_code: string | null; manufacturer_id: number | null; store_id: number | null; store_code: string | null; fee_type: string; fee_text: string | null; amount_fen: number; manufacturer_fen: number; distributor_fen: number }>(book.db, `SELECT c.line_id,
       d.doc_no, d.ka_account_id, k.code AS ka_code, coalesce(d.distributor_id, s.distributor_id) AS distributor_id,
+      (SELECT code FROM distributors WHERE id = coalesce(d.distributor_id, s.distributor_id)) AS distributor_code,
       coalesce(d.manufacturer_id, (SELECT manufacturer_id FROM distributors WHERE id = coalesce(d.distributor_id, s.distributor_id))) AS manufacturer_id,
       coalesce(l.store_id, d.store_id) AS store_id, s.store_code, c.fee_type, l.fee_text, l.amount_fen, c.manufacturer_fen, c.distributor_fen
     FROM deduction_checks c JOIN document_lines l ON l.id = c.line_id JOIN documents d ON d.id = l.document_id
