@@ -5,6 +5,8 @@ import { importCommand } from './commands/import.js';
 import { reconcileCommand } from './commands/reconcile.js';
 import { deductionsCommand } from './commands/deductions.js';
 import { claimsCommand } from './commands/claims.js';
+import { accrueCommand } from './commands/accrue.js';
+import { termsCommand } from './commands/terms.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { processIo, type Io } from './io.js';
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, Command> = {
   reconcile: reconcileCommand,
   deductions: deductionsCommand,
   claims: claimsCommand,
+  accrue: accrueCommand,
+  terms: termsCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

@@ -30,7 +30,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   if (!path) throw new UsageError('show needs a BOOK path');
   const page = { limit: count(values.limit, 'limit'), offset: count(values.offset, 'offset') };
   const json = values.json;
-  if (values.kind && !(DOCUMENT_KINDS as readonly string[]).includes(values.kind)) {
+  if (what === 'documents' && values.kind && !(DOCUMENT_KINDS as readonly string[]).includes(values.kind)) {
     throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}`);
   }
   if (!(BALANCE_GROUPINGS as readonly string[]).includes(values.by)) throw new UsageError(`--by must be one of ${BALANCE_GROUPINGS.join(', ')}`);
