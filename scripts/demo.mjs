@@ -1,6 +1,6 @@
 // `npm run demo`: the main job on the embedded default. Builds a fresh demo book in the default book folder
-// (replacing an earlier demo book there, never a real one), reconciles its last month, lists the fee claims
-// that made, and proves the book sound.
+// (replacing an earlier demo book there, never a real one), reconciles its last month, accrues the contract
+// terms, explains one contract's figures, and proves the book sound.
 import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
@@ -28,7 +28,8 @@ if (existsSync(path)) {
 const steps = [
   ['demo', path, '--scale', scale],
   ['reconcile', path, '--period', '2026-10'],
-  ['claims', path],
+  ['accrue', path, '--period', '2026-10'],
+  ['terms', path, '--contract', 'HT-RTM-2025', '--period', '2026-10', '--explain'],
   ['check', path],
 ];
 for (const args of steps) {

@@ -10,25 +10,33 @@ function describe(io: Io, t: TermsExplanation): void {
   io.out(`contract ${t.contract}, ${t.period}`);
   const r = t.rebate;
   if (r) {
-    io.out(`rebate (${r.mode === 'whole' ? '全额累进 whole-amount' : '超额累进 progressive'}, ${r.basis}, ${r.direction}), year ${r.window.start} to ${r.window.end}, month ${r.window.monthsElapsed} of ${r.window.months}`);
+    const span = r.basis === 'quarterly' ? 'quarter' : 'year';
+    io.out(`rebate (${r.mode === 'whole' ? '全额累进 whole-amount' : '超额累进 progressive'}, ${r.basis}, ${r.direction}), ${span} ${r.window.start} to ${r.window.end}, month ${r.window.monthsElapsed} of ${r.window.months}`);
     io.out(`  accepted deliveries ${r.base.from} to ${r.base.to}      ${formatFen(r.base.accepted)}`);
     io.out(`  − returns                                   ${formatFen(r.base.returns)}`);
     io.out(`  − excluded products                         ${formatFen(r.base.excludedProducts)}`);
     io.out(`  − excluded stores                           ${formatFen(r.base.excludedStores)}`);
     io.out(`  − sales at promotion prices                 ${formatFen(r.base.excludedPromotions)}`);
     io.out(`  = base to date                              ${formatFen(r.base.base)}`);
-    if (r.projection !== r.base.base) io.out(`  projected to the year: ${formatFen(r.base.base)} × ${r.window.months} ÷ ${r.window.monthsElapsed} = ${formatFen(r.projection)}`);
+    if (r.projection !== r.base.base) io.out(`  projected to the ${span}: ${formatFen(r.base.base)} × ${r.window.months} ÷ ${r.window.monthsElapsed} = ${formatFen(r.projection)}`);
     io.out(`  tiers: ${r.tiers.map((x, i) => `${i + 1}) from ${formatFen(x.threshold)} at ${formatRate(x.rate)}`).join('; ')}`);
     io.out(`  tier reached: ${r.tierIndex >= 0 ? `${r.tierIndex + 1} (${formatRate(r.rate)})` : 'none'}`);
     for (const s of r.slices) io.out(`    ${formatFen(s.to - s.from)} (${formatFen(s.from)}–${formatFen(s.to)}) × ${formatRate(s.rate)} = ${formatFen(s.amount)}`);
     io.out(`  rebate on ${formatFen(r.projection)}: ${formatFen(r.projectedRebate)}`);
     if (r.projection !== r.base.base) io.out(`  accrued to date: ${formatFen(r.projectedRebate)} × ${formatFen(r.base.base)} ÷ ${formatFen(r.projection)} = ${formatFen(r.target)}`);
-    else io.out(`  ${r.trueUp ? 'true-up: the year’s rebate' : 'accrued to date'}: ${formatFen(r.target)}`);
+    else io.out(`  ${r.trueUp ? `true-up: the ${span}’s rebate` : 'accrued to date'}: ${formatFen(r.target)}`);
     io.out(`  rounding: ${r.rounding}`);
     if (r.next) io.out(`  next tier: ${formatFen(r.next.threshold)} at ${formatRate(r.next.rate)}, ${formatFen(r.next.needed)} more sales, worth ${formatFen(r.next.gain)} more rebate (${formatFen(r.next.rebateThere)} in all)`);
   } else io.out('rebate: none for this month (no tiers, or outside the contract)');
   for (const d of t.deliveryCost) {
-    io.out(`delivery cost ${d.distributorCode}: ${d.lines.map((l) => `${l.region || 'all'} ${l.method} ${formatFen(l.amount)} (${l.detail})`).join('; ')}`);
+    io.out(`delivery cost ${d.distributorCode}:`);
+    const groups = new Map<string, typeof d.lines>();
+    for (const l of d.lines) groups.set(`${l.region}|${l.method}`, [...(groups.get(`${l.region}|${l.method}`) ?? []), l]);
+    for (const lines of groups.values()) {
+      const total = lines.reduce((s, l) => s + l.amount, 0);
+      const shown = lines.slice(0, 3).map((l) => l.detail).join('; ');
+      io.out(`  ${lines[0]!.region || 'all regions'} ${lines[0]!.method}: ${formatFen(total)}  (${shown}${lines.length > 3 ? `; and ${lines.length - 3} more products` : ''})`);
+    }
     io.out(`  subtotal ${formatFen(d.subtotal)}; floor ${d.floor === null ? 'none' : formatFen(d.floor)}, cap ${d.cap === null ? 'none' : formatFen(d.cap)} → ${formatFen(d.total)} (${d.rounding})`);
   }
   for (const p of t.priceProtection) {

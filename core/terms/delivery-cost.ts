@@ -4,6 +4,7 @@ import { subsidyAccepted, subsidyCases, subsidyDrops } from '../../db/queries/te
 import { lastDayOf } from '../calendar/dates.js';
 import type { LineDraft, Poster } from '../ledger/post-documents.js';
 import { applyRate, divideHalfUp } from '../money/rounding.js';
+import { formatFen, formatQuantity, formatRate } from '../money/format.js';
 import type { Fen } from '../money/units.js';
 import { postDifference } from './post-difference.js';
 
@@ -53,16 +54,16 @@ export function explainDeliveryCost(book: Book, c: ContractRow, period: string):
     byDistributor.set(a.distributor_id, entry);
     if (rule.method === 'percent') {
       entry.lines.push({ region: a.region, method: 'percent', quantity: a.accepted_fen, rate: rule.rate_ppm!, amount: applyRate(a.accepted_fen, rule.rate_ppm!),
-        detail: `accepted ${a.accepted_fen} fen × ${rule.rate_ppm} ppm` });
+        detail: `accepted ${formatFen(a.accepted_fen)} × ${formatRate(rule.rate_ppm!)}` });
     } else if (rule.method === 'per_case') {
       for (const p of cases.filter((x) => x.distributor_id === a.distributor_id && x.region === a.region)) {
         const amount = Number(divideHalfUp(BigInt(p.qty_milli) * BigInt(rule.amount_fen!), BigInt(p.case_pack) * 1000n));
         entry.lines.push({ region: a.region, method: 'per_case', quantity: Number(divideHalfUp(BigInt(p.qty_milli), BigInt(p.case_pack))), rate: rule.amount_fen!, amount,
-          detail: `${p.sku}: ${p.qty_milli / 1000} units ÷ ${p.case_pack} a case × ${rule.amount_fen} fen` });
+          detail: `${p.sku}: ${formatQuantity(p.qty_milli)} ÷ ${p.case_pack} a case × ${formatFen(rule.amount_fen!)}` });
       }
     } else {
       const n = drops.find((x) => x.distributor_id === a.distributor_id && x.region === a.region)?.drops ?? 0;
-      entry.lines.push({ region: a.region, method: 'per_drop', quantity: n, rate: rule.amount_fen!, amount: n * rule.amount_fen!, detail: `${n} drops × ${rule.amount_fen} fen` });
+      entry.lines.push({ region: a.region, method: 'per_drop', quantity: n, rate: rule.amount_fen!, amount: n * rule.amount_fen!, detail: `${n} drops × ${formatFen(rule.amount_fen!)}` });
     }
   }
   return [...byDistributor.entries()].map(([distributorId, { code, lines }]) => {

@@ -110,9 +110,10 @@ export function promotionAcceptance(book: Book, promotionId: number, from: strin
 }
 
 /**
- * Stores signed up for a promotion that accepted nothing at its price during the whole window (促销协议不执行):
- * `normal_price` when they took the promoted products at another price (the promotion was not run), or
- * `nothing_accepted` when they took none of them at all.
+ * Stores signed up for a promotion that were neither supplied nor accepted anything at its price during the whole
+ * window (促销协议不执行): `normal_price` when they were supplied the promoted products at another price inside
+ * the window (the promotion was not run — a receipt alone is no evidence, since goods ordered before the window
+ * arrive at the old price), or `nothing_accepted` when they took none of them at all.
  */
 export function promotionNotExecuted(book: Book, promotionId: number): { store_id: number; store_code: string; name: string; distributor_code: string | null; evidence: 'normal_price' | 'nothing_accepted'; other_price_qty: number }[] {
   return stmt<[Record<string, unknown>], { store_id: number; store_code: string; name: string; distributor_code: string | null; evidence: 'normal_price' | 'nothing_accepted'; other_price_qty: number }>(book.db, `WITH taking AS (
@@ -122,9 +123,9 @@ export function promotionNotExecuted(book: Book, promotionId: number): { store_i
     accepted AS (
       SELECT coalesce(l.store_id, d.store_id) AS store_id,
         sum(CASE WHEN l.price_e4 = pp.promo_price_e4 THEN l.qty_milli ELSE 0 END) AS promo_qty,
-        sum(CASE WHEN l.price_e4 <> pp.promo_price_e4 THEN l.qty_milli ELSE 0 END) AS other_qty
+        sum(CASE WHEN l.price_e4 <> pp.promo_price_e4 AND d.kind = 'delivery' THEN l.qty_milli ELSE 0 END) AS other_qty
       FROM promotions pr JOIN promotion_products pp ON pp.promotion_id = pr.id
-        JOIN documents d ON d.ka_account_id = pr.ka_account_id AND d.kind = 'receipt' AND d.doc_date BETWEEN pr.start_date AND pr.end_date
+        JOIN documents d ON d.ka_account_id = pr.ka_account_id AND d.kind IN ('delivery', 'receipt') AND d.doc_date BETWEEN pr.start_date AND pr.end_date
         JOIN document_lines l ON l.document_id = d.id AND l.product_id = pp.product_id
       WHERE pr.id = @promotion GROUP BY 1)
     SELECT t.id AS store_id, t.store_code, t.name, di.code AS distributor_code,

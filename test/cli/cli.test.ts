@@ -160,6 +160,25 @@ describe('ka-settle', () => {
     expect(ka('check', book).code).toBe(0);
   });
 
+  it('accrues contract terms once, and explains them step by step', () => {
+    const book = join(tempDir(), 'terms.kasettle');
+    ka('demo', book, '--seed', '3');
+    const first = JSON.parse(ka('accrue', book, '--period', '2026-02', '--json').out) as { posted: { rebates: number; deliveryCost: number } };
+    expect(first.posted.rebates).toBeGreaterThan(0);
+    expect(first.posted.deliveryCost).toBeGreaterThan(0);
+    const second = JSON.parse(ka('accrue', book, '--period', '2026-02', '--json').out) as { posted: Record<string, number> };
+    expect(second.posted).toEqual({ rebates: 0, deliveryCost: 0, priceProtection: 0 });
+    const explain = ka('terms', book, '--contract', 'HT-RTM-2025', '--period', '2026-02', '--explain');
+    expect(explain.code).toBe(0);
+    expect(explain.out).toMatch(/= base to date/);
+    expect(explain.out).toMatch(/projected to the year: .* × 12 ÷ 4 =/);
+    expect(explain.out).toMatch(/rounding: /);
+    expect(explain.out).toMatch(/tier reached: \d/);
+    expect(explain.out).toMatch(/delivery cost D01:/);
+    expect(ka('terms', book, '--contract', 'NOPE', '--period', '2026-02').code).toBe(1);
+    expect(ka('accrue', book).code).toBe(2);
+  });
+
   it('fails `check` on a tampered book', () => {
     const book = join(tempDir(), 't.kasettle');
     ka('demo', book);
