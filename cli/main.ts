@@ -7,6 +7,9 @@ import { deductionsCommand } from './commands/deductions.js';
 import { claimsCommand } from './commands/claims.js';
 import { accrueCommand } from './commands/accrue.js';
 import { termsCommand } from './commands/terms.js';
+import { usersCommand } from './commands/users.js';
+import { closeCommand } from './commands/close.js';
+import { statementCommand } from './commands/statement.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { processIo, type Io } from './io.js';
@@ -25,6 +28,9 @@ const COMMANDS: Record<string, Command> = {
   claims: claimsCommand,
   accrue: accrueCommand,
   terms: termsCommand,
+  users: usersCommand,
+  close: closeCommand,
+  statement: statementCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

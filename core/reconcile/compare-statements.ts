@@ -15,6 +15,7 @@ export interface StatementDifference {
 export interface StatementComparison {
   statement: string;
   ka: string;
+  distributorId: number | null;
   statementFen: number;
   bookFen: number;
   differenceFen: number;
@@ -54,6 +55,6 @@ export function compareStatements(book: Book, period: string, kaAccountId: numbe
     }
     for (const m of movements) if (!seen.has(m.doc_no)) add('not_on_statement', m.doc_no, 0, m.signed_fen);
     const bookFen = movements.reduce((sum, m) => sum + m.signed_fen, 0);
-    return { statement: s.doc_no, ka: s.ka_code, statementFen: s.total_fen, bookFen, differenceFen: s.total_fen - bookFen, differences };
+    return { statement: s.doc_no, ka: s.ka_code, distributorId: s.distributor_id, statementFen: s.total_fen, bookFen, differenceFen: s.total_fen - bookFen, differences };
   });
 }

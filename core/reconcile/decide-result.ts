@@ -2,6 +2,7 @@ import type { Book } from '../../db/connection.js';
 import { getDecision, resultStatusOf, saveDecision } from '../../db/queries/reconcile-results.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError } from '../errors.js';
+import { assertPeriodOpen } from '../ledger/period-lock.js';
 
 export const RESULT_STATUSES = ['matched', 'short', 'over', 'price_diff', 'receipt_missing', 'unexpected'] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
@@ -19,6 +20,7 @@ export function decideResult(book: Book, lineId: number, d: Decision, actor: str
   book.write(() => {
     const result = resultStatusOf(book, lineId);
     if (!result) throw new UserError('not-found', `line ${lineId} has no reconciliation result: reconcile its period first`, { field: 'line' });
+    assertPeriodOpen(book, result.period, `the reconciliation of line ${lineId}`);
     if (d.decision === 'overridden') {
       if (!RESULT_STATUSES.includes(d.to)) throw new UserError('invalid-status', `"${d.to}" is not a status`, { field: '--status' });
       const allowed = result.kind === 'receipt' ? ['matched', 'unexpected'] : ['matched', 'short', 'over', 'price_diff', 'receipt_missing'];

@@ -3,6 +3,7 @@ import { deductionCheck, deductionLine, saveDeductionCheck, saveFeeRule } from '
 import { contractTerms } from '../../db/queries/contracts.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError } from '../errors.js';
+import { assertPeriodOpen } from '../ledger/period-lock.js';
 import { FEE_TYPES, type FeeType } from '../master-data/schemas.js';
 import { checkDeduction } from './classify-deductions.js';
 
@@ -16,6 +17,7 @@ export function reclassifyDeduction(book: Book, lineId: number, feeType: string,
   book.write(() => {
     const line = deductionLine(book, lineId);
     if (!line) throw new UserError('not-found', `line ${lineId} is not a deduction line`, { field: 'line' });
+    assertPeriodOpen(book, line.period, `deduction ${line.doc_no}`);
     if (line.claimed) throw new UserError('already-claimed', `deduction ${line.doc_no} line ${lineId} is already booked into a claim; reject that claim first`);
     const before = deductionCheck(book, lineId) ?? null;
     const split = checkDeduction(book, line, (id) => contractTerms(book, id).feeTerms, feeType as FeeType);

@@ -2,12 +2,12 @@ import type { Book } from '../../db/connection.js';
 import { remittanceFigures, shortPaidFen } from '../../db/queries/allocation.js';
 import { deductionSummary } from '../../db/queries/deductions.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
-import { getPeriod } from '../../db/queries/periods.js';
 import { insertReconRun } from '../../db/queries/reconcile-results.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate, assertPeriod } from '../calendar/dates.js';
 import { canonicalJson } from '../canonical-json.js';
 import { UserError } from '../errors.js';
+import { assertPeriodOpen } from '../ledger/period-lock.js';
 import { allocateCentralTransfers, allocateCreditsToClaims } from './allocate-credits.js';
 import { allocateRemittances } from './allocate-remittances.js';
 import { classifyPeriodDeductions } from './classify-deductions.js';
@@ -57,13 +57,12 @@ export function reconcilePeriod(book: Book, options: ReconcileOptions): Reconcil
   if (options.kaCode && !ka) throw new UserError('unknown-code', `unknown KA account "${options.kaCode}"`, { field: '--ka' });
   const kaId = ka?.id ?? null;
   const settings = reconcileSettings(book);
+  assertPeriodOpen(book, period, 'its reconciliation');
 
   return book.write(() => {
     const deliveries = matchPeriodDeliveries(book, period, kaId, settings, asOf);
     classifyPeriodDeductions(book, period, kaId);
-    let claims = { claims: 0, amountFen: 0 };
-    const periodOpen = getPeriod(book, period)?.status !== 'closed';
-    if (periodOpen) claims = createFeeClaims(book, period, kaId, options.actor);
+    const claims = createFeeClaims(book, period, kaId, options.actor);
     allocateRemittances(book, period, kaId, options.actor);
     const credits = allocateCreditsToClaims(book, options.actor);
     const central = allocateCentralTransfers(book, options.actor);

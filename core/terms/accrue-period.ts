@@ -4,6 +4,7 @@ import { contractsInForce } from '../../db/queries/terms.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertPeriod, firstDayOf, lastDayOf } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
+import { assertPeriodOpen } from '../ledger/period-lock.js';
 import { Poster } from '../ledger/post-documents.js';
 import { accrueDeliveryCost, explainDeliveryCost, type SubsidyExplanation } from './delivery-cost.js';
 import { accruePriceProtection, explainPriceProtection, type ProtectionExplanation } from './price-protection.js';
@@ -25,6 +26,7 @@ export interface AccrualSummary {
  */
 export function accruePeriod(book: Book, periodText: string, actor: string): AccrualSummary {
   const period = assertPeriod(periodText, { field: '--period' });
+  assertPeriodOpen(book, period, 'its accruals');
   return book.write(() => {
     const poster = new Poster(book, actor);
     const summary: AccrualSummary = { period, rebates: [], deliveryCost: [], priceProtection: [], posted: { rebates: 0, deliveryCost: 0, priceProtection: 0 } };

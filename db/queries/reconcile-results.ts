@@ -57,11 +57,11 @@ export function unexpectedReceiptLines(book: Book, period: string, kaAccountId: 
     ORDER BY d.doc_date, r.line_id LIMIT ? OFFSET ?`).all(period, kaAccountId, kaAccountId, limit, offset);
 }
 
-export function resultStatusOf(book: Book, lineId: number): { status: string; kind: 'delivery' | 'receipt' } | undefined {
-  const d = stmt<[number], { status: string }>(book.db, 'SELECT status FROM recon_delivery_lines WHERE line_id = ?').get(lineId);
-  if (d) return { status: d.status, kind: 'delivery' };
-  const r = stmt<[number], { status: string }>(book.db, 'SELECT status FROM recon_receipt_lines WHERE line_id = ?').get(lineId);
-  return r ? { status: r.status, kind: 'receipt' } : undefined;
+export function resultStatusOf(book: Book, lineId: number): { status: string; period: string; kind: 'delivery' | 'receipt' } | undefined {
+  const d = stmt<[number], { status: string; period: string }>(book.db, 'SELECT status, period FROM recon_delivery_lines WHERE line_id = ?').get(lineId);
+  if (d) return { ...d, kind: 'delivery' };
+  const r = stmt<[number], { status: string; period: string }>(book.db, 'SELECT status, period FROM recon_receipt_lines WHERE line_id = ?').get(lineId);
+  return r ? { ...r, kind: 'receipt' } : undefined;
 }
 
 export function saveDecision(book: Book, r: { line_id: number; decision: string; status_seen: string; override_to: string | null; note: string | null; decided_by: string }): void {

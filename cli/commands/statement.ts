@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openExistingBook } from '../../core/book/open-book.js';
+import { statementDocument, recordConfirmation } from '../../core/statement/statement-service.js';
+import { statementFooter, statementHtml } from '../../core/statement/statement-html.js';
+import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
+import { COMMON_OPTIONS } from '../context.js';
+import { printJson, type Io } from '../io.js';
+import { printPdf } from '../pdf/chromium-pdf.js';
+import { signInFromCli } from '../sign-in.js';
+import { UsageError } from '../usage.js';
+
+export async function statementCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
+    ...COMMON_OPTIONS, period: { type: 'string' }, distributor: { type: 'string' }, manufacturer: { type: 'string' }, out: { type: 'string' },
+    version: { type: 'string' }, confirm: { type: 'string' }, result: { type: 'string' }, reason: { type: 'string' },
+    details: { type: 'boolean', default: false }, screenshot: { type: 'string' },
+  } });
+  const [path] = positionals;
+  if (!path || !values.period || !values.distributor) throw new UsageError('statement needs BOOK --period YYYY-MM --distributor CODE and --out FILE.xlsx|.pdf|.json (or --confirm)');
+  if (values.version && !/^\d+$/.test(values.version)) throw new UsageError('--version takes a number');
+  const book = await openExistingBook(path);
+  try {
+    if (values.confirm) {
+      const [party, kaCode] = values.confirm.split(':');
+      if ((party !== 'manufacturer' && party !== 'ka') || !['confirmed', 'disputed'].includes(values.result ?? '')) {
+        throw new UsageError('--confirm manufacturer|ka:CODE needs --result confirmed|disputed (and --reason for a dispute)');
+      }
+      const user = await signInFromCli(book, io, values.user);
+      recordConfirmation(book, values.period, values.distributor, { party, ...(kaCode ? { kaCode } : {}), result: values.result as 'confirmed' | 'disputed', ...(values.reason ? { reasons: values.reason } : {}) }, user);
+      io.out(`recorded ${party}${kaCode ? ` ${kaCode}` : ''} ${values.result} for ${values.distributor} ${values.period}`);
+      return 0;
+    }
+    const out = values.out;
+    if (!out || !/\.(xlsx|pdf|json)$/i.test(out)) throw new UsageError('--out must name a .xlsx, .pdf or .json file');
+    const doc = statementDocument(book, values.period, values.distributor, values.manufacturer, values.version ? Number(values.version) : undefined);
+    const kind = out.toLowerCase().split('.').pop();
+    if (kind === 'json') writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
+    else if (kind === 'xlsx') await writeStatementXlsx(doc, out);
+    else await printPdf(statementHtml(doc, { withDetails: values.details }), out, statementFooter(doc), values.screenshot);
+    if (values.json) printJson(io, { out, version: doc.version, status: doc.status, sha256: doc.sha256, netDue: doc.content.netDue });
+    else io.out(`wrote ${out}: ${values.distributor} ${values.period} ${doc.version === null ? 'draft' : `v${doc.version} (${doc.status})`}, sha256 ${doc.sha256}`);
+    return 0;
+  } finally {
+    book.close();
+  }
+}

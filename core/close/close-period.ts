@@ -1,0 +1,156 @@
+import type { Book } from '../../db/connection.js';
+import {
+  acceptException, acceptedExceptions, insertStatementVersion, liveStatements, markStatements, openExceptions,
+} from '../../db/queries/close.js';
+import { getPeriod, ensurePeriod, setPeriodStatus, type PeriodStatus } from '../../db/queries/periods.js';
+import { activeDistributors, distributorParty } from '../../db/queries/statement-data.js';
+import { AuditWriter } from '../audit/audit-chain.js';
+import { assertPeriod } from '../calendar/dates.js';
+import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { UserError } from '../errors.js';
+import { compareStatements } from '../reconcile/compare-statements.js';
+import { reconcilePeriod } from '../reconcile/reconcile-period.js';
+import { buildStatement } from '../statement/build-statement.js';
+import { accruePeriod } from '../terms/accrue-period.js';
+import { requireRole, type SignedIn } from '../users/users.js';
+
+export interface CloseException { key: string; what: string }
+
+/** What stands in the way of preparing a period: unresolved reconciliation results and KA statement differences. */
+export function closeExceptions(book: Book, period: string): CloseException[] {
+  const statementDiffs = compareStatements(book, period, null).flatMap((s) =>
+    s.differences.map((d) => ({ key: `statement:${s.statement}:${d.reference ?? '-'}:${d.kind}`, what: `${s.ka} statement ${s.statement}: ${d.kind} ${d.reference ?? ''} (${d.differenceFen} fen)` })));
+  const accepted = acceptedExceptions(book, period);
+  return [...openExceptions(book, period), ...statementDiffs].filter((e) => !accepted.has(e.key));
+}
+
+/** Accepts blocking exceptions one by one (or all that are open) with a reason, each recorded and audited. */
+export function acceptCloseExceptions(book: Book, periodText: string, keys: string[] | 'all', reason: string, user: SignedIn): number {
+  const period = assertPeriod(periodText, { field: '--period' });
+  if (!reason.trim()) throw new UserError('missing-reason', 'accepting an exception needs a reason', { field: '--reason' });
+  requireRole(user, ['accountant', 'credit_controller', 'manager'], 'accepting exceptions');
+  return book.write(() => {
+    if (statusOf(book, period) !== 'open') throw new UserError('period-status', `period ${period} is ${statusOf(book, period)}: exceptions are accepted before it is prepared`);
+    const open = closeExceptions(book, period);
+    const chosen = keys === 'all' ? open.map((e) => e.key) : keys;
+    for (const key of chosen) {
+      if (keys !== 'all' && !open.some((e) => e.key === key)) throw new UserError('not-found', `"${key}" is not an open exception of ${period}`, { field: '--accept' });
+      acceptException(book, period, key, reason, user.username);
+    }
+    new AuditWriter(book).append({ actor: user.username, action: 'accept-exceptions', entity: 'period', entityKey: period, after: { count: chosen.length, reason } });
+    return chosen.length;
+  });
+}
+
+function statusOf(book: Book, period: string): PeriodStatus {
+  return getPeriod(book, period)?.status ?? 'open';
+}
+
+function hashOf(content: unknown): string {
+  return sha256Hex(canonicalJson(content));
+}
+
+/**
+ * The money of a statement without the claims' workflow status: a claim approved between preparation and sign-off
+ * changes no figure the signer checks, so it must not make the statement "changed".
+ */
+function figuresOf(content: ReturnType<typeof buildStatement>): string {
+  const { feeClaims, details, ...rest } = content;
+  return hashOf({ ...rest, outstanding: feeClaims.outstanding, details: { ...details, claims: details.claims.map(({ status: _s, ...c }) => c) } });
+}
+
+/** Statements of the period as the book stands now, one per distributor with activity. */
+function currentStatements(book: Book, period: string) {
+  return activeDistributors(book, period).map(({ code }) => {
+    const party = distributorParty(book, code)!;
+    const content = buildStatement(book, period, code);
+    return { party, content, json: canonicalJson(content), sha256: hashOf(content), figures: figuresOf(content) };
+  });
+}
+
+/**
+ * 准备: the accountant runs the month's reconciliation and accruals, and — when every exception is resolved or
+ * accepted with a reason — freezes a statement version per distributor with its SHA-256.
+ */
+export function preparePeriod(book: Book, periodText: string, user: SignedIn, asOf?: string): { statements: { distributor: string; version: number; sha256: string }[] } {
+  const period = assertPeriod(periodText, { field: '--period' });
+  requireRole(user, ['accountant'], 'preparing a period');
+  const status = statusOf(book, period);
+  if (status !== 'open') throw new UserError('period-status', `period ${period} is ${status}: only an open period can be prepared`);
+  reconcilePeriod(book, { period, actor: user.username, ...(asOf ? { asOf } : {}) });
+  accruePeriod(book, period, user.username);
+  const blocking = closeExceptions(book, period);
+  if (blocking.length) {
+    throw new UserError('blocking-exceptions', `period ${period} has ${blocking.length} unresolved exceptions (first: ${blocking.slice(0, 3).map((b) => b.key).join(', ')}); resolve them or accept each with a reason`);
+  }
+  return book.write(() => {
+    ensurePeriod(book, period);
+    const made = currentStatements(book, period).map((s) => {
+      const id = insertStatementVersion(book, { period, distributor_id: s.party.id, manufacturer_id: s.party.manufacturer_id, content_json: s.json, sha256: s.sha256, prepared_by: user.username });
+      const version = liveStatements(book, period).find((x) => x.id === id)!.version;
+      return { distributor: s.party.code, version, sha256: s.sha256 };
+    });
+    setPeriodStatus(book, period, 'prepared', user.username);
+    new AuditWriter(book).append({ actor: user.username, action: 'prepare', entity: 'period', entityKey: period, after: { statements: made } });
+    return { statements: made };
+  });
+}
+
+/** The figures must still be the ones prepared: otherwise the signer would sign something other than what was checked. */
+function assertUnchanged(book: Book, period: string): ReturnType<typeof liveStatements> {
+  const live = liveStatements(book, period);
+  const now = new Map(currentStatements(book, period).map((s) => [s.party.id, s.figures]));
+  for (const s of live) {
+    if (now.get(s.distributor_id) !== figuresOf(JSON.parse(s.content_json) as ReturnType<typeof buildStatement>)) {
+      throw new UserError('statement-changed', `the figures of ${period} changed since it was prepared: reopen and prepare it again`);
+    }
+  }
+  return live;
+}
+
+function signOff(book: Book, periodText: string, user: SignedIn, step: 'review' | 'approve'): PeriodStatus {
+  const period = assertPeriod(periodText, { field: '--period' });
+  requireRole(user, [step === 'review' ? 'credit_controller' : 'manager'], step === 'review' ? 'reviewing a period' : 'approving a period');
+  const from: PeriodStatus = step === 'review' ? 'prepared' : 'reviewed';
+  const to: PeriodStatus = step === 'review' ? 'reviewed' : 'closed';
+  return book.write(() => {
+    const status = statusOf(book, period);
+    if (status !== from) throw new UserError('period-status', `period ${period} is ${status}: it must be ${from} to ${step}`);
+    const live = assertUnchanged(book, period);
+    const preparer = live[0]?.prepared_by ?? getPeriod(book, period)?.changed_by;
+    // Maker-checker: whoever prepared the period never reviews or approves it.
+    if (live.some((s) => s.prepared_by === user.username) || preparer === user.username) {
+      throw new UserError('same-user', `${user.username} prepared ${period}: someone else must ${step} it`);
+    }
+    markStatements(book, period, step === 'review' ? 'reviewed' : 'approved', user.username);
+    setPeriodStatus(book, period, to, user.username);
+    new AuditWriter(book).append({ actor: user.username, action: step, entity: 'period', entityKey: period,
+      after: { status: to, statements: live.map((s) => ({ distributorId: s.distributor_id, version: s.version, sha256: s.sha256 })) } });
+    return to;
+  });
+}
+
+/** 复核: the manufacturer's credit controller reviews the prepared statements. */
+export function reviewPeriod(book: Book, period: string, user: SignedIn): PeriodStatus {
+  return signOff(book, period, user, 'review');
+}
+
+/** 审批: a manager approves; the period is then closed and nothing dated in it can change. */
+export function approvePeriod(book: Book, period: string, user: SignedIn): PeriodStatus {
+  return signOff(book, period, user, 'approve');
+}
+
+/** 反结账: an admin reopens a period with a reason; its statements are superseded and the next preparation makes a new version. */
+export function reopenPeriod(book: Book, periodText: string, user: SignedIn, reason: string): void {
+  const period = assertPeriod(periodText, { field: '--period' });
+  requireRole(user, ['admin'], 'reopening a period');
+  if (user.role !== 'admin') throw new UserError('forbidden', 'only an admin reopens a period');
+  if (!reason.trim()) throw new UserError('missing-reason', 'reopening needs a reason', { field: '--reason' });
+  book.write(() => {
+    const status = statusOf(book, period);
+    if (status === 'open') throw new UserError('period-status', `period ${period} is already open`);
+    markStatements(book, period, 'superseded', null);
+    setPeriodStatus(book, period, 'open', user.username);
+    new AuditWriter(book).append({ actor: user.username, action: 'reopen', entity: 'period', entityKey: period, before: { status }, after: { status: 'open', reason } });
+  });
+}

@@ -1,0 +1,13 @@
+import type { Book } from '../../db/connection.js';
+import { getPeriod } from '../../db/queries/periods.js';
+import { UserError } from '../errors.js';
+
+/**
+ * For writes the book's triggers do not see (reconciliation decisions, reclassifications, accepted exceptions):
+ * a closed month refuses them too, with the same message.
+ */
+export function assertPeriodOpen(book: Book, period: string, what: string): void {
+  if (getPeriod(book, period)?.status === 'closed') {
+    throw new UserError('period-closed', `period ${period} is closed: ${what} cannot change; ask an admin to reopen it`);
+  }
+}

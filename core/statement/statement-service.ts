@@ -1,0 +1,58 @@
+import type { Book } from '../../db/connection.js';
+import { confirmationsOf, insertConfirmation, statementVersions } from '../../db/queries/close.js';
+import { findKaAccount } from '../../db/queries/master-data.js';
+import { distributorParty } from '../../db/queries/statement-data.js';
+import { AuditWriter } from '../audit/audit-chain.js';
+import { assertPeriod } from '../calendar/dates.js';
+import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { UserError } from '../errors.js';
+import type { SignedIn } from '../users/users.js';
+import { buildStatement, type StatementContent } from './build-statement.js';
+import type { StatementDocument } from './statement-document.js';
+
+/**
+ * The statement of a distributor's month as it is to be exported: the latest prepared version with its sign-offs
+ * and confirmations, or — before the month is prepared — a draft built from the book as it stands.
+ */
+export function statementDocument(book: Book, periodText: string, distributorCode: string, manufacturerCode?: string, version?: number): StatementDocument {
+  const period = assertPeriod(periodText, { field: '--period' });
+  const party = distributorParty(book, distributorCode);
+  if (!party) throw new UserError('unknown-code', `unknown distributor "${distributorCode}"`, { field: '--distributor' });
+  if (manufacturerCode && manufacturerCode !== party.manufacturer_code) {
+    throw new UserError('unknown-code', `distributor ${distributorCode} works for ${party.manufacturer_code}, not ${manufacturerCode}`, { field: '--manufacturer' });
+  }
+  const versions = statementVersions(book, period, party.id);
+  const chosen = version === undefined ? versions[0] : versions.find((v) => v.version === version);
+  if (version !== undefined && !chosen) throw new UserError('not-found', `no version ${version} of ${distributorCode} ${period}`, { field: '--version' });
+  if (!chosen) {
+    const content = buildStatement(book, period, distributorCode, manufacturerCode);
+    return { content, sha256: sha256Hex(canonicalJson(content)), version: null, status: 'draft', confirmations: [],
+      signers: [{ role: '制表 Prepared by', name: null, at: null }, { role: '复核 Reviewed by', name: null, at: null }, { role: '审批 Approved by', name: null, at: null }] };
+  }
+  return {
+    content: JSON.parse(chosen.content_json) as StatementContent, sha256: chosen.sha256, version: chosen.version, status: chosen.status,
+    signers: [
+      { role: '制表 Prepared by', name: chosen.prepared_by, at: chosen.prepared_at },
+      { role: '复核 Reviewed by', name: chosen.reviewed_by, at: chosen.reviewed_at },
+      { role: '审批 Approved by', name: chosen.approved_by, at: chosen.approved_at },
+    ],
+    confirmations: confirmationsOf(book, chosen.id).map((c) => ({ party: c.party, ka: c.ka, result: c.result, reasons: c.reasons, recordedBy: c.recorded_by, recordedAt: c.recorded_at })),
+  };
+}
+
+/** 回签: the manufacturer's or a KA's answer to the latest statement version — confirmed, or disputed with reasons. */
+export function recordConfirmation(book: Book, periodText: string, distributorCode: string, answer: { party: 'manufacturer' | 'ka'; kaCode?: string; result: 'confirmed' | 'disputed'; reasons?: string }, user: SignedIn): void {
+  const period = assertPeriod(periodText, { field: '--period' });
+  const party = distributorParty(book, distributorCode);
+  if (!party) throw new UserError('unknown-code', `unknown distributor "${distributorCode}"`, { field: '--distributor' });
+  if (answer.result === 'disputed' && !answer.reasons?.trim()) throw new UserError('missing-reason', 'a dispute needs its reasons', { field: '--reason' });
+  book.write(() => {
+    const latest = statementVersions(book, period, party.id)[0];
+    if (!latest) throw new UserError('not-prepared', `${distributorCode} ${period} has no prepared statement to confirm`);
+    const ka = answer.kaCode ? findKaAccount(book, answer.kaCode) : undefined;
+    if (answer.party === 'ka' && !ka) throw new UserError('unknown-code', `a KA's confirmation names the KA (ka:CODE); "${answer.kaCode ?? ''}" is unknown`, { field: '--confirm' });
+    insertConfirmation(book, { statement_id: latest.id, party: answer.party, ka_account_id: ka?.id ?? null, result: answer.result, reasons: answer.reasons ?? null, sha256: latest.sha256, recorded_by: user.username });
+    new AuditWriter(book).append({ actor: user.username, action: 'confirm', entity: 'statement', entityKey: `${distributorCode}/${period}/v${latest.version}`,
+      after: { party: answer.party, ka: answer.kaCode ?? null, result: answer.result, reasons: answer.reasons ?? null, sha256: latest.sha256 } });
+  });
+}

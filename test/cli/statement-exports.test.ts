@@ -1,0 +1,97 @@
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { acceptCloseExceptions, approvePeriod, preparePeriod, reviewPeriod } from '../../core/close/close-period.js';
+import { formatFen } from '../../core/money/format.js';
+import { statementDocument } from '../../core/statement/statement-service.js';
+import { statementFooter, statementHtml } from '../../core/statement/statement-html.js';
+import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
+import { printPdf } from '../../cli/pdf/chromium-pdf.js';
+import { addPeople } from '../helpers/people.js';
+import { importOk, QUIRKS, SEP, sepBook } from '../helpers/sep-book.js';
+import { tempDir } from '../helpers/temp-book.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+async function approvedSeptember() {
+  const book = await sepBook();
+  for (const [kind, file] of [['deliveries', '10-deliveries.csv'], ['receipts', '11-receipts-rtm.csv'], ['receipts', '12-receipts-met.xlsx']] as const) await importOk(book, kind, `${SEP}${file}`);
+  await importOk(book, 'deductions', `${SEP}13-deductions-rtm.csv`, { date: '2026-09-30' });
+  await importOk(book, 'contracts', `${QUIRKS}contracts.json`);
+  const people = addPeople(book);
+  expect(() => preparePeriod(book, '2026-09', people.wang, '2026-10-05')).toThrow(/unresolved/);
+  acceptCloseExceptions(book, '2026-09', 'all', 'agreed with the KAs', people.wang);
+  preparePeriod(book, '2026-09', people.wang, '2026-10-05');
+  reviewPeriod(book, '2026-09', people.li);
+  approvePeriod(book, '2026-09', people.zhao);
+  return book;
+}
+
+const cellText = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v));
+
+describe('settlement statement exports', () => {
+  it('writes an .xlsx whose every figure reads back equal to the statement', async () => {
+    const book = await approvedSeptember();
+    const doc = statementDocument(book, '2026-09', 'D01');
+    const path = join(tempDir(), 'statement.xlsx');
+    await writeStatementXlsx(doc, path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['结算单 Summary', '送货明细 Deliveries', '扣费明细 Deductions', '费用申请 Claims', '回款 Remittances', '计提与核销 Accruals']);
+    const summary = wb.worksheets[0]!;
+    const rows: { label: string; values: ExcelJS.CellValue[] }[] = [];
+    summary.eachRow((row) => rows.push({ label: cellText(row.getCell(1).value), values: (row.values as ExcelJS.CellValue[]).slice(1) }));
+    const rowOf = (label: string, nth = 0) => rows.filter((r) => r.label === label)[nth]!;
+    const fen = (v: ExcelJS.CellValue) => Math.round(Number(v) * 100);
+    // Sales by KA and their total; receivable roll-forward; deductions; net due — number cells, to the fen.
+    for (const k of doc.content.kaAccounts) {
+      const r = rowOf(k.code);
+      expect(typeof r.values[2]).toBe('number');
+      expect([fen(r.values[2]!), fen(r.values[3]!), fen(r.values[4]!)]).toEqual([k.accepted, k.returns, k.netSales]);
+      const rec = rowOf(k.code, 1);
+      expect(rec.values.slice(1, 8).map(fen)).toEqual([k.receivable.opening, k.receivable.sales, k.receivable.returns, k.receivable.deductions, k.receivable.remittances, k.receivable.other, k.receivable.closing]);
+    }
+    expect(fen(rowOf('合计 Total').values[4]!)).toBe(doc.content.totals.netSales);
+    const deductionTotal = rows.filter((r) => r.label === '合计 Total')[3]!;
+    expect(deductionTotal.values.slice(1, 5).map(fen)).toEqual([doc.content.deductions.total, doc.content.deductions.manufacturer, doc.content.deductions.distributor, doc.content.deductions.disputed]);
+    expect(fen(rowOf('厂家应付经销商 Due from the manufacturer').values[1]!)).toBe(doc.content.netDue.fromManufacturer);
+    expect(rows.some((r) => r.label === `大写 In capitals: 人民币${doc.content.netDue.inCapitals}`)).toBe(true);
+    expect(rows.some((r) => r.label === `SHA-256: ${doc.sha256}`)).toBe(true);
+    expect(rows.find((r) => r.label === '审批 Approved by')!.values[1]).toBe('zhao');
+    // Detail sheets: frozen header, numbers as numbers, the same lines.
+    const deliveries = wb.getWorksheet('送货明细 Deliveries')!;
+    expect(deliveries.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(deliveries.rowCount - 1).toBe(doc.content.details.deliveries.length);
+    const amounts: number[] = [];
+    deliveries.eachRow((row, n) => { if (n > 1) amounts.push(fen(row.getCell(9).value)); });
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(doc.content.details.deliveries.reduce((s, d) => s + d.amount_fen, 0));
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(1_569_360);
+  });
+
+  it('prints an A4 PDF through Chromium with the key figures, the amount in capitals, page numbers and the hash', async () => {
+    const book = await approvedSeptember();
+    const doc = statementDocument(book, '2026-09', 'D01');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const pdf = join(ARTIFACTS, 'statement-D01-2026-09.pdf');
+    const png = join(ARTIFACTS, 'statement-D01-2026-09-page1.png');
+    await printPdf(statementHtml(doc, { withDetails: true }), pdf, statementFooter(doc), png);
+    expect(statSync(png).size).toBeGreaterThan(20_000);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('结算单');
+    expect(text).toContain('上海华东商贸有限公司');
+    expect(text).toContain(formatFen(doc.content.totals.accepted));
+    expect(text).toContain(formatFen(doc.content.deductions.total));
+    expect(text.replace(/\s+/g, '')).toContain(`人民币${doc.content.netDue.inCapitals}`);
+    expect(text).toContain(doc.sha256);
+    expect(text).toMatch(/第\s*1\s*\/\s*\d+\s*页/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    const copy = join(tempDir(), 'copy.pdf');
+    copyFileSync(pdf, copy);
+    expect(existsSync(copy)).toBe(true);
+  });
+});
