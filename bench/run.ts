@@ -13,6 +13,10 @@ import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, bare
 import { matchDeliveriesBetween } from '../core/reconcile/match-deliveries.js';
 import { reconcilePeriod } from '../core/reconcile/reconcile-period.js';
 import { reconcileSettings } from '../core/reconcile/settings.js';
+import { buildStatement } from '../core/statement/build-statement.js';
+import { ageing } from '../core/credit/ageing.js';
+import { acceptCloseExceptions, preparePeriod, reopenPeriod } from '../core/close/close-period.js';
+import { addUser, listUsers, signIn } from '../core/users/users.js';
 import { measure, report } from './measure.js';
 
 /**
@@ -70,6 +74,22 @@ async function main(): Promise<void> {
     });
     print(report('reconcile.match-year', scale, year, 'bare join of the year\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db)));
 
+    // The month-end: one distributor's statement, and the whole month's preparation (reconcile, accrue, statements).
+    const statement = measure(() => buildStatement(book, '2026-06', 'D01').details.deliveries.length);
+    print(report('statement.build', scale, statement, 'bare GROUP BY over entries', bareAggregate(book.db)));
+    const people = benchPeople(book);
+    acceptCloseExceptionsAfterFirstTry(book, '2026-07', people);
+    const close = measure(() => {
+      const r = preparePeriod(book, '2026-07', people.wang, '2026-11-27');
+      reopenPeriod(book, '2026-07', people.admin, 'benchmark run');
+      return r.statements.length;
+    });
+    print(report('close.prepare-month', scale, close, 'bare join of the month\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db, '2026-07')));
+
+    // Credit: ageing of every receivable as of a date, against the bare aggregate of the ledger.
+    const aged = measure(() => ageing(book, '2026-08-31').rows.length && (book.db.prepare('SELECT count(*) AS n FROM open_items').get() as { n: number }).n);
+    print(report('credit.ageing', scale, aged, 'bare GROUP BY over entries', bareAggregate(book.db)));
+
     const check = measure(() => {
       if (!checkBook(book).ok) throw new Error('the bench book fails its checks');
       return (book.db.prepare('SELECT count(*) AS n FROM document_lines').get() as { n: number }).n;
@@ -77,6 +97,23 @@ async function main(): Promise<void> {
     print(report('check', scale, check, 'bare PRAGMA integrity_check', bareIntegrity(book.db)));
   } finally {
     book.close();
+  }
+}
+
+function benchPeople(book: Awaited<ReturnType<typeof openExistingBook>>) {
+  if (listUsers(book).length === 0) {
+    addUser(book, null, { username: 'admin', role: 'admin', password: 'bench-admin' });
+    addUser(book, signIn(book, 'admin', 'bench-admin'), { username: 'wang', role: 'accountant', password: 'bench-wang' });
+  }
+  return { admin: signIn(book, 'admin', 'bench-admin'), wang: signIn(book, 'wang', 'bench-wang') };
+}
+
+function acceptCloseExceptionsAfterFirstTry(book: Awaited<ReturnType<typeof openExistingBook>>, period: string, people: ReturnType<typeof benchPeople>): void {
+  try {
+    preparePeriod(book, period, people.wang, '2026-11-27');
+    reopenPeriod(book, period, people.admin, 'benchmark run');
+  } catch {
+    acceptCloseExceptions(book, period, 'all', 'benchmark', people.wang);
   }
 }
 

@@ -10,6 +10,8 @@ import { termsCommand } from './commands/terms.js';
 import { usersCommand } from './commands/users.js';
 import { closeCommand } from './commands/close.js';
 import { statementCommand } from './commands/statement.js';
+import { ageingCommand } from './commands/ageing.js';
+import { creditCommand } from './commands/credit.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { processIo, type Io } from './io.js';
@@ -31,6 +33,8 @@ const COMMANDS: Record<string, Command> = {
   users: usersCommand,
   close: closeCommand,
   statement: statementCommand,
+  ageing: ageingCommand,
+  credit: creditCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

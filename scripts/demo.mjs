@@ -30,6 +30,7 @@ const steps = [
   ['reconcile', path, '--period', '2026-10'],
   ['accrue', path, '--period', '2026-10'],
   ['terms', path, '--contract', 'HT-RTM-2025', '--period', '2026-10', '--explain'],
+  ['statement', path, '--period', '2026-10', '--distributor', 'D01', '--out', path.replace(/\.kasettle$/, '-D01-2026-10.xlsx')],
   ['check', path],
 ];
 for (const args of steps) {

@@ -40,6 +40,9 @@ function describe(io: Io, r: FileImportReport): void {
   for (const e of r.errors.slice(0, SHOWN_ERRORS)) {
     io.out(`  error: ${[e.file, e.row !== undefined ? `row ${e.row}` : '', e.field ? `field ${e.field}` : ''].filter(Boolean).join(', ')}: ${e.reason}`);
   }
+  const warned = new Map<string, number[]>();
+  for (const w of r.warnings) warned.set(w.reason, [...(warned.get(w.reason) ?? []), w.row ?? 0]);
+  for (const [reason, rows] of warned) io.out(`  warning: ${reason} (rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`);
   if (r.errorCount > SHOWN_ERRORS) io.out(`  … and ${r.errorCount - SHOWN_ERRORS} more errors (all of them with --json)`);
   const verdict = r.errorCount || r.conflicts.length ? 'nothing imported from this file'
     : r.dryRun ? 'dry run: nothing written' : r.committed ? `imported (batch ${r.batchId})` : 'nothing new to import';

@@ -22,6 +22,7 @@ import { masterRow, promotionRow } from './master-rows.js';
 import { openTable, type RawRow } from './read-rows.js';
 import { PartyResolver } from './resolve-parties.js';
 import { RecordReader } from './row-records.js';
+import { holdCheck } from '../credit/holds.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -49,7 +50,7 @@ function emptyReport(file: string, kind: string, sha256: string, dryRun: boolean
   return {
     file, kind, format: 'json', sha256, columns: [], ignoredColumns: [], rowsRead: 0, dataRows: 0,
     skipped: { blank: 0, totals: 0, headings: 0, repeatedHeader: 0 }, created: 0, unchanged: 0, conflicts: [], lines: 0,
-    learnedItemCodes: [], errors: [], errorCount: 0, dryRun, committed: false, previousImports: [], seconds: 0,
+    learnedItemCodes: [], errors: [], warnings: [], errorCount: 0, dryRun, committed: false, previousImports: [], seconds: 0,
   };
 }
 
@@ -152,6 +153,20 @@ async function importTable(
   const promotions = new Map<string, { row: number; input: PromotionInput }>();
   const manufacturerCode = kind === 'promotions' ? onlyManufacturerCode(book) : undefined;
 
+  // Credit holds: a delivery to a KA over its limit or graded D is warned about or refused, per the book's setting.
+  const holds = new Map<string, ReturnType<typeof holdCheck>>();
+  const checkHold = (row: number, kaAccountId: number | null | undefined, date: string) => {
+    if (kind !== 'deliveries' || !kaAccountId) return;
+    const key = `${kaAccountId}|${date}`;
+    let verdict = holds.get(key);
+    if (!verdict) {
+      verdict = holdCheck(book, kaAccountId, date);
+      holds.set(key, verdict);
+    }
+    if (verdict.level === 'block') throw new UserError('credit-hold', `delivery held: ${verdict.reasons.join('; ')}; a credit controller can release it`, { file, row });
+    if (verdict.level === 'warn' && report.warnings.length < 1000) report.warnings.push({ file, row, reason: `credit warning: ${verdict.reasons.join('; ')}` });
+  };
+
   const handle = (raw: RawRow) => {
     const record = records.read(raw);
     if (!record) return;
@@ -159,7 +174,9 @@ async function importTable(
     const r = new FieldReader(record, file);
     try {
       if (collector) {
-        collector.add(record.row, documentRow(r, parties, { kind: kind as DocumentImportKind, file, kaCode: options.kaCode, date: options.date }));
+        const docRow = documentRow(r, parties, { kind: kind as DocumentImportKind, file, kaCode: options.kaCode, date: options.date });
+        checkHold(record.row, docRow.header.kaAccountId, docRow.header.docDate);
+        collector.add(record.row, docRow);
       } else if (kind === 'promotions') {
         const { code, input } = promotionRow(r, { kaCode: options.kaCode, manufacturerCode });
         const existing = promotions.get(code);

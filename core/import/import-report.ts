@@ -28,6 +28,8 @@ export interface FileImportReport {
   lines: number;
   learnedItemCodes: { ka: string; itemCode: string; sku: string }[];
   errors: RowError[];
+  /** credit holds in warning mode: delivered to a KA over its limit or graded D (the file still imports) */
+  warnings: RowError[];
   /** more errors than were kept */
   errorCount: number;
   dryRun: boolean;

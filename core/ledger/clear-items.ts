@@ -37,6 +37,8 @@ export function clearItems(book: Book, request: ClearingRequest, actor: string, 
     if (!item) throw new UserError('not-found', `open item ${part.openItemId} does not exist`);
     account ??= item.account;
     if (item.account !== account) throw new UserError('clearing-accounts', `open items on different accounts (${account}, ${item.account}) cannot clear each other`);
+    // A clearing is dated no earlier than what it clears, so ageing as of any date ties to the ledger.
+    if (item.doc_date > request.date) throw new UserError('clearing-date', `open item ${item.id} is dated ${item.doc_date}, after the clearing date ${request.date}`);
     const after = item.open_fen + part.amount;
     if (Math.sign(part.amount) === Math.sign(item.open_fen) || Math.abs(after) > Math.abs(item.open_fen) || Math.sign(after) === -Math.sign(item.open_fen)) {
       throw new UserError('over-clearing', `open item ${item.id} has ${item.open_fen} fen open: applying ${part.amount} fen would pass zero`);

@@ -33,7 +33,8 @@ export function allocateRemittances(book: Book, period: string, kaAccountId: num
     const named: OpenItem[] = [];
     for (const ref of remittanceReferences(book, remittance.document_id)) {
       const item = openArItemByDocNo(book, ka, ref.reference);
-      if (item && !named.some((n) => n.id === item.id)) named.push(item);
+      // A document dated after the remittance cannot be what it paid.
+      if (item && item.doc_date <= remittance.doc_date && !named.some((n) => n.id === item.id)) named.push(item);
     }
     const credits = [...named.filter((n) => n.open_fen < 0), remittance];
     const debits = named.filter((n) => n.open_fen > 0);
@@ -59,7 +60,7 @@ export function allocateRemittances(book: Book, period: string, kaAccountId: num
     if (remittance.open_fen < 0) {
       for (const receivable of openReceivables(book, ka, remittance.distributor_id, 500)) {
         if (remittance.open_fen >= 0) break;
-        if (parts.has(receivable.id)) continue;
+        if (parts.has(receivable.id) || receivable.doc_date > remittance.doc_date) continue;
         cash += apply(receivable, remittance);
       }
     }

@@ -222,3 +222,23 @@ describe('ka-settle close and statement', () => {
     expect(ka('check', book).code).toBe(0);
   });
 });
+
+describe('ka-settle ageing and credit', () => {
+  it('ages receivables tying to the ledger, lists credit standing and the channel-conflict watch', () => {
+    const book = join(tempDir(), 'credit.kasettle');
+    ka('demo', book, '--seed', '4');
+    for (const p of ['2026-08', '2026-09']) expect(ka('reconcile', book, '--period', p).code).toBe(0);
+    const aged = ka('ageing', book, '--as-of', '2026-09-30', '--by', 'distributor');
+    expect(aged.code).toBe(0);
+    expect(aged.out).toMatch(/ledger balance 应收账款-KA [\d,.]+: ties/);
+    const json = JSON.parse(ka('ageing', book, '--as-of', '2026-09-30', '--json').out) as { ties: boolean; rows: unknown[] };
+    expect(json.ties).toBe(true);
+    expect(json.rows).toHaveLength(5);
+    const credit = JSON.parse(ka('credit', book, '--as-of', '2026-09-30', '--json').out) as { exposures: { entity: string; grade: { grade: string } }[] };
+    expect(credit.exposures.filter((e) => e.entity === 'ka')).toHaveLength(5);
+    expect(ka('credit', book, '--watch').out).toMatch(/青岛/);
+    expect(ka('credit', book, '--dunning', '--as-of', '2026-09-30').code).toBe(0);
+    expect(ka('ageing', book, '--as-of', '2026-09-31').code).toBe(1);
+    expect(ka('ageing', book).code).toBe(2);
+  });
+});
