@@ -58,12 +58,18 @@ export function measuresOf(book: Book, asOf: string, kaAccountId: number | null,
   };
 }
 
+/** A share (0.1234) as people read it (12.34%), from integer hundredths of a percent. */
+function percent(share: number): string {
+  const hundredths = Math.round(share * 10_000);
+  return `${Math.trunc(hundredths / 100)}.${String(Math.abs(hundredths) % 100).padStart(2, '0')}%`;
+}
+
 const REASON: Record<Measure, (v: number) => string> = {
   dso: (v) => `days sales outstanding ${v}`,
-  overdueShare: (v) => `${(v * 100).toFixed(1)}% of what is open is overdue`,
+  overdueShare: (v) => `${percent(v)} of what is open is overdue`,
   longestOverdue: (v) => `longest overdue ${v} days`,
-  disputedShare: (v) => `${(v * 100).toFixed(1)}% of deductions disputed`,
-  shortPaidShare: (v) => `short payments ${(v * 100).toFixed(2)}% of remittances`,
+  disputedShare: (v) => `${percent(v)} of deductions disputed`,
+  shortPaidShare: (v) => `short payments ${percent(v)} of remittances`,
 };
 
 export function explainGrade(measures: Record<Measure, number>, rules: GradingRules): GradeExplanation {
