@@ -1,8 +1,7 @@
 import type { Book } from '../../db/connection.js';
-import { activeOverride, currentLimit, insertOverride, latestGrade, undelivered } from '../../db/queries/credit.js';
+import { activeOverride, arBalanceAsOf, currentLimit, insertOverride, latestGrade, undelivered } from '../../db/queries/credit.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
 import { getSettingJson } from '../../db/queries/settings.js';
-import { receivablesAsOf } from '../../db/queries/statement-data.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
@@ -24,15 +23,23 @@ export interface HoldVerdict { level: 'ok' | 'warn' | 'block'; reasons: string[]
  * receivables and deliveries not yet received) or graded D (对于信用级别低的客户,严格控制其库存数量) — a warning or a
  * refusal as the book's credit.hold_mode says, unless a credit controller has overridden the hold.
  */
-export function holdCheck(book: Book, kaAccountId: number, date: string): HoldVerdict {
+/** Deliveries not yet received per KA, read once per import (it does not depend on the delivery's date). */
+export function pendingByKa(book: Book): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const p of undelivered(book)) out.set(p.ka_account_id, (out.get(p.ka_account_id) ?? 0) + p.fen);
+  return out;
+}
+
+export function holdCheck(book: Book, kaAccountId: number, date: string, pending: () => Map<number, number> = () => pendingByKa(book)): HoldVerdict {
   const mode = holdMode(book);
   if (mode === 'off') return { level: 'ok', reasons: [] };
   const reasons: string[] = [];
   const limit = currentLimit(book, 'ka', kaAccountId);
   if (limit !== null) {
-    const open = receivablesAsOf(book, null, date).filter((o) => o.ka_account_id === kaAccountId).reduce((s, o) => s + o.open_fen, 0);
-    const pending = undelivered(book).filter((p) => p.ka_account_id === kaAccountId).reduce((s, p) => s + p.fen, 0);
-    if (open + pending > limit) reasons.push(`exposure ${formatFen(open + pending)} is over the credit limit ${formatFen(limit)}`);
+    // What is open on the date is the ledger balance of 应收账款-KA then (ageing ties to it), read by index.
+    const open = arBalanceAsOf(book, date, kaAccountId);
+    const notYetReceived = pending().get(kaAccountId) ?? 0;
+    if (open + notYetReceived > limit) reasons.push(`exposure ${formatFen(open + notYetReceived)} is over the credit limit ${formatFen(limit)}`);
   }
   const grade = latestGrade(book, 'ka', kaAccountId, date);
   if (grade?.grade === 'D') reasons.push(`graded D on ${grade.as_of}`);

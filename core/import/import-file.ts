@@ -22,7 +22,7 @@ import { masterRow, promotionRow } from './master-rows.js';
 import { openTable, type RawRow } from './read-rows.js';
 import { PartyResolver } from './resolve-parties.js';
 import { RecordReader } from './row-records.js';
-import { holdCheck } from '../credit/holds.js';
+import { holdCheck, pendingByKa } from '../credit/holds.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -155,12 +155,14 @@ async function importTable(
 
   // Credit holds: a delivery to a KA over its limit or graded D is warned about or refused, per the book's setting.
   const holds = new Map<string, ReturnType<typeof holdCheck>>();
+  let pending: Map<number, number> | undefined;
+  const pendingOnce = () => (pending ??= pendingByKa(book));
   const checkHold = (row: number, kaAccountId: number | null | undefined, date: string) => {
     if (kind !== 'deliveries' || !kaAccountId) return;
     const key = `${kaAccountId}|${date}`;
     let verdict = holds.get(key);
     if (!verdict) {
-      verdict = holdCheck(book, kaAccountId, date);
+      verdict = holdCheck(book, kaAccountId, date, pendingOnce);
       holds.set(key, verdict);
     }
     if (verdict.level === 'block') throw new UserError('credit-hold', `delivery held: ${verdict.reasons.join('; ')}; a credit controller can release it`, { file, row });
