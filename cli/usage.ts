@@ -12,22 +12,41 @@ Usage:
   ka-settle init BOOK [--name NAME]                 create an empty book
   ka-settle demo BOOK [--seed N] [--scale small|medium|large] [--from YYYY-MM]
                                                     create a book filled with a year of demo business
-  ka-settle show BOOK [WHAT] [options]              show master data, documents and balances
-      WHAT: summary (default), manufacturers, distributors, ka-accounts, stores, products, prices,
-            contracts, contract CODE, promotions, documents, document KEY, balances, periods, audit,
-            injections
-      --kind K --period YYYY-MM --ka CODE --distributor CODE --batch N   filters for documents
-      --by account|ka|distributor|period --as-of YYYY-MM-DD    for balances
-      --limit N (default 100) --offset N                       paging
   ka-settle import BOOK KIND FILE... [--ka CODE] [--date YYYY-MM-DD] [--mapping NAME] [--map "heading=field;..."]
                   [--save-mapping NAME] [--dry-run]
       KIND: manufacturers, distributors, ka-accounts, stores, products, prices, contracts, promotions,
             deliveries, receipts, returns, statements, deductions, remittances, manufacturer-credits
       Each file is one transaction: a file with any bad row imports nothing and every bad row is listed.
+  ka-settle show BOOK [WHAT] [options]              show master data, documents and balances
+      WHAT: summary (default), manufacturers, distributors, ka-accounts, stores, products, prices,
+            contracts, contract CODE, promotions, documents, document KEY, balances, periods, audit,
+            injections
+      --kind K --period YYYY-MM --ka CODE --distributor CODE --batch N   filters for documents
+      --by account|ka|distributor|period --as-of YYYY-MM-DD              for balances
+      --limit N (default 100) --offset N                                 paging
+  ka-settle reconcile BOOK --period YYYY-MM [--ka CODE] [--as-of DATE]
+                                                    deliveries vs receipts, deductions, claims, remittances, statements
+      --lines [--status S] [--store CODE] [--sku SKU] | --unexpected      the stored results
+      --confirm LINE | --override LINE --status S --note N | --annotate LINE --note N
+  ka-settle deductions BOOK --period YYYY-MM [--ka CODE] [--disputed] | --reclassify LINE --fee-type T
+  ka-settle claims BOOK [--status S] [--show ID] | --submit|--approve|--write-off|--reject ID [--reason R] [--date D]
+  ka-settle accrue BOOK --period YYYY-MM            rebates, delivery-cost subsidy, price protection (differences only)
+  ka-settle terms BOOK --contract CODE [--period YYYY-MM] --explain
+  ka-settle users BOOK [--add NAME --role accountant|credit_controller|manager|admin [--name DISPLAY]] [--disable NAME]
+  ka-settle close BOOK --period YYYY-MM --prepare|--review|--approve|--reopen|--exceptions|--accept KEY|--accept-all
+                  --user U [--reason R]
+  ka-settle statement BOOK --period YYYY-MM --distributor CODE [--manufacturer CODE] [--version N]
+                  --out FILE.xlsx|.pdf|.json [--details]
+                  | --confirm manufacturer|ka:CODE --result confirmed|disputed [--reason R] --user U
+  ka-settle ageing BOOK --as-of YYYY-MM-DD [--by ka|store|distributor|manufacturer] [--basis due|document]
+  ka-settle credit BOOK [--as-of DATE] | --set-limit ka:CODE|distributor:CODE --amount A --reason R
+                  | --override KA --until DATE --reason R | --dunning | --follow-up KA --note N
+                  | --statement-of-account KA --out FILE.xlsx|.pdf | --watch
   ka-settle check BOOK                              prove the book sound: SQLite integrity, balanced postings,
                                                     open items tied to the ledger, audit chain intact
 
 Every command takes --json for machine-readable output and --user NAME to name who acts (default: the
-KA_SETTLE_USER environment variable, else the system user).
+KA_SETTLE_USER environment variable, else the system user). Commands that sign (close, statement --confirm,
+credit changes) check the user's password, read from KA_SETTLE_PASSWORD or the first line of standard input.
 Exit status: 0 success, 1 a problem with the book or its input (the message names file, row and field),
 2 a mistake in the command line.`;
