@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { openExistingBook } from '../../core/book/open-book.js';
 import { acceptCloseExceptions, approvePeriod, closeExceptions, preparePeriod, reopenPeriod, reviewPeriod } from '../../core/close/close-period.js';
 import { assertPeriod } from '../../core/calendar/dates.js';
-import { backupBook } from '../../db/connection.js';
+import { backupBeforeRisk } from '../../core/book/backup.js';
 import { COMMON_OPTIONS } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { signInFromCli } from '../sign-in.js';
@@ -48,7 +48,7 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
       case 'review':
       case 'approve': {
         // A copy of the book before the month is locked.
-        if (step === 'approve') await backupBook(book.db, book.path, `before-close-${period}`);
+        if (step === 'approve') await backupBeforeRisk(book, `before-close-${period}`);
         const status = step === 'review' ? reviewPeriod(book, period, user) : approvePeriod(book, period, user);
         if (values.json) printJson(io, { period, status });
         else io.out(`${period} ${status === 'closed' ? 'approved and closed' : 'reviewed'} by ${user.username}`);
