@@ -1,5 +1,5 @@
 import type { Book } from '../../db/connection.js';
-import { openCentralItems, openClaims, openCredits, documentReference, periodStatusOf, type OpenItem } from '../../db/queries/allocation.js';
+import { openCentralItems, openClaims, openCredits, openOtherClaims, documentReference, periodStatusOf, type OpenItem } from '../../db/queries/allocation.js';
 import { getClaim, setClaimStatus } from '../../db/queries/claims.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { clearItems } from '../ledger/clear-items.js';
@@ -18,7 +18,9 @@ function clearPair(book: Book, debit: OpenItem, credit: OpenItem, actor: string,
 
 /**
  * Manufacturer credits (cash, 货补 goods, 票折 invoice discount) clear approved fee claims of the same
- * distributor, oldest first; a claim cleared in full is written off. With `claimId`, only that claim.
+ * distributor, oldest first, and a claim cleared in full is written off; credit left over then clears the other
+ * amounts the manufacturer owes (subsidies, price protection, rebates to the distributor). With `claimId`, only
+ * that claim.
  */
 export function allocateCreditsToClaims(book: Book, actor: string, options: { claimId?: number; date?: string; allowApproved?: boolean } = {}): { clearedFen: number; writtenOff: number } {
   const claims = openClaims(book, null, options.claimId ?? null);
@@ -41,6 +43,21 @@ export function allocateCreditsToClaims(book: Book, actor: string, options: { cl
       setClaimStatus(book, claim.document_id, 'written_off', actor);
       new AuditWriter(book).append({ actor, action: 'claim-status', entity: 'fee_claim', entityKey: row.doc_no, before: { status: 'approved' }, after: { status: 'written_off' } });
       writtenOff++;
+    }
+  }
+  // What credit is left pays the manufacturer's other debts to the distributor: subsidies, price protection, its rebates.
+  if (options.claimId === undefined) {
+    for (const other of openOtherClaims(book, null)) {
+      let credits = creditsByDistributor.get(other.distributor_id);
+      if (!credits) {
+        credits = openCredits(book, other.distributor_id);
+        creditsByDistributor.set(other.distributor_id, credits);
+      }
+      for (const credit of credits) {
+        if (other.open_fen <= 0) break;
+        if (credit.open_fen >= 0) continue;
+        clearedFen += clearPair(book, other, credit, actor, `credit ${credit.doc_no} against ${other.doc_no}`, options.date);
+      }
     }
   }
   return { clearedFen, writtenOff };

@@ -85,3 +85,10 @@ export function shortPaidFen(book: Book, period: string, kaAccountId: number | n
       WHERE r.kind = 'remittance' AND r.period = ? AND (? IS NULL OR r.ka_account_id = ?))
     WHERE open_fen > 0`).get(period, kaAccountId, kaAccountId)?.s ?? 0;
 }
+
+/** Other amounts the manufacturer owes the distributor (subsidies, price protection, its rebates), still open, oldest first. */
+export function openOtherClaims(book: Book, distributorId: number | null): OpenItem[] {
+  return stmt<[number | null, number | null], OpenItem>(book.db, `SELECT ${COLS} FROM open_items o JOIN documents d ON d.id = o.document_id
+    WHERE o.account = 'claims_manufacturer' AND d.kind IN ('delivery_cost_claim', 'price_protection_claim', 'rebate_accrual')
+      AND (? IS NULL OR o.distributor_id = ?) AND ${OPEN} > 0 ORDER BY d.doc_date, o.id`).all(distributorId, distributorId);
+}

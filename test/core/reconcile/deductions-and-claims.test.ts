@@ -132,3 +132,19 @@ describe('fee claims', () => {
     expect(checkBook(book).ok).toBe(true);
   });
 });
+
+describe('manufacturer credits beyond fee claims', () => {
+  it('clear subsidy and price-protection claims with what is left after approved fee claims', async () => {
+    const book = await tempBook();
+    const w = addSmallWorld(book);
+    post(book,
+      { kind: 'delivery_cost_claim', naturalKey: 'DCS|X|1', docNo: 'PS1', docDate: '2026-09-30', manufacturerId: w.manufacturerId, distributorId: w.distributorId, lines: [{ amount: 50_000 }] },
+      { kind: 'manufacturer_credit', naturalKey: 'M01|HX9', docNo: 'HX9', docDate: '2026-10-20', manufacturerId: w.manufacturerId, distributorId: w.distributorId, method: 'cash', lines: [{ amount: 30_000 }] },
+    );
+    reconcile(book, '2026-10');
+    const open = book.db.prepare(`SELECT d.doc_no, o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p WHERE p.open_item_id = o.id), 0) AS open_fen
+      FROM open_items o JOIN documents d ON d.id = o.document_id WHERE o.account = 'claims_manufacturer' ORDER BY d.doc_no`).all();
+    expect(open).toEqual([{ doc_no: 'HX9', open_fen: 0 }, { doc_no: 'PS1', open_fen: 20_000 }]);
+    expect(checkBook(book).ok).toBe(true);
+  });
+});
