@@ -16,7 +16,7 @@ export async function accrueCommand(args: string[], io: Io): Promise<number> {
     if (values.json) return printJson(io, s), 0;
     io.out(`contract terms ${s.period}: posted rebates ${formatFen(s.posted.rebates)}, delivery cost ${formatFen(s.posted.deliveryCost)}, price protection ${formatFen(s.posted.priceProtection)}`);
     for (const r of s.rebates) {
-      io.out(`  rebate ${r.contract} (${r.direction}): base ${formatFen(r.base)}, ${r.trueUp ? 'year total' : `projected ${formatFen(r.projection)}`}, tier ${r.tierIndex + 1} at ${formatRate(r.rate)}, accrued to date ${formatFen(r.target)}${r.posted ? `, posted ${formatFen(r.posted)}` : ', nothing new'}${r.trueUp ? ' (true-up)' : ''}`);
+      io.out(`  rebate ${r.contract} (${r.direction}): base ${formatFen(r.base)}, ${r.trueUp ? 'actual for the year (or quarter)' : `projected ${formatFen(r.projection)}`}, tier ${r.tierIndex + 1} at ${formatRate(r.rate)}, accrued to date ${formatFen(r.target)}${r.posted ? `, posted ${formatFen(r.posted)}` : ', nothing new'}${r.trueUp ? ' (true-up)' : ''}`);
     }
     for (const d of s.deliveryCost) io.out(`  delivery cost ${d.contract} ${d.distributor}: ${formatFen(d.subtotal)} → ${formatFen(d.total)} after floor and cap`);
     for (const p of s.priceProtection) {
