@@ -71,14 +71,12 @@ export class PartyResolver {
     const key = `${ka?.id ?? ''}|${codes.sku ?? ''}|${codes.barcode ?? ''}|${codes.kaItemCode ?? ''}`;
     const cached = this.productCache.get(key);
     if (cached) return cached;
-    let product: ProductRow | undefined;
-    if (codes.sku) {
-      product = findProduct(this.book, codes.sku);
-      if (!product) throw new UserError('unknown-code', `unknown product "${codes.sku}"`, { ...place });
-    }
-    if (!product && codes.barcode) {
-      product = findProduct(this.book, codes.barcode);
-      if (!product) throw new UserError('unknown-code', `unknown barcode "${codes.barcode}"`, place);
+    // An ERP's own item code in the SKU column need not stop a file whose barcode column identifies the product.
+    let product: ProductRow | undefined = codes.sku ? findProduct(this.book, codes.sku) : undefined;
+    if (!product && codes.barcode) product = findProduct(this.book, codes.barcode);
+    if (!product && (codes.sku || codes.barcode) && !codes.kaItemCode) {
+      const tried = [codes.sku && `product "${codes.sku}"`, codes.barcode && `barcode "${codes.barcode}"`].filter(Boolean).join(' or ');
+      throw new UserError('unknown-code', `unknown ${tried}`, place);
     }
     if (codes.kaItemCode && ka) {
       const known = aliasProduct(this.book, ka.id, codes.kaItemCode);

@@ -167,6 +167,17 @@ describe('importing messy files', () => {
     expect(book.db.prepare("SELECT p.sku FROM document_lines l JOIN products p ON p.id = l.product_id JOIN documents d ON d.id = l.document_id WHERE d.order_no = '7001400'").get()).toEqual({ sku: 'P002' });
   });
 
+  it('finds a product by its barcode when the code column holds the ERP’s own item code', async () => {
+    const book = await sepBook();
+    const file = join(tempDir(), 'erp.csv');
+    writeFileSync(file, `送货单号,送货日期,订单号,门店编号,商品编码,条码,数量,单价,金额
+XS9,2026-09-02,RT9,A021,ERP-0001,6901234500017,10,6.40,64.00
+XS9,2026-09-02,RT9,A021,ERP-0099,6900000000000,10,6.40,64.00
+`);
+    const r = await importFile(book, file, { kind: 'deliveries', actor: 't' });
+    expect(r.errors).toEqual([{ file, row: 3, field: '商品编码 (column E)', reason: 'unknown product "ERP-0099" or barcode "6900000000000"' }]);
+  });
+
   it('imports statements, remittances, returns, credits, promotions and contracts', async () => {
     const book = await sepBook();
     await importOk(book, 'receipts', `${SEP}11-receipts-rtm.csv`);
