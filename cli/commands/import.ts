@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openExistingBook } from '../../core/book/open-book.js';
 import { importFile } from '../../core/import/import-file.js';
+import { formatFen } from '../../core/money/format.js';
 import { IMPORT_KINDS, type ImportKind } from '../../core/import/import-kinds.js';
 import type { FileImportReport } from '../../core/import/import-report.js';
 import { COMMON_OPTIONS, resolveActor } from '../context.js';
@@ -44,6 +45,10 @@ function describe(io: Io, r: FileImportReport): void {
   for (const w of r.warnings) warned.set(w.reason, [...(warned.get(w.reason) ?? []), w.row ?? 0]);
   for (const [reason, rows] of warned) io.out(`  warning: ${reason} (rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`);
   if (r.errorCount > SHOWN_ERRORS) io.out(`  … and ${r.errorCount - SHOWN_ERRORS} more errors (all of them with --json)`);
+  if (r.dryRun && r.newDocuments.length) {
+    for (const d of r.newDocuments.slice(0, 20)) io.out(`  would add ${d.key} (row ${d.row}): ${d.lines} lines, ${formatFen(d.total)}`);
+    if (r.created > 20) io.out(`  … and ${r.created - 20} more documents (all of them with --json)`);
+  }
   const verdict = r.errorCount || r.conflicts.length ? 'nothing imported from this file'
     : r.dryRun ? 'dry run: nothing written' : r.committed ? `imported (batch ${r.batchId})` : 'nothing new to import';
   io.out(`  ${verdict} (${r.seconds.toFixed(1)} s)`);

@@ -72,6 +72,9 @@ export class DocumentCollector {
       if (outcome.status === 'created') {
         this.report.created++;
         this.report.lines += doc.lines.length;
+        if (this.report.newDocuments.length < 1000) {
+          this.report.newDocuments.push({ key, row: doc.firstRow, lines: doc.lines.length, total: doc.lines.reduce((s, l) => s + l.amount, 0) });
+        }
       } else if (outcome.status === 'unchanged') this.report.unchanged++;
       else this.report.conflicts.push({ key, row: doc.firstRow });
     } catch (e) {

@@ -50,7 +50,7 @@ function emptyReport(file: string, kind: string, sha256: string, dryRun: boolean
   return {
     file, kind, format: 'json', sha256, columns: [], ignoredColumns: [], rowsRead: 0, dataRows: 0,
     skipped: { blank: 0, totals: 0, headings: 0, repeatedHeader: 0 }, created: 0, unchanged: 0, conflicts: [], lines: 0,
-    learnedItemCodes: [], errors: [], warnings: [], errorCount: 0, dryRun, committed: false, previousImports: [], seconds: 0,
+    learnedItemCodes: [], errors: [], warnings: [], newDocuments: [], errorCount: 0, dryRun, committed: false, previousImports: [], seconds: 0,
   };
 }
 

@@ -28,6 +28,8 @@ export interface FileImportReport {
   lines: number;
   learnedItemCodes: { ka: string; itemCode: string; sku: string }[];
   errors: RowError[];
+  /** the new documents (first 1,000): what a dry run would import */
+  newDocuments: { key: string; row: number; lines: number; total: number }[];
   /** credit holds in warning mode: delivered to a KA over its limit or graded D (the file still imports) */
   warnings: RowError[];
   /** more errors than were kept */

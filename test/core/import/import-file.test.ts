@@ -131,6 +131,7 @@ describe('importing messy files', () => {
     const before = bookState(book);
     const r = await importFile(book, `${SEP}10-deliveries.csv`, { kind: 'deliveries', actor: 'tester', dryRun: true });
     expect(r).toMatchObject({ dryRun: true, committed: false, created: 4, lines: 6 });
+    expect(r.newDocuments[0]).toEqual({ key: 'D01|XS2609001', row: 2, lines: 2, total: 140_640 });
     expect(bookState(book)).toBe(before);
   });
 
