@@ -82,7 +82,12 @@ export function accrueDeliveryCost(book: Book, poster: Poster, c: ContractRow, p
   const explanations = explainDeliveryCost(book, c, period);
   let posted = 0;
   for (const e of explanations) {
-    const lines = (d: Fen): LineDraft[] => [{ amount: d, memo: `delivery-cost subsidy ${e.distributorCode} ${period}: ${e.lines.length} rule lines, total ${e.total} fen` }];
+    // The first claim of the month carries the lines it rests on (and the floor or cap as a line of its own); a later
+    // correction is one line of the difference.
+    const lines = (d: Fen): LineDraft[] => (d === e.total
+      ? [...e.lines.map((l) => ({ amount: l.amount, memo: `${l.region || 'all regions'} ${l.method}: ${l.detail}` })),
+         ...(e.total !== e.subtotal ? [{ amount: e.total - e.subtotal, memo: e.total > e.subtotal ? 'monthly floor' : 'monthly cap' }] : [])]
+      : [{ amount: d, memo: `correction to ${formatFen(e.total)}` }]);
     posted += postDifference(book, poster, {
       kind: 'delivery_cost_claim', keyPrefix: `DCS|${c.code}|${e.distributorCode}|${period}|`, period, date: lastDayOf(period),
       docNo: `PS${period.replace('-', '')}-${c.code}-${e.distributorCode}`, target: e.total,

@@ -48,6 +48,8 @@ describe('delivery-cost subsidy (配送费补贴)', () => {
     expect(subsidy(book, '2026-10')[0]).toMatchObject({ subtotal: 119_700, total: 100_000 });
     expect(subsidy(book, '2026-11')).toEqual([]); // nothing accepted: no floor either
     expect(accruePeriod(book, '2026-09', 'a').posted.deliveryCost).toBe(50_000);
+    expect(book.db.prepare("SELECT l.amount_fen, l.memo FROM document_lines l JOIN documents d ON d.id = l.document_id WHERE d.kind = 'delivery_cost_claim' ORDER BY l.line_no").all())
+      .toEqual([{ amount_fen: 1_920, memo: '华东 percent: accepted 640.00 × 3%' }, { amount_fen: 48_080, memo: 'monthly floor' }]);
     expect(accruePeriod(book, '2026-09', 'a').posted.deliveryCost).toBe(0);
     expect(checkBook(book).ok).toBe(true);
   });
