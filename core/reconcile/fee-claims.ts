@@ -1,6 +1,7 @@
 import type { Book } from '../../db/connection.js';
 import { claimableDeductions, countClaims, getClaim, insertClaim, insertDeductionPosting, setClaimStatus, type ClaimStatus } from '../../db/queries/claims.js';
 import { openItemsOfDocument } from '../../db/queries/clearings.js';
+import { statementsOfPeriod } from '../../db/queries/statements.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate, lastDayOf } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
@@ -46,6 +47,7 @@ export function createFeeClaims(book: Book, period: string, kaAccountId: number 
       claimId = outcome.id;
       const evidence = {
         period, ka: first.ka_code,
+        statements: statementsOfPeriod(book, period, first.ka_account_id).filter((st) => st.distributor_id === first.distributor_id).map((st) => st.doc_no),
         deductions: manufacturerLines.map((l) => ({ deduction: l.doc_no, store: l.store_code, wording: l.fee_text, feeType: l.fee_type, amountFen: l.amount_fen, claimFen: l.manufacturer_fen })),
       };
       insertClaim(book, { document_id: claimId, status: 'draft', period, ka_account_id: first.ka_account_id, distributor_id: first.distributor_id, evidence_json: JSON.stringify(evidence), changed_by: actor });

@@ -103,6 +103,7 @@ describe('fee claims', () => {
     reconcile(book);
     const [claim] = listClaims(book, null, 10, 0);
     expect(claim).toMatchObject({ status: 'draft', amount_fen: 160_000, open_fen: 160_000 });
+    expect(JSON.parse(claim!.evidence_json)).toMatchObject({ period: '2026-09', ka: 'RTM', deductions: [{ deduction: 'KF1', store: 'A021', wording: '条码费', feeType: 'barcode', amountFen: 160_000, claimFen: 160_000 }] });
     expect(() => moveClaim(book, claim!.id, 'approved', 'm', { date: '2026-10-05' })).toThrow(/draft: it cannot become approved/);
     moveClaim(book, claim!.id, 'submitted', 'accountant', { date: '2026-10-05' });
     moveClaim(book, claim!.id, 'approved', 'manager', { date: '2026-10-06' });
