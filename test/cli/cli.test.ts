@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -238,6 +238,11 @@ describe('ka-settle ageing and credit', () => {
     expect(credit.exposures.filter((e) => e.entity === 'ka')).toHaveLength(5);
     expect(ka('credit', book, '--watch').out).toMatch(/青岛/);
     expect(ka('credit', book, '--dunning', '--as-of', '2026-09-30').code).toBe(0);
+    const soa = join(tempDir(), 'soa-rtm.pdf');
+    const printed = ka('credit', book, '--statement-of-account', 'RTM', '--as-of', '2026-09-30', '--out', soa);
+    expect(printed.code).toBe(0);
+    const balance = /owes ([\d,.-]+) as of/.exec(printed.out)![1]!;
+    expect(execFileSync('pdftotext', [soa, '-'], { encoding: 'utf8' })).toContain(balance);
     expect(ka('ageing', book, '--as-of', '2026-09-31').code).toBe(1);
     expect(ka('ageing', book).code).toBe(2);
   });
