@@ -12,6 +12,7 @@ import { closeCommand } from './commands/close.js';
 import { statementCommand } from './commands/statement.js';
 import { ageingCommand } from './commands/ageing.js';
 import { creditCommand } from './commands/credit.js';
+import { settingsCommand } from './commands/settings.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { processIo, type Io } from './io.js';
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   statement: statementCommand,
   ageing: ageingCommand,
   credit: creditCommand,
+  settings: settingsCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

@@ -41,7 +41,8 @@ Usage:
   ka-settle ageing BOOK --as-of YYYY-MM-DD [--by ka|store|distributor|manufacturer] [--basis due|document]
   ka-settle credit BOOK [--as-of DATE] | --set-limit ka:CODE|distributor:CODE --amount A --reason R
                   | --override KA --until DATE --reason R | --dunning | --follow-up KA --note N
-                  | --statement-of-account KA --out FILE.xlsx|.pdf | --watch
+                  | --statement-of-account KA --out FILE.xlsx|.pdf | --watch | --history ka:CODE
+  ka-settle settings BOOK [--set KEY=JSON --user U]  tolerances, ageing buckets, hold mode, grading rules, accrual basis
   ka-settle check BOOK                              prove the book sound: SQLite integrity, balanced postings,
                                                     open items tied to the ledger, audit chain intact
 

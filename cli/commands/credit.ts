@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { openExistingBook } from '../../core/book/open-book.js';
 import { channelWatch } from '../../core/credit/channel-watch.js';
 import { dunningList, recordFollowUp } from '../../core/credit/dunning.js';
-import { exposures, setCreditLimit } from '../../core/credit/exposure.js';
+import { creditHistory, exposures, setCreditLimit } from '../../core/credit/exposure.js';
 import { overrideHold } from '../../core/credit/holds.js';
 import { statementOfAccount, statementOfAccountHtml, writeStatementOfAccountXlsx } from '../../core/credit/statement-of-account.js';
 import { formatFen, parseAmount } from '../../core/money/index.js';
@@ -17,7 +17,7 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
     ...COMMON_OPTIONS, 'as-of': { type: 'string' }, 'set-limit': { type: 'string' }, amount: { type: 'string' }, reason: { type: 'string' },
     override: { type: 'string' }, until: { type: 'string' }, dunning: { type: 'boolean', default: false }, 'follow-up': { type: 'string' },
-    note: { type: 'string' }, 'statement-of-account': { type: 'string' }, out: { type: 'string' }, watch: { type: 'boolean', default: false },
+    note: { type: 'string' }, 'statement-of-account': { type: 'string' }, history: { type: 'string' }, out: { type: 'string' }, watch: { type: 'boolean', default: false },
   } });
   const [path] = positionals;
   if (!path) throw new UsageError('credit needs a BOOK');
@@ -49,6 +49,15 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
       else if (out.endsWith('.xlsx')) await writeStatementOfAccountXlsx(s, out);
       else await printPdf(statementOfAccountHtml(s), out, `<div style="font-size:7pt;width:100%;text-align:center;color:#555">第 <span class="pageNumber"></span> / <span class="totalPages"></span> 页</div>`);
       io.out(`wrote ${out}: ${s.ka.code} owes ${formatFen(s.balance)} as of ${asOf}`);
+      return 0;
+    }
+    if (values.history) {
+      const rows = creditHistory(book, values.history);
+      if (values.json) return printJson(io, rows), 0;
+      io.out(`limits of ${values.history}:`);
+      printRows(io, rows.limits as unknown as Record<string, unknown>[], false, '(none set)');
+      io.out('grades:');
+      for (const g of rows.grades) io.out(`  ${g.as_of} ${g.grade} (${g.score}): ${(JSON.parse(g.reasons_json) as { measures: { reason: string }[] }).measures.map((m) => m.reason).join('; ')}`);
       return 0;
     }
     if (values.dunning) {

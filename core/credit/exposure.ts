@@ -1,5 +1,5 @@
 import type { Book } from '../../db/connection.js';
-import { currentLimit, insertLimit, latestGrade, limitHistory, undelivered, type CreditEntity } from '../../db/queries/credit.js';
+import { currentLimit, gradeHistory, insertLimit, latestGrade, limitHistory, undelivered, type CreditEntity } from '../../db/queries/credit.js';
 import { dueFromManufacturer, receivablesAsOf } from '../../db/queries/statement-data.js';
 import { distributorsList, kaList } from '../../db/queries/credit-parties.js';
 import { findDistributor, findKaAccount } from '../../db/queries/master-data.js';
@@ -86,3 +86,9 @@ export function exposures(book: Book, asOfText: string, actor: string): Exposure
 }
 
 export { latestGrade };
+
+/** 诚信档案: a KA's or distributor's limits and grades over time, each grade with its reasons. */
+export function creditHistory(book: Book, ref: string) {
+  const p = resolveParty(book, ref);
+  return { party: ref, limits: limitHistory(book, p.entity, p.id), grades: gradeHistory(book, p.entity, p.id) };
+}

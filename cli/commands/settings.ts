@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import { openExistingBook } from '../../core/book/open-book.js';
+import { bookSettings, changeSetting } from '../../core/settings/book-settings.js';
+import { COMMON_OPTIONS } from '../context.js';
+import { printJson, type Io } from '../io.js';
+import { signInFromCli } from '../sign-in.js';
+import { UsageError } from '../usage.js';
+
+/** `ka-settle settings BOOK` lists the book's settings; `--set KEY=JSON --user U` changes one. */
+export async function settingsCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, set: { type: 'string' } } });
+  const [path] = positionals;
+  if (!path) throw new UsageError('settings needs a BOOK');
+  const book = await openExistingBook(path);
+  try {
+    if (values.set) {
+      const at = values.set.indexOf('=');
+      if (at <= 0) throw new UsageError('--set takes KEY=VALUE, the value as JSON (e.g. credit.hold_mode="block")');
+      changeSetting(book, values.set.slice(0, at), values.set.slice(at + 1), await signInFromCli(book, io, values.user));
+      io.out(`${values.set.slice(0, at)} set`);
+      return 0;
+    }
+    const settings = bookSettings(book);
+    if (values.json) printJson(io, settings);
+    else for (const s of settings) io.out(`${s.key.padEnd(32)} ${JSON.stringify(s.value)}   (${s.changedBy}, ${s.changedAt.slice(0, 10)})`);
+    return 0;
+  } finally {
+    book.close();
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { Book } from '../../db/connection.js';
+import { listSettings, setSettingJson } from '../../db/queries/settings.js';
+import { AuditWriter } from '../audit/audit-chain.js';
+import { UserError } from '../errors.js';
+import { requireRole, type SignedIn } from '../users/users.js';
+
+const measureThresholds = z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()])
+  .refine(([a, b, c]) => a <= b && b <= c, 'thresholds rise');
+
+/** Every book setting, with the schema its value must satisfy. */
+export const SETTING_SCHEMAS = {
+  'reconcile.amount_tolerance_fen': z.number().int().min(0).max(100_000),
+  'reconcile.window_days': z.number().int().min(0).max(60),
+  'terms.rebate_accrual_basis': z.enum(['run_rate', 'reached']),
+  'credit.ageing_buckets_days': z.array(z.number().int().min(0)).min(1).max(10)
+    .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]!), 'bucket edges rise'),
+  'credit.hold_mode': z.enum(['off', 'warn', 'block']),
+  'credit.grading': z.object({
+    weights: z.object({ dso: z.number().int().min(0), overdueShare: z.number().int().min(0), longestOverdue: z.number().int().min(0), disputedShare: z.number().int().min(0), shortPaidShare: z.number().int().min(0) }),
+    thresholds: z.object({ dso: measureThresholds, overdueShare: measureThresholds, longestOverdue: measureThresholds, disputedShare: measureThresholds, shortPaidShare: measureThresholds }),
+    grades: z.object({ A: z.number(), B: z.number(), C: z.number() }),
+  }),
+} as const;
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+
+export function bookSettings(book: Book) {
+  return listSettings(book).map((s) => ({ key: s.key, value: JSON.parse(s.value_json) as unknown, changedBy: s.changed_by, changedAt: s.changed_at }));
+}
+
+/** Changes a setting (admin, manager or credit controller), checked against its schema and audited with the old value. */
+export function changeSetting(book: Book, key: string, valueText: string, user: SignedIn): void {
+  requireRole(user, ['manager', 'credit_controller'], 'changing book settings');
+  const schema = SETTING_SCHEMAS[key as SettingKey];
+  if (!schema) throw new UserError('unknown-setting', `no setting "${key}"; known: ${Object.keys(SETTING_SCHEMAS).join(', ')}`, { field: '--set' });
+  let value: unknown;
+  try {
+    value = JSON.parse(valueText);
+  } catch {
+    throw new UserError('invalid-field', `the value of ${key} must be JSON (a number, "text", [list] or {object})`, { field: key });
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UserError('invalid-field', parsed.error.issues[0]!.message, { field: key });
+  book.write(() => {
+    const before = bookSettings(book).find((s) => s.key === key)?.value ?? null;
+    setSettingJson(book, key, JSON.stringify(parsed.data), user.username);
+    new AuditWriter(book).append({ actor: user.username, action: 'set', entity: 'setting', entityKey: key, before, after: parsed.data });
+  });
+}
