@@ -22,22 +22,24 @@ function clearPair(book: Book, debit: OpenItem, credit: OpenItem, actor: string,
  * amounts the manufacturer owes (subsidies, price protection, rebates to the distributor). With `claimId`, only
  * that claim.
  */
-export function allocateCreditsToClaims(book: Book, actor: string, options: { claimId?: number; date?: string; allowApproved?: boolean } = {}): { clearedFen: number; writtenOff: number } {
-  const claims = openClaims(book, null, options.claimId ?? null);
+export function allocateCreditsToClaims(book: Book, actor: string, options: { claimId?: number; date?: string } = {}): { clearedFen: number; writtenOff: number } {
   let clearedFen = 0;
   let writtenOff = 0;
   const creditsByDistributor = new Map<number | null, OpenItem[]>();
-  for (const claim of claims) {
-    let credits = creditsByDistributor.get(claim.distributor_id);
+  /** Pays a debt from its distributor's credits, oldest first. */
+  const pay = (debt: OpenItem, what: string) => {
+    let credits = creditsByDistributor.get(debt.distributor_id);
     if (!credits) {
-      credits = openCredits(book, claim.distributor_id);
-      creditsByDistributor.set(claim.distributor_id, credits);
+      credits = openCredits(book, debt.distributor_id);
+      creditsByDistributor.set(debt.distributor_id, credits);
     }
     for (const credit of credits) {
-      if (claim.open_fen <= 0) break;
-      if (credit.open_fen >= 0) continue;
-      clearedFen += clearPair(book, claim, credit, actor, `credit ${credit.doc_no} against claim ${claim.doc_no}`, options.date);
+      if (debt.open_fen <= 0) break;
+      if (credit.open_fen < 0) clearedFen += clearPair(book, debt, credit, actor, `credit ${credit.doc_no} against ${what} ${debt.doc_no}`, options.date);
     }
+  };
+  for (const claim of openClaims(book, null, options.claimId ?? null)) {
+    pay(claim, 'claim');
     const row = getClaim(book, claim.document_id);
     if (row && row.open_fen === 0 && row.status === 'approved') {
       setClaimStatus(book, claim.document_id, 'written_off', actor);
@@ -46,20 +48,7 @@ export function allocateCreditsToClaims(book: Book, actor: string, options: { cl
     }
   }
   // What credit is left pays the manufacturer's other debts to the distributor: subsidies, price protection, its rebates.
-  if (options.claimId === undefined) {
-    for (const other of openOtherClaims(book, null)) {
-      let credits = creditsByDistributor.get(other.distributor_id);
-      if (!credits) {
-        credits = openCredits(book, other.distributor_id);
-        creditsByDistributor.set(other.distributor_id, credits);
-      }
-      for (const credit of credits) {
-        if (other.open_fen <= 0) break;
-        if (credit.open_fen >= 0) continue;
-        clearedFen += clearPair(book, other, credit, actor, `credit ${credit.doc_no} against ${other.doc_no}`, options.date);
-      }
-    }
-  }
+  if (options.claimId === undefined) for (const other of openOtherClaims(book, null)) pay(other, 'claim');
   return { clearedFen, writtenOff };
 }
 

@@ -92,7 +92,7 @@ export function moveClaim(book: Book, claimId: number, to: ClaimStatus, actor: s
     if (!claim) throw new UserError('not-found', `no fee claim ${claimId}`);
     if (!NEXT[claim.status].includes(to)) throw new UserError('claim-status', `claim ${claim.doc_no} is ${claim.status}: it cannot become ${to}`);
     if (to === 'written_off') {
-      allocateCreditsToClaims(book, actor, { claimId, date: options.date, allowApproved: true });
+      allocateCreditsToClaims(book, actor, { claimId, date: options.date });
       const after = getClaim(book, claimId)!;
       if (after.open_fen !== 0) throw new UserError('claim-open', `claim ${claim.doc_no} still has ${formatFen(after.open_fen)} not covered by the manufacturer's credits`);
       if (after.status === 'written_off') return 'written_off';
