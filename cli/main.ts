@@ -13,6 +13,7 @@ import { statementCommand } from './commands/statement.js';
 import { ageingCommand } from './commands/ageing.js';
 import { creditCommand } from './commands/credit.js';
 import { settingsCommand } from './commands/settings.js';
+import { serveCommand } from './commands/serve.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { processIo, type Io } from './io.js';
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   ageing: ageingCommand,
   credit: creditCommand,
   settings: settingsCommand,
+  serve: serveCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {
