@@ -179,6 +179,22 @@ describe('ka-settle', () => {
     expect(ka('accrue', book).code).toBe(2);
   });
 
+  it('says the book is busy when another process holds its write lock, and changes nothing', () => {
+    const book = join(tempDir(), 'busy.kasettle');
+    ka('init', book);
+    const holder = new Database(book);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'import', book, 'manufacturers', fileURLToPath(new URL('../fixtures/sep/01-manufacturers.csv', import.meta.url))], { encoding: 'utf8', env: { ...process.env, KA_SETTLE_USER: 't' } });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/the book is busy/);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(ka('show', book, 'manufacturers', '--json').out.trim()).toBe('[]');
+  }, 30_000);
+
   it('fails `check` on a tampered book', () => {
     const book = join(tempDir(), 't.kasettle');
     ka('demo', book);
