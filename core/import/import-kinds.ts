@@ -37,6 +37,25 @@ const product: FieldSpec[] = [
 const productAnyOf = ['sku', 'barcode', 'kaItemCode'];
 const store = (required: boolean): FieldSpec[] => [text('kaCode', ['kaCode'], { fillDown: true }), text('storeCode', ['storeCode'], { required, fillDown: true })];
 
+/**
+ * Deliveries, receipts and returns share one shape: a document number, date, order and store, and product lines
+ * of quantity, price and amount. Each has its own more specific headings first (送货单号, 实收数量 …). The store
+ * may come from a heading row rather than a column for KA files (not for the distributor's own deliveries).
+ */
+function productDocument(o: { number: SynonymGroup; date: SynonymGroup; qty: SynonymGroup; numberRequired: boolean; storeRequired: boolean; extra?: FieldSpec[] }): KindSpec {
+  return {
+    fields: [
+      text('docNo', [o.number, 'docNo'], { required: o.numberRequired, fillDown: true }),
+      { field: 'date', groups: [o.date, 'date'], type: 'date', required: true, fillDown: true },
+      text('orderNo', ['orderNo'], { fillDown: true }), ...store(o.storeRequired), ...(o.extra ?? []),
+      ...product, { field: 'qty', groups: o.qty === 'qty' ? ['qty'] : [o.qty, 'qty'], type: 'qty', required: true },
+      { field: 'price', groups: ['price'], type: 'price', required: true },
+      { field: 'amount', groups: ['amount'], type: 'amount' }, text('memo', ['memo']),
+    ],
+    anyOf: [productAnyOf],
+  };
+}
+
 export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
   manufacturers: { fields: [text('code', ['manufacturerCode', 'code'], { required: true }), text('name', ['manufacturerName', 'name'], { required: true })] },
   distributors: {
@@ -84,36 +103,11 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
     ],
     anyOf: [productAnyOf],
   },
-  deliveries: {
-    fields: [
-      text('docNo', ['deliveryNo', 'docNo'], { required: true, fillDown: true }),
-      { field: 'date', groups: ['deliveryDate', 'date'], type: 'date', required: true, fillDown: true },
-      text('orderNo', ['orderNo'], { fillDown: true }), ...store(true), text('distributorCode', ['distributorCode'], { fillDown: true }),
-      ...product, { field: 'qty', groups: ['qty'], type: 'qty', required: true }, { field: 'price', groups: ['price'], type: 'price', required: true },
-      { field: 'amount', groups: ['amount'], type: 'amount' }, text('memo', ['memo']),
-    ],
-    anyOf: [productAnyOf],
-  },
-  receipts: {
-    fields: [
-      text('docNo', ['receiptNo', 'docNo'], { fillDown: true }),
-      { field: 'date', groups: ['receiptDate', 'date'], type: 'date', required: true, fillDown: true },
-      text('orderNo', ['orderNo'], { fillDown: true }), ...store(false),
-      ...product, { field: 'qty', groups: ['receivedQty', 'qty'], type: 'qty', required: true }, { field: 'price', groups: ['price'], type: 'price', required: true },
-      { field: 'amount', groups: ['amount'], type: 'amount' }, text('memo', ['memo']),
-    ],
-    anyOf: [productAnyOf],
-  },
-  returns: {
-    fields: [
-      text('docNo', ['returnNo', 'docNo'], { required: true, fillDown: true }),
-      { field: 'date', groups: ['returnDate', 'date'], type: 'date', required: true, fillDown: true },
-      text('orderNo', ['orderNo'], { fillDown: true }), ...store(false),
-      ...product, { field: 'qty', groups: ['returnQty', 'qty'], type: 'qty', required: true }, { field: 'price', groups: ['price'], type: 'price', required: true },
-      { field: 'amount', groups: ['amount'], type: 'amount' }, text('memo', ['memo']),
-    ],
-    anyOf: [productAnyOf],
-  },
+  deliveries: productDocument({ number: 'deliveryNo', date: 'deliveryDate', qty: 'qty', numberRequired: true, storeRequired: true,
+    extra: [text('distributorCode', ['distributorCode'], { fillDown: true })] }),
+  // A receipt file without receipt numbers (Metro's GoodsRecView) is grouped by store, order and date.
+  receipts: productDocument({ number: 'receiptNo', date: 'receiptDate', qty: 'receivedQty', numberRequired: false, storeRequired: false }),
+  returns: productDocument({ number: 'returnNo', date: 'returnDate', qty: 'returnQty', numberRequired: true, storeRequired: false }),
   statements: {
     fields: [
       text('docNo', ['statementNo', 'docNo'], { fillDown: true }), { field: 'date', groups: ['date'], type: 'date', fillDown: true }, ...store(false),

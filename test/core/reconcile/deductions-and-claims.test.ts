@@ -31,6 +31,16 @@ function deduction(w: World, docNo: string, lines: [string, number][], date = '2
     lines: lines.map(([feeText, amount]) => ({ storeId: w.a021, amount, feeText })) };
 }
 
+/** A book with the RTM contract and one September deduction document, reconciled. */
+async function reconciledDeduction(lines: [string, number][]) {
+  const book = await tempBook();
+  const w = addSmallWorld(book);
+  contract(book);
+  post(book, deduction(w, 'KF1', lines));
+  const summary = reconcile(book);
+  return { book, w, summary };
+}
+
 const reconcile = (book: Book, period = '2026-09') => reconcilePeriod(book, { period, actor: 'accountant', asOf: '2026-10-15' });
 const account = (book: Book, code: string) => balances(book, 'account').find((b) => b.account === code)?.balance_fen ?? 0;
 
@@ -47,11 +57,7 @@ describe('deductions', () => {
   });
 
   it('checks each deduction against the contract, splits it half-up, and disputes what the contract does not cover', async () => {
-    const book = await tempBook();
-    const w = addSmallWorld(book);
-    contract(book);
-    post(book, deduction(w, 'KF1', [['条码费', 160_000], ['店庆费', 33_333], ['条码费', 250_000], ['系统维护费', 50_000], ['信息服务费', 20_000], ['端架费', 90_000]]));
-    const s = reconcile(book);
+    const { book, summary: s } = await reconciledDeduction([['条码费', 160_000], ['店庆费', 33_333], ['条码费', 250_000], ['系统维护费', 50_000], ['信息服务费', 20_000], ['端架费', 90_000]]);
     const rows = deductionChecksView(book, '2026-09', null, false, 100, 0);
     expect(rows.map((r) => [r.fee_type, r.verdict, r.manufacturer_fen, r.distributor_fen, r.disputed])).toEqual([
       ['barcode', 'ok', 160_000, 0, 0],
@@ -74,11 +80,7 @@ describe('deductions', () => {
   });
 
   it('learns a reclassification as a rule for the KA, and claims the line on the next run', async () => {
-    const book = await tempBook();
-    const w = addSmallWorld(book);
-    contract(book);
-    post(book, deduction(w, 'KF1', [['新品上柜支持', 100_000]]));
-    reconcile(book);
+    const { book, w } = await reconciledDeduction([['新品上柜支持', 100_000]]);
     const [line] = deductionChecksView(book, '2026-09', null, false, 10, 0);
     expect(line).toMatchObject({ verdict: 'ok', fee_type: 'barcode', classified_by: 'synonym' }); // 新品 is a barcode-fee keyword
     post(book, deduction(w, 'KF3', [['年度合作费', 30_000]]));
@@ -96,11 +98,7 @@ describe('deductions', () => {
 
 describe('fee claims', () => {
   it('move draft → submitted → approved → written off as the manufacturer’s credits cover them', async () => {
-    const book = await tempBook();
-    const w = addSmallWorld(book);
-    contract(book);
-    post(book, deduction(w, 'KF1', [['条码费', 160_000]]));
-    reconcile(book);
+    const { book, w } = await reconciledDeduction([['条码费', 160_000]]);
     const [claim] = listClaims(book, null, 10, 0);
     expect(claim).toMatchObject({ status: 'draft', amount_fen: 160_000, open_fen: 160_000 });
     expect(JSON.parse(claim!.evidence_json)).toMatchObject({ period: '2026-09', ka: 'RTM', deductions: [{ deduction: 'KF1', store: 'A021', wording: '条码费', feeType: 'barcode', amountFen: 160_000, claimFen: 160_000 }] });
@@ -118,11 +116,7 @@ describe('fee claims', () => {
   });
 
   it('books a rejected claim as the distributor’s expense', async () => {
-    const book = await tempBook();
-    const w = addSmallWorld(book);
-    contract(book);
-    post(book, deduction(w, 'KF1', [['条码费', 160_000]]));
-    reconcile(book);
+    const { book } = await reconciledDeduction([['条码费', 160_000]]);
     const [claim] = listClaims(book, null, 10, 0);
     moveClaim(book, claim!.id, 'submitted', 'accountant', { date: '2026-10-05' });
     expect(() => moveClaim(book, claim!.id, 'rejected', 'manager', { date: '2026-10-06' })).toThrow(/needs a reason/);
