@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createBook } from '../../core/book/create-book.js';
 import { generateDemo, DEMO_SCALES, type DemoScale } from '../../core/demo/generate-demo.js';
 import { bookSummary } from '../../core/views/book-views.js';
+import { UserError } from '../../core/errors.js';
 import { COMMON_OPTIONS, resolveActor } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
-import { UserError } from '../../core/errors.js';
-import { rmSync } from 'node:fs';
 
 export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
