@@ -9,7 +9,7 @@ export type Dispatched = { ok: true; result: unknown } | { ok: false; status: nu
  * must be in the contract, its arguments must satisfy its schema, and a failure comes back as a typed error in
  * the user's words — a core UserError's code and place, never a stack trace.
  */
-export async function dispatch(ctx: ServiceContext, method: string, rawArgs: unknown): Promise<Dispatched> {
+export async function dispatch(ctx: ServiceContext, method: string, rawArgs: unknown, options: { onInternal?: (e: unknown) => void } = {}): Promise<Dispatched> {
   if (!Object.hasOwn(serviceContract, method)) {
     return { ok: false, status: 404, error: { code: 'unknown-method', message: `no service method "${method}"` } };
   }
@@ -24,6 +24,7 @@ export async function dispatch(ctx: ServiceContext, method: string, rawArgs: unk
     return { ok: true, result: await handler(ctx, parsed.data) };
   } catch (e) {
     if (isUserError(e)) return { ok: false, status: 422, error: { code: e.code, message: e.message, ...e.place } };
+    options.onInternal?.(e);
     return { ok: false, status: 500, error: { code: 'internal', message: 'ka-settle could not finish this; the book is unchanged. Details are in the log.' } };
   }
 }

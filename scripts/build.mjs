@@ -1,5 +1,6 @@
 // Compiles the TypeScript sources to dist/ and copies the SQL migrations beside the compiled db/ code,
-// so the CLI starts as plain JavaScript (no transpiler at run time) and finds its migrations relative to itself.
+// so the CLI starts as plain JavaScript (no transpiler at run time) and finds its migrations relative to itself;
+// then type-checks the renderer and bundles it with Vite into dist/renderer (served by Electron and the bridge).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,3 +18,20 @@ try {
 }
 mkdirSync(join(root, 'dist/db/migrations'), { recursive: true });
 cpSync(join(root, 'db/migrations'), join(root, 'dist/db/migrations'), { recursive: true });
+
+const step = (what, args) => {
+  try {
+    execFileSync(process.execPath, args, { stdio: 'inherit', cwd: root });
+  } catch {
+    console.error(`build: ${what} failed (see the errors above)`);
+    process.exit(1);
+  }
+};
+step('type-checking the renderer', [tsc, '-p', join(root, 'tsconfig.renderer.json')]);
+try {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'renderer'), logLevel: 'warn' });
+} catch (e) {
+  console.error(`build: bundling the renderer failed: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+}

@@ -126,3 +126,27 @@ writeFileSync(join(out, 'contracts.json'), JSON.stringify({
   }],
 }, null, 2) + '\n');
 console.log(`fixtures written to ${out} and ${sep}`);
+
+// End-to-end fixtures for the demo book (seed 1): 大润发 stores A010/A011, products P001–P003 at their contract
+// prices. One delivery is received short, one not at all; the bad-rows file names an unknown store and a bad amount.
+const e2e = join(root, 'test/fixtures/e2e');
+mkdirSync(e2e, { recursive: true });
+const deliveryHeader = ['送货单号', '送货日期', '订单号', '门店编号', '商品编码', '数量', '单价', '金额', '备注'];
+writeFileSync(join(e2e, 'rtm-deliveries.csv'), iconv.encode(csv([
+  ['大润发 送货明细（经销商导出）'],
+  deliveryHeader,
+  ['XSE2E001', '2026-10-28', 'POE2E001', 'A010', 'P001', '120', '5.22', '626.40', '早班'],
+  ['XSE2E001', '2026-10-28', 'POE2E001', 'A010', 'P002', '24', '9.07', '217.68', ''],
+  ['XSE2E002', '2026-10-29', 'POE2E002', 'A011', 'P003', '60', '9.40', '564.00', '晚班'],
+]), 'gb18030'));
+writeFileSync(join(e2e, 'rtm-receipts.csv'), '\ufeff' + csv([
+  ['验收单号', '验收日期', '订单号', '门店编号', '商品编码', '验收数量', '单价', '金额'],
+  ['YSE2E001', '2026-10-29', 'POE2E001', 'A010', 'P001', '100', '5.22', '522.00'],
+  ['YSE2E001', '2026-10-29', 'POE2E001', 'A010', 'P002', '24', '9.07', '217.68'],
+]));
+writeFileSync(join(e2e, 'rtm-deliveries-bad-rows.csv'), '\ufeff' + csv([
+  deliveryHeader,
+  ['XSE2E101', '2026-10-28', 'POE2E101', 'A010', 'P001', '10', '5.22', '52.20', ''],
+  ['XSE2E102', '2026-10-28', 'POE2E102', 'Z999', 'P001', '10', '5.22', '52.20', ''],
+  ['XSE2E103', '2026-10-28', 'POE2E103', 'A010', 'P002', '10', '9.07', '12x.00', ''],
+]));

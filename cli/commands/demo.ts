@@ -1,7 +1,7 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createBook } from '../../core/book/create-book.js';
-import { generateDemo, DEMO_SCALES, type DemoScale } from '../../core/demo/generate-demo.js';
+import { createDemoBook } from '../../core/demo/create-demo-book.js';
+import { DEMO_SCALES, type DemoScale } from '../../core/demo/generate-demo.js';
 import { bookSummary } from '../../core/views/book-views.js';
 import { UserError } from '../../core/errors.js';
 import { COMMON_OPTIONS, resolveActor } from '../context.js';
@@ -20,15 +20,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   if (existsSync(path)) throw new UserError('book-exists', `${path}: a file of that name already exists; the demo writes a new book`, { file: path });
 
   const started = Date.now();
-  const book = await createBook(path, resolveActor(io, values.user), 'demo');
-  try {
-    generateDemo(book, { seed: Number(values.seed), scale: values.scale as DemoScale, ...(values.from ? { from: values.from } : {}) });
-  } catch (e) {
-    // A demo that failed leaves no half-made book behind.
-    book.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-    throw e;
-  }
+  const book = await createDemoBook(path, resolveActor(io, values.user), { seed: Number(values.seed), scale: values.scale as DemoScale, ...(values.from ? { from: values.from } : {}) });
   const summary = bookSummary(book);
   book.close();
   const seconds = (Date.now() - started) / 1000;

@@ -47,7 +47,8 @@ function candidate(cells: Cell[], spec: KindSpec, explicit: Map<string, string>)
   headings.forEach((heading, column) => {
     if (!heading) return;
     const named = explicit.get(normaliseHeading(heading));
-    if (named) {
+    // An explicit mapping to "" (or to no field of this kind) leaves the column unread.
+    if (named !== undefined) {
       // An explicit mapping outranks any synonym.
       if (byName.has(named)) options.push({ column, field: named, priority: -1 });
       return;

@@ -23,6 +23,8 @@ import { openTable, type RawRow } from './read-rows.js';
 import { PartyResolver } from './resolve-parties.js';
 import { RecordReader } from './row-records.js';
 import { holdCheck, pendingByKa } from '../credit/holds.js';
+import { cellText } from './cell-values.js';
+import { throwIfCancelled, type WorkControl } from '../work/long-work.js';
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -38,6 +40,10 @@ export interface ImportOptions {
   saveMappingAs?: string;
   dryRun?: boolean;
   onProgress?: (rowsRead: number) => void;
+  /** progress and cancelling for the window; a cancelled import rolls back */
+  control?: WorkControl;
+  /** keep this many rows below the header (the preview grid shows them) */
+  sampleRows?: number;
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -140,6 +146,12 @@ async function importTable(
   }
   report.headerRow = header.row;
   report.columns = header.columns.map((c) => ({ column: c.letter, heading: c.heading, field: c.field }));
+  if (options.sampleRows) {
+    report.sample = {
+      headings: head[header.index]!.cells.map((c) => cellText(c)),
+      rows: head.slice(header.index + 1, header.index + 1 + options.sampleRows).map((r) => ({ row: r.row, cells: r.cells.map((c) => cellText(c)) })),
+    };
+  }
   report.ignoredColumns = header.ignored.map((c) => ({ column: c.letter, heading: c.heading }));
   if (options.saveMappingAs) {
     saveMapping(book, { name: options.saveMappingAs, kind, ka_code: options.kaCode ?? '', mapping_json: canonicalJson(Object.fromEntries(header.columns.map((c) => [c.heading, c.field]))), created_by: options.actor });
@@ -200,6 +212,10 @@ async function importTable(
     report.rowsRead++;
     handle(next.value);
     if (report.rowsRead % 50_000 === 0) options.onProgress?.(report.rowsRead);
+    if (report.rowsRead % 2_000 === 0) {
+      throwIfCancelled(options.control);
+      if (report.rowsRead % 10_000 === 0) options.control?.progress?.({ step: 'read-rows', done: report.rowsRead });
+    }
   }
   report.skipped = records.skipped;
 

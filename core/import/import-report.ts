@@ -40,6 +40,8 @@ export interface FileImportReport {
   /** earlier imports of a file with exactly these bytes */
   previousImports: { batchId: number; at: string }[];
   seconds: number;
+  /** the header and the first rows under it, as text (asked for by the window's preview) */
+  sample?: { headings: string[]; rows: { row: number; cells: string[] }[] };
 }
 
 /** Errors kept per file (all of any real file; a bound so a gigabyte of garbage cannot exhaust memory). */

@@ -15,6 +15,7 @@ import { compareStatements, type StatementComparison } from './compare-statement
 import { createFeeClaims } from './fee-claims.js';
 import { matchPeriodDeliveries, type DeliveryMatchSummary } from './match-deliveries.js';
 import { reconcileSettings } from './settings.js';
+import { throwIfCancelled, type WorkControl } from '../work/long-work.js';
 
 export interface ReconcileOptions {
   period: string;
@@ -22,6 +23,7 @@ export interface ReconcileOptions {
   /** the day days outstanding are counted to (default: today) */
   asOf?: string;
   actor: string;
+  control?: WorkControl;
 }
 
 export interface ReconcileSummary extends DeliveryMatchSummary {
@@ -60,13 +62,25 @@ export function reconcilePeriod(book: Book, options: ReconcileOptions): Reconcil
   assertPeriodOpen(book, period, 'its reconciliation');
 
   return book.write(() => {
+    // Each step reports itself and is a point where a cancel rolls the whole run back.
+    const step = (name: string, done: number) => {
+      throwIfCancelled(options.control);
+      options.control?.progress?.({ step: name, done, total: 7 });
+    };
+    step('match-deliveries', 0);
     const deliveries = matchPeriodDeliveries(book, period, kaId, settings, asOf);
+    step('classify-deductions', 1);
     classifyPeriodDeductions(book, period, kaId);
+    step('fee-claims', 2);
     const claims = createFeeClaims(book, period, kaId, options.actor);
+    step('allocate-remittances', 3);
     allocateRemittances(book, period, kaId, options.actor);
+    step('allocate-credits', 4);
     const credits = allocateCreditsToClaims(book, options.actor);
     const central = allocateCentralTransfers(book, options.actor);
+    step('compare-statements', 5);
     const statements = compareStatements(book, period, kaId);
+    step('save-results', 6);
 
     const byType = deductionSummary(book, period, kaId);
     const remittances = remittanceFigures(book, period, kaId);

@@ -5,7 +5,7 @@ import { contractTerms, findContract } from '../../db/queries/contracts.js';
 import { countDocuments, documentEntries, getDocument } from '../../db/queries/documents.js';
 import * as q from '../../db/queries/listings.js';
 import { countMasterData } from '../../db/queries/master-data.js';
-import { listPeriods } from '../../db/queries/periods.js';
+import { listPeriods, periodsWithDeliveries } from '../../db/queries/periods.js';
 import { listAudit } from '../../db/queries/audit.js';
 import { UserError } from '../errors.js';
 
@@ -63,6 +63,10 @@ export function balancesView(book: Book, by: BalanceGrouping, asOf?: string) {
 
 export function periodsView(book: Book) {
   return listPeriods(book);
+}
+
+export function periodsWithDeliveriesView(book: Book) {
+  return periodsWithDeliveries(book).map((p) => ({ period: p.period, status: p.status, deliveries: p.deliveries }));
 }
 
 export function auditView(book: Book, page: Page, entity?: string) {

@@ -2,7 +2,7 @@ import type { Book } from '../../db/connection.js';
 import { claimCounts } from '../../db/queries/claims.js';
 import { deductionSummary } from '../../db/queries/deductions.js';
 import { getPeriod } from '../../db/queries/periods.js';
-import { deliveryStatusCounts, unexpectedReceiptCount } from '../../db/queries/reconcile-results.js';
+import { deliveryStatusCounts, lastReconRunAt, unexpectedReceiptCount } from '../../db/queries/reconcile-results.js';
 import { receivablesAsOf } from '../../db/queries/statement-data.js';
 import { assertIsoDate, assertPeriod } from '../calendar/dates.js';
 
@@ -14,6 +14,8 @@ export function homeStatus(book: Book, periodText: string, asOfText: string) {
   const statuses = deliveryStatusCounts(book, period, null);
   return {
     period, periodStatus: getPeriod(book, period)?.status ?? 'open',
+    /** until the month is reconciled, the matching figures below are not known (null) */
+    reconciledAt: lastReconRunAt(book, period) ?? null,
     receivables: { open: open.reduce((s, o) => s + o.open_fen, 0), overdue: open.filter((o) => o.days_past_due > 0).reduce((s, o) => s + o.open_fen, 0) },
     unmatchedDeliveryLines: statuses.filter((s) => s.status !== 'matched').reduce((n, s) => n + s.lines, 0),
     unexpectedReceiptLines: unexpectedReceiptCount(book, period, null).lines,

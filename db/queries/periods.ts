@@ -21,3 +21,10 @@ export function setPeriodStatus(book: Book, period: string, status: PeriodStatus
   stmt(book.db, 'UPDATE periods SET status = ?, changed_at = ?, changed_by = ? WHERE period = ?')
     .run(status, new Date().toISOString(), by, period);
 }
+
+/** Each month with its state and how many deliveries are dated in it (the window opens on the latest such month). */
+export function periodsWithDeliveries(book: Book): (PeriodRow & { deliveries: number })[] {
+  return stmt<[], PeriodRow & { deliveries: number }>(book.db, `SELECT p.period, p.status, p.changed_at, p.changed_by,
+      (SELECT count(*) FROM documents d WHERE d.kind = 'delivery' AND d.doc_date BETWEEN p.period || '-01' AND p.period || '-31') AS deliveries
+    FROM periods p ORDER BY p.period`).all();
+}

@@ -89,3 +89,8 @@ export function periodTotals(book: Book, period: string, kaAccountId: number | n
       coalesce(sum(CASE WHEN d.kind = 'receipt' THEN d.total_fen END), 0) AS received_fen
     FROM documents d WHERE d.period = ? AND d.kind IN ('delivery', 'receipt') AND (? IS NULL OR d.ka_account_id = ?)`).get(period, kaAccountId, kaAccountId)!;
 }
+
+/** When the period was last reconciled (any KA), or undefined if never. */
+export function lastReconRunAt(book: Book, period: string): string | undefined {
+  return stmt<[string], { at: string | null }>(book.db, 'SELECT max(run_at) AS at FROM recon_runs WHERE period = ?').get(period)?.at ?? undefined;
+}

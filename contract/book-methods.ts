@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { bookPath, fen } from './common-schemas.js';
+
+const appState = z.object({
+  /** the folder books live in by default (Documents\ka-settle) */
+  home: z.string(),
+  demoPath: z.string(),
+  book: z.object({ path: z.string(), name: z.string(), isDemo: z.boolean() }).nullable(),
+  recent: z.array(z.object({ path: z.string(), openedAt: z.string(), exists: z.boolean() })),
+});
+
+/** Choosing, creating and keeping books (账套): the 文件 menu. */
+export const bookMethods = {
+  'app.state': { args: z.object({}).strict(), result: appState },
+  'app.openBook': { args: z.object({ path: bookPath }).strict(), result: appState },
+  /** demo: fill the new book with the seeded demo year (the demo book is replaced only if it is a demo) */
+  'app.createBook': { args: z.object({ path: bookPath, demo: z.boolean().default(false) }).strict(), result: appState },
+  'app.closeBook': { args: z.object({}).strict(), result: appState },
+  'book.summary': {
+    args: z.object({}).strict(),
+    result: z.object({
+      path: z.string(), schemaVersion: z.number().int(), masterData: z.record(z.string(), z.number().int()),
+      documents: z.array(z.object({ kind: z.string(), documents: z.number().int(), lines: z.number().int(), total_fen: fen })),
+      periods: z.array(z.object({ period: z.string(), status: z.string() })),
+    }),
+  },
+  'book.periods': { args: z.object({}).strict(), result: z.object({ periods: z.array(z.object({ period: z.string(), status: z.string(), deliveries: z.number().int() })) }) },
+  'book.check': {
+    args: z.object({}).strict(),
+    result: z.object({ ok: z.boolean(), checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })) }),
+  },
+  'book.backup': { args: z.object({}).strict(), result: z.object({ file: z.string() }) },
+  'book.backups': {
+    args: z.object({}).strict(),
+    result: z.object({ backups: z.array(z.object({ file: z.string(), name: z.string(), bytes: z.number().int(), takenAt: z.string() })) }),
+  },
+  /** replaces the open book by one of its backups; the book as it was is backed up first */
+  'book.restore': { args: z.object({ file: bookPath }).strict(), result: z.object({ restoredFrom: z.string(), safetyCopy: z.string() }) },
+} as const;

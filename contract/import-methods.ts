@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { code, fen, isoDate, rowError } from './common-schemas.js';
+
+export const importKind = z.enum(['manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'contracts', 'promotions',
+  'deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits']);
+
+const importReport = z.object({
+  file: z.string(), kind: z.string(), format: z.string(), encoding: z.string().optional(), headerRow: z.number().int().optional(),
+  columns: z.array(z.object({ column: z.string(), heading: z.string(), field: z.string() })),
+  ignoredColumns: z.array(z.object({ column: z.string(), heading: z.string() })),
+  rowsRead: z.number().int(), dataRows: z.number().int(), created: z.number().int(), unchanged: z.number().int(), lines: z.number().int(),
+  conflicts: z.array(z.object({ key: z.string(), row: z.number().int().optional() })),
+  errors: z.array(rowError), warnings: z.array(rowError), errorCount: z.number().int(),
+  newDocuments: z.array(z.object({ key: z.string(), row: z.number().int(), lines: z.number().int(), total: fen })),
+  previousImports: z.array(z.object({ batchId: z.number().int(), at: z.string() })),
+  dryRun: z.boolean(), committed: z.boolean(), batchId: z.number().int().optional(), seconds: z.number(),
+  sample: z.object({ headings: z.array(z.string()), rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })) }).optional(),
+});
+
+const importArgs = z.object({
+  kind: importKind, path: z.string().min(1), ka: code.optional(), date: isoDate.optional(), mapping: code.optional(),
+  /** file heading → field, beating detection; the field "" leaves a column unread */
+  map: z.record(z.string(), z.string()).optional(), saveMappingAs: code.optional(),
+}).strict();
+
+/** The import wizard: preview (nothing written), then commit (one transaction, all or nothing). */
+export const importMethods = {
+  'import.preview': {
+    args: importArgs,
+    result: importReport.extend({ fields: z.array(z.object({ field: z.string(), required: z.boolean(), type: z.string() })) }),
+  },
+  'import.commit': { args: importArgs, result: importReport },
+  'import.mappings': {
+    args: z.object({ kind: importKind.optional(), ka: code.optional() }).strict(),
+    result: z.object({ mappings: z.array(z.object({ name: z.string(), kind: z.string(), ka: z.string(), mapping: z.record(z.string(), z.string()) })) }),
+  },
+} as const;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { fen, isoDate, page, period } from './common-schemas.js';
+
+/** One line of the ageing: amounts per bucket, unapplied credits, total (fen). */
+const ageingRow = z.object({ key: z.string(), name: z.string(), buckets: z.array(fen), credits: fen, total: fen });
+
+/** The home page and the lists it links to. */
+export const overviewMethods = {
+  'home.status': {
+    args: z.object({ period, asOf: isoDate }).strict(),
+    result: z.object({
+      period: z.string(), periodStatus: z.string(), reconciledAt: z.string().nullable(),
+      receivables: z.object({ open: fen, overdue: fen }),
+      unmatchedDeliveryLines: z.number().int(), unexpectedReceiptLines: z.number().int(),
+      deductionsAwaitingClassification: z.number().int(),
+      claims: z.array(z.object({ status: z.string(), claims: z.number().int(), amount_fen: fen })),
+    }),
+  },
+  'claims.list': {
+    args: z.object({ status: z.enum(['draft', 'submitted', 'approved', 'written_off', 'rejected']).optional(), ...page }).strict(),
+    result: z.object({ counts: z.array(z.object({ status: z.string(), claims: z.number().int(), amount_fen: fen })), claims: z.array(z.object({ id: z.number().int() }).passthrough()) }),
+  },
+  'ageing.report': {
+    args: z.object({ asOf: isoDate, by: z.enum(['ka', 'store', 'distributor', 'manufacturer']).default('ka'), basis: z.enum(['due', 'document']).default('due') }).strict(),
+    result: z.object({
+      asOf: z.string(), by: z.string(), basis: z.string(), buckets: z.array(z.string()), ties: z.boolean(), ledgerBalance: fen,
+      rows: z.array(ageingRow), totals: ageingRow,
+    }),
+  },
+} as const;

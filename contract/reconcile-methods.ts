@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { code, fen, isoDate, page, period, writtenFile } from './common-schemas.js';
+
+export const deliveryStatus = z.enum(['matched', 'short', 'over', 'price_diff', 'receipt_missing']);
+/** a status, or every line that is not matched */
+const statusFilter = z.enum([...deliveryStatus.options, 'unmatched']);
+
+/** What the workbench grid filters on; `from`..`to` is a range of months (a whole year at once is fine). */
+const lineFilter = {
+  from: period, to: period, ka: code.optional(), status: statusFilter.optional(), store: code.optional(), sku: code.optional(),
+  dateFrom: isoDate.optional(), dateTo: isoDate.optional(),
+};
+
+const resultRow = z.object({
+  line_id: z.number().int(), period: z.string(), ka: z.string().nullable(), store: z.string().nullable(), store_name: z.string().nullable(),
+  sku: z.string().nullable(), product_name: z.string().nullable(), order_no: z.string().nullable(), delivery_no: z.string(), delivery_date: z.string(),
+  status: z.string(), found_status: z.string(), matched_by: z.string().nullable(),
+  delivered_qty: z.number().int(), received_qty: z.number().int(), line_delivered_fen: fen, line_received_fen: fen,
+  delivered_price_e4: z.number().int().nullable(), received_price_e4: z.number().int().nullable(), list_price_e4: z.number().int().nullable(),
+  receipt_doc_nos: z.string().nullable(), days_outstanding: z.number().int().nullable(), reason: z.string(),
+  decision: z.string().nullable(), note: z.string().nullable(), decision_stale: z.number().int(),
+});
+
+const sideLine = z.object({
+  doc_no: z.string(), doc_date: z.string(), store: z.string().nullable(), sku: z.string().nullable(), product_name: z.string().nullable(),
+  order_no: z.string().nullable(), qty_milli: z.number().int().nullable(), price_e4: z.number().int().nullable(), amount_fen: fen,
+});
+
+const runArgs = z.object({ period, ka: code.optional(), asOf: isoDate.optional() }).strict();
+
+/** The reconciliation workbench (对账). */
+export const reconcileMethods = {
+  'reconcile.run': {
+    args: runArgs,
+    result: z.object({
+      period: z.string(), deliveryLines: z.object({ matched: z.number().int(), short: z.number().int(), over: z.number().int(), priceDiff: z.number().int(), receiptMissing: z.number().int() }),
+      unexpectedReceiptLines: z.number().int(), amounts: z.object({ delivered: fen, accepted: fen, difference: fen }),
+    }),
+  },
+  /** a page of results in delivery-date order; withTotal also counts the lines the filter selects */
+  'reconcile.lines': {
+    args: z.object({ ...lineFilter, withTotal: z.boolean().default(false), ...page }).strict()
+      .refine((a) => a.from <= a.to, { message: 'the first month comes after the last', path: ['to'] }),
+    result: z.object({ rows: z.array(resultRow), total: z.number().int().optional() }),
+  },
+  /** one delivery line with both sides: what was delivered and the receipt lines it was matched with */
+  'reconcile.line': {
+    args: z.object({ lineId: z.number().int().positive() }).strict(),
+    result: z.object({ line: resultRow, delivery: sideLine, receipts: z.array(sideLine) }),
+  },
+  'reconcile.decide': {
+    args: z.discriminatedUnion('decision', [
+      z.object({ lineId: z.number().int().positive(), decision: z.literal('confirmed'), note: z.string().max(500).optional() }).strict(),
+      z.object({ lineId: z.number().int().positive(), decision: z.literal('overridden'), to: z.enum(['matched', 'short', 'over', 'price_diff', 'receipt_missing', 'unexpected']), note: z.string().trim().min(1).max(500) }).strict(),
+      z.object({ lineId: z.number().int().positive(), decision: z.literal('annotated'), note: z.string().trim().min(1).max(500) }).strict(),
+    ]),
+    result: z.object({ lineId: z.number().int(), decided: z.literal(true) }),
+  },
+  /** the grid's current view as .xlsx: to `path` when given (Electron's save dialog), else into the book's exports folder */
+  'reconcile.export': {
+    args: z.object({ ...lineFilter, path: z.string().min(1).optional() }).strict(),
+    result: writtenFile,
+  },
+  'master.kaAccounts': {
+    args: z.object({}).strict(),
+    result: z.object({ rows: z.array(z.object({ code: z.string(), name: z.string() })) }),
+  },
+} as const;

@@ -1,0 +1,49 @@
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { backupDirFor } from '../../db/connection.js';
+import { UserError } from '../errors.js';
+import { openExistingBook } from './open-book.js';
+
+export interface BackupFile { file: string; name: string; bytes: number; takenAt: string }
+
+/** The backups kept beside a book (backups/<name>-<reason>-<stamp>.kasettle), newest first. */
+export function listBackups(bookPath: string): BackupFile[] {
+  const dir = backupDirFor(bookPath);
+  if (!existsSync(dir)) return [];
+  const stem = basename(bookPath).replace(/\.[^.]*$/, '');
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.kasettle'))
+    .map((name) => {
+      const file = join(dir, name);
+      const st = statSync(file);
+      return { file, name, bytes: st.size, takenAt: st.mtime.toISOString() };
+    })
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.name.localeCompare(a.name));
+}
+
+/**
+ * Proves a backup is a sound book of this build before it may replace anything: it must open (known migration
+ * history) and pass SQLite's integrity check.
+ */
+export async function verifyBackup(file: string): Promise<void> {
+  const book = await openExistingBook(file, { readonly: true });
+  try {
+    const result = book.db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new UserError('backup-damaged', `the backup is damaged (${String(result)}); choose another`, { file });
+  } finally {
+    book.close();
+  }
+}
+
+/**
+ * Puts a backup in the place of a closed book. The caller has closed the book and taken a safety copy; the old
+ * WAL files go too, so nothing of the replaced book is replayed over the restored one.
+ */
+export function replaceWithBackup(bookPath: string, file: string): void {
+  if (resolve(file) === resolve(bookPath)) throw new UserError('invalid-backup', 'a book cannot be restored from itself', { file });
+  if (resolve(join(file, '..')) !== resolve(backupDirFor(bookPath))) {
+    throw new UserError('invalid-backup', "only a backup from this book's backups folder can be restored", { file });
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(bookPath + suffix, { force: true });
+  copyFileSync(file, bookPath);
+}

@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceError, ServiceResult } from '../../contract/service-contract';
+import { Dialog } from '../components/Dialog';
+import { ErrorNotice, asServiceError } from '../components/ErrorNotice';
+import { MenuBar, type MenuCommand } from '../components/MenuBar';
+import { Sidebar } from '../components/Sidebar';
+import { useHost } from '../host/host-context';
+import { switchLanguage } from '../i18n/i18n';
+import { AreaPending } from '../screens/areas/AreaPending';
+import { BookChooser } from '../screens/book-chooser/BookChooser';
+import { HomeScreen } from '../screens/home/HomeScreen';
+import { ImportWizard } from '../screens/import/ImportWizard';
+import { ReconcileWorkbench } from '../screens/reconcile/ReconcileWorkbench';
+import { AREAS, parseRoute, routeHash, type Route } from './areas';
+import { RestoreDialog } from './RestoreDialog';
+
+type AppState = ServiceResult<'app.state'>;
+
+/** The window: menu bar, then either the book chooser or the sidebar of areas and the current screen. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const host = useHost();
+  const [state, setState] = useState<AppState | null>(null);
+  const [periods, setPeriods] = useState<ServiceResult<'book.periods'>['periods']>([]);
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [chooser, setChooser] = useState<'create' | 'open' | null>(null);
+  const [dialog, setDialog] = useState<'about' | 'shortcuts' | 'restore' | null>(null);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<ServiceError | null>(null);
+
+  const loadState = useCallback(async () => {
+    try {
+      const s = await host.call('app.state', {});
+      setState(s);
+      setPeriods(s.book ? (await host.call('book.periods', {})).periods : []);
+    } catch (e) {
+      setError(asServiceError(e));
+    }
+  }, [host]);
+  useEffect(() => void loadState(), [loadState]);
+
+  const go = useCallback((r: Route) => {
+    history.pushState(null, '', routeHash(r));
+    setRoute(r);
+  }, []);
+  useEffect(() => {
+    const back = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('popstate', back);
+    return () => window.removeEventListener('popstate', back);
+  }, []);
+
+  const command = useCallback(async (c: MenuCommand) => {
+    setNotice('');
+    try {
+      if (typeof c === 'object') await host.call('app.openBook', { path: c.recent }).then(() => loadState());
+      else if (c === 'new' || c === 'open') setChooser(c === 'new' ? 'create' : 'open');
+      else if (c === 'backup') setNotice(t('backup.done', { file: (await host.call('book.backup', {})).file }));
+      else if (c === 'restore' || c === 'about' || c === 'shortcuts') setDialog(c);
+      else if (c === 'close') await host.call('app.closeBook', {}).then(() => loadState());
+      else if (c === 'language') switchLanguage(i18n.language === 'zh' ? 'en' : 'zh');
+    } catch (e) {
+      setError(asServiceError(e));
+    }
+  }, [host, i18n, loadState, t]);
+
+  useEffect(() => {
+    const keys = (e: KeyboardEvent) => {
+      if (e.ctrlKey && !e.shiftKey && (e.key === 'o' || e.key === 'n')) {
+        e.preventDefault();
+        void command(e.key === 'o' ? 'open' : 'new');
+      } else if (e.altKey && /^[1-9]$/.test(e.key) && state?.book) {
+        e.preventDefault();
+        go({ area: AREAS[Number(e.key) - 1]!, params: {} });
+      }
+    };
+    window.addEventListener('keydown', keys);
+    return () => window.removeEventListener('keydown', keys);
+  }, [command, go, state]);
+
+  if (!state) return <div className="loading">{error ? <ErrorNotice error={error} /> : t('app.loading')}</div>;
+  const chosen = (s: AppState) => {
+    setChooser(null);
+    setState(s);
+    void loadState();
+    go({ area: 'home', params: {} });
+  };
+  const monthList = periods.map((p) => p.period);
+
+  return (
+    <div className="app">
+      <MenuBar state={state} onCommand={command} />
+      {notice && <p className="notice ok banner" role="status" data-testid="app-notice">{notice} <button type="button" className="link" onClick={() => setNotice('')}>{t('app.close')}</button></p>}
+      <ErrorNotice error={error} onClose={() => setError(null)} />
+      {!state.book || chooser ? (
+        <BookChooser key={chooser ?? 'first'} state={state} onState={chosen} focus={chooser ?? undefined} />
+      ) : (
+        <div className="body">
+          <Sidebar current={route.area} onGo={(a) => go({ area: a, params: {} })} />
+          {route.area === 'home' && <HomeScreen key={`${state.book.path}|${route.params.period ?? ''}`} periods={periods} params={route.params} go={go} />}
+          {route.area === 'import' && <ImportWizard go={(r) => { void loadState(); go(r); }} />}
+          {route.area === 'reconcile' && <ReconcileWorkbench key={routeHash(route)} periods={monthList} params={route.params} go={go} />}
+          {!['home', 'import', 'reconcile'].includes(route.area) && <AreaPending area={route.area} />}
+        </div>
+      )}
+      {dialog === 'restore' && <RestoreDialog onClose={() => setDialog(null)} onRestored={(m) => { setDialog(null); setNotice(m); void loadState(); }} />}
+      {(dialog === 'about' || dialog === 'shortcuts') && <Dialog title={t(dialog === 'about' ? 'menu.about' : 'menu.shortcuts')} onClose={() => setDialog(null)}><p>{t(`${dialog}.body`)}</p></Dialog>}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceResult } from '../../../contract/service-contract';
+import type { Route } from '../../app/areas';
+import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
+import { Money } from '../../components/Money';
+import { formatTimestamp, monthEnd, todayIso } from '../../format/dates';
+import { useHost } from '../../host/host-context';
+import type { ServiceError } from '../../../contract/service-contract';
+
+type Status = ServiceResult<'home.status'>;
+
+/** The month at a glance; every figure links to the list behind it. */
+export function HomeScreen({ periods, params, go }: { periods: { period: string; status: string; deliveries: number }[]; params: Record<string, string>; go: (r: Route) => void }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  // The latest month anything was delivered in: later months may hold only payments.
+  const latest = periods.filter((p) => p.deliveries > 0).at(-1)?.period ?? periods.at(-1)?.period;
+  const period = params.period ?? latest;
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<ServiceError | null>(null);
+
+  useEffect(() => {
+    if (!period) return;
+    const end = monthEnd(period);
+    const asOf = end < todayIso() ? end : todayIso();
+    setStatus(null);
+    host.call('home.status', { period, asOf }).then(setStatus, (e) => setError(asServiceError(e)));
+  }, [host, period]);
+
+  if (!period) return <main className="screen"><h1>{t('home.title')}</h1><p>{t('home.noPeriods')}</p></main>;
+  const link = (label: string, value: React.ReactNode, route: Route, testId: string) => (
+    <a className="tile" href={`#/${route.area}`} data-testid={testId} onClick={(e) => { e.preventDefault(); go(route); }}>
+      <span className="tile-label">{label}</span>
+      <span className="tile-value">{value}</span>
+    </a>
+  );
+  const month = { from: period, to: period };
+  return (
+    <main className="screen" aria-labelledby="home-title">
+      <div className="screen-head">
+        <h1 id="home-title">{t('home.title')}</h1>
+        <label className="inline">{t('home.period')}
+          <select value={period} data-testid="home-period" onChange={(e) => go({ area: 'home', params: { period: e.target.value } })}>
+            {periods.map((p) => <option key={p.period} value={p.period}>{p.period}</option>)}
+          </select>
+        </label>
+      </div>
+      <ErrorNotice error={error} onClose={() => setError(null)} />
+      {status && (
+        <div className="tiles">
+          {link(t('home.periodStatus'), t(`periodStatus.${status.periodStatus}`), { area: 'settlement', params: { period } }, 'tile-period')}
+          {link(t('home.open'), <Money fen={status.receivables.open} />, { area: 'credit', params: {} }, 'tile-open')}
+          {link(t('home.overdue'), <Money fen={status.receivables.overdue} />, { area: 'credit', params: { overdue: '1' } }, 'tile-overdue')}
+          {link(t('home.unmatched'), status.reconciledAt ? status.unmatchedDeliveryLines.toLocaleString() : t('home.notReconciled'), { area: 'reconcile', params: { ...month, status: 'unmatched' } }, 'tile-unmatched')}
+          {link(t('home.unexpected'), status.reconciledAt ? status.unexpectedReceiptLines.toLocaleString() : t('home.notReconciled'), { area: 'reconcile', params: month }, 'tile-unexpected')}
+          {link(t('home.awaiting'), status.reconciledAt ? status.deductionsAwaitingClassification.toLocaleString() : t('home.notReconciled'), { area: 'fees', params: { period } }, 'tile-awaiting')}
+          {status.claims.map((c) => link(`${t('home.claims')} · ${t(`claimStatus.${c.status}`)}`, <><span>{c.claims}</span> <Money fen={c.amount_fen} /></>, { area: 'fees', params: { claims: c.status } }, `tile-claims-${c.status}`))}
+        </div>
+      )}
+      {status && <p className="muted" data-testid="reconciled-at">{status.reconciledAt ? t('home.reconciledAt', { at: formatTimestamp(status.reconciledAt) }) : t('home.neverReconciled')}</p>}
+      <p><button type="button" className="primary" onClick={() => go({ area: 'reconcile', params: { ...month, run: '1' } })}>{t('home.reconcileNow')}</button></p>
+    </main>
+  );
+}

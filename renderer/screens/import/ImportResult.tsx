@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { ServiceResult } from '../../../contract/service-contract';
+import type { Route } from '../../app/areas';
+import { Money } from '../../components/Money';
+
+type Report = ServiceResult<'import.commit'>;
+
+const DOCUMENT_KINDS = ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits'];
+
+/** What was imported, with links to where it is worked on. */
+export function ImportResult({ report, go, onAnother }: { report: Report; go: (r: Route) => void; onAnother: () => void }) {
+  const { t } = useTranslation();
+  const isDocuments = DOCUMENT_KINDS.includes(report.kind);
+  return (
+    <section className="result" data-testid="import-result">
+      <p className="notice ok" role="status">
+        {report.created === 0 ? t('import.nothing') : isDocuments
+          ? t('import.done', { created: report.created, lines: report.lines, seconds: report.seconds.toFixed(1) })
+          : t('import.doneMaster', { created: report.created })}
+      </p>
+      {report.newDocuments.length > 0 && (
+        <>
+          <h3>{t('import.newDocs')}</h3>
+          <table className="table compact" data-testid="new-documents">
+            <thead><tr><th>{t('import.errorRow')}</th><th>#</th><th>{t('reconcile.lines', { n: '' })}</th><th>{t('fields.amount')}</th></tr></thead>
+            <tbody>
+              {report.newDocuments.slice(0, 200).map((d) => (
+                <tr key={d.key}><td>{d.row}</td><td>{d.key}</td><td>{d.lines}</td><td className="num"><Money fen={d.total} /></td></tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <div className="row">
+        {['deliveries', 'receipts', 'returns'].includes(report.kind) && (
+          <button type="button" className="primary" data-testid="to-reconcile" onClick={() => go({ area: 'reconcile', params: {} })}>{t('import.toReconcile')}</button>
+        )}
+        {['deductions', 'remittances', 'manufacturer-credits', 'statements'].includes(report.kind) && (
+          <button type="button" className="primary" onClick={() => go({ area: 'fees', params: {} })}>{t('areas.fees')}</button>
+        )}
+        <button type="button" onClick={onAnother}>{t('import.another')}</button>
+      </div>
+    </section>
+  );
+}

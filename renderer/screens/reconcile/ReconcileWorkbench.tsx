@@ -1,0 +1,158 @@
+import type { CellKeyDownEvent, GridApi, ICellRendererParams, IDatasource } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceArgs } from '../../../contract/service-contract';
+import { routeHash, type Route } from '../../app/areas';
+import { gridTheme } from '../../app/grid-theme';
+import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
+import { ProgressPanel } from '../../components/ProgressPanel';
+import { useHost } from '../../host/host-context';
+import { useLongCall } from '../../host/use-long-call';
+import { FilterBar, type Filters } from './FilterBar';
+import { LineDetail } from './LineDetail';
+import { reconcileColumns, type ResultRow } from './reconcile-columns';
+
+const BLOCK = 200;
+
+function queryOf(f: Filters): Omit<ServiceArgs<'reconcile.lines'>, 'offset' | 'limit' | 'withTotal'> {
+  const q: Record<string, string> = { from: f.from, to: f.to };
+  for (const k of ['ka', 'status', 'store', 'sku', 'dateFrom', 'dateTo'] as const) if (f[k].trim()) q[k] = f[k].trim();
+  return q as never;
+}
+
+/**
+ * The reconciliation workbench: AG Grid's infinite row model pages through the stored results in SQLite (a
+ * block of 200 lines per request), so a year of a million lines opens at once and scrolls without loading it.
+ */
+export function ReconcileWorkbench({ periods, params, go }: { periods: string[]; params: Record<string, string>; go: (r: Route) => void }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const long = useLongCall();
+  const latest = periods.at(-1) ?? '';
+  const filters: Filters = {
+    from: params.from ?? latest, to: params.to ?? params.from ?? latest, ka: params.ka ?? '', status: params.status ?? '',
+    store: params.store ?? '', sku: params.sku ?? '', dateFrom: params.dateFrom ?? '', dateTo: params.dateTo ?? '',
+  };
+  const key = JSON.stringify(filters);
+  const [kas, setKas] = useState<{ code: string; name: string }[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [message, setMessage] = useState('');
+  const [label, setLabel] = useState('');
+  const api = useRef<GridApi<ResultRow> | null>(null);
+
+  useEffect(() => {
+    host.call('master.kaAccounts', {}).then((r) => setKas(r.rows), (e) => long.setError(asServiceError(e)));
+  }, [host]);
+
+  const datasource = useMemo<IDatasource>(() => ({
+    getRows: (p) => {
+      const withTotal = p.startRow === 0;
+      host.call('reconcile.lines', { ...queryOf(filters), offset: p.startRow, limit: p.endRow - p.startRow, withTotal }).then((r) => {
+        if (withTotal) setTotal(r.total ?? null);
+        const last = r.rows.length < p.endRow - p.startRow ? p.startRow + r.rows.length : (withTotal && r.total !== undefined ? r.total : -1);
+        p.successCallback(r.rows, last);
+      }, (e) => {
+        long.setError(asServiceError(e));
+        p.failCallback();
+      });
+    },
+  }), [host, key]);
+
+  useEffect(() => {
+    setTotal(null);
+    api.current?.setGridOption('datasource', datasource);
+  }, [datasource]);
+
+  const refresh = useCallback(() => api.current?.refreshInfiniteCache(), []);
+
+  const confirmCell = useCallback((p: ICellRendererParams<ResultRow>) => {
+    if (!p.data || p.data.status === 'matched' && !p.data.decision) return null;
+    const lineId = p.data.line_id;
+    return (
+      <button type="button" className="cell-button" data-testid={`confirm-${lineId}`} onClick={async (e) => {
+        e.stopPropagation();
+        try {
+          await host.call('reconcile.decide', { lineId, decision: 'confirmed' });
+          refresh();
+        } catch (err) {
+          long.setError(asServiceError(err));
+        }
+      }}>{t('reconcile.confirmBtn')}</button>
+    );
+  }, [host, refresh, t]);
+  const columnDefs = useMemo(() => reconcileColumns(t, confirmCell), [t, confirmCell]);
+
+  const months = periods.filter((p) => p >= filters.from && p <= filters.to);
+  const runReconcile = async () => {
+    setMessage('');
+    for (const period of months) {
+      setLabel(t('reconcile.running', { period }));
+      const r = await long.run('reconcile.run', { period });
+      if (!r) return;
+      const d = r.deliveryLines;
+      setMessage(t('reconcile.runDone', { period, matched: d.matched, short: d.short, over: d.over, priceDiff: d.priceDiff, missing: d.receiptMissing }));
+    }
+    api.current?.purgeInfiniteCache();
+    api.current?.setGridOption('datasource', datasource);
+  };
+  useEffect(() => {
+    if (params.run === '1') {
+      // Asked for from the home page: run once, and leave no "run" in the address to repeat it.
+      history.replaceState(null, '', routeHash({ area: 'reconcile', params: { ...params, run: '' } }));
+      void runReconcile();
+    }
+  }, []);
+
+  const exportView = async () => {
+    setLabel(t('reconcile.export'));
+    try {
+      const out = await host.exportFile('reconcile.export', queryOf(filters), `对账明细-${filters.from}_${filters.to}.xlsx`);
+      if (out) setMessage(t('reconcile.exported', { rows: out.result.rows, where: out.where }));
+    } catch (e) {
+      long.setError(asServiceError(e));
+    }
+  };
+
+  const keyDown = (e: CellKeyDownEvent<ResultRow>) => {
+    if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) setSelected(e.data.line_id);
+  };
+
+  return (
+    <main className="screen workbench" aria-labelledby="reconcile-title">
+      <div className="screen-head">
+        <h1 id="reconcile-title">{t('reconcile.title')}</h1>
+        <span className="muted" data-testid="line-count">{total === null ? '' : t('reconcile.lines', { n: total.toLocaleString() })}</span>
+        <span className="fill" />
+        <button type="button" data-testid="run-reconcile" disabled={long.busy || months.length === 0} onClick={runReconcile}>{t('reconcile.run')}</button>
+        <button type="button" data-testid="export-xlsx" disabled={long.busy} onClick={exportView}>{t('reconcile.export')}</button>
+      </div>
+      <FilterBar key={key} value={filters} periods={periods} kas={kas}
+        onApply={(f) => go({ area: 'reconcile', params: { ...f } })} />
+      <ErrorNotice error={long.error} onClose={() => long.setError(null)} />
+      {long.busy && <ProgressPanel label={label} progress={long.progress} onCancel={long.cancel} />}
+      {message && <p className="notice ok" role="status" data-testid="workbench-message">{message}</p>}
+      {total === 0 && !long.busy && <p className="muted">{t('reconcile.noResults')}</p>}
+      <div className="workbench-body">
+        <div className="grid big-grid" data-testid="reconcile-grid">
+          <AgGridReact<ResultRow>
+            theme={gridTheme}
+            rowModelType="infinite"
+            cacheBlockSize={BLOCK}
+            maxBlocksInCache={100}
+            infiniteInitialRowCount={BLOCK}
+            columnDefs={columnDefs}
+            defaultColDef={{ sortable: false, resizable: true }}
+            getRowId={(p) => String(p.data.line_id)}
+            rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+            onGridReady={(e) => { api.current = e.api; e.api.setGridOption('datasource', datasource); }}
+            onRowClicked={(e) => e.data && setSelected(e.data.line_id)}
+            onCellKeyDown={keyDown}
+          />
+        </div>
+        {selected !== null && <LineDetail lineId={selected} onDecided={refresh} onClose={() => setSelected(null)} />}
+      </div>
+    </main>
+  );
+}

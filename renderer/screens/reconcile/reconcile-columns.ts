@@ -1,0 +1,48 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import type { ServiceResult } from '../../../contract/service-contract';
+import { formatFen, formatQty } from '../../format/amount';
+
+export type ResultRow = ServiceResult<'reconcile.lines'>['rows'][number];
+
+const money = (get: (r: ResultRow) => number): Partial<ColDef<ResultRow>> => ({
+  valueGetter: (p) => (p.data ? get(p.data) : null),
+  valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatFen(p.value as number)),
+  cellClass: (p) => ((p.value as number) < 0 ? 'num neg' : 'num'),
+  type: 'rightAligned', width: 130,
+});
+
+/**
+ * The workbench's columns. Only the delivery date sorts (the order the index gives a million lines without a
+ * sort); everything else is narrowed by the filter bar, which runs in SQLite.
+ */
+export function reconcileColumns(t: TFunction, confirmCell: (p: ICellRendererParams<ResultRow>) => unknown): ColDef<ResultRow>[] {
+  return [
+    { field: 'delivery_date', headerName: t('reconcile.cols.date'), width: 115, pinned: 'left' },
+    { field: 'ka', headerName: t('reconcile.cols.ka'), width: 70 },
+    { field: 'store', headerName: t('reconcile.cols.store'), width: 90 },
+    { field: 'store_name', headerName: t('reconcile.cols.storeName'), width: 170 },
+    { field: 'order_no', headerName: t('reconcile.cols.po'), width: 140 },
+    { field: 'delivery_no', headerName: t('reconcile.cols.delivery'), width: 140 },
+    { field: 'sku', headerName: t('reconcile.cols.sku'), width: 100 },
+    { field: 'product_name', headerName: t('reconcile.cols.product'), width: 180 },
+    {
+      field: 'status', headerName: t('reconcile.cols.status'), width: 110,
+      valueFormatter: (p) => (p.value ? t(`status.${p.value as string}`) : ''),
+      cellClass: (p) => `status status-${p.value as string}`,
+    },
+    { headerName: t('reconcile.cols.dqty'), valueGetter: (p) => (p.data ? formatQty(p.data.delivered_qty) : ''), type: 'rightAligned', width: 100 },
+    { headerName: t('reconcile.cols.rqty'), valueGetter: (p) => (p.data ? formatQty(p.data.received_qty) : ''), type: 'rightAligned', width: 100 },
+    { headerName: t('reconcile.cols.delivered'), ...money((r) => r.line_delivered_fen) },
+    { headerName: t('reconcile.cols.received'), ...money((r) => r.line_received_fen) },
+    { headerName: t('reconcile.cols.difference'), ...money((r) => r.line_received_fen - r.line_delivered_fen) },
+    { field: 'days_outstanding', headerName: t('reconcile.cols.days'), width: 90, type: 'rightAligned' },
+    {
+      field: 'decision', headerName: t('reconcile.cols.decision'), width: 100,
+      valueFormatter: (p) => (p.value ? t(`decision.${p.value as string}`) + (p.data?.decision_stale ? ' ⚠' : '') : ''),
+      tooltipValueGetter: (p) => (p.data?.decision_stale ? t('reconcile.stale') : undefined),
+    },
+    { field: 'note', headerName: t('reconcile.cols.note'), width: 180 },
+    { headerName: t('reconcile.cols.actions'), width: 90, pinned: 'right', cellRenderer: confirmCell, sortable: false },
+  ];
+}

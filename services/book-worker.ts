@@ -1,0 +1,51 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { dispatch, type Dispatched } from '../bridge/dispatch.js';
+import { BookSession } from './book-session.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+
+/**
+ * The background thread that owns the book (DESIGN.md §5): every service call runs here, one after another on
+ * the one connection, so a million-line import or a year's reconciliation never blocks the window's thread.
+ * Cancelling sets a shared flag the work reads between steps even while it runs synchronously.
+ */
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const session = new BookSession(setup.home, setup.actor);
+
+function log(line: string): void {
+  try {
+    mkdirSync(dirname(setup.logFile), { recursive: true });
+    appendFileSync(setup.logFile, `${new Date().toISOString()} ${line}\n`);
+  } catch {
+    // A log that cannot be written must not stop the work.
+  }
+}
+
+const send = (m: FromWorker) => port.postMessage(m);
+let queue: Promise<void> = Promise.resolve();
+
+async function run(m: Extract<ToWorker, { type: 'call' }>): Promise<void> {
+  const flag = new Int32Array(m.cancel);
+  const isCancelled = () => Atomics.load(flag, 0) === 1;
+  let out: Dispatched;
+  if (isCancelled()) {
+    out = { ok: false, status: 422, error: { code: 'cancelled', message: 'cancelled; the book is unchanged' } };
+  } else {
+    out = await dispatch({ session, control: { isCancelled, progress: (progress) => send({ type: 'progress', id: m.id, progress }) } }, m.method, m.args, {
+      onInternal: (e) => log(`${m.method}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    });
+  }
+  send({ type: 'done', id: m.id, out });
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'call') queue = queue.then(() => run(m));
+  else if (m.type === 'shutdown') {
+    void queue.then(() => {
+      session.close();
+      port.close();
+    });
+  }
+});

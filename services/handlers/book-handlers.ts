@@ -1,0 +1,45 @@
+import { copyFileSync } from 'node:fs';
+import { backupBeforeRisk } from '../../core/book/backup.js';
+import { listBackups, replaceWithBackup, verifyBackup } from '../../core/book/book-backups.js';
+import { checkBook } from '../../core/book/check-book.js';
+import { bookSummary, periodsWithDeliveriesView } from '../../core/views/book-views.js';
+import type { HandlersOf } from './handler-types.js';
+import type { bookMethods } from '../../contract/book-methods.js';
+
+export const bookHandlers: HandlersOf<typeof bookMethods> = {
+  'app.state': ({ session }) => session.state(),
+  'app.openBook': async ({ session }, a) => {
+    await session.open(a.path);
+    return session.state();
+  },
+  'app.createBook': async ({ session }, a) => {
+    await session.create(a.path, a.demo ?? false);
+    return session.state();
+  },
+  'app.closeBook': ({ session }) => {
+    session.close();
+    return session.state();
+  },
+  'book.summary': ({ session }) => bookSummary(session.requireBook()),
+  'book.periods': ({ session }) => ({ periods: periodsWithDeliveriesView(session.requireBook()) }),
+  'book.check': ({ session }) => checkBook(session.requireBook()),
+  'book.backup': async ({ session }) => ({ file: await backupBeforeRisk(session.requireBook(), 'manual') }),
+  'book.backups': ({ session }) => ({ backups: listBackups(session.requireBook().path) }),
+  'book.restore': async ({ session }, a) => {
+    const book = session.requireBook();
+    const path = book.path;
+    await verifyBackup(a.file);
+    const safetyCopy = await backupBeforeRisk(book, 'before-restore');
+    session.close();
+    try {
+      replaceWithBackup(path, a.file);
+      await session.open(path);
+    } catch (e) {
+      // Whatever went wrong, the user gets back the book exactly as it was before they asked.
+      copyFileSync(safetyCopy, path);
+      await session.open(path);
+      throw e;
+    }
+    return { restoredFrom: a.file, safetyCopy };
+  },
+};

@@ -1,0 +1,24 @@
+import type { reconcileMethods } from '../../contract/reconcile-methods.js';
+import { decideResult } from '../../core/reconcile/decide-result.js';
+import { defaultExportPath, exportWorkbench } from '../../core/reconcile/export-workbench.js';
+import { reconcilePeriod } from '../../core/reconcile/reconcile-period.js';
+import { kaAccounts, workbenchLine, workbenchLines } from '../../core/reconcile/workbench.js';
+import type { HandlersOf } from './handler-types.js';
+
+export const reconcileHandlers: HandlersOf<typeof reconcileMethods> = {
+  'reconcile.run': ({ session, control }, a) => reconcilePeriod(session.requireBook(), { period: a.period, kaCode: a.ka, asOf: a.asOf, actor: session.actor, control }),
+  'reconcile.lines': ({ session }, a) => workbenchLines(session.requireBook(), a),
+  'reconcile.line': ({ session }, a) => workbenchLine(session.requireBook(), a.lineId),
+  'reconcile.decide': ({ session }, a) => {
+    const decision = a.decision === 'overridden' ? { decision: 'overridden' as const, to: a.to, note: a.note }
+      : a.decision === 'annotated' ? { decision: 'annotated' as const, note: a.note }
+        : { decision: 'confirmed' as const, ...(a.note ? { note: a.note } : {}) };
+    decideResult(session.requireBook(), a.lineId, decision, session.actor);
+    return { lineId: a.lineId, decided: true as const };
+  },
+  'reconcile.export': ({ session, control }, a) => {
+    const book = session.requireBook();
+    return exportWorkbench(book, a, a.path ?? defaultExportPath(book, a), control);
+  },
+  'master.kaAccounts': ({ session }) => ({ rows: kaAccounts(session.requireBook()) }),
+};
