@@ -86,6 +86,8 @@ export function App() {
     go({ area: 'home', params: {} });
   };
   const monthList = periods.map((p) => p.period);
+  // The month the screens open on: the latest anything was delivered in (later months may hold only payments).
+  const workMonth = periods.filter((p) => p.deliveries > 0).at(-1)?.period ?? monthList.at(-1) ?? '';
 
   return (
     <div className="app">
@@ -97,9 +99,9 @@ export function App() {
       ) : (
         <div className="body">
           <Sidebar current={route.area} onGo={(a) => go({ area: a, params: {} })} />
-          {route.area === 'home' && <HomeScreen key={`${state.book.path}|${route.params.period ?? ''}`} periods={periods} params={route.params} go={go} />}
+          {route.area === 'home' && <HomeScreen key={`${state.book.path}|${route.params.period ?? ''}`} periods={periods} workMonth={workMonth} params={route.params} go={go} />}
           {route.area === 'import' && <ImportWizard go={(r) => { void loadState(); go(r); }} />}
-          {route.area === 'reconcile' && <ReconcileWorkbench key={routeHash(route)} periods={monthList} params={route.params} go={go} />}
+          {route.area === 'reconcile' && <ReconcileWorkbench key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} go={go} />}
           {!['home', 'import', 'reconcile'].includes(route.area) && <AreaPending area={route.area} />}
         </div>
       )}

@@ -11,12 +11,10 @@ import type { ServiceError } from '../../../contract/service-contract';
 type Status = ServiceResult<'home.status'>;
 
 /** The month at a glance; every figure links to the list behind it. */
-export function HomeScreen({ periods, params, go }: { periods: { period: string; status: string; deliveries: number }[]; params: Record<string, string>; go: (r: Route) => void }) {
+export function HomeScreen({ periods, workMonth, params, go }: { periods: { period: string; status: string; deliveries: number }[]; workMonth: string; params: Record<string, string>; go: (r: Route) => void }) {
   const { t } = useTranslation();
   const host = useHost();
-  // The latest month anything was delivered in: later months may hold only payments.
-  const latest = periods.filter((p) => p.deliveries > 0).at(-1)?.period ?? periods.at(-1)?.period;
-  const period = params.period ?? latest;
+  const period = params.period ?? (workMonth || undefined);
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<ServiceError | null>(null);
 

@@ -22,7 +22,7 @@ export function ImportResult({ report, go, onAnother }: { report: Report; go: (r
         <>
           <h3>{t('import.newDocs')}</h3>
           <table className="table compact" data-testid="new-documents">
-            <thead><tr><th>{t('import.errorRow')}</th><th>#</th><th>{t('reconcile.lines', { n: '' })}</th><th>{t('fields.amount')}</th></tr></thead>
+            <thead><tr><th>{t('import.errorRow')}</th><th>#</th><th>{t('import.lineCount')}</th><th>{t('fields.amount')}</th></tr></thead>
             <tbody>
               {report.newDocuments.slice(0, 200).map((d) => (
                 <tr key={d.key}><td>{d.row}</td><td>{d.key}</td><td>{d.lines}</td><td className="num"><Money fen={d.total} /></td></tr>

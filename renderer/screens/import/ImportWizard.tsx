@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceArgs, ServiceResult } from '../../../contract/service-contract';
 import type { Route } from '../../app/areas';
 import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
+import { DateInput, isIsoDateOrEmpty } from '../../components/DateInput';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { formatTimestamp } from '../../format/dates';
 import { useHost } from '../../host/host-context';
@@ -62,6 +63,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
 
   const choose = async (f: File) => {
     call.setError(null);
+    if (!isIsoDateOrEmpty(date)) return;
     setPreview(null);
     setMap({});
     try {
@@ -118,9 +120,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
                 {kas.map((k) => <option key={k.code} value={k.code}>{k.code} {k.name}</option>)}
               </select>
             </label>
-            <label>{t('import.date')}
-              <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-            </label>
+            <DateInput label={t('import.date')} value={date} onChange={setDate} />
             {saved.length > 0 && (
               <label>{t('import.savedMappings')}
                 <select value={mapping} data-testid="import-mapping" onChange={(e) => setMapping(e.target.value)}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput, isIsoDateOrEmpty } from '../../components/DateInput';
 
 export interface Filters { from: string; to: string; ka: string; status: string; store: string; sku: string; dateFrom: string; dateTo: string }
 
@@ -14,7 +15,10 @@ export function FilterBar({ value, periods, kas, onApply }: {
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const apply = (next: Filters) => onApply(next.from > next.to ? { ...next, to: next.from } : next);
   return (
-    <form className="filter-bar" data-testid="filter-bar" onSubmit={(e) => { e.preventDefault(); apply(f); }}>
+    <form className="filter-bar" data-testid="filter-bar" onSubmit={(e) => {
+      e.preventDefault();
+      if (isIsoDateOrEmpty(f.dateFrom) && isIsoDateOrEmpty(f.dateTo)) apply(f);
+    }}>
       <label>{t('reconcile.from')}<select value={f.from} onChange={set('from')} data-testid="filter-from">{periods.map((p) => <option key={p}>{p}</option>)}</select></label>
       <label>{t('reconcile.to')}<select value={f.to} onChange={set('to')} data-testid="filter-to">{periods.map((p) => <option key={p}>{p}</option>)}</select></label>
       <label>{t('reconcile.ka')}
@@ -31,8 +35,8 @@ export function FilterBar({ value, periods, kas, onApply }: {
       </label>
       <label>{t('reconcile.store')}<input value={f.store} onChange={set('store')} size={8} data-testid="filter-store" /></label>
       <label>{t('reconcile.sku')}<input value={f.sku} onChange={set('sku')} size={8} data-testid="filter-sku" /></label>
-      <label>{t('reconcile.dateFrom')}<input type="date" value={f.dateFrom} onChange={set('dateFrom')} /></label>
-      <label>{t('reconcile.dateTo')}<input type="date" value={f.dateTo} onChange={set('dateTo')} /></label>
+      <DateInput label={t('reconcile.dateFrom')} value={f.dateFrom} onChange={(v) => setF({ ...f, dateFrom: v })} testId="filter-date-from" />
+      <DateInput label={t('reconcile.dateTo')} value={f.dateTo} onChange={(v) => setF({ ...f, dateTo: v })} testId="filter-date-to" />
       <button type="submit" className="primary" data-testid="filter-apply">{t('reconcile.apply')}</button>
       <button type="button" onClick={() => {
         const cleared = { ...f, ka: '', status: '', store: '', sku: '', dateFrom: '', dateTo: '' };

@@ -97,7 +97,7 @@ export function LineDetail({ lineId, onDecided, onClose }: { lineId: number; onD
                   {OVERRIDE_TO.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
                 </select>
               </label>
-              <button type="button" data-testid="detail-override" onClick={() => decide({ lineId, decision: 'overridden', to, note: note.trim() })}>{t('reconcile.save')}</button>
+              <button type="button" data-testid="detail-override" onClick={() => decide({ lineId, decision: 'overridden', to, note: note.trim() })}>{t('reconcile.overrideBtn')}</button>
               <button type="button" data-testid="detail-annotate" onClick={() => decide({ lineId, decision: 'annotated', note: note.trim() })}>{t('reconcile.annotate')}</button>
               {saved && <span className="ok-text" role="status">{t('reconcile.decided')}</span>}
             </div>

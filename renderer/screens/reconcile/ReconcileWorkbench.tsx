@@ -25,11 +25,11 @@ function queryOf(f: Filters): Omit<ServiceArgs<'reconcile.lines'>, 'offset' | 'l
  * The reconciliation workbench: AG Grid's infinite row model pages through the stored results in SQLite (a
  * block of 200 lines per request), so a year of a million lines opens at once and scrolls without loading it.
  */
-export function ReconcileWorkbench({ periods, params, go }: { periods: string[]; params: Record<string, string>; go: (r: Route) => void }) {
+export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods: string[]; workMonth: string; params: Record<string, string>; go: (r: Route) => void }) {
   const { t } = useTranslation();
   const host = useHost();
   const long = useLongCall();
-  const latest = periods.at(-1) ?? '';
+  const latest = workMonth;
   const filters: Filters = {
     from: params.from ?? latest, to: params.to ?? params.from ?? latest, ka: params.ka ?? '', status: params.status ?? '',
     store: params.store ?? '', sku: params.sku ?? '', dateFrom: params.dateFrom ?? '', dateTo: params.dateTo ?? '',
@@ -38,7 +38,7 @@ export function ReconcileWorkbench({ periods, params, go }: { periods: string[];
   const [kas, setKas] = useState<{ code: string; name: string }[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<{ key: string; values: Record<string, string | number> } | null>(null);
   const [label, setLabel] = useState('');
   const api = useRef<GridApi<ResultRow> | null>(null);
 
@@ -86,13 +86,13 @@ export function ReconcileWorkbench({ periods, params, go }: { periods: string[];
 
   const months = periods.filter((p) => p >= filters.from && p <= filters.to);
   const runReconcile = async () => {
-    setMessage('');
+    setMessage(null);
     for (const period of months) {
       setLabel(t('reconcile.running', { period }));
       const r = await long.run('reconcile.run', { period });
       if (!r) return;
       const d = r.deliveryLines;
-      setMessage(t('reconcile.runDone', { period, matched: d.matched, short: d.short, over: d.over, priceDiff: d.priceDiff, missing: d.receiptMissing }));
+      setMessage({ key: 'reconcile.runDone', values: { period, matched: d.matched, short: d.short, over: d.over, priceDiff: d.priceDiff, missing: d.receiptMissing } });
     }
     api.current?.purgeInfiniteCache();
     api.current?.setGridOption('datasource', datasource);
@@ -109,7 +109,7 @@ export function ReconcileWorkbench({ periods, params, go }: { periods: string[];
     setLabel(t('reconcile.export'));
     try {
       const out = await host.exportFile('reconcile.export', queryOf(filters), `对账明细-${filters.from}_${filters.to}.xlsx`);
-      if (out) setMessage(t('reconcile.exported', { rows: out.result.rows, where: out.where }));
+      if (out) setMessage({ key: 'reconcile.exported', values: { rows: out.result.rows, where: out.where } });
     } catch (e) {
       long.setError(asServiceError(e));
     }
@@ -123,7 +123,7 @@ export function ReconcileWorkbench({ periods, params, go }: { periods: string[];
     <main className="screen workbench" aria-labelledby="reconcile-title">
       <div className="screen-head">
         <h1 id="reconcile-title">{t('reconcile.title')}</h1>
-        <span className="muted" data-testid="line-count">{total === null ? '' : t('reconcile.lines', { n: total.toLocaleString() })}</span>
+        <span className="muted" data-testid="line-count">{total === null ? '' : t('reconcile.lines', { count: total })}</span>
         <span className="fill" />
         <button type="button" data-testid="run-reconcile" disabled={long.busy || months.length === 0} onClick={runReconcile}>{t('reconcile.run')}</button>
         <button type="button" data-testid="export-xlsx" disabled={long.busy} onClick={exportView}>{t('reconcile.export')}</button>
@@ -132,7 +132,7 @@ export function ReconcileWorkbench({ periods, params, go }: { periods: string[];
         onApply={(f) => go({ area: 'reconcile', params: { ...f } })} />
       <ErrorNotice error={long.error} onClose={() => long.setError(null)} />
       {long.busy && <ProgressPanel label={label} progress={long.progress} onCancel={long.cancel} />}
-      {message && <p className="notice ok" role="status" data-testid="workbench-message">{message}</p>}
+      {message && <p className="notice ok" role="status" data-testid="workbench-message">{t(message.key, message.values)}</p>}
       {total === 0 && !long.busy && <p className="muted">{t('reconcile.noResults')}</p>}
       <div className="workbench-body">
         <div className="grid big-grid" data-testid="reconcile-grid">
@@ -144,6 +144,7 @@ export function ReconcileWorkbench({ periods, params, go }: { periods: string[];
             infiniteInitialRowCount={BLOCK}
             columnDefs={columnDefs}
             defaultColDef={{ sortable: false, resizable: true }}
+            suppressColumnVirtualisation
             getRowId={(p) => String(p.data.line_id)}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             onGridReady={(e) => { api.current = e.api; e.api.setGridOption('datasource', datasource); }}

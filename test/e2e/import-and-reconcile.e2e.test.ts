@@ -1,0 +1,163 @@
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, E2E_FIXTURES, openWindow, type WindowSession } from './window-session.js';
+
+/**
+ * Issue 8's path through the real window: open the demo book from the chooser, import through the wizard (a file
+ * with bad rows first, then good deliveries and receipts, with a changed and saved mapping), reconcile, filter
+ * the grid, open a line's both sides, confirm it, export the view to .xlsx and read it back, switch to English.
+ * Screenshots go to test/artifacts/e2e/.
+ */
+let w: WindowSession;
+beforeAll(async () => {
+  w = await openWindow();
+}, 120_000);
+afterAll(async () => {
+  await w?.close();
+});
+
+describe('the window, end to end in Chromium', () => {
+  it('opens the demo book from the chooser and shows the month at a glance', async () => {
+    const { page } = w;
+    await page.getByTestId('open-demo').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('选择账套');
+    await w.shot('01-book-chooser');
+    await page.getByTestId('open-demo').click();
+    await page.getByTestId('tile-period').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('home-period').inputValue()).toBe('2026-10');
+    expect(await page.getByTestId('tile-unmatched').textContent()).toContain('未对账');
+    expect(await page.getByTestId('tile-open').textContent()).toMatch(/¥[\d,]+\.\d\d/);
+    await w.shot('02-home');
+  });
+
+  it('shows every bad row with its reason before anything is written', async () => {
+    const { page } = w;
+    const before = await w.api('book.summary', {});
+    await page.getByTestId('area-import').click();
+    await page.getByTestId('import-kind').selectOption('deliveries');
+    await page.getByTestId('import-ka').selectOption('RTM');
+    await page.getByTestId('file-input').setInputFiles(join(E2E_FIXTURES, 'rtm-deliveries-bad-rows.csv'));
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toContain('2 行有错误');
+    expect(text).toContain('Z999');
+    expect(text).toContain('12x.00');
+    expect(await errors.locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await w.shot('03-import-bad-rows');
+    expect(await w.api('book.summary', {})).toEqual(before);
+  });
+
+  it('previews the header under a title row, takes a changed mapping, saves it, and imports', async () => {
+    const { page } = w;
+    await page.getByTestId('file-input').setInputFiles(join(E2E_FIXTURES, 'rtm-deliveries.csv'));
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('header-row').textContent()).toContain('第 2 行');
+    expect(await page.getByTestId('import-summary').textContent()).toContain('将新增 2 张单据（3 行）');
+    expect(await page.getByTestId('map-I').inputValue()).toBe('memo');
+    await page.getByTestId('map-I').selectOption('');
+    await page.getByTestId('re-preview').click();
+    await page.getByTestId('re-preview').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('map-I').inputValue()).toBe('');
+    expect(await page.getByTestId('sample-grid').locator('.ag-row').count()).toBe(3);
+    await page.getByTestId('save-mapping').check();
+    await page.getByTestId('mapping-name').fill('RTM 送货');
+    await w.shot('04-import-preview');
+    await page.getByTestId('import-commit').click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('新增 2 张单据，3 行');
+    expect(await page.getByTestId('new-documents').locator('tbody tr').count()).toBe(2);
+    await w.shot('05-import-done');
+    const saved = await w.api('import.mappings', { kind: 'deliveries', ka: 'RTM' });
+    expect(saved.mappings[0]).toMatchObject({ name: 'RTM 送货', ka: 'RTM' });
+    expect(Object.values(saved.mappings[0].mapping)).not.toContain('memo');
+
+    // The receipts: one line received short, the second delivery not at all.
+    await page.getByText('再导入一个文件').click();
+    await page.getByTestId('import-kind').selectOption('receipts');
+    await page.getByTestId('import-ka').selectOption('RTM');
+    await page.getByTestId('file-input').setInputFiles(join(E2E_FIXTURES, 'rtm-receipts.csv'));
+    await page.getByTestId('import-summary').waitFor();
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.getByTestId('import-result').textContent()).toContain('新增 1 张单据，2 行');
+  });
+
+  it('reconciles the month, filters the grid, shows both sides of a line and confirms it from the grid', async () => {
+    const { page } = w;
+    await page.getByTestId('to-reconcile').click();
+    await page.getByTestId('reconcile-grid').waitFor();
+    await page.getByTestId('run-reconcile').click();
+    await page.getByTestId('workbench-message').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('workbench-message').textContent()).toMatch(/2026-10 对账完成：已匹配 \d+/);
+    await page.locator('.ag-row[row-id]').first().waitFor();
+    const all = Number((await page.getByTestId('line-count').textContent())!.replace(/\D/g, ''));
+    expect(all).toBeGreaterThan(1000);
+
+    await page.getByTestId('filter-store').fill('A010');
+    await page.getByTestId('filter-status').selectOption('short');
+    await page.getByTestId('filter-date-from').fill('2026-10-20');
+    await page.getByTestId('filter-apply').click();
+    const view = { from: '2026-10', to: '2026-10', store: 'A010', status: 'short', dateFrom: '2026-10-20' };
+    const shortLines = await w.api('reconcile.lines', { ...view, withTotal: true, limit: 1000 });
+    const ours = shortLines.rows.find((r: { delivery_no: string; sku: string }) => r.delivery_no === 'XSE2E001' && r.sku === 'P001');
+    expect(ours).toMatchObject({ status: 'short', delivered_qty: 120_000, received_qty: 100_000 });
+    // AG Grid draws a row in its pinned and centre parts; the status cell is in the centre part only.
+    const row = page.locator(`.ag-row[row-id="${ours.line_id}"] [col-id=status]`);
+    await row.waitFor();
+    await page.getByTestId('line-count').getByText(`${shortLines.total.toLocaleString('zh-CN')} 行`).waitFor();
+    const statuses = await page.locator('.ag-row [col-id=status]').allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['短收']));
+
+    await row.click();
+    const detail = page.getByTestId('line-detail');
+    await detail.waitFor();
+    await detail.getByText('YSE2E001').waitFor();
+    expect(await detail.textContent()).toContain('XSE2E001');
+    await w.shot('06-workbench-detail');
+
+    await page.getByTestId(`confirm-${ours.line_id}`).click();
+    await page.locator(`.ag-row[row-id="${ours.line_id}"] [col-id=decision]`).getByText('已确认').waitFor();
+    const after = await w.api('reconcile.line', { lineId: ours.line_id });
+    expect(after.line.decision).toBe('confirmed');
+
+    // The delivery with no receipt at all.
+    const missing = await w.api('reconcile.lines', { from: '2026-10', to: '2026-10', store: 'A011', sku: 'P003', status: 'receipt_missing', limit: 100 });
+    expect(missing.rows.map((r: { delivery_no: string }) => r.delivery_no)).toContain('XSE2E002');
+  });
+
+  it('exports the filtered view to .xlsx with the same lines and figures', async () => {
+    const { page } = w;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    const file = join(ARTIFACTS, 'workbench-export.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    const view = await w.api('reconcile.lines', { from: '2026-10', to: '2026-10', store: 'A010', status: 'short', dateFrom: '2026-10-20', withTotal: true, limit: 1000 });
+    expect(ws.rowCount).toBe(view.total + 1);
+    const headings = (ws.getRow(1).values as string[]).slice(1);
+    const at = (h: string) => headings.findIndex((x) => x.startsWith(h)) + 1;
+    const line = view.rows.find((r: { delivery_no: string; sku: string }) => r.delivery_no === 'XSE2E001' && r.sku === 'P001');
+    const xlsxRow = ws.getRows(2, view.total)!.find((r) => r.getCell(at('送货单号')).value === 'XSE2E001' && r.getCell(at('商品编码')).value === 'P001')!;
+    expect(Math.round((xlsxRow.getCell(at('送货金额')).value as number) * 100)).toBe(line.line_delivered_fen);
+    expect(Math.round((xlsxRow.getCell(at('验收金额')).value as number) * 100)).toBe(line.line_received_fen);
+    expect(xlsxRow.getCell(at('处理')).value).toBe('confirmed');
+    expect(await page.getByTestId('workbench-message').textContent()).toContain(`已导出 ${view.total} 行`);
+  });
+
+  it('switches to English and back, and no page error happened on the way', async () => {
+    const { page } = w;
+    await page.getByTestId('language').click();
+    await page.getByText('Reconciliation workbench').waitFor();
+    expect(await page.getByTestId('area-reconcile').textContent()).toBe('Reconcile');
+    await w.shot('07-workbench-english');
+    await page.getByTestId('language').click();
+    await page.getByText('对账工作台').waitFor();
+    expect(w.problems).toEqual([]);
+  });
+});
