@@ -60,3 +60,11 @@ export function bareDeliveryReceiptJoin(db: Database.Database, period?: string):
     return row.n;
   });
 }
+
+/** The results table read straight: its row count and its first 200 rows in key order. */
+export function bareResultsPage(db: Database.Database): Measurement {
+  return measure(() => {
+    db.prepare('SELECT * FROM recon_delivery_lines ORDER BY line_id LIMIT 200').all();
+    return (db.prepare('SELECT count(*) AS n FROM recon_delivery_lines').get() as { n: number }).n;
+  });
+}

@@ -9,7 +9,8 @@ import { DEMO_SCALES, generateDemo, type DemoScale } from '../core/demo/generate
 import { importFile } from '../core/import/import-file.js';
 import { balancesView, documentsView } from '../core/views/book-views.js';
 import { writeDeliveryCsv } from './delivery-csv.js';
-import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, barePage } from './baselines.js';
+import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, barePage, bareResultsPage } from './baselines.js';
+import { workbenchLines } from '../core/reconcile/workbench.js';
 import { matchDeliveriesBetween } from '../core/reconcile/match-deliveries.js';
 import { reconcilePeriod } from '../core/reconcile/reconcile-period.js';
 import { reconcileSettings } from '../core/reconcile/settings.js';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
 
   const book = await openExistingBook(path);
   try {
+    if (values.only === 'workbench') return benchWorkbench(book, scale, print);
     const byKa = measure(() => {
       balancesView(book, 'ka');
       return (book.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
       return (book.db.prepare('SELECT count(*) AS n FROM recon_delivery_lines').get() as { n: number }).n;
     });
     print(report('reconcile.match-year', scale, year, 'bare join of the year\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db)));
+    benchWorkbench(book, scale, print);
 
     // The month-end: one distributor's statement, and the whole month's preparation (reconcile, accrue, statements).
     const statement = measure(() => buildStatement(book, '2026-06', 'D01').details.deliveries.length);
@@ -98,6 +101,24 @@ async function main(): Promise<void> {
   } finally {
     book.close();
   }
+}
+
+/**
+ * The workbench opening on a whole year of results (first page and the count), a page from the middle, and the
+ * count of unmatched lines, against reading the same page and count straight from the results table.
+ */
+function benchWorkbench(book: Awaited<ReturnType<typeof openExistingBook>>, scale: string, print: (line: object) => void): void {
+  const year = { from: '2025-11', to: '2026-10' };
+  const bare = bareResultsPage(book.db);
+  const open = measure(() => workbenchLines(book, { ...year, withTotal: true, offset: 0, limit: 200 }).total!);
+  print(report('workbench.open-year', scale, open, 'bare count and first 200 results', bare));
+  const middle = measure(() => {
+    workbenchLines(book, { ...year, offset: Math.floor(open.rows / 2), limit: 200 });
+    return open.rows;
+  });
+  print(report('workbench.page-middle', scale, middle, 'bare count and first 200 results', bare));
+  const unmatched = measure(() => workbenchLines(book, { ...year, status: 'unmatched', withTotal: true, offset: 0, limit: 200 }).total!);
+  print(report('workbench.open-unmatched', scale, unmatched, 'bare count and first 200 results', bare));
 }
 
 function benchPeople(book: Awaited<ReturnType<typeof openExistingBook>>) {

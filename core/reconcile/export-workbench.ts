@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Book } from '../../db/connection.js';
 import { workbenchRows, type WorkbenchRow } from '../../db/queries/workbench.js';
@@ -56,15 +56,23 @@ export async function exportWorkbench(book: Book, q: WorkbenchQuery, path: strin
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   let rows = 0;
-  for (const r of workbenchRows(book, filter)) {
-    ws.addRow(COLUMNS.map((c) => c.value(r))).commit();
-    if (++rows % 5_000 === 0) {
-      throwIfCancelled(control);
-      control?.progress?.({ step: 'export-rows', done: rows });
+  try {
+    for (const r of workbenchRows(book, filter)) {
+      ws.addRow(COLUMNS.map((c) => c.value(r))).commit();
+      if (++rows % 5_000 === 0) {
+        throwIfCancelled(control);
+        control?.progress?.({ step: 'export-rows', done: rows });
+      }
     }
+    throwIfCancelled(control);
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+    await ws.commit();
+    await wb.commit();
+  } catch (e) {
+    // A cancelled or failed export leaves no half-written workbook behind.
+    await wb.commit().catch(() => undefined);
+    rmSync(path, { force: true });
+    throw e;
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  await ws.commit();
-  await wb.commit();
   return { file: path, rows };
 }

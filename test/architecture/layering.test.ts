@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function sources(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|tsx|cts)$/.test(name)) out.push(path);
+    }
+  };
+  walk(join(ROOT, folder));
+  return out;
+}
+
+/** Every module a file imports at run time (`import type` is erased and does not count). */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*import\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm), ...text.matchAll(/require\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]!);
+}
+
+/** DESIGN.md §5: renderer → contract ← electron → core → db. */
+describe('the layering of the house', () => {
+  it('keeps Electron inside electron/', () => {
+    for (const folder of ['core', 'db', 'services', 'bridge', 'contract', 'cli', 'renderer']) {
+      for (const file of sources(folder)) expect(runtimeImports(file), relative(ROOT, file)).not.toContain('electron');
+    }
+  });
+
+  it('keeps the renderer off core/ and db/ at run time', () => {
+    for (const file of sources('renderer')) {
+      const bad = runtimeImports(file).filter((m) => /(^|\/)(core|db|services|bridge|electron)\//.test(m) || m === 'better-sqlite3' || m.startsWith('node:'));
+      expect(bad, relative(ROOT, file)).toEqual([]);
+    }
+  });
+
+  it('keeps core/ free of React, the window and the transports, and the contract free of everything but zod', () => {
+    for (const file of sources('core')) {
+      const bad = runtimeImports(file).filter((m) => /^(react|react-dom|ag-grid|i18next)/.test(m) || /(^|\/)(renderer|services|bridge|electron|cli)\//.test(m));
+      expect(bad, relative(ROOT, file)).toEqual([]);
+    }
+    for (const file of sources('contract')) {
+      const bad = runtimeImports(file).filter((m) => m !== 'zod' && !m.startsWith('./'));
+      expect(bad, relative(ROOT, file)).toEqual([]);
+    }
+  });
+
+  it('keeps SQL in db/', () => {
+    const sql = /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/;
+    for (const folder of ['core', 'services', 'bridge', 'electron', 'renderer']) {
+      for (const file of sources(folder)) expect(sql.test(readFileSync(file, 'utf8')), relative(ROOT, file)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../bridge/dispatch.js';
+import { serviceContract, type ServiceName } from '../../contract/service-contract.js';
+import { BookSession } from '../../services/book-session.js';
+import type { ServiceContext } from '../../services/service-handlers.js';
+import { SEP } from '../helpers/sep-book.js';
+
+let dir: string;
+let ctx: ServiceContext;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ka-settle-services-'));
+  ctx = { session: new BookSession(dir, 'tester'), control: {} };
+});
+afterAll(() => {
+  ctx.session.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Calls a method as the window does and checks the answer against the contract's result schema. */
+async function call(method: ServiceName, args: unknown) {
+  const out = await dispatch(ctx, method, args);
+  if (!out.ok) throw new Error(`${method}: ${JSON.stringify(out.error)}`);
+  const checked = serviceContract[method].result.safeParse(out.result);
+  expect(checked.success, `${method}: ${checked.success ? '' : JSON.stringify(checked.error.issues.slice(0, 3))}`).toBe(true);
+  return out.result as any;
+}
+
+describe('what each service method returns', () => {
+  it('matches the contract’s result schema for every method, on the demo book', async () => {
+    expect((await call('app.state', {})).book).toBeNull();
+    const state = await call('app.createBook', { path: join(dir, 'demo.kasettle'), demo: true });
+    expect(state.book).toMatchObject({ isDemo: true, name: 'demo' });
+    const periods = (await call('book.periods', {})).periods;
+    expect(periods.filter((p: { deliveries: number }) => p.deliveries > 0)).toHaveLength(12);
+    await call('book.summary', {});
+    expect((await call('book.check', {})).ok).toBe(true);
+    await call('home.status', { period: '2026-09', asOf: '2026-09-30' });
+    await call('reconcile.run', { period: '2026-09', asOf: '2026-10-15' });
+    const lines = await call('reconcile.lines', { from: '2026-09', to: '2026-09', withTotal: true, limit: 50 });
+    await call('reconcile.line', { lineId: lines.rows[0].line_id });
+    await call('reconcile.decide', { lineId: lines.rows[0].line_id, decision: 'confirmed' });
+    await call('reconcile.export', { from: '2026-09', to: '2026-09', status: 'over' });
+    expect((await call('master.kaAccounts', {})).rows.map((k: { code: string }) => k.code)).toEqual(['CRF', 'MET', 'RTM', 'WMT', 'YH']);
+    await call('claims.list', {});
+    await call('ageing.report', { asOf: '2026-09-30' });
+    await call('import.preview', { kind: 'stores', path: `${SEP}04-stores.csv` });
+    await call('import.mappings', {});
+    const backup = await call('book.backup', {});
+    expect((await call('book.backups', {})).backups[0].file).toBe(backup.file);
+    await call('book.restore', { file: backup.file });
+    expect((await call('app.closeBook', {})).book).toBeNull();
+    expect((await call('app.openBook', { path: join(dir, 'demo.kasettle') })).recent[0]).toMatchObject({ path: join(dir, 'demo.kasettle'), exists: true });
+  }, 60_000);
+
+  it('refuses a file that is not a book, keeping what was open', async () => {
+    const stranger = join(dir, 'notes.kasettle');
+    writeFileSync(stranger, 'not sqlite at all');
+    const before = ctx.session.book?.path;
+    const out = await dispatch(ctx, 'app.openBook', { path: stranger });
+    expect(out).toMatchObject({ ok: false, error: { code: 'book-not-a-book', file: stranger } });
+    expect(ctx.session.book?.path).toBe(before);
+    expect((await dispatch(ctx, 'app.createBook', { path: stranger, demo: true }))).toMatchObject({ ok: false, error: { code: 'book-exists' } });
+  });
+
+  it('keeps the recent list in a small file and shrugs off a damaged one', () => {
+    writeFileSync(join(dir, 'recent-books.json'), '{ not json');
+    expect(ctx.session.state().recent).toEqual([]);
+  });
+});
