@@ -35,8 +35,10 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
       {asking ? (
         <div className="confirm">
           <p>{t('restore.confirm', { name: asking.name })}</p>
-          <button type="button" className="danger" data-testid="restore-confirm" onClick={() => restore(asking)}>{t('app.confirm')}</button>
-          <button type="button" onClick={() => setAsking(null)}>{t('app.cancel')}</button>
+          <div className="row">
+            <button type="button" className="danger" data-testid="restore-confirm" onClick={() => restore(asking)}>{t('app.confirm')}</button>
+            <button type="button" onClick={() => setAsking(null)} autoFocus>{t('app.cancel')}</button>
+          </div>
         </div>
       ) : backups && backups.length > 0 && (
         <table className="table compact">

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, E2E_FIXTURES, openWindow, type WindowSession } from './window-session.js';
@@ -150,8 +151,69 @@ describe('the window, end to end in Chromium', () => {
     expect(await page.getByTestId('workbench-message').textContent()).toContain(`已导出 ${view.total} 行`);
   });
 
+  it('overrides and annotates from the line detail, and asks for the note first', async () => {
+    const { page } = w;
+    const missing = await w.api('reconcile.lines', { from: '2026-10', to: '2026-10', store: 'A011', sku: 'P003', status: 'receipt_missing', limit: 100 });
+    const line = missing.rows.find((r: { delivery_no: string }) => r.delivery_no === 'XSE2E002');
+    await page.goto(`${w.bridge.url}/#/reconcile?from=2026-10&to=2026-10&store=A011&sku=P003&status=receipt_missing`);
+    const status = page.locator(`.ag-row[row-id="${line.line_id}"] [col-id=status]`);
+    await status.click();
+    const detail = page.getByTestId('line-detail');
+    await detail.getByText('没有对应的验收行。').waitFor();
+    await page.getByTestId('detail-annotate').click();
+    expect(await detail.getByTestId('error-notice').textContent()).toContain('改判和备注需要填写说明');
+    await page.getByTestId('decision-note').fill('门店说 10-30 补验收');
+    await page.getByTestId('detail-annotate').click();
+    await detail.getByText('已保存').waitFor();
+    await page.getByTestId('override-to').selectOption('matched');
+    await page.getByTestId('detail-override').click();
+    // Now matched, the line leaves this view (filtered on 未验收); the detail shows the decision.
+    await detail.getByText('已改判').waitFor();
+    await status.waitFor({ state: 'detached' });
+    expect((await w.api('reconcile.line', { lineId: line.line_id })).line).toMatchObject({ status: 'matched', found_status: 'receipt_missing', decision: 'overridden', note: '门店说 10-30 补验收' });
+  });
+
+  it('takes a dropped file in the import wizard', async () => {
+    const { page } = w;
+    await page.getByTestId('area-import').click();
+    await page.getByTestId('import-kind').selectOption('deliveries');
+    const csv = '送货单号,送货日期,订单号,门店编号,商品编码,数量,单价,金额\nXSE2E201,2026-10-30,POE2E201,A010,P001,12,5.22,62.64\n';
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    }, csv);
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toContain('将新增 1 张单据（1 行）');
+    expect(await page.getByTestId('drop-zone').textContent()).toContain('dropped.csv');
+  });
+
+  it('backs the book up and restores a backup from the File menu', async () => {
+    const { page } = w;
+    await page.getByTestId('menu-file').click();
+    await page.getByTestId('menu-backup').click();
+    await page.getByTestId('app-notice').getByText('已备份到').waitFor();
+    const lines = (await w.api('book.summary', {})).documents;
+    // A change after the backup, which the restore must take away again.
+    const extra = join(w.home, 'extra.csv');
+    writeFileSync(extra, '送货单号,送货日期,门店编号,商品编码,数量,单价,金额\nXSE2E301,2026-10-30,A010,P002,6,9.07,54.42\n');
+    expect((await w.api('import.commit', { kind: 'deliveries', ka: 'RTM', path: extra })).created).toBe(1);
+    expect((await w.api('book.summary', {})).documents).not.toEqual(lines);
+    await page.getByTestId('menu-file').click();
+    await page.getByTestId('menu-restore').click();
+    const dialog = page.getByTestId('restore-dialog');
+    await dialog.getByRole('button', { name: '恢复此备份' }).first().click();
+    await w.shot('08-restore-confirm');
+    await page.getByTestId('restore-confirm').click();
+    await page.getByTestId('app-notice').getByText('已从').waitFor();
+    expect((await w.api('book.summary', {})).documents).toEqual(lines);
+    expect((await w.api('book.backups', {})).backups.some((b: { name: string }) => b.name.includes('before-restore'))).toBe(true);
+  });
+
   it('switches to English and back, and no page error happened on the way', async () => {
     const { page } = w;
+    await page.getByTestId('area-reconcile').click();
     await page.getByTestId('language').click();
     await page.getByText('Reconciliation workbench').waitFor();
     expect(await page.getByTestId('area-reconcile').textContent()).toBe('Reconcile');
