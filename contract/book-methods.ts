@@ -5,7 +5,9 @@ const appState = z.object({
   /** the folder books live in by default (Documents\ka-settle) */
   home: z.string(),
   demoPath: z.string(),
-  book: z.object({ path: z.string(), name: z.string(), isDemo: z.boolean() }).nullable(),
+  book: z.object({ path: z.string(), name: z.string(), isDemo: z.boolean(), hasUsers: z.boolean() }).nullable(),
+  /** who signed in to this book in this window, if anyone */
+  user: z.object({ username: z.string(), displayName: z.string(), role: z.string() }).nullable(),
   recent: z.array(z.object({ path: z.string(), openedAt: z.string(), exists: z.boolean() })),
 });
 
@@ -29,11 +31,16 @@ export const bookMethods = {
     args: z.object({}).strict(),
     result: z.object({ ok: z.boolean(), checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })) }),
   },
-  'book.backup': { args: z.object({}).strict(), result: z.object({ file: z.string() }) },
+  /** reason 'exit' is the automatic copy when the window closes; either way only the newest backups are kept */
+  'book.backup': { args: z.object({ reason: z.enum(['manual', 'exit']).default('manual') }).strict(), result: z.object({ file: z.string(), pruned: z.number().int() }) },
   'book.backups': {
     args: z.object({}).strict(),
     result: z.object({ backups: z.array(z.object({ file: z.string(), name: z.string(), bytes: z.number().int(), takenAt: z.string() })) }),
   },
+  /** for a book that failed its startup check: its newest backup that passes the check, if any */
+  'app.lastGoodBackup': { args: z.object({ path: bookPath }).strict(), result: z.object({ backup: z.object({ file: z.string(), name: z.string(), takenAt: z.string() }).nullable() }) },
+  /** puts that backup in place of the damaged book (kept aside as <name>-damaged-<time>) and opens it */
+  'app.restoreDamaged': { args: z.object({ path: bookPath, file: bookPath }).strict(), result: appState },
   /** replaces the open book by one of its backups; the book as it was is backed up first */
   'book.restore': { args: z.object({ file: bookPath }).strict(), result: z.object({ restoredFrom: z.string(), safetyCopy: z.string() }) },
 } as const;

@@ -11,3 +11,10 @@ export const rowError = z.object({ file: z.string(), row: z.number().int().optio
 
 /** A file written for the user (an export): where it is and how many rows it holds. */
 export const writtenFile = z.object({ file: z.string(), rows: z.number().int() });
+
+/** A list for a grid: rows of plain values (money in fen), and the count when paging. */
+export const rowsResult = z.object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number().int().optional() });
+/** A structured answer the window shows as it is (an explanation, a statement); its parts are checked in core. */
+export const document = z.record(z.string(), z.unknown());
+export const role = z.enum(['accountant', 'credit_controller', 'manager', 'admin']);
+export const signedInUser = z.object({ username: z.string(), displayName: z.string(), role: z.string() });

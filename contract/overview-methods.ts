@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fen, isoDate, page, period } from './common-schemas.js';
+import { fen, isoDate, period } from './common-schemas.js';
 
 /** One line of the ageing: amounts per bucket, unapplied credits, total (fen). */
 const ageingRow = z.object({ key: z.string(), name: z.string(), buckets: z.array(fen), credits: fen, total: fen });
@@ -15,10 +15,6 @@ export const overviewMethods = {
       deductionsAwaitingClassification: z.number().int(),
       claims: z.array(z.object({ status: z.string(), claims: z.number().int(), amount_fen: fen })),
     }),
-  },
-  'claims.list': {
-    args: z.object({ status: z.enum(['draft', 'submitted', 'approved', 'written_off', 'rejected']).optional(), ...page }).strict(),
-    result: z.object({ counts: z.array(z.object({ status: z.string(), claims: z.number().int(), amount_fen: fen })), claims: z.array(z.object({ id: z.number().int() }).passthrough()) }),
   },
   'ageing.report': {
     args: z.object({ asOf: isoDate, by: z.enum(['ka', 'store', 'distributor', 'manufacturer']).default('ka'), basis: z.enum(['due', 'document']).default('due') }).strict(),

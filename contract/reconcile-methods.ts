@@ -61,8 +61,4 @@ export const reconcileMethods = {
     args: z.object({ ...lineFilter, path: z.string().min(1).optional() }).strict(),
     result: writtenFile,
   },
-  'master.kaAccounts': {
-    args: z.object({}).strict(),
-    result: z.object({ rows: z.array(z.object({ code: z.string(), name: z.string() })) }),
-  },
 } as const;

@@ -2,14 +2,24 @@ import { z } from 'zod';
 import { bookMethods } from './book-methods.js';
 import { importMethods } from './import-methods.js';
 import { overviewMethods } from './overview-methods.js';
+import { adminMethods } from './admin-methods.js';
+import { closeMethods } from './close-methods.js';
+import { creditMethods } from './credit-methods.js';
+import { feesMethods } from './fees-methods.js';
+import { masterMethods } from './master-methods.js';
 import { reconcileMethods } from './reconcile-methods.js';
+import { sessionMethods } from './session-methods.js';
+import { termsMethods } from './terms-methods.js';
 
 /**
  * The one list of service methods the window may call (DESIGN.md §5): each method's arguments and result as zod
  * schemas, gathered from one file per area. Imported by the renderer, electron/ and the browser bridge; it
  * imports nothing but zod.
  */
-export const serviceContract = { ...bookMethods, ...overviewMethods, ...importMethods, ...reconcileMethods } as const;
+export const serviceContract = {
+  ...bookMethods, ...sessionMethods, ...overviewMethods, ...masterMethods, ...importMethods, ...reconcileMethods, ...feesMethods, ...termsMethods,
+  ...creditMethods, ...closeMethods, ...adminMethods,
+} as const;
 
 export type ServiceName = keyof typeof serviceContract;
 export type ServiceArgs<N extends ServiceName> = z.input<(typeof serviceContract)[N]['args']>;

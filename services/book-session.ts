@@ -2,7 +2,9 @@ import { basename, resolve } from 'node:path';
 import { createBook } from '../core/book/create-book.js';
 import { openExistingBook, type Book } from '../core/book/open-book.js';
 import { createDemoBook, isDemoBook } from '../core/demo/create-demo-book.js';
+import { assertSoundOnOpen } from '../core/book/startup-check.js';
 import { UserError } from '../core/errors.js';
+import { listUsers, signIn, type SignedIn } from '../core/users/users.js';
 import { RecentBooks } from './recent-books.js';
 import { join } from 'node:path';
 
@@ -12,11 +14,29 @@ import { join } from 'node:path';
  */
 export class BookSession {
   book: Book | null = null;
+  /** who signed in to the open book, if anyone (reset when the book changes) */
+  user: SignedIn | null = null;
   private demo = false;
   readonly recent: RecentBooks;
 
-  constructor(readonly home: string, public actor: string) {
+  constructor(readonly home: string, private readonly osActor: string) {
     this.recent = new RecentBooks(home);
+  }
+
+  /** Whose name goes on what is written: the signed-in user, else the computer's user (as in the command). */
+  get actor(): string {
+    return this.user?.username ?? this.osActor;
+  }
+
+  signIn(username: string, password: string): SignedIn {
+    this.user = signIn(this.requireBook(), username, password);
+    return this.user;
+  }
+
+  requireUser(what: string): SignedIn {
+    this.requireBook();
+    if (!this.user) throw new UserError('sign-in', `${what} needs a signed-in user: sign in from the menu bar (登录)`);
+    return this.user;
   }
 
   get demoPath(): string {
@@ -31,6 +51,12 @@ export class BookSession {
   async open(path: string): Promise<void> {
     const full = resolve(path);
     const book = await openExistingBook(full);
+    try {
+      assertSoundOnOpen(book);
+    } catch (e) {
+      book.close();
+      throw e;
+    }
     this.replace(book, await isDemoBook(full));
   }
 
@@ -44,6 +70,7 @@ export class BookSession {
   close(): void {
     this.book?.close();
     this.book = null;
+    this.user = null;
     this.demo = false;
   }
 
@@ -51,7 +78,8 @@ export class BookSession {
     return {
       home: this.home,
       demoPath: this.demoPath,
-      book: this.book ? { path: this.book.path, name: basename(this.book.path).replace(/\.[^.]*$/, ''), isDemo: this.demo } : null,
+      book: this.book ? { path: this.book.path, name: basename(this.book.path).replace(/\.[^.]*$/, ''), isDemo: this.demo, hasUsers: listUsers(this.book).length > 0 } : null,
+      user: this.user,
       recent: this.recent.list(),
     };
   }

@@ -4,11 +4,11 @@ import { channelWatch } from '../../core/credit/channel-watch.js';
 import { dunningList, recordFollowUp } from '../../core/credit/dunning.js';
 import { creditHistory, exposures, setCreditLimit } from '../../core/credit/exposure.js';
 import { overrideHold } from '../../core/credit/holds.js';
-import { statementOfAccount, statementOfAccountHtml, writeStatementOfAccountXlsx } from '../../core/credit/statement-of-account.js';
+import { statementOfAccount, statementOfAccountFooter, statementOfAccountHtml, writeStatementOfAccountXlsx } from '../../core/credit/statement-of-account.js';
 import { formatFen, parseAmount } from '../../core/money/index.js';
 import { COMMON_OPTIONS } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
-import { printPdf } from '../pdf/chromium-pdf.js';
+import { printPdf } from '../../services/print/chromium-pdf.js';
 import { signInFromCli } from '../sign-in.js';
 import { renderTable } from '../text-table.js';
 import { UsageError } from '../usage.js';
@@ -47,7 +47,7 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
       const s = statementOfAccount(book, values['statement-of-account'], asOf);
       if (out.endsWith('.json')) (await import('node:fs')).writeFileSync(out, `${JSON.stringify(s, null, 2)}\n`);
       else if (out.endsWith('.xlsx')) await writeStatementOfAccountXlsx(s, out);
-      else await printPdf(statementOfAccountHtml(s), out, `<div style="font-size:7pt;width:100%;text-align:center;color:#555">第 <span class="pageNumber"></span> / <span class="totalPages"></span> 页</div>`);
+      else await printPdf(statementOfAccountHtml(s), out, statementOfAccountFooter());
       io.out(`wrote ${out}: ${s.ka.code} owes ${formatFen(s.balance)} as of ${asOf}`);
       return 0;
     }

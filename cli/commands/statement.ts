@@ -6,7 +6,7 @@ import { statementFooter, statementHtml } from '../../core/statement/statement-h
 import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
 import { COMMON_OPTIONS } from '../context.js';
 import { printJson, type Io } from '../io.js';
-import { printPdf } from '../pdf/chromium-pdf.js';
+import { printPdf } from '../../services/print/chromium-pdf.js';
 import { signInFromCli } from '../sign-in.js';
 import { UsageError } from '../usage.js';
 

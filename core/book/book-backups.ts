@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { backupDirFor } from '../../db/connection.js';
 import { UserError } from '../errors.js';
@@ -46,4 +46,37 @@ export function replaceWithBackup(bookPath: string, file: string): void {
   }
   for (const suffix of ['-wal', '-shm']) rmSync(bookPath + suffix, { force: true });
   copyFileSync(file, bookPath);
+}
+
+/** Keeps the newest `keep` backups of a book and removes the rest; returns how many went. */
+export function pruneBackups(bookPath: string, keep: number): number {
+  const old = listBackups(bookPath).slice(keep);
+  for (const b of old) rmSync(b.file, { force: true });
+  return old.length;
+}
+
+/** The newest backup of a book that opens and passes SQLite's integrity check, if any. */
+export async function lastGoodBackup(bookPath: string): Promise<BackupFile | null> {
+  for (const b of listBackups(bookPath)) {
+    try {
+      await verifyBackup(b.file);
+      return b;
+    } catch {
+      // a damaged or foreign backup: try the next older one
+    }
+  }
+  return null;
+}
+
+/**
+ * Puts a good backup in place of a damaged book that is not open. The damaged file is kept aside, renamed
+ * <name>-damaged-<time>, for whoever wants to look at it; nothing is deleted.
+ */
+export async function restoreDamagedBook(bookPath: string, file: string): Promise<string> {
+  await verifyBackup(file);
+  const aside = bookPath.replace(/(\.[^.\\/]*)?$/, `-damaged-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}$1`);
+  renameSync(bookPath, aside);
+  for (const suffix of ['-wal', '-shm']) if (existsSync(bookPath + suffix)) renameSync(bookPath + suffix, aside + suffix);
+  replaceWithBackup(bookPath, file);
+  return aside;
 }

@@ -85,3 +85,8 @@ export function statementOfAccountHtml(s: StatementOfAccount): string {
   <p><b>余额 Balance ¥${formatFen(s.balance)}　人民币${esc(s.inCapitals)}</b></p>
   <p>贵方如有异议，请于收到后十日内回复。Please reply within ten days if you disagree.</p></body></html>`;
 }
+
+/** The PDF footer of a statement of account: page x of y. */
+export function statementOfAccountFooter(): string {
+  return '<div style="font-size:7pt;width:100%;text-align:center;color:#555">第 <span class="pageNumber"></span> / <span class="totalPages"></span> 页</div>';
+}

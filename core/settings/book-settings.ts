@@ -16,6 +16,7 @@ export const SETTING_SCHEMAS = {
   'credit.ageing_buckets_days': z.array(z.number().int().min(0)).min(1).max(10)
     .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]!), 'bucket edges rise'),
   'credit.hold_mode': z.enum(['off', 'warn', 'block']),
+  'backup.keep_last': z.number().int().min(1).max(500),
   'credit.grading': z.object({
     weights: z.object({ dso: z.number().int().min(0), overdueShare: z.number().int().min(0), longestOverdue: z.number().int().min(0), disputedShare: z.number().int().min(0), shortPaidShare: z.number().int().min(0) }),
     thresholds: z.object({ dso: measureThresholds, overdueShare: measureThresholds, longestOverdue: measureThresholds, disputedShare: measureThresholds, shortPaidShare: measureThresholds }),

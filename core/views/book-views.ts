@@ -6,6 +6,7 @@ import { countDocuments, documentEntries, getDocument } from '../../db/queries/d
 import * as q from '../../db/queries/listings.js';
 import { countMasterData } from '../../db/queries/master-data.js';
 import { listPeriods, periodsWithDeliveries } from '../../db/queries/periods.js';
+import { promotionDetail } from '../../db/queries/promotions.js';
 import { listAudit } from '../../db/queries/audit.js';
 import { UserError } from '../errors.js';
 
@@ -44,6 +45,12 @@ export function contractView(book: Book, code: string) {
   const contract = findContract(book, code);
   if (!contract) throw new UserError('not-found', `no contract "${code}"`, { field: 'contract' });
   return { ...contract, ...contractTerms(book, contract.id) };
+}
+
+export function promotionView(book: Book, code: string) {
+  const promotion = promotionDetail(book, code);
+  if (!promotion) throw new UserError('not-found', `no promotion "${code}"`, { field: 'promotion' });
+  return promotion;
 }
 
 export function documentsView(book: Book, filter: q.DocumentFilter, page: Page) {

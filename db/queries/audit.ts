@@ -33,3 +33,13 @@ export function latestAuditState(book: Book, entity: string, entityKey: string):
   return stmt<[string, string], { after_json: string | null }>(book.db, `SELECT after_json FROM audit_log
     WHERE entity = ? AND entity_key = ? AND action IN ('create', 'update') ORDER BY id DESC LIMIT 1`).get(entity, entityKey)?.after_json;
 }
+
+export interface AuditFilter { entity: string | null; actor: string | null; action: string | null }
+
+/** The log newest first, narrowed by entity, actor and action, with the count of what the filter selects. */
+export function searchAudit(book: Book, f: AuditFilter, limit: number, offset: number): { rows: AuditRow[]; total: number } {
+  const where = '(@entity IS NULL OR entity = @entity) AND (@actor IS NULL OR actor = @actor) AND (@action IS NULL OR action = @action)';
+  const rows = stmt<[Record<string, unknown>], AuditRow>(book.db, `SELECT * FROM audit_log WHERE ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ ...f, limit, offset });
+  const total = stmt<[Record<string, unknown>], { n: number }>(book.db, `SELECT count(*) AS n FROM audit_log WHERE ${where}`).get({ ...f })!.n;
+  return { rows, total };
+}

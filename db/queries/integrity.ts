@@ -50,3 +50,8 @@ export function rowCounts(book: Book): { documents: number; lines: number; entri
     (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM document_lines) AS lines,
     (SELECT count(*) FROM entries) AS entries, (SELECT count(*) FROM audit_log) AS audit`).get()!;
 }
+
+/** SQLite's quick check (the B-trees, not the indexes' content): what the window runs when it opens a book. */
+export function sqliteQuickCheck(book: Book): string[] {
+  return (book.db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
+}

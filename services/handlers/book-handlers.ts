@@ -1,6 +1,8 @@
 import { copyFileSync } from 'node:fs';
 import { backupBeforeRisk } from '../../core/book/backup.js';
-import { listBackups, replaceWithBackup, verifyBackup } from '../../core/book/book-backups.js';
+import { lastGoodBackup, listBackups, pruneBackups, replaceWithBackup, restoreDamagedBook, verifyBackup } from '../../core/book/book-backups.js';
+import { backupsKept } from '../../core/settings/effective-settings.js';
+import { resolve } from 'node:path';
 import { checkBook } from '../../core/book/check-book.js';
 import { bookSummary, periodsWithDeliveriesView } from '../../core/views/book-views.js';
 import type { HandlersOf } from './handler-types.js';
@@ -23,7 +25,21 @@ export const bookHandlers: HandlersOf<typeof bookMethods> = {
   'book.summary': ({ session }) => bookSummary(session.requireBook()),
   'book.periods': ({ session }) => ({ periods: periodsWithDeliveriesView(session.requireBook()) }),
   'book.check': ({ session }) => checkBook(session.requireBook()),
-  'book.backup': async ({ session }) => ({ file: await backupBeforeRisk(session.requireBook(), 'manual') }),
+  'book.backup': async ({ session }, a) => {
+    const book = session.requireBook();
+    const file = await backupBeforeRisk(book, a.reason);
+    return { file, pruned: pruneBackups(book.path, backupsKept(book)) };
+  },
+  'app.lastGoodBackup': async (_ctx, a) => {
+    const b = await lastGoodBackup(a.path);
+    return { backup: b ? { file: b.file, name: b.name, takenAt: b.takenAt } : null };
+  },
+  'app.restoreDamaged': async ({ session }, a) => {
+    if (session.book && resolve(session.book.path) === resolve(a.path)) session.close();
+    await restoreDamagedBook(resolve(a.path), a.file);
+    await session.open(a.path);
+    return session.state();
+  },
   'book.backups': ({ session }) => ({ backups: listBackups(session.requireBook().path) }),
   'book.restore': async ({ session }, a) => {
     const book = session.requireBook();

@@ -2,7 +2,7 @@ import type { reconcileMethods } from '../../contract/reconcile-methods.js';
 import { decideResult } from '../../core/reconcile/decide-result.js';
 import { defaultExportPath, exportWorkbench } from '../../core/reconcile/export-workbench.js';
 import { reconcilePeriod } from '../../core/reconcile/reconcile-period.js';
-import { kaAccounts, workbenchLine, workbenchLines } from '../../core/reconcile/workbench.js';
+import { workbenchLine, workbenchLines } from '../../core/reconcile/workbench.js';
 import type { HandlersOf } from './handler-types.js';
 
 export const reconcileHandlers: HandlersOf<typeof reconcileMethods> = {
@@ -20,5 +20,4 @@ export const reconcileHandlers: HandlersOf<typeof reconcileMethods> = {
     const book = session.requireBook();
     return exportWorkbench(book, a, a.path ?? defaultExportPath(book, a), control);
   },
-  'master.kaAccounts': ({ session }) => ({ rows: kaAccounts(session.requireBook()) }),
 };

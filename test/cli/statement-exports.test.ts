@@ -9,7 +9,7 @@ import { formatFen } from '../../core/money/format.js';
 import { statementDocument } from '../../core/statement/statement-service.js';
 import { statementFooter, statementHtml } from '../../core/statement/statement-html.js';
 import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
-import { printPdf } from '../../cli/pdf/chromium-pdf.js';
+import { printPdf } from '../../services/print/chromium-pdf.js';
 import { addPeople } from '../helpers/people.js';
 import { importOk, QUIRKS, SEP, sepBook } from '../helpers/sep-book.js';
 import { tempDir } from '../helpers/temp-book.js';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { serveBridge, type Bridge } from '../../bridge/serve.js';
-import { findBrowser } from '../../cli/pdf/chromium-pdf.js';
+import { findBrowser } from '../../services/print/chromium-pdf.js';
 import { BookHost } from '../../services/book-host.js';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/e2e/', import.meta.url));

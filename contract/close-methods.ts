@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { code, isoDate, period, rowsResult, writtenFile } from './common-schemas.js';
+
+const statementRef = { period, distributor: code, version: z.number().int().positive().optional() };
+
+/** 结算: the month-end sign-off and the settlement statement (结算单). */
+export const closeMethods = {
+  'close.status': {
+    args: z.object({ period }).strict(),
+    result: z.object({
+      period: z.string(), status: z.string(),
+      exceptions: z.array(z.object({ key: z.string(), what: z.string() })),
+      statements: z.array(z.record(z.string(), z.unknown())),
+      distributors: z.array(z.string()),
+    }),
+  },
+  'close.accept': {
+    args: z.object({ period, keys: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]), reason: z.string().trim().min(1).max(500) }).strict(),
+    result: z.object({ accepted: z.number().int() }),
+  },
+  'close.prepare': { args: z.object({ period, asOf: isoDate.optional() }).strict(), result: z.object({ status: z.string(), statements: z.array(z.record(z.string(), z.unknown())) }) },
+  'close.review': { args: z.object({ period }).strict(), result: z.object({ status: z.string() }) },
+  /** the book is backed up first, then the period closed */
+  'close.approve': { args: z.object({ period }).strict(), result: z.object({ status: z.string(), backup: z.string() }) },
+  'close.reopen': { args: z.object({ period, reason: z.string().trim().min(1).max(500) }).strict(), result: z.object({ status: z.string() }) },
+  /** the statement as it will print: the same HTML the PDF is printed from */
+  'statement.preview': {
+    args: z.object(statementRef).strict(),
+    result: z.object({ html: z.string(), footer: z.string(), version: z.number().int().nullable(), status: z.string(), sha256: z.string(), netDue: z.number().int() }),
+  },
+  'statement.versions': { args: z.object({ period, distributor: code }).strict(), result: rowsResult },
+  'statement.export': {
+    args: z.object({ ...statementRef, format: z.enum(['xlsx', 'pdf']), path: z.string().min(1).optional() }).strict(),
+    result: writtenFile,
+  },
+} as const;

@@ -1,0 +1,31 @@
+import type { Book } from '../../db/connection.js';
+import { getSettingJson } from '../../db/queries/settings.js';
+import { ageingBuckets } from '../credit/ageing-buckets.js';
+import { gradingRules } from '../credit/grades.js';
+import { holdMode } from '../credit/holds.js';
+import { reconcileSettings } from '../reconcile/settings.js';
+import { SETTING_SCHEMAS } from './book-settings.js';
+
+/** How many backups are kept beside a book unless the book says otherwise. */
+export const DEFAULT_BACKUPS_KEPT = 20;
+
+export function backupsKept(book: Book): number {
+  const raw = getSettingJson(book, 'backup.keep_last');
+  const parsed = raw === undefined ? undefined : SETTING_SCHEMAS['backup.keep_last'].safeParse(JSON.parse(raw));
+  return parsed?.success ? parsed.data : DEFAULT_BACKUPS_KEPT;
+}
+
+/** Every setting the window shows, with the value in force (the default where the book has none). */
+export function effectiveSettings(book: Book): Record<string, unknown> {
+  const r = reconcileSettings(book);
+  const basis = getSettingJson(book, 'terms.rebate_accrual_basis');
+  return {
+    'reconcile.amount_tolerance_fen': r.amountToleranceFen,
+    'reconcile.window_days': r.windowDays,
+    'terms.rebate_accrual_basis': basis === undefined ? 'run_rate' : (JSON.parse(basis) as string),
+    'credit.ageing_buckets_days': ageingBuckets(book),
+    'credit.hold_mode': holdMode(book),
+    'credit.grading': gradingRules(book),
+    'backup.keep_last': backupsKept(book),
+  };
+}

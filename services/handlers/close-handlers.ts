@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { closeMethods } from '../../contract/close-methods.js';
+import { backupBeforeRisk } from '../../core/book/backup.js';
+import { pruneBackups } from '../../core/book/book-backups.js';
+import { acceptCloseExceptions, approvePeriod, preparePeriod, reopenPeriod, reviewPeriod } from '../../core/close/close-period.js';
+import { closeStatus, statementVersionList } from '../../core/close/close-status.js';
+import { backupsKept } from '../../core/settings/effective-settings.js';
+import { statementFooter, statementHtml } from '../../core/statement/statement-html.js';
+import { statementDocument } from '../../core/statement/statement-service.js';
+import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
+import { printPdf } from '../print/chromium-pdf.js';
+import type { HandlersOf } from './handler-types.js';
+
+export const closeHandlers: HandlersOf<typeof closeMethods> = {
+  'close.status': ({ session }, a) => closeStatus(session.requireBook(), a.period),
+  'close.accept': ({ session }, a) => ({
+    accepted: acceptCloseExceptions(session.requireBook(), a.period, a.keys, a.reason, session.requireUser('accepting exceptions')),
+  }),
+  'close.prepare': ({ session }, a) => {
+    const r = preparePeriod(session.requireBook(), a.period, session.requireUser('preparing a period'), a.asOf);
+    return { status: 'prepared', statements: r.statements };
+  },
+  'close.review': ({ session }, a) => ({ status: reviewPeriod(session.requireBook(), a.period, session.requireUser('reviewing a period')) }),
+  'close.approve': async ({ session }, a) => {
+    const book = session.requireBook();
+    const user = session.requireUser('approving a period');
+    // Closing is the riskiest step of the month: the book as it was is kept first.
+    const backup = await backupBeforeRisk(book, `before-close-${a.period}`);
+    const status = approvePeriod(book, a.period, user);
+    pruneBackups(book.path, backupsKept(book));
+    return { status, backup };
+  },
+  'close.reopen': ({ session }, a) => {
+    reopenPeriod(session.requireBook(), a.period, session.requireUser('reopening a period'), a.reason);
+    return { status: 'open' };
+  },
+  'statement.preview': ({ session }, a) => {
+    const doc = statementDocument(session.requireBook(), a.period, a.distributor, undefined, a.version);
+    return { html: statementHtml(doc, { withDetails: true }), footer: statementFooter(doc), version: doc.version, status: doc.status, sha256: doc.sha256,
+      netDue: doc.content.netDue.fromManufacturer };
+  },
+  'statement.versions': ({ session }, a) => ({ rows: statementVersionList(session.requireBook(), a.period, a.distributor) }),
+  'statement.export': async ({ session }, a) => {
+    const book = session.requireBook();
+    const doc = statementDocument(book, a.period, a.distributor, undefined, a.version);
+    const path = a.path ?? join(dirname(book.path), 'exports', `结算单-${a.distributor}-${a.period}-${doc.version === null ? 'draft' : `v${doc.version}`}.${a.format}`);
+    mkdirSync(dirname(path), { recursive: true });
+    if (a.format === 'xlsx') await writeStatementXlsx(doc, path);
+    else await printPdf(statementHtml(doc, { withDetails: true }), path, statementFooter(doc));
+    return { file: path, rows: doc.content.details.deliveries.length };
+  },
+};
+

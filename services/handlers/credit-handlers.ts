@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { creditMethods } from '../../contract/credit-methods.js';
+import { channelWatch } from '../../core/credit/channel-watch.js';
+import { exposures, setCreditLimit } from '../../core/credit/exposure.js';
+import { holdsView } from '../../core/credit/holds-view.js';
+import { overrideHold } from '../../core/credit/holds.js';
+import { statementOfAccount, statementOfAccountFooter, statementOfAccountHtml, writeStatementOfAccountXlsx } from '../../core/credit/statement-of-account.js';
+import { printPdf } from '../print/chromium-pdf.js';
+import type { HandlersOf } from './handler-types.js';
+
+export const creditHandlers: HandlersOf<typeof creditMethods> = {
+  'credit.items': ({ session }, a) => statementOfAccount(session.requireBook(), a.ka, a.asOf) as unknown as Record<string, unknown>,
+  'credit.exposure': ({ session }, a) => ({ rows: exposures(session.requireBook(), a.asOf, session.actor) as unknown as Record<string, unknown>[] }),
+  'credit.grades': ({ session }, a) => ({
+    rows: exposures(session.requireBook(), a.asOf, session.actor).map((e) => ({ entity: e.entity, code: e.code, name: e.name, ...e.grade })) as unknown as Record<string, unknown>[],
+  }),
+  'credit.setLimit': ({ session }, a) => {
+    setCreditLimit(session.requireBook(), a.party, a.limitFen, a.reason, session.requireUser('setting a credit limit'));
+    return { party: a.party, limitFen: a.limitFen };
+  },
+  'credit.holds': ({ session }, a) => ({ rows: holdsView(session.requireBook(), a.asOf) }),
+  'credit.overrideHold': ({ session }, a) => {
+    overrideHold(session.requireBook(), a.ka, a.until, a.reason, session.requireUser('releasing a credit hold'));
+    return { ka: a.ka, until: a.until };
+  },
+  'credit.watch': ({ session }) => channelWatch(session.requireBook()) as unknown as Record<string, unknown>,
+  'credit.statementOfAccount': async ({ session }, a) => {
+    const book = session.requireBook();
+    const s = statementOfAccount(book, a.ka, a.asOf);
+    const path = a.path ?? join(dirname(book.path), 'exports', `对账函-${a.ka}-${a.asOf}.${a.format}`);
+    mkdirSync(dirname(path), { recursive: true });
+    if (a.format === 'xlsx') await writeStatementOfAccountXlsx(s, path);
+    else await printPdf(statementOfAccountHtml(s), path, statementOfAccountFooter());
+    return { file: path, rows: s.items.length };
+  },
+};

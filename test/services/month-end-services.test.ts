@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../bridge/dispatch.js';
+import { serviceContract, type ServiceName } from '../../contract/service-contract.js';
+import { BookSession } from '../../services/book-session.js';
+import type { ServiceContext } from '../../services/service-handlers.js';
+
+let dir: string;
+let ctx: ServiceContext;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ka-settle-month-'));
+  ctx = { session: new BookSession(dir, 'os:tester'), control: {} };
+  await call('app.createBook', { path: join(dir, 'demo.kasettle'), demo: true });
+}, 60_000);
+afterAll(() => {
+  ctx.session.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function attempt(method: ServiceName, args: unknown) {
+  return dispatch(ctx, method, args);
+}
+async function call(method: ServiceName, args: unknown): Promise<any> {
+  const out = await attempt(method, args);
+  if (!out.ok) throw new Error(`${method}: ${JSON.stringify(out.error)}`);
+  const checked = serviceContract[method].result.safeParse(out.result);
+  expect(checked.success, `${method} result: ${checked.success ? '' : JSON.stringify(checked.error.issues.slice(0, 3))}`).toBe(true);
+  return out.result;
+}
+const as = async (username: string) => call('session.signIn', { username, password: `${username}-password` });
+
+describe('the month end through the service contract', () => {
+  it('sets up users, and needs a signed-in user for sign-offs', async () => {
+    expect((await call('app.state', {})).book.hasUsers).toBe(false);
+    await call('users.add', { username: 'admin', role: 'admin', password: 'admin-password' });
+    expect((await attempt('users.add', { username: 'wang', role: 'accountant', password: 'wang-password' }))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await as('admin');
+    for (const [username, role] of [['wang', 'accountant'], ['zhao', 'credit_controller'], ['liu', 'manager']] as const) {
+      await call('users.add', { username, role, password: `${username}-password` });
+    }
+    expect((await call('users.list', {})).rows.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'liu', 'wang', 'zhao']);
+    await call('session.signOut', {});
+    expect(await attempt('close.prepare', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'sign-in' } });
+    expect(await attempt('session.signIn', { username: 'wang', password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'sign-in', field: 'password' } });
+    expect((await as('wang')).user).toMatchObject({ username: 'wang', role: 'accountant' });
+    expect((await call('app.state', {})).user).toMatchObject({ username: 'wang' });
+  });
+
+  it('reclassifies a deduction with a rule, moves a claim, accrues and explains the terms', async () => {
+    await call('reconcile.run', { period: '2026-10', asOf: '2026-11-05' });
+    const deductions = (await call('fees.deductions', { period: '2026-10', limit: 1000 })).rows;
+    const disputed = deductions.find((d: { disputed: number; fee_type: string | null }) => d.disputed === 1 && d.fee_type === null) ?? deductions.find((d: { disputed: number }) => d.disputed === 1);
+    expect(disputed).toBeDefined();
+    await call('fees.reclassify', { lineId: disputed.line_id, feeType: 'display', saveRule: true });
+    const after = (await call('fees.deductions', { period: '2026-10', limit: 1000 })).rows.find((d: { line_id: number }) => d.line_id === disputed.line_id);
+    expect(after).toMatchObject({ fee_type: 'display', classified_by: expect.stringMatching(/user|rule|manual/) });
+
+    const claims = await call('claims.list', { status: 'draft' });
+    const claim = claims.claims[0];
+    expect(claim).toBeDefined();
+    expect((await call('claims.move', { id: claim.id, to: 'submitted', date: '2026-11-06' })).status).toBe('submitted');
+    expect((await call('claims.move', { id: claim.id, to: 'approved', date: '2026-11-08' })).status).toBe('approved');
+    const detail = (await call('claims.get', { id: claim.id })).claim;
+    expect(detail).toMatchObject({ status: 'approved', attachments: [] });
+    const attached = await call('claims.attach', { id: claim.id, path: join(dir, 'demo.kasettle') });
+    expect(attached.attachments[0]).toMatchObject({ name: 'demo.kasettle' });
+    await call('credits.list', {});
+
+    const accrued = await call('terms.accrue', { period: '2026-10' });
+    expect(accrued.period).toBe('2026-10');
+    expect((await call('terms.accruals', { period: '2026-10' })).rows.length).toBeGreaterThan(0);
+    const contracts = (await call('terms.contracts', {})).rows;
+    const explained = await call('terms.explain', { contract: contracts[0].code, period: '2026-10' });
+    expect(explained.contract).toBe(contracts[0].code);
+  });
+
+  it('prepares as one user, refuses the same user’s sign-off, reviews and approves as others, then locks the month', async () => {
+    const status = await call('close.status', { period: '2026-10' });
+    expect(status.status).toBe('open');
+    if (status.exceptions.length) await call('close.accept', { period: '2026-10', keys: 'all', reason: '已与门店和厂家确认' });
+    const prepared = await call('close.prepare', { period: '2026-10', asOf: '2026-11-05' });
+    expect(prepared.statements.length).toBe(4);
+    expect(await attempt('close.review', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await as('zhao');
+    expect(await attempt('close.review', { period: '2026-10' })).toMatchObject({ ok: true });
+    await as('wang');
+    expect(await attempt('close.approve', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await as('liu');
+    const approved = await call('close.approve', { period: '2026-10' });
+    expect(approved.status).toBe('closed');
+    expect(existsSync(approved.backup)).toBe(true);
+
+    const preview = await call('statement.preview', { period: '2026-10', distributor: 'D01' });
+    expect(preview.html).toContain('结算单');
+    expect(preview.status).toBe('approved');
+    const xlsx = await call('statement.export', { period: '2026-10', distributor: 'D01', format: 'xlsx' });
+    expect(existsSync(xlsx.file)).toBe(true);
+    expect((await call('statement.versions', { period: '2026-10', distributor: 'D01' })).rows[0]).toMatchObject({ version: 1, status: 'approved' });
+    expect(await attempt('reconcile.run', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'period-closed' } });
+  }, 60_000);
+
+  it('answers the credit, audit and settings questions in the shape the contract says', async () => {
+    await call('credit.exposure', { asOf: '2026-10-31' });
+    await call('credit.grades', { asOf: '2026-10-31' });
+    await call('credit.holds', { asOf: '2026-10-31' });
+    await call('credit.watch', {});
+    expect((await call('credit.items', { asOf: '2026-10-31', ka: 'RTM' })).items.length).toBeGreaterThan(0);
+    await as('zhao');
+    await call('credit.setLimit', { party: 'MET', limitFen: 100_000, reason: '回款慢，先收紧' });
+    await call('settings.set', { key: 'credit.hold_mode', value: 'block' });
+    expect((await call('credit.holds', { asOf: '2026-10-31' })).rows.map((r: { ka: string }) => r.ka)).toContain('MET');
+    await call('credit.overrideHold', { ka: 'MET', until: '2026-11-30', reason: '总经理同意发货' });
+    expect(await attempt('settings.set', { key: 'credit.hold_mode', value: 'sometimes' })).toMatchObject({ ok: false, error: { code: 'invalid-field' } });
+    expect((await call('settings.get', {})).settings['credit.hold_mode']).toBe('block');
+    const audit = await call('audit.list', { actor: 'liu', limit: 50 });
+    expect(audit.rows.map((r: { action: string }) => r.action)).toContain('approve');
+    expect((await call('audit.verify', {})).ok).toBe(true);
+    const soa = await call('credit.statementOfAccount', { ka: 'RTM', asOf: '2026-10-31', format: 'xlsx' });
+    expect(existsSync(soa.file)).toBe(true);
+    expect((await call('master.list', { entity: 'stores', ka: 'RTM', limit: 5 })).rows).toHaveLength(5);
+    expect((await call('master.get', { entity: 'contracts', key: 'HT-RTM-2025' })).record.code).toBe('HT-RTM-2025');
+    const promo = (await call('master.list', { entity: 'promotions', limit: 1 })).rows[0];
+    expect((await call('master.get', { entity: 'promotions', key: promo.code })).record.products.length).toBeGreaterThan(0);
+    expect(await call('master.save', { entity: 'ka-accounts', record: { code: 'HM', name: '华贸', paymentTermsDays: 45 } })).toEqual({ key: 'HM', outcome: 'created' });
+    expect(await attempt('master.save', { entity: 'ka-accounts', record: { code: 'HM2', name: '', paymentTermsDays: 45 } })).toMatchObject({ ok: false, error: { field: expect.stringContaining('name') } });
+  });
+
+  it('keeps only the newest backups, and offers the newest good one for a damaged book', async () => {
+    const before = (await call('book.backups', {})).backups.length;
+    await as('admin');
+    await call('settings.set', { key: 'backup.keep_last', value: 2 }).catch(() => undefined);
+    const r = await call('book.backup', { reason: 'exit' });
+    expect(r.file).toMatch(/-exit-/);
+    expect((await call('book.backups', {})).backups.length).toBe(Math.min(2, before + 1));
+    const good = await call('app.lastGoodBackup', { path: join(dir, 'demo.kasettle') });
+    expect(good.backup.file).toBe(r.file);
+  });
+});
