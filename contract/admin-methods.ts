@@ -10,7 +10,10 @@ export const adminMethods = {
   'audit.verify': { args: z.object({}).strict(), result: z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.object({ id: z.number().int(), reason: z.string() }).optional() }) },
   'users.list': { args: z.object({}).strict(), result: rowsResult },
   'users.add': {
-    args: z.object({ username: z.string().trim().min(2).max(40), displayName: z.string().trim().max(64).optional(), role, password: z.string().min(8).max(200) }).strict(),
+    args: z.object({
+      username: z.string().trim().regex(/^[\w.@-]{2,40}$/u, 'a user name is 2 to 40 letters, digits, . @ - or _'), displayName: z.string().trim().max(64).optional(), role,
+      password: z.string().min(8, 'a password has at least 8 characters').max(200),
+    }).strict(),
     result: z.object({ username: z.string() }),
   },
   'users.disable': { args: z.object({ username: z.string().trim().min(1).max(40) }).strict(), result: z.object({ username: z.string() }) },

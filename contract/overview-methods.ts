@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fen, isoDate, period } from './common-schemas.js';
 
 /** One line of the ageing: amounts per bucket, unapplied credits, total (fen). */
-const ageingRow = z.object({ key: z.string(), name: z.string(), buckets: z.array(fen), credits: fen, total: fen });
+const ageingRow = z.object({ key: z.string(), code: z.string(), name: z.string(), buckets: z.array(fen), credits: fen, total: fen });
 
 /** The home page and the lists it links to. */
 export const overviewMethods = {

@@ -14,6 +14,8 @@ export interface PreloadApi {
   pathForFile(file: File): string;
   chooseBookPath(mode: 'open' | 'create', suggested: string): Promise<string | null>;
   chooseExportPath(fileName: string): Promise<string | null>;
+  /** prints HTML to an A4 PDF with Electron's own webContents.printToPDF */
+  printToPdf(request: { html: string; footer: string; path: string }): Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
 /** IPC channel names shared by electron/main and the preload. */
@@ -24,4 +26,5 @@ export const IPC = {
   progress: 'call:progress',
   chooseBook: 'dialog:book',
   chooseExport: 'dialog:export',
+  printPdf: 'print:pdf',
 } as const;

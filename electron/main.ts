@@ -1,11 +1,12 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC } from '../contract/preload-api.js';
 import { CONTENT_SECURITY_POLICY } from '../contract/window-policy.js';
 import { BookHost } from '../services/book-host.js';
+import { htmlDataUrl, printOptions } from './print-pdf.js';
 import { registerServiceIpc, type IpcMainLike } from './service-ipc.js';
 import { APP_SCHEME, START_URL, appFileFor, contentTypeOf, isAppUrl, windowPreferences } from './window-security.js';
 
@@ -79,7 +80,33 @@ void app.whenReady().then(() => {
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return r.canceled ? null : r.filePath;
   });
+  ipcMain.handle(IPC.printPdf, async (e, request: unknown) => {
+    if (!trusted(e)) return { ok: false, message: 'not allowed' };
+    const r = request as { html?: unknown; footer?: unknown; path?: unknown };
+    if (typeof r?.html !== 'string' || typeof r.footer !== 'string' || typeof r.path !== 'string') return { ok: false, message: 'bad print request' };
+    const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+    try {
+      await printer.loadURL(htmlDataUrl(r.html));
+      await writeFile(r.path, await printer.webContents.printToPDF(printOptions(r.footer)));
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    } finally {
+      printer.destroy();
+    }
+  });
   createWindow();
+});
+
+// The book is copied once more as the window closes (only the newest backups are kept).
+let backedUpAtExit = false;
+app.on('before-quit', (event) => {
+  if (backedUpAtExit || !host) return;
+  event.preventDefault();
+  backedUpAtExit = true;
+  void host.call('app.state', {})
+    .then((s) => (s.ok && (s.result as { book: unknown }).book ? host!.call('book.backup', { reason: 'exit' }) : undefined))
+    .finally(() => app.quit());
 });
 
 app.on('second-instance', () => {
@@ -90,6 +117,7 @@ app.on('second-instance', () => {
   }
 });
 
-app.on('window-all-closed', () => {
-  void (host?.close() ?? Promise.resolve()).finally(() => app.quit());
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  void host?.close();
 });

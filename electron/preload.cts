@@ -18,4 +18,5 @@ contextBridge.exposeInMainWorld('kaSettle', {
   pathForFile: (file: File) => webUtils.getPathForFile(file),
   chooseBookPath: (mode: 'open' | 'create', suggested: string) => ipcRenderer.invoke('dialog:book', mode, suggested),
   chooseExportPath: (fileName: string) => ipcRenderer.invoke('dialog:export', fileName),
+  printToPdf: (request: { html: string; footer: string; path: string }) => ipcRenderer.invoke('print:pdf', request),
 });

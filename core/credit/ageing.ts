@@ -8,7 +8,8 @@ import { ageingBuckets, bucketLabels, bucketOf } from './ageing-buckets.js';
 export type AgeingGrouping = 'ka' | 'store' | 'distributor' | 'manufacturer';
 export type AgeingBasis = 'due' | 'document';
 
-export interface AgeingRow { key: string; name: string; buckets: number[]; credits: number; total: number }
+/** One line of the ageing; `code` is the party's own code (KA, KA/store, distributor, manufacturer) for drilling down. */
+export interface AgeingRow { key: string; code: string; name: string; buckets: number[]; credits: number; total: number }
 
 export interface AgeingReport {
   asOf: string;
@@ -31,20 +32,24 @@ export function ageing(book: Book, asOfText: string, by: AgeingGrouping = 'ka', 
   const asOf = assertIsoDate(asOfText, { field: '--as-of' });
   const edges = ageingBuckets(book);
   const labels = bucketLabels(edges);
-  const names = new Map<string, string>();
-  if (by === 'ka') for (const k of kaList(book)) names.set(String(k.id), `${k.code} ${k.name}`);
-  if (by === 'store') for (const s of storesList(book)) names.set(String(s.id), `${s.ka_code}/${s.store_code} ${s.name}`);
+  const names = new Map<string, { code: string; name: string }>();
+  const named = (key: string, code: string, name: string) => names.set(key, { code, name: `${code} ${name}` });
+  if (by === 'ka') for (const k of kaList(book)) named(String(k.id), k.code, k.name);
+  if (by === 'store') for (const s of storesList(book)) named(String(s.id), `${s.ka_code}/${s.store_code}`, s.name);
   if (by === 'distributor' || by === 'manufacturer') {
-    for (const d of distributorsList(book)) names.set(by === 'distributor' ? String(d.id) : `m${d.manufacturer_id}`, by === 'distributor' ? `${d.code} ${d.name}` : `${d.manufacturer_code} ${d.manufacturer_name}`);
+    for (const d of distributorsList(book)) {
+      if (by === 'distributor') named(String(d.id), d.code, d.name);
+      else named(`m${d.manufacturer_id}`, d.manufacturer_code, d.manufacturer_name);
+    }
   }
   const distributorManufacturer = new Map(distributorsList(book).map((d) => [d.id, d.manufacturer_id]));
   const rows = new Map<string, AgeingRow>();
-  const empty = (key: string, name: string): AgeingRow => ({ key, name, buckets: labels.map(() => 0), credits: 0, total: 0 });
-  const totals = empty('total', 'total');
+  const empty = (key: string, party = { code: '', name: '(none)' }): AgeingRow => ({ key, code: party.code, name: party.name, buckets: labels.map(() => 0), credits: 0, total: 0 });
+  const totals = empty('total', { code: '', name: 'total' });
   for (const item of receivablesAsOf(book, null, asOf)) {
     const key = by === 'ka' ? String(item.ka_account_id) : by === 'store' ? String(item.store_id) : by === 'distributor' ? String(item.distributor_id)
       : `m${distributorManufacturer.get(item.distributor_id ?? -1) ?? '?'}`;
-    const row = rows.get(key) ?? empty(key, names.get(key) ?? '(none)');
+    const row = rows.get(key) ?? empty(key, names.get(key));
     rows.set(key, row);
     for (const r of [row, totals]) {
       if (item.open_fen < 0) r.credits += item.open_fen;

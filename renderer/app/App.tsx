@@ -7,13 +7,19 @@ import { MenuBar, type MenuCommand } from '../components/MenuBar';
 import { Sidebar } from '../components/Sidebar';
 import { useHost } from '../host/host-context';
 import { switchLanguage } from '../i18n/i18n';
-import { AreaPending } from '../screens/areas/AreaPending';
+import { AuditScreen } from '../screens/audit/AuditScreen';
+import { CreditScreen } from '../screens/credit/CreditScreen';
+import { FeesScreen } from '../screens/fees/FeesScreen';
+import { MasterDataScreen } from '../screens/master/MasterDataScreen';
+import { SettlementScreen } from '../screens/settlement/SettlementScreen';
+import { TermsScreen } from '../screens/terms/TermsScreen';
 import { BookChooser } from '../screens/book-chooser/BookChooser';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ImportWizard } from '../screens/import/ImportWizard';
 import { ReconcileWorkbench } from '../screens/reconcile/ReconcileWorkbench';
 import { AREAS, parseRoute, routeHash, type Route } from './areas';
 import { RestoreDialog } from './RestoreDialog';
+import { SignInDialog } from './SignInDialog';
 
 type AppState = ServiceResult<'app.state'>;
 
@@ -25,7 +31,8 @@ export function App() {
   const [periods, setPeriods] = useState<ServiceResult<'book.periods'>['periods']>([]);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [chooser, setChooser] = useState<'create' | 'open' | null>(null);
-  const [dialog, setDialog] = useState<'about' | 'shortcuts' | 'restore' | null>(null);
+  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'about' | 'shortcuts' | 'restore' | 'signIn' | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<ServiceError | null>(null);
 
@@ -53,10 +60,15 @@ export function App() {
   const command = useCallback(async (c: MenuCommand) => {
     setNotice('');
     try {
-      if (typeof c === 'object') await host.call('app.openBook', { path: c.recent }).then(() => loadState());
+      if (typeof c === 'object') {
+        // A recent book is opened from the chooser, where a failed startup check can offer its last good backup.
+        setChooser('open');
+        setPendingOpen(c.recent);
+      }
       else if (c === 'new' || c === 'open') setChooser(c === 'new' ? 'create' : 'open');
       else if (c === 'backup') setNotice(t('backup.done', { file: (await host.call('book.backup', {})).file }));
-      else if (c === 'restore' || c === 'about' || c === 'shortcuts') setDialog(c);
+      else if (c === 'restore' || c === 'about' || c === 'shortcuts' || c === 'signIn') setDialog(c);
+      else if (c === 'signOut') await host.call('session.signOut', {}).then(() => loadState());
       else if (c === 'close') await host.call('app.closeBook', {}).then(() => loadState());
       else if (c === 'language') switchLanguage(i18n.language === 'zh' ? 'en' : 'zh');
     } catch (e) {
@@ -81,6 +93,7 @@ export function App() {
   if (!state) return <div className="loading">{error ? <ErrorNotice error={error} /> : t('app.loading')}</div>;
   const chosen = (s: AppState) => {
     setChooser(null);
+    setPendingOpen(null);
     setState(s);
     void loadState();
     go({ area: 'home', params: {} });
@@ -95,16 +108,22 @@ export function App() {
       {notice && <p className="notice ok banner" role="status" data-testid="app-notice">{notice} <button type="button" className="link" onClick={() => setNotice('')}>{t('app.close')}</button></p>}
       <ErrorNotice error={error} onClose={() => setError(null)} />
       {!state.book || chooser ? (
-        <BookChooser key={chooser ?? 'first'} state={state} onState={chosen} focus={chooser ?? undefined} />
+        <BookChooser key={`${chooser ?? 'first'}|${pendingOpen ?? ''}`} state={state} onState={chosen} focus={chooser ?? undefined} openNow={pendingOpen ?? undefined} />
       ) : (
         <div className="body">
           <Sidebar current={route.area} onGo={(a) => go({ area: a, params: {} })} />
           {route.area === 'home' && <HomeScreen key={`${state.book.path}|${route.params.period ?? ''}`} periods={periods} workMonth={workMonth} params={route.params} go={go} />}
           {route.area === 'import' && <ImportWizard go={(r) => { void loadState(); go(r); }} />}
           {route.area === 'reconcile' && <ReconcileWorkbench key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} go={go} />}
-          {!['home', 'import', 'reconcile'].includes(route.area) && <AreaPending area={route.area} />}
+          {route.area === 'master' && <MasterDataScreen />}
+          {route.area === 'fees' && <FeesScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} />}
+          {route.area === 'terms' && <TermsScreen periods={monthList} workMonth={workMonth} />}
+          {route.area === 'credit' && <CreditScreen params={route.params} />}
+          {route.area === 'settlement' && <SettlementScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} user={state.user} />}
+          {route.area === 'audit' && <AuditScreen params={route.params} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
         </div>
       )}
+      {dialog === 'signIn' && <SignInDialog onClose={() => setDialog(null)} onSignedIn={() => { setDialog(null); void loadState(); }} />}
       {dialog === 'restore' && <RestoreDialog onClose={() => setDialog(null)} onRestored={(m) => { setDialog(null); setNotice(m); void loadState(); }} />}
       {(dialog === 'about' || dialog === 'shortcuts') && <Dialog title={t(dialog === 'about' ? 'menu.about' : 'menu.shortcuts')} onClose={() => setDialog(null)}><p>{t(`${dialog}.body`)}</p></Dialog>}
     </div>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceResult } from '../../contract/service-contract';
 
-export type MenuCommand = 'new' | 'open' | 'backup' | 'restore' | 'close' | 'about' | 'shortcuts' | 'language' | { recent: string };
+export type MenuCommand = 'new' | 'open' | 'backup' | 'restore' | 'close' | 'about' | 'shortcuts' | 'language' | 'signIn' | 'signOut' | { recent: string };
 
 /**
  * The window's menu bar (文件, 帮助) as accessible menu buttons: Alt or F10 focuses it, arrow keys move, Escape
@@ -73,6 +73,14 @@ export function MenuBar({ state, onCommand }: { state: ServiceResult<'app.state'
       </div>
       <span className="menubar-fill" />
       {state.book && <span className="book-name" title={state.book.path}>{state.book.name}{state.book.isDemo ? ` · ${t('chooser.demoTag')}` : ''}</span>}
+      {state.book && (state.user ? (
+        <>
+          <span className="user-name" data-testid="signed-in-user">{state.user.displayName} · {t(`roles.${state.user.role}`)}</span>
+          <button type="button" data-testid="sign-out" onClick={() => onCommand('signOut')}>{t('signIn.signOut')}</button>
+        </>
+      ) : (
+        <button type="button" data-testid="sign-in" onClick={() => onCommand('signIn')}>{t('signIn.title')}</button>
+      ))}
       <button type="button" className="lang" data-testid="language" onClick={() => onCommand('language')}>{t('menu.language')}</button>
     </div>
   );

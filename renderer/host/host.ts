@@ -1,5 +1,8 @@
 import type { ProgressEvent, ServiceArgs, ServiceError, ServiceName, ServiceResult } from '../../contract/service-contract';
 
+/** The methods that write a file for the user; each takes an optional `path`. */
+export type ExportMethod = 'reconcile.export' | 'statement.export' | 'credit.statementOfAccount';
+
 /** A failed call as the window sees it: the typed error that crossed the boundary. */
 export class CallError extends Error {
   constructor(readonly error: ServiceError) {
@@ -25,7 +28,7 @@ export interface Host {
   /** a file the user chose or dropped, as a path the background process can read */
   stageFile(file: File): Promise<string>;
   /** runs an export method and delivers its file (a save dialog in Electron, a download in the browser); null if the user cancelled */
-  exportFile<N extends 'reconcile.export'>(method: N, args: Omit<ServiceArgs<N>, 'path'>, fileName: string): Promise<{ result: ServiceResult<N>; where: string } | null>;
+  exportFile<N extends ExportMethod>(method: N, args: Omit<ServiceArgs<N>, 'path'>, fileName: string): Promise<{ result: ServiceResult<N>; where: string } | null>;
   /** a native file dialog where there is one (Electron); the browser asks for a path in a text field instead */
   chooseBookPath?(mode: 'open' | 'create', suggested: string): Promise<string | null>;
 }

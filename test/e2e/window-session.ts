@@ -37,7 +37,12 @@ export async function openWindow(): Promise<WindowSession> {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/favicon/.test(m.location().url)) problems.push(`console: ${m.text()}`);
+    // A refused call (422) shows in the console as a failed resource: that is the product working, not a fault.
+    if (m.type() === 'error' && !/favicon/.test(m.location().url) && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  // What the window itself got wrong: arguments the contract refused (400), internal errors (500).
+  page.on('response', (r) => {
+    if (r.status() === 400 || r.status() >= 500) problems.push(`http ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname} ${r.request().postData() ?? ''}`);
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.goto(`${bridge.url}/#token=${bridge.token}`);

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceResult } from '../../../contract/service-contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressPanel } from '../../components/ProgressPanel';
+import { DamagedBookOffer } from '../../app/DamagedBookOffer';
 import { useHost } from '../../host/host-context';
 import { useLongCall } from '../../host/use-long-call';
 
@@ -12,19 +13,25 @@ type AppState = ServiceResult<'app.state'>;
  * The first screen when no book is open: the demo book one click away, a new book, an existing book, and the
  * recently opened ones.
  */
-export function BookChooser({ state, onState, focus }: { state: AppState; onState: (s: AppState) => void; focus?: 'create' | 'open' }) {
+export function BookChooser({ state, onState, focus, openNow }: { state: AppState; onState: (s: AppState) => void; focus?: 'create' | 'open'; openNow?: string }) {
   const { t } = useTranslation();
   const host = useHost();
   const { run, busy, progress, error, setError } = useLongCall();
   const [createPath, setCreatePath] = useState(`${state.home}${state.home.includes('\\') ? '\\' : '/'}${t('chooser.defaultName')}`);
-  const [openPath, setOpenPath] = useState('');
+  const [openPath, setOpenPath] = useState(openNow ?? '');
   const [label, setLabel] = useState('');
+  const [tried, setTried] = useState('');
 
   const act = async (what: string, work: () => Promise<AppState | null>) => {
     setLabel(what);
     const s = await work();
     if (s) onState(s);
   };
+  useEffect(() => {
+    if (!openNow) return;
+    setTried(openNow);
+    void act(t('app.busy'), () => run('app.openBook', { path: openNow }));
+  }, [openNow]);
   const demo = () => act(t('chooser.demoCreating'), async () => {
     const exists = state.recent.some((r) => r.path === state.demoPath && r.exists);
     return exists ? run('app.openBook', { path: state.demoPath }).then((s) => s ?? run('app.createBook', { path: state.demoPath, demo: true }))
@@ -40,6 +47,7 @@ export function BookChooser({ state, onState, focus }: { state: AppState; onStat
       <h1 id="chooser-title">{t('chooser.title')}</h1>
       <p className="muted">{t('chooser.intro', { home: state.home })}</p>
       <ErrorNotice error={error} onClose={() => setError(null)} />
+      {error?.code === 'book-damaged' && tried && <DamagedBookOffer path={tried} onRestored={onState} />}
       {busy && <ProgressPanel label={label} progress={progress} />}
       <div className="chooser-cards">
         <section className="card">
@@ -66,7 +74,7 @@ export function BookChooser({ state, onState, focus }: { state: AppState; onStat
           <div className="row">
             {host.chooseBookPath && <button type="button" onClick={() => browse('open')}>{t('chooser.browse')}</button>}
             <button type="button" disabled={busy || !openPath.trim()} data-testid="open-book"
-              onClick={() => act(t('app.busy'), () => run('app.openBook', { path: openPath.trim() }))}>{t('chooser.open')}</button>
+              onClick={() => { setTried(openPath.trim()); void act(t('app.busy'), () => run('app.openBook', { path: openPath.trim() })); }}>{t('chooser.open')}</button>
           </div>
         </section>
       </div>
@@ -76,7 +84,7 @@ export function BookChooser({ state, onState, focus }: { state: AppState; onStat
           <ul className="recent">
             {state.recent.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link" disabled={!r.exists || busy} onClick={() => act(t('app.busy'), () => run('app.openBook', { path: r.path }))}>{r.path}</button>
+                <button type="button" className="link" disabled={!r.exists || busy} onClick={() => { setTried(r.path); void act(t('app.busy'), () => run('app.openBook', { path: r.path })); }}>{r.path}</button>
                 {!r.exists && <span className="muted"> {t('chooser.missing')}</span>}
               </li>
             ))}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
+import { formatTimestamp } from '../../format/dates';
+import { useHost } from '../../host/host-context';
+import { useQuery } from '../../host/use-query';
+
+/** 备份: the copies kept beside the book; back up now, or restore one (from the 文件 menu, after confirming). */
+export function BackupsTab({ onRestore }: { onRestore: () => void }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const list = useQuery('book.backups', {});
+  const [message, setMessage] = useState('');
+  const now = async () => {
+    try {
+      const r = await host.call('book.backup', { reason: 'manual' });
+      setMessage(t('backup.done', { file: r.file }));
+      list.reload();
+    } catch (e) {
+      list.setError(asServiceError(e));
+    }
+  };
+  return (
+    <section>
+      <div className="row">
+        <button type="button" className="primary" data-testid="backup-now" onClick={now}>{t('backup.now')}</button>
+        <button type="button" onClick={onRestore}>{t('menu.restore')}</button>
+      </div>
+      {message && <p className="notice ok" role="status">{message}</p>}
+      <ErrorNotice error={list.error} />
+      <DataGrid testId="backups-grid" height={360} rows={list.data?.backups ?? []} columns={[
+        { field: 'name', headerName: t('restore.file'), flex: 1 },
+        { field: 'takenAt', headerName: t('restore.taken'), width: 160, valueFormatter: (p) => formatTimestamp(p.value as string) },
+        { field: 'bytes', headerName: t('restore.size'), width: 110, type: 'rightAligned', valueFormatter: (p) => `${((p.value as number) / 1024 / 1024).toFixed(1)} MB` },
+      ]} />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceError } from '../../../contract/service-contract';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
+import { Field, errorFor } from '../../components/Field';
+import { useHost } from '../../host/host-context';
+import { useQuery } from '../../host/use-query';
+
+const ROLES = ['accountant', 'credit_controller', 'manager', 'admin'] as const;
+
+/** 用户与角色: who may work in the book. The first user is its admin; after that an admin adds the others. */
+export function UsersTab({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const list = useQuery('users.list', {});
+  const [form, setForm] = useState({ username: '', displayName: '', role: 'accountant' as (typeof ROLES)[number], password: '' });
+  const [error, setError] = useState<ServiceError | null>(null);
+  const [done, setDone] = useState('');
+  const add = async () => {
+    try {
+      await host.call('users.add', { username: form.username.trim(), role: form.role, password: form.password, ...(form.displayName.trim() ? { displayName: form.displayName.trim() } : {}) });
+      setDone(t('users.added', { username: form.username }));
+      setForm({ username: '', displayName: '', role: 'accountant', password: '' });
+      setError(null);
+      list.reload();
+      onChanged();
+    } catch (e) {
+      setError(asServiceError(e));
+    }
+  };
+  return (
+    <section>
+      <ErrorNotice error={list.error} />
+      {list.data?.rows.length === 0 && <p className="notice warn">{t('users.firstIsAdmin')}</p>}
+      <DataGrid testId="users-grid" height="auto" rows={list.data?.rows ?? []} columns={[
+        { field: 'username', headerName: t('signIn.username'), width: 140 },
+        { field: 'display_name', headerName: t('users.displayName'), width: 140 },
+        { field: 'role', headerName: t('users.role'), width: 140, valueFormatter: (p) => t(`roles.${p.value as string}`) },
+        { field: 'disabled', headerName: t('users.disabled'), width: 90, valueFormatter: (p) => (p.value ? t('app.yes') : '') },
+      ]} />
+      <h3>{t('users.add')}</h3>
+      <form className="form-grid" onSubmit={(e) => { e.preventDefault(); void add(); }}>
+        <Field label={t('signIn.username')} error={errorFor(error, '--add')}><input value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} data-testid="user-name" /></Field>
+        <Field label={t('users.displayName')}><input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} /></Field>
+        <Field label={t('users.role')} error={errorFor(error, '--role')}>
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as (typeof ROLES)[number] })} data-testid="user-role">
+            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          </select>
+        </Field>
+        <Field label={t('signIn.password')} error={errorFor(error, 'password')}><input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" data-testid="user-password" /></Field>
+        <button type="submit" className="primary" data-testid="user-add" disabled={!form.username.trim() || !form.password}>{t('users.add')}</button>
+      </form>
+      {error && !error.field && <ErrorNotice error={error} onClose={() => setError(null)} />}
+      {done && <p className="notice ok" role="status" data-testid="users-message">{done}</p>}
+    </section>
+  );
+}

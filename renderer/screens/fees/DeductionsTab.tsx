@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
+import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
+import { useHost } from '../../host/host-context';
+import { useQuery } from '../../host/use-query';
+
+export const FEE_TYPES = ['entry', 'barcode', 'display', 'end_cap', 'dm', 'anniversary', 'festival', 'promo_service', 'info_service', 'shrinkage', 'rebate', 'other'] as const;
+
+/** 扣款: each deduction with its fee type, the contract's verdict and the split; reclassify with a rule for next time. */
+export function DeductionsTab({ period }: { period: string }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const [disputedOnly, setDisputedOnly] = useState(false);
+  const list = useQuery('fees.deductions', { period, disputedOnly, limit: 1000 });
+  const [open, setOpen] = useState<Row | null>(null);
+  const [feeType, setFeeType] = useState<string>('display');
+  const [saveRule, setSaveRule] = useState(true);
+  const [saved, setSaved] = useState('');
+
+  const reclassify = async () => {
+    if (!open) return;
+    try {
+      await host.call('fees.reclassify', { lineId: Number(open.line_id), feeType: feeType as (typeof FEE_TYPES)[number], saveRule });
+      setSaved(t('fees.reclassified', { doc: String(open.doc_no), type: t(`feeTypes.${feeType}`) }));
+      list.reload();
+    } catch (e) {
+      list.setError(asServiceError(e));
+    }
+  };
+
+  return (
+    <section>
+      <div className="row">
+        <label className="inline"><input type="checkbox" checked={disputedOnly} onChange={(e) => setDisputedOnly(e.target.checked)} data-testid="disputed-only" />{t('fees.disputedOnly')}</label>
+        <span className="muted">{list.data ? t('fees.count', { count: list.data.rows.length }) : ''}</span>
+      </div>
+      <ErrorNotice error={list.error} onClose={() => list.setError(null)} />
+      {saved && <p className="notice ok" role="status" data-testid="fees-message">{saved}</p>}
+      <div className="split">
+        <DataGrid testId="deductions-grid" rows={list.data?.rows ?? []} rowId={(r) => String(r.line_id)} selectedId={open ? String(open.line_id) : null}
+          onOpen={(r) => { setOpen(r); setFeeType(String(r.fee_type ?? 'display')); setSaved(''); }}
+          columns={[
+            { field: 'doc_no', headerName: t('fees.docNo'), width: 130 },
+            { field: 'ka', headerName: 'KA', width: 70 },
+            { field: 'store', headerName: t('reconcile.cols.store'), width: 80 },
+            { field: 'fee_text', headerName: t('fees.wording'), width: 150 },
+            { field: 'fee_type', headerName: t('fees.feeType'), width: 110, valueFormatter: (p) => (p.value ? t(`feeTypes.${p.value as string}`) : t('fees.unclassified')) },
+            { field: 'verdict', headerName: t('fees.verdict'), width: 120, valueFormatter: (p) => t(`verdicts.${p.value as string}`, { defaultValue: p.value as string }) },
+            moneyCol('amount_fen', t('fields.amount')),
+            moneyCol('manufacturer_fen', t('fees.manufacturerShare')),
+            moneyCol('distributor_fen', t('fees.distributorShare')),
+            { field: 'disputed', headerName: t('fees.disputed'), width: 80, valueFormatter: (p) => (p.value ? t('app.yes') : '') },
+            { field: 'reason', headerName: t('reconcile.reason'), flex: 1, minWidth: 200 },
+          ]} />
+        {open && (
+          <aside className="detail" aria-label={t('fees.reclassify')} data-testid="reclassify-panel">
+            <h3>{String(open.doc_no)} · {String(open.fee_text ?? '')}</h3>
+            <p className="muted">{String(open.reason)}</p>
+            <label>{t('fees.feeType')}
+              <select value={feeType} onChange={(e) => setFeeType(e.target.value)} data-testid="reclassify-type">
+                {FEE_TYPES.map((f) => <option key={f} value={f}>{t(`feeTypes.${f}`)}</option>)}
+              </select>
+            </label>
+            <label className="inline"><input type="checkbox" checked={saveRule} onChange={(e) => setSaveRule(e.target.checked)} />{t('fees.saveRule', { ka: String(open.ka), wording: String(open.fee_text ?? '') })}</label>
+            <div className="row">
+              <button type="button" className="primary" data-testid="reclassify-save" onClick={reclassify}>{t('fees.reclassify')}</button>
+              <button type="button" onClick={() => setOpen(null)}>{t('app.close')}</button>
+            </div>
+          </aside>
+        )}
+      </div>
+    </section>
+  );
+}

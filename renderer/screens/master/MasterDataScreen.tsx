@@ -1,0 +1,78 @@
+import type { ColDef } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Tabs } from '../../components/Tabs';
+import { formatPrice } from '../../format/amount';
+import { formatPpm } from '../../format/rate';
+import { useQuery } from '../../host/use-query';
+import { MasterForm } from './MasterForm';
+import { RecordDetail } from './RecordDetail';
+
+const ENTITIES = ['ka-accounts', 'stores', 'products', 'prices', 'distributors', 'contracts', 'promotions', 'manufacturers'] as const;
+type Entity = (typeof ENTITIES)[number];
+
+/** Grid columns from a list's rows: money by *_fen, prices by *_e4, rates by *_ppm, everything else as text. */
+function columnsFor(rows: Row[], t: TFunction): ColDef<Row>[] {
+  return Object.keys(rows[0] ?? {}).filter((k) => k !== 'id').map((k) => {
+    const headerName = t(`master.cols.${k}`, { defaultValue: k });
+    if (k.endsWith('_fen')) return moneyCol(k, headerName);
+    if (k.endsWith('_e4')) return { field: k, headerName, type: 'rightAligned', width: 110, valueFormatter: (p) => formatPrice(p.value as number) };
+    if (k.endsWith('_ppm')) return { field: k, headerName, type: 'rightAligned', width: 100, valueFormatter: (p) => formatPpm(p.value as number) };
+    return { field: k, headerName, width: k === 'name' ? 200 : 120 };
+  });
+}
+
+/** 主数据: KA accounts, stores, products, contract prices, distributors, contracts and promotions; new records in forms. */
+export function MasterDataScreen() {
+  const { t } = useTranslation();
+  const [entity, setEntity] = useState<Entity>('ka-accounts');
+  const [ka, setKa] = useState('');
+  const kas = useQuery('master.kaAccounts', {});
+  const list = useQuery('master.list', { entity, ...(ka && (entity === 'stores' || entity === 'prices') ? { ka } : {}), limit: 1000 });
+  const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
+  const rows = list.data?.rows ?? [];
+  const columns = useMemo(() => columnsFor(rows, t), [rows, t]);
+  const change = (e: Entity) => {
+    setEntity(e);
+    setCreating(false);
+    setOpen(null);
+    setSaved('');
+  };
+
+  return (
+    <main className="screen" aria-labelledby="master-title">
+      <div className="screen-head">
+        <h1 id="master-title">{t('areas.master')}</h1>
+        {(entity === 'stores' || entity === 'prices') && (
+          <label className="inline">KA
+            <select value={ka} onChange={(e) => setKa(e.target.value)} data-testid="master-ka">
+              <option value="">{t('reconcile.allKa')}</option>
+              {(kas.data?.rows ?? []).map((k) => <option key={k.code} value={k.code}>{k.code} {k.name}</option>)}
+            </select>
+          </label>
+        )}
+        <span className="fill" />
+        <button type="button" className="primary" data-testid="master-new" onClick={() => { setCreating(true); setSaved(''); }}>{t('master.new', { what: t(`master.entities.${entity}`) })}</button>
+      </div>
+      <Tabs label={t('areas.master')} current={entity} onChange={change} tabs={ENTITIES.map((e) => ({ id: e, label: t(`master.entities.${e}`) }))} />
+      <ErrorNotice error={list.error} />
+      {saved && <p className="notice ok" role="status" data-testid="master-message">{saved}</p>}
+      {creating && (
+        <MasterForm key={entity} entity={entity} kas={kas.data?.rows ?? []} onCancel={() => setCreating(false)}
+          onSaved={(key) => { setCreating(false); setSaved(t('master.saved', { key })); list.reload(); kas.reload(); }} />
+      )}
+      <p className="muted">{t('master.count', { count: rows.length })}{entity === 'contracts' || entity === 'promotions' ? ` · ${t('master.openHint')}` : ''}</p>
+      <div className="split">
+        <DataGrid testId="master-grid" rows={rows} columns={columns} height={480}
+          rowId={(r) => String(r.code ?? r.sku ?? `${String(r.ka ?? '')}/${String(r.store_code ?? r.sku ?? '')}/${String(r.region ?? '')}/${String(r.valid_from ?? '')}`)}
+          onOpen={entity === 'contracts' || entity === 'promotions' ? (r) => setOpen(String(r.code)) : undefined} selectedId={open} />
+        {open && (entity === 'contracts' || entity === 'promotions') && <RecordDetail key={open} entity={entity} code={open} />}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,241 @@
+/// <reference lib="dom" />
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatFen } from '../../core/money/format.js';
+import { ARTIFACTS, E2E_FIXTURES, openWindow, type WindowSession } from './window-session.js';
+
+/**
+ * Issue 9's month through the real window: users and sign-in, import, reconcile, classify a deduction, move a
+ * claim to approved with evidence, accrue and read the explanation, prepare as the accountant, fail to approve as
+ * the same user, review and approve as others, export the statement as .xlsx and PDF and check its figures, then
+ * fail to change the closed month. Every area is photographed into test/artifacts/e2e/.
+ */
+let w: WindowSession;
+beforeAll(async () => {
+  w = await openWindow();
+  await w.page.getByTestId('open-demo').click();
+  await w.page.getByTestId('tile-period').waitFor({ timeout: 60_000 });
+}, 120_000);
+afterAll(async () => {
+  await w?.close();
+});
+
+async function signIn(username: string) {
+  const { page } = w;
+  if (await page.getByTestId('sign-out').isVisible()) await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('sign-in-user').fill(username);
+  await page.getByTestId('sign-in-password').fill(`${username}-password`);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('signed-in-user').getByText(username).waitFor();
+}
+
+describe('a month end in the window', () => {
+  it('sets up the book’s users: the first is its admin, who adds the others', async () => {
+    const { page } = w;
+    await page.getByTestId('area-audit').click();
+    await page.getByTestId('tab-users').click();
+    await page.getByText('第一个用户必须是管理员').waitFor();
+    const add = async (username: string, role: string) => {
+      await page.getByTestId('user-name').fill(username);
+      await page.getByTestId('user-role').selectOption(role);
+      await page.getByTestId('user-password').fill(`${username}-password`);
+      await page.getByTestId('user-add').click();
+      await page.getByTestId('users-message').getByText(username).waitFor();
+    };
+    await add('admin', 'admin');
+    await page.getByTestId('user-name').fill('wang');
+    await page.getByTestId('user-password').fill('short');
+    await page.getByTestId('user-add').click();
+    expect(await page.locator('.field-error').first().textContent()).toContain('at least 8 characters');
+    await signIn('admin');
+    await add('wang', 'accountant');
+    await add('zhao', 'credit_controller');
+    await add('liu', 'manager');
+    expect(await page.getByTestId('users-grid').locator('.ag-row').count()).toBe(4);
+    await w.shot('10-audit-users');
+  });
+
+  it('imports and reconciles the month, classifies a deduction and keeps the rule', async () => {
+    const { page } = w;
+    await page.getByTestId('area-import').click();
+    for (const [kind, file] of [['deliveries', 'rtm-deliveries.csv'], ['receipts', 'rtm-receipts.csv']] as const) {
+      await page.getByTestId('import-kind').selectOption(kind);
+      await page.getByTestId('import-ka').selectOption('RTM');
+      await page.getByTestId('file-input').setInputFiles(join(E2E_FIXTURES, file));
+      await page.getByTestId('import-summary').waitFor();
+      await page.getByTestId('import-commit').click();
+      await page.getByTestId('import-result').waitFor();
+      await page.getByText('再导入一个文件').click();
+    }
+    await page.getByTestId('area-reconcile').click();
+    await page.getByTestId('run-reconcile').click();
+    await page.getByTestId('workbench-message').waitFor({ timeout: 60_000 });
+
+    await page.getByTestId('area-fees').click();
+    await page.getByTestId('disputed-only').check();
+    const disputed = (await w.api('fees.deductions', { period: '2026-10', disputedOnly: true, limit: 1000 })).rows;
+    await page.getByText(`${disputed.length} 条`).waitFor();
+    const lineId = disputed[0].line_id as number;
+    await page.getByTestId('deductions-grid').locator(`.ag-row[row-id="${lineId}"] [col-id=doc_no]`).click();
+    await page.getByTestId('reclassify-panel').waitFor();
+    await page.getByTestId('reclassify-type').selectOption('display');
+    await page.getByTestId('reclassify-save').click();
+    await page.getByTestId('fees-message').getByText('堆头费').waitFor();
+    const after = (await w.api('fees.deductions', { period: '2026-10', limit: 1000 })).rows.find((r: { line_id: number }) => r.line_id === lineId);
+    expect(after.fee_type).toBe('display');
+    await w.shot('11-fees-deductions');
+  });
+
+  it('moves a claim to approved with a file of evidence attached', async () => {
+    const { page } = w;
+    await page.getByTestId('tab-claims').click();
+    await page.getByTestId('claims-draft').click();
+    const top = page.getByTestId('claims-grid').locator('.ag-row[row-index="0"]').first();
+    await top.waitFor();
+    const id = Number(await top.getAttribute('row-id'));
+    await page.getByTestId('claims-grid').locator(`.ag-row[row-id="${id}"] [col-id=doc_no]`).click();
+    await page.getByTestId('claim-detail').waitFor();
+    const notice = join(w.home, '扣款通知-2026-10.txt');
+    writeFileSync(notice, '大润发 2026-10 堆头费扣款通知');
+    await page.getByTestId('claim-attach').setInputFiles(notice);
+    await page.getByTestId('claim-attachments').getByText('扣款通知-2026-10.txt').waitFor();
+    await page.getByTestId('claim-to-submitted').click();
+    await page.getByTestId('claim-status').getByText('已提交').waitFor();
+    await page.getByTestId('claim-to-approved').click();
+    await page.getByTestId('claim-status').getByText('已批准').waitFor();
+    expect((await w.api('claims.get', { id })).claim).toMatchObject({ status: 'approved', attachments: [{ name: '扣款通知-2026-10.txt' }] });
+    await w.shot('12-fees-claim');
+  });
+
+  it('accrues the contract terms and explains how the rebate was reached', async () => {
+    const { page } = w;
+    await page.getByTestId('area-terms').click();
+    await page.getByTestId('accrue').click();
+    await page.getByTestId('accrue-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('accruals-grid').locator('.ag-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('contracts-grid').locator('.ag-row[row-id="HT-RTM-2025"] [col-id=code]').click();
+    await page.getByTestId('rebate-explanation').waitFor();
+    const explained = await w.api('terms.explain', { contract: 'HT-RTM-2025', period: '2026-10' });
+    expect(await page.getByTestId('rebate-base').textContent()).toBe(`¥${formatFen(explained.rebate.base.base)}`);
+    expect(await page.getByTestId('rebate-target').textContent()).toBe(`¥${formatFen(explained.rebate.target)}`);
+    await w.shot('13-terms');
+  });
+
+  it('prepares as the accountant, refuses the preparer’s approval, and closes with a review and a manager’s approval', async () => {
+    const { page } = w;
+    await signIn('wang');
+    await page.getByTestId('area-settlement').click();
+    await page.getByTestId('period-status').waitFor();
+    expect(await page.getByTestId('settlement-period').inputValue()).toBe('2026-10');
+    if (await page.getByTestId('close-exceptions').isVisible()) {
+      await page.getByTestId('close-reason').fill('已与门店、厂家逐笔核对');
+      await page.getByTestId('close-accept').click();
+      await page.getByTestId('settlement-done').waitFor();
+    }
+    await page.getByTestId('close-prepare').click();
+    await page.locator('[data-testid=period-status][data-status=prepared]').waitFor({ timeout: 60_000 });
+    await signIn('zhao');
+    await page.getByTestId('close-review').click();
+    await page.locator('[data-testid=period-status][data-status=reviewed]').waitFor();
+    await signIn('wang');
+    await page.getByTestId('close-approve').click();
+    const refused = page.getByTestId('error-notice');
+    await refused.waitFor();
+    expect(await refused.getAttribute('data-code')).toMatch(/^(forbidden|same-user)$/);
+    expect((await w.api('close.status', { period: '2026-10' })).status).toBe('reviewed');
+    await signIn('liu');
+    await page.getByTestId('close-approve').click();
+    await page.locator('[data-testid=period-status][data-status=closed]').waitFor();
+    expect(await page.getByTestId('settlement-done').textContent()).toContain('已结账');
+    await page.getByTestId('statement-frame').waitFor();
+    await w.shot('14-settlement-closed');
+  });
+
+  it('exports the approved statement as .xlsx and PDF with the figures of the book', async () => {
+    const { page } = w;
+    const preview = await w.api('statement.preview', { period: '2026-10', distributor: 'D01' });
+    expect(preview.status).toBe('approved');
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-statement-xlsx').click()]);
+    const xlsx = join(ARTIFACTS, 'statement-D01-2026-10.xlsx');
+    await xlsxDownload.saveAs(xlsx);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(typeof c.value === 'number' ? String(Math.round(c.value * 100)) : String(c.value))));
+    expect(cells).toContain(String(preview.netDue));
+    expect(cells.join(' ')).toContain(preview.sha256);
+
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-statement-pdf').click()]);
+    const pdf = join(ARTIFACTS, 'statement-D01-2026-10-window.pdf');
+    await pdfDownload.saveAs(pdf);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`¥${formatFen(preview.netDue)}`);
+    expect(text).toContain('D01');
+    expect(text.replace(/\s+/g, '')).toContain(preview.sha256.slice(0, 16));
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, 'statement-window-page')]);
+  });
+
+  it('refuses to change the closed month from any screen', async () => {
+    const { page } = w;
+    await page.getByTestId('area-reconcile').click();
+    await page.getByTestId('run-reconcile').click();
+    const error = page.getByTestId('error-notice');
+    await error.waitFor();
+    expect(await error.getAttribute('data-code')).toBe('period-closed');
+    await page.getByTestId('area-import').click();
+    await page.getByTestId('import-kind').selectOption('deliveries');
+    const late = join(w.home, 'late.csv');
+    writeFileSync(late, '送货单号,送货日期,门店编号,商品编码,数量,单价,金额\nXSE2E901,2026-10-31,A010,P001,10,5.22,52.20\n');
+    await page.getByTestId('file-input').setInputFiles(late);
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('import-errors').textContent()).toMatch(/2026-10.*closed|closed.*2026-10/);
+    await w.shot('15-closed-month-refused');
+  });
+
+  it('shows credit, master data and the audit log, each area photographed', async () => {
+    const { page } = w;
+    await page.getByTestId('area-credit').click();
+    await page.getByTestId('credit-as-of').fill('2026-10-31');
+    await page.getByTestId('ageing-chart').waitFor();
+    const ageing = await w.api('ageing.report', { asOf: '2026-10-31', by: 'ka' });
+    await page.getByTestId(`ageing-bar-${ageing.rows.find((r: { code: string }) => r.code === 'RTM').code}`).click();
+    await page.getByTestId('ageing-items').waitFor();
+    await w.shot('16-credit-ageing');
+    await page.getByTestId('tab-exposure').click();
+    await page.getByTestId('exposure-grid').locator('.ag-row').first().waitFor();
+    await w.shot('17-credit-exposure');
+    await page.getByTestId('tab-watch').click();
+    await page.getByTestId('order-spikes').locator('.ag-row').first().waitFor();
+    await w.shot('18-credit-watch');
+
+    await page.getByTestId('area-master').click();
+    await page.getByTestId('master-new').click();
+    await page.getByTestId('form-code').fill('HM');
+    await page.getByTestId('form-paymentTermsDays').fill('45');
+    await page.getByTestId('master-save').click();
+    expect(await page.getByTestId('master-form').locator('.field-error').first().textContent()).toBeTruthy();
+    await page.getByTestId('form-name').fill('华贸超市');
+    await page.getByTestId('master-save').click();
+    await page.getByTestId('master-message').getByText('HM').waitFor();
+    await page.getByTestId('tab-contracts').click();
+    await page.getByTestId('master-grid').locator('.ag-row[row-id="HT-RTM-2025"] [col-id=code]').click();
+    await page.getByTestId('record-detail').waitFor();
+    await w.shot('19-master-contract');
+
+    await page.getByTestId('area-audit').click();
+    await page.getByTestId('audit-actor').fill('liu');
+    await page.getByTestId('audit-apply').click();
+    await page.getByTestId('audit-grid').locator('.ag-row [col-id=action]').getByText('approve').first().waitFor();
+    await page.getByTestId('audit-verify').click();
+    expect(await page.getByTestId('audit-verdict').textContent()).toContain('审计链完好');
+    await w.shot('20-audit-log');
+    await page.getByTestId('tab-backups').click();
+    await page.getByTestId('backups-grid').getByText(/before-close-2026-10/).first().waitFor();
+    // The one refusal the window should meet: the deliberately short password, refused by the contract (400).
+    expect(w.problems.filter((p) => !p.includes('"password":"short"'))).toEqual([]);
+  });
+});
