@@ -149,7 +149,13 @@ export class MasterDataWriter {
       rebate_direction: c.rebate.direction, rebate_excludes_promotions: c.rebate.excludesPromotions ? 1 : 0,
     }), { auditEntity: 'contract', after: c });
     if (existing === 'unchanged') return existing;
-    const id = existing;
+    this.contractTerms(existing, ka, c);
+    this.created('contract', c.code, c);
+    return existing;
+  }
+
+  /** A contract's terms (fee responsibility, tiers, exclusions, delivery-cost rules), as written on create and on edit. */
+  contractTerms(id: number, ka: number, c: s.ContractOutput): void {
     for (const t of c.feeTerms) {
       insertFeeTerm(this.book, {
         contract_id: id, fee_type: t.feeType, allowed: t.allowed ? 1 : 0, manufacturer_share_ppm: t.manufacturerShare,
@@ -169,8 +175,6 @@ export class MasterDataWriter {
         monthly_floor_fen: d.monthlyFloor ?? null, monthly_cap_fen: d.monthlyCap ?? null,
       }), 0));
     }
-    this.created('contract', c.code, c);
-    return id;
   }
 
   promotion(input: s.PromotionInput): number | 'unchanged' {

@@ -108,6 +108,7 @@ export type StoreInput = z.input<typeof storeInput>;
 export type ProductInput = z.input<typeof productInput>;
 export type PriceInput = z.input<typeof priceInput>;
 export type ContractInput = z.input<typeof contractInput>;
+export type ContractOutput = z.output<typeof contractInput>;
 export type PromotionInput = z.input<typeof promotionInput>;
 
 export const documentKindSchema = z.enum(DOCUMENT_KINDS);

@@ -1,5 +1,5 @@
 import type { masterMethods } from '../../contract/master-methods.js';
-import { UserError } from '../../core/errors.js';
+import { editMasterRecord, masterRecord } from '../../core/master-data/edit-master-data.js';
 import { saveMasterRecord } from '../../core/master-data/save-record.js';
 import { kaAccounts } from '../../core/reconcile/workbench.js';
 import { contractView, masterDataView, promotionView } from '../../core/views/book-views.js';
@@ -7,12 +7,13 @@ import type { HandlersOf } from './handler-types.js';
 
 export const masterHandlers: HandlersOf<typeof masterMethods> = {
   'master.list': ({ session }, a) => ({ rows: masterDataView(session.requireBook(), a.entity, { offset: a.offset, limit: a.limit }, a.ka) }),
-  'master.get': ({ session }, a) => {
+  'master.get': ({ session }, a) => ({ record: masterRecord(session.requireBook(), a.entity, a.key) }),
+  'master.detail': ({ session }, a) => {
     const book = session.requireBook();
-    if (a.entity === 'contracts') return { record: contractView(book, a.key) };
-    if (a.entity === 'promotions') return { record: promotionView(book, a.key) };
-    throw new UserError('invalid-arguments', `${a.entity} are edited from their row in the list`, { field: 'entity' });
+    return { record: a.entity === 'contracts' ? contractView(book, a.key) : promotionView(book, a.key) };
   },
-  'master.save': ({ session }, a) => saveMasterRecord(session.requireBook(), a.entity, a.record, session.actor),
+  'master.save': ({ session }, a) => (a.mode === 'update'
+    ? editMasterRecord(session.requireBook(), a.entity, a.record, session.actor)
+    : saveMasterRecord(session.requireBook(), a.entity, a.record, session.actor)),
   'master.kaAccounts': ({ session }) => ({ rows: kaAccounts(session.requireBook()) }),
 };

@@ -224,7 +224,20 @@ describe('a month end in the window', () => {
     await page.getByTestId('tab-contracts').click();
     await page.getByTestId('master-grid').locator('.ag-row[row-id="HT-RTM-2025"] [col-id=code]').click();
     await page.getByTestId('record-detail').waitFor();
+    // The contract's tiers are edited as a table: a new top tier, and a bad rate refused beside the table.
+    const tiers = page.getByTestId('table-rebate-tiers');
+    const before = await tiers.locator('tbody tr').count();
+    await page.getByTestId('table-rebate-tiers-add').click();
+    await page.getByTestId(`table-rebate-tiers-${before}-threshold`).fill('9000000');
+    await page.getByTestId(`table-rebate-tiers-${before}-rate`).fill('4.5x');
+    await page.getByTestId('master-save').click();
+    await tiers.locator('.field-error').waitFor();
+    await page.getByTestId(`table-rebate-tiers-${before}-rate`).fill('4.5');
     await w.shot('19-master-contract');
+    await page.getByTestId('master-save').click();
+    await page.getByTestId('master-message').getByText('已修改 HT-RTM-2025').waitFor();
+    const contract = (await w.api('master.get', { entity: 'contracts', key: 'HT-RTM-2025' })).record;
+    expect(contract.rebate.tiers.at(-1)).toEqual({ threshold: 900_000_000, rate: 45_000 });
 
     await page.getByTestId('area-audit').click();
     await page.getByTestId('audit-actor').fill('liu');

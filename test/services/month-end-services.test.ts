@@ -121,9 +121,21 @@ describe('the month end through the service contract', () => {
     const soa = await call('credit.statementOfAccount', { ka: 'RTM', asOf: '2026-10-31', format: 'xlsx' });
     expect(existsSync(soa.file)).toBe(true);
     expect((await call('master.list', { entity: 'stores', ka: 'RTM', limit: 5 })).rows).toHaveLength(5);
-    expect((await call('master.get', { entity: 'contracts', key: 'HT-RTM-2025' })).record.code).toBe('HT-RTM-2025');
+    expect((await call('master.detail', { entity: 'contracts', key: 'HT-RTM-2025' })).record.code).toBe('HT-RTM-2025');
     const promo = (await call('master.list', { entity: 'promotions', limit: 1 })).rows[0];
-    expect((await call('master.get', { entity: 'promotions', key: promo.code })).record.products.length).toBeGreaterThan(0);
+    expect((await call('master.detail', { entity: 'promotions', key: promo.code })).record.products.length).toBeGreaterThan(0);
+
+    // Edit a contract's tiers through the same form shape it was entered in; its identity stays.
+    const contract = (await call('master.get', { entity: 'contracts', key: 'HT-RTM-2025' })).record;
+    const tiers = [...contract.rebate.tiers, { threshold: 9_000_000_00, rate: 40_000 }];
+    expect(await call('master.save', { entity: 'contracts', mode: 'update', record: { ...contract, rebate: { ...contract.rebate, tiers } } })).toEqual({ key: 'HT-RTM-2025', outcome: 'updated' });
+    expect((await call('master.detail', { entity: 'contracts', key: 'HT-RTM-2025' })).record.tiers).toHaveLength(tiers.length);
+    expect(await call('master.save', { entity: 'contracts', mode: 'update', record: { ...contract, rebate: { ...contract.rebate, tiers } } })).toEqual({ key: 'HT-RTM-2025', outcome: 'unchanged' });
+    expect(await attempt('master.save', { entity: 'contracts', mode: 'update', record: { ...contract, kaCode: 'MET' } })).toMatchObject({ ok: false, error: { field: 'kaCode' } });
+    const store = (await call('master.get', { entity: 'stores', key: 'RTM/A010' })).record;
+    expect(await call('master.save', { entity: 'stores', mode: 'update', record: { ...store, name: '大润发上海中心店（新址）' } })).toMatchObject({ outcome: 'updated' });
+    expect((await call('master.list', { entity: 'stores', ka: 'RTM', limit: 1 })).rows[0].name).toBe('大润发上海中心店（新址）');
+    expect((await call('audit.list', { entity: 'store', action: 'update', limit: 5 })).rows[0]).toMatchObject({ entity_key: 'RTM/A010', before: { name: '大润发上海中心店' } });
     expect(await call('master.save', { entity: 'ka-accounts', record: { code: 'HM', name: '华贸', paymentTermsDays: 45 } })).toEqual({ key: 'HM', outcome: 'created' });
     expect(await attempt('master.save', { entity: 'ka-accounts', record: { code: 'HM2', name: '', paymentTermsDays: 45 } })).toMatchObject({ ok: false, error: { field: expect.stringContaining('name') } });
   });

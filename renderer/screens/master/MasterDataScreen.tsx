@@ -3,11 +3,13 @@ import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
 import { Tabs } from '../../components/Tabs';
 import { formatPrice } from '../../format/amount';
 import { formatPpm } from '../../format/rate';
 import { useQuery } from '../../host/use-query';
+import { useHost } from '../../host/host-context';
+import type { ServiceError } from '../../../contract/service-contract';
 import { MasterForm } from './MasterForm';
 import { RecordDetail } from './RecordDetail';
 
@@ -34,12 +36,25 @@ export function MasterDataScreen() {
   const list = useQuery('master.list', { entity, ...(ka && (entity === 'stores' || entity === 'prices') ? { ka } : {}), limit: 1000 });
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ key: string; record: Record<string, unknown> } | null>(null);
+  const [loadError, setLoadError] = useState<ServiceError | null>(null);
+  const host = useHost();
+  const edit = async (key: string) => {
+    setCreating(false);
+    setSaved('');
+    try {
+      setEditing({ key, record: (await host.call('master.get', { entity, key })).record });
+    } catch (e) {
+      setLoadError(asServiceError(e));
+    }
+  };
   const [saved, setSaved] = useState('');
   const rows = list.data?.rows ?? [];
   const columns = useMemo(() => columnsFor(rows, t), [rows, t]);
   const change = (e: Entity) => {
     setEntity(e);
     setCreating(false);
+    setEditing(null);
     setOpen(null);
     setSaved('');
   };
@@ -57,20 +72,28 @@ export function MasterDataScreen() {
           </label>
         )}
         <span className="fill" />
-        <button type="button" className="primary" data-testid="master-new" onClick={() => { setCreating(true); setSaved(''); }}>{t('master.new', { what: t(`master.entities.${entity}`) })}</button>
+        <button type="button" className="primary" data-testid="master-new" onClick={() => { setCreating(true); setEditing(null); setSaved(''); }}>{t('master.new', { what: t(`master.entities.${entity}`) })}</button>
       </div>
       <Tabs label={t('areas.master')} current={entity} onChange={change} tabs={ENTITIES.map((e) => ({ id: e, label: t(`master.entities.${e}`) }))} />
-      <ErrorNotice error={list.error} />
+      <ErrorNotice error={list.error ?? loadError} onClose={() => setLoadError(null)} />
       {saved && <p className="notice ok" role="status" data-testid="master-message">{saved}</p>}
       {creating && (
         <MasterForm key={entity} entity={entity} kas={kas.data?.rows ?? []} onCancel={() => setCreating(false)}
           onSaved={(key) => { setCreating(false); setSaved(t('master.saved', { key })); list.reload(); kas.reload(); }} />
       )}
-      <p className="muted">{t('master.count', { count: rows.length })}{entity === 'contracts' || entity === 'promotions' ? ` · ${t('master.openHint')}` : ''}</p>
+      {editing && (
+        <MasterForm key={`${entity}|${editing.key}`} entity={entity} kas={kas.data?.rows ?? []} initial={editing.record} onCancel={() => setEditing(null)}
+          onSaved={(key, outcome) => { setEditing(null); setSaved(t(outcome === 'unchanged' ? 'master.unchanged' : 'master.updated', { key })); list.reload(); }} />
+      )}
+      <p className="muted">{t('master.count', { count: rows.length })}{entity === 'prices' ? ` · ${t('master.pricesHint')}` : ` · ${t(entity === 'promotions' ? 'master.openHint' : 'master.editHint')}`}</p>
       <div className="split">
         <DataGrid testId="master-grid" rows={rows} columns={columns} height={480}
           rowId={(r) => String(r.code ?? r.sku ?? `${String(r.ka ?? '')}/${String(r.store_code ?? r.sku ?? '')}/${String(r.region ?? '')}/${String(r.valid_from ?? '')}`)}
-          onOpen={entity === 'contracts' || entity === 'promotions' ? (r) => setOpen(String(r.code)) : undefined} selectedId={open} />
+          onOpen={entity === 'promotions' ? (r) => setOpen(String(r.code)) : entity === 'prices' ? undefined : (r) => {
+            const key = entity === 'stores' ? `${String(r.ka)}/${String(r.store_code)}` : String(r.code ?? r.sku);
+            if (entity === 'contracts') setOpen(key);
+            void edit(key);
+          }} selectedId={open} />
         {open && (entity === 'contracts' || entity === 'promotions') && <RecordDetail key={open} entity={entity} code={open} />}
       </div>
     </main>

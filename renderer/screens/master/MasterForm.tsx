@@ -4,7 +4,9 @@ import type { ServiceError } from '../../../contract/service-contract';
 import { DateInput } from '../../components/DateInput';
 import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
 import { Field, errorFor } from '../../components/Field';
+import { formatFen, formatPrice } from '../../format/amount';
 import { percentToPpm, yuanToFen, yuanToPriceE4 } from '../../format/parse-input';
+import { formatPpm } from '../../format/rate';
 import { useHost } from '../../host/host-context';
 import { MASTER_FIELDS, setPath, type FieldSpec } from './master-fields';
 import { RowsTable, type ColumnSpec } from './RowsTable';
@@ -42,13 +44,37 @@ function convert(kind: FieldSpec['kind'] | ColumnSpec['kind'], text: string | bo
   return v;
 }
 
-/** A new master-data record: fields checked by the book's own schemas, each error shown beside its field. */
-export function MasterForm({ entity, kas, onSaved, onCancel }: { entity: string; kas: { code: string; name: string }[]; onSaved: (key: string) => void; onCancel: () => void }) {
+/** A book value back to what a person would type: fen → "12.34", ppm → "2.5", lists → "a, b". */
+function display(kind: FieldSpec['kind'] | ColumnSpec['kind'], value: unknown): string | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value;
+  if (kind === 'yuan' && typeof value === 'number') return formatFen(value, { symbol: false }).replace(/,/g, '');
+  if (kind === 'price' && typeof value === 'number') return formatPrice(value);
+  if (kind === 'percent' && typeof value === 'number') return formatPpm(value).replace('%', '');
+  if (kind === 'list' && Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+function getPath(record: Record<string, unknown>, key: string): unknown {
+  return key.split('.').reduce<unknown>((at, p) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[p] : undefined), record);
+}
+
+/**
+ * A master-data record in a form: new, or (given `initial`, the record as last entered) changed — its code and
+ * identity then read-only. Fields are checked by the book's own schemas and each error is shown beside its field.
+ */
+export function MasterForm({ entity, kas, initial, onSaved, onCancel }: {
+  entity: string; kas: { code: string; name: string }[]; initial?: Record<string, unknown>; onSaved: (key: string, outcome: string) => void; onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const host = useHost();
   const fields = MASTER_FIELDS[entity] ?? [];
-  const [values, setValues] = useState<Typed>({});
-  const [tables, setTables] = useState<Record<string, Typed[]>>({});
+  const [values, setValues] = useState<Typed>(() => Object.fromEntries(fields.map((f) => [f.key, display(f.kind, initial ? getPath(initial, f.key) : undefined)])));
+  const [tables, setTables] = useState<Record<string, Typed[]>>(() => Object.fromEntries((TABLES[entity] ?? []).map((table) => [table.key,
+    ((initial ? getPath(initial, table.key) : []) as Record<string, unknown>[] | undefined ?? []).map((row) => Object.fromEntries(table.columns.map((c) => [c.key, display(c.kind, row[c.key])]))),
+  ])));
+  const editing = initial !== undefined;
+  const identity = new Set(['code', 'sku', 'storeCode', ...(entity === 'stores' || entity === 'contracts' ? ['kaCode'] : []), ...(entity === 'contracts' ? ['manufacturerCode'] : [])]);
   const [error, setError] = useState<ServiceError | null>(null);
 
   const save = async () => {
@@ -58,6 +84,9 @@ export function MasterForm({ entity, kas, onSaved, onCancel }: { entity: string;
       if (v instanceof Error) return setError({ code: 'invalid-field', message: t('master.notANumber'), field: f.key });
       if (v !== undefined) setPath(record, f.key, v);
     }
+    // Fields the form does not show (a contract's delivery-cost rules) keep what the book holds.
+    if (initial) for (const [k, v] of Object.entries(initial)) if (!(k in record) && !fields.some((f) => f.key.startsWith(`${k}.`))) record[k] = v;
+    if (initial && entity === 'contracts') record.rebate = { ...(initial.rebate as object), ...(record.rebate as object) };
     for (const table of TABLES[entity] ?? []) {
       const rows: Record<string, unknown>[] = [];
       for (const [i, row] of (tables[table.key] ?? []).entries()) {
@@ -72,8 +101,8 @@ export function MasterForm({ entity, kas, onSaved, onCancel }: { entity: string;
       setPath(record, table.key, rows);
     }
     try {
-      const r = await host.call('master.save', { entity: entity as 'stores', record });
-      onSaved(r.key);
+      const r = await host.call('master.save', { entity: entity as 'stores', record, mode: editing ? 'update' : 'create' });
+      onSaved(r.key, r.outcome);
     } catch (e) {
       setError(asServiceError(e));
     }
@@ -84,14 +113,15 @@ export function MasterForm({ entity, kas, onSaved, onCancel }: { entity: string;
     const set = (v: string) => setValues({ ...values, [f.key]: v });
     if (f.kind === 'date') return <DateInput label={t(f.label)} value={value} onChange={set} testId={`form-${f.key}`} />;
     let control;
-    if (f.kind === 'ka') control = <select value={value} onChange={(e) => set(e.target.value)} data-testid={`form-${f.key}`}><option value="" />{kas.map((k) => <option key={k.code} value={k.code}>{k.code} {k.name}</option>)}</select>;
+    if (f.kind === 'ka') control = <select value={value} onChange={(e) => set(e.target.value)} data-testid={`form-${f.key}`} disabled={editing && identity.has(f.key)}><option value="" />{kas.map((k) => <option key={k.code} value={k.code}>{k.code} {k.name}</option>)}</select>;
     else if (typeof f.kind === 'object') control = <select value={value || f.kind.options[0]} onChange={(e) => set(e.target.value)} data-testid={`form-${f.key}`}>{f.kind.options.map((o) => <option key={o} value={o}>{t(`master.options.${o}`)}</option>)}</select>;
-    else control = <input value={value} onChange={(e) => set(e.target.value)} data-testid={`form-${f.key}`} inputMode={f.kind === 'text' || f.kind === 'list' ? 'text' : 'decimal'} aria-required={f.required} />;
+    else control = <input value={value} onChange={(e) => set(e.target.value)} data-testid={`form-${f.key}`} inputMode={f.kind === 'text' || f.kind === 'list' ? 'text' : 'decimal'} aria-required={f.required} readOnly={editing && identity.has(f.key)} />;
     return <Field label={`${t(f.label)}${f.required ? ' *' : ''}${f.kind === 'percent' ? ' (%)' : f.kind === 'yuan' || f.kind === 'price' ? ' (¥)' : ''}`} error={errorFor(error, f.key)}>{control}</Field>;
   };
 
   return (
     <form className="master-form" data-testid="master-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <h3>{editing ? t('master.editing', { key: String(initial?.code ?? initial?.sku ?? `${String(initial?.kaCode)}/${String(initial?.storeCode)}`) }) : t('master.new', { what: t(`master.entities.${entity}`) })}</h3>
       <div className="form-grid">
         {fields.map((f) => <div key={f.key}>{input({ ...f, kind: typeof f.kind === 'object' ? f.kind : f.kind })}</div>)}
       </div>

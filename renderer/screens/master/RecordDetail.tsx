@@ -29,7 +29,7 @@ function Value({ name, value }: { name: string; value: unknown }) {
 /** A contract or promotion as the book holds it: header, then its tables (tiers, fee terms, delivery cost; products). */
 export function RecordDetail({ entity, code }: { entity: 'contracts' | 'promotions'; code: string }) {
   const { t } = useTranslation();
-  const record = useQuery('master.get', { entity, key: code });
+  const record = useQuery('master.detail', { entity, key: code });
   const r = record.data?.record;
   return (
     <aside className="detail wide" aria-label={code} data-testid="record-detail">
