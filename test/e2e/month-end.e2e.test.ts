@@ -248,6 +248,23 @@ describe('a month end in the window', () => {
     await w.shot('20-audit-log');
     await page.getByTestId('tab-backups').click();
     await page.getByTestId('backups-grid').getByText(/before-close-2026-10/).first().waitFor();
+    // The keyboard alone: Alt+number switches areas, arrow keys move between tabs and grid rows, Enter opens a row.
+    await page.keyboard.press('Alt+5');
+    await page.getByRole('heading', { name: '费用' }).waitFor();
+    await page.locator('[data-tab=deductions]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('[data-tab=claims]').getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('claims');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    const grid = page.getByTestId('claims-grid');
+    await grid.locator('.ag-row[row-index="0"] [col-id=doc_no]').click();
+    await page.getByTestId('claim-detail').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const second = await grid.locator('.ag-row[row-index="1"] [col-id=doc_no]').textContent();
+    await page.getByTestId('claim-detail').getByRole('heading').getByText(second!).waitFor();
+    await w.shot('21-keyboard-claims');
+
     // The one refusal the window should meet: the deliberately short password, refused by the contract (400).
     expect(w.problems.filter((p) => !p.includes('"password":"short"'))).toEqual([]);
   });

@@ -47,7 +47,7 @@ export function BookChooser({ state, onState, focus, openNow }: { state: AppStat
       <h1 id="chooser-title">{t('chooser.title')}</h1>
       <p className="muted">{t('chooser.intro', { home: state.home })}</p>
       <ErrorNotice error={error} onClose={() => setError(null)} />
-      {error?.code === 'book-damaged' && tried && <DamagedBookOffer path={tried} onRestored={onState} />}
+      {(error?.code === 'book-damaged' || error?.code === 'book-not-a-book') && tried && <DamagedBookOffer path={tried} onRestored={onState} />}
       {busy && <ProgressPanel label={label} progress={progress} />}
       <div className="chooser-cards">
         <section className="card">
