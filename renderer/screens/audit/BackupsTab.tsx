@@ -1,24 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataGrid } from '../../components/DataGrid';
-import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTimestamp } from '../../format/dates';
-import { useHost } from '../../host/host-context';
+import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
 
 /** 备份: the copies kept beside the book; back up now, or restore one (from the 文件 menu, after confirming). */
 export function BackupsTab({ onRestore }: { onRestore: () => void }) {
   const { t } = useTranslation();
-  const host = useHost();
   const list = useQuery('book.backups', {});
+  const { act, error } = useAction();
   const [message, setMessage] = useState('');
   const now = async () => {
-    try {
-      const r = await host.call('book.backup', { reason: 'manual' });
+    const r = await act('book.backup', { reason: 'manual' });
+    if (r) {
       setMessage(t('backup.done', { file: r.file }));
       list.reload();
-    } catch (e) {
-      list.setError(asServiceError(e));
     }
   };
   return (
@@ -28,7 +26,7 @@ export function BackupsTab({ onRestore }: { onRestore: () => void }) {
         <button type="button" onClick={onRestore}>{t('menu.restore')}</button>
       </div>
       {message && <p className="notice ok" role="status">{message}</p>}
-      <ErrorNotice error={list.error} />
+      <ErrorNotice error={list.error ?? error} />
       <DataGrid testId="backups-grid" height={360} rows={list.data?.backups ?? []} columns={[
         { field: 'name', headerName: t('restore.file'), flex: 1 },
         { field: 'takenAt', headerName: t('restore.taken'), width: 160, valueFormatter: (p) => formatTimestamp(p.value as string) },

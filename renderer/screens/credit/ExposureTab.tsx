@@ -1,37 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceError } from '../../../contract/service-contract';
-import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
-import { DateInput } from '../../components/DateInput';
-import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
+import { DataGrid, moneyCol } from '../../components/DataGrid';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, errorFor } from '../../components/Field';
-import { Money } from '../../components/Money';
-import { Tabs } from '../../components/Tabs';
-import { todayIso } from '../../format/dates';
-import { useHost } from '../../host/host-context';
+import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
-import { AgeingChart } from './AgeingChart';
 
 /** Exposure, limit and grade of every KA account and distributor, with the grade's reasons; a limit set with a reason. */
 export function ExposureTab({ asOf }: { asOf: string }) {
   const { t } = useTranslation();
-  const host = useHost();
   const list = useQuery('credit.exposure', { asOf });
+  const { act, error, setError } = useAction();
   const [party, setParty] = useState('');
   const [limit, setLimit] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ServiceError | null>(null);
   const save = async () => {
     const yuan = /^\d+(\.\d{1,2})?$/.exec(limit.trim());
     if (!yuan) return setError({ code: 'invalid-field', message: t('credit.limitFormat'), field: 'limitFen' });
     const [whole, frac = ''] = limit.trim().split('.');
-    try {
-      await host.call('credit.setLimit', { party, limitFen: Number(whole) * 100 + Number(frac.padEnd(2, '0')), reason });
-      setError(null);
-      list.reload();
-    } catch (e) {
-      setError(asServiceError(e));
-    }
+    if (await act('credit.setLimit', { party, limitFen: Number(whole) * 100 + Number(frac.padEnd(2, '0')), reason })) list.reload();
   };
   return (
     <section>

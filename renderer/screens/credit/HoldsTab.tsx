@@ -1,35 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceError } from '../../../contract/service-contract';
-import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
+import { DataGrid } from '../../components/DataGrid';
 import { DateInput } from '../../components/DateInput';
-import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
-import { Field, errorFor } from '../../components/Field';
-import { Money } from '../../components/Money';
-import { Tabs } from '../../components/Tabs';
-import { todayIso } from '../../format/dates';
-import { useHost } from '../../host/host-context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
-import { AgeingChart } from './AgeingChart';
 
 /** KA accounts a delivery would be warned about or held for, and the credit controller's release until a date. */
 export function HoldsTab({ asOf }: { asOf: string }) {
   const { t } = useTranslation();
-  const host = useHost();
   const list = useQuery('credit.holds', { asOf });
+  const { act, error, setError } = useAction();
   const [ka, setKa] = useState<string | null>(null);
   const [until, setUntil] = useState(asOf);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ServiceError | null>(null);
   const release = async () => {
-    if (!ka) return;
-    try {
-      await host.call('credit.overrideHold', { ka, until, reason });
-      setError(null);
-      list.reload();
-    } catch (e) {
-      setError(asServiceError(e));
-    }
+    if (ka && (await act('credit.overrideHold', { ka, until, reason }))) list.reload();
   };
   return (
     <section>

@@ -1,16 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceError } from '../../../contract/service-contract';
-import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
-import { DateInput } from '../../components/DateInput';
-import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
-import { Field, errorFor } from '../../components/Field';
-import { Money } from '../../components/Money';
-import { Tabs } from '../../components/Tabs';
-import { todayIso } from '../../format/dates';
-import { useHost } from '../../host/host-context';
+import { DataGrid, type Row } from '../../components/DataGrid';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useQuery } from '../../host/use-query';
-import { AgeingChart } from './AgeingChart';
 
 /** The channel-conflict watch (窜货): regional price gaps and order spikes. */
 export function WatchTab() {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
-import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
-import { useHost } from '../../host/host-context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
 
 export const FEE_TYPES = ['entry', 'barcode', 'display', 'end_cap', 'dm', 'anniversary', 'festival', 'promo_service', 'info_service', 'shrinkage', 'rebate', 'other'] as const;
@@ -10,7 +10,7 @@ export const FEE_TYPES = ['entry', 'barcode', 'display', 'end_cap', 'dm', 'anniv
 /** 扣款: each deduction with its fee type, the contract's verdict and the split; reclassify with a rule for next time. */
 export function DeductionsTab({ period }: { period: string }) {
   const { t } = useTranslation();
-  const host = useHost();
+  const { act, error } = useAction();
   const [disputedOnly, setDisputedOnly] = useState(false);
   const list = useQuery('fees.deductions', { period, disputedOnly, limit: 1000 });
   const [open, setOpen] = useState<Row | null>(null);
@@ -19,14 +19,9 @@ export function DeductionsTab({ period }: { period: string }) {
   const [saved, setSaved] = useState('');
 
   const reclassify = async () => {
-    if (!open) return;
-    try {
-      await host.call('fees.reclassify', { lineId: Number(open.line_id), feeType: feeType as (typeof FEE_TYPES)[number], saveRule });
-      setSaved(t('fees.reclassified', { doc: String(open.doc_no), type: t(`feeTypes.${feeType}`) }));
-      list.reload();
-    } catch (e) {
-      list.setError(asServiceError(e));
-    }
+    if (!open || !(await act('fees.reclassify', { lineId: Number(open.line_id), feeType: feeType as (typeof FEE_TYPES)[number], saveRule }))) return;
+    setSaved(t('fees.reclassified', { doc: String(open.doc_no), type: t(`feeTypes.${feeType}`) }));
+    list.reload();
   };
 
   return (
@@ -35,7 +30,7 @@ export function DeductionsTab({ period }: { period: string }) {
         <label className="inline"><input type="checkbox" checked={disputedOnly} onChange={(e) => setDisputedOnly(e.target.checked)} data-testid="disputed-only" />{t('fees.disputedOnly')}</label>
         <span className="muted">{list.data ? t('fees.count', { count: list.data.rows.length }) : ''}</span>
       </div>
-      <ErrorNotice error={list.error} onClose={() => list.setError(null)} />
+      <ErrorNotice error={list.error ?? error} onClose={() => list.setError(null)} />
       {saved && <p className="notice ok" role="status" data-testid="fees-message">{saved}</p>}
       <div className="split">
         <DataGrid testId="deductions-grid" rows={list.data?.rows ?? []} rowId={(r) => String(r.line_id)} selectedId={open ? String(open.line_id) : null}
