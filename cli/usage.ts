@@ -43,7 +43,7 @@ Usage:
                   | --override KA --until DATE --reason R | --dunning | --follow-up KA --note N
                   | --statement-of-account KA --out FILE.xlsx|.pdf | --watch | --history ka:CODE
   ka-settle settings BOOK [--set KEY=JSON --user U]  tolerances, ageing buckets, hold mode, grading rules, accrual basis
-  ka-settle serve BOOK [--port N]                   the service contract over HTTP on 127.0.0.1 (prints url and token)
+  ka-settle serve [BOOK] [--port N]                 the window in your browser on 127.0.0.1 (prints its address with the token)
   ka-settle check BOOK                              prove the book sound: SQLite integrity, balanced postings,
                                                     open items tied to the ledger, audit chain intact
 
