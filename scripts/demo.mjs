@@ -46,4 +46,4 @@ for (const args of steps) {
   const code = await main(args);
   if (code !== 0) process.exit(code);
 }
-console.log(`\nThe demo book is ${path}. Try: node bin/ka-settle.js reconcile "${path}" --period 2026-10 --lines --status short`);
+console.log(`\nThe demo book is ${path}. Open it in the window with \`npm run web\` (or \`npm start\`), or try: node bin/ka-settle.js reconcile "${path}" --period 2026-10 --lines --status short`);
