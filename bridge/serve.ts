@@ -59,7 +59,7 @@ export function serveBridge(host: BookHost, options: BridgeOptions): Promise<Bri
   const progress = new Map<string, ProgressEvent>();
   const downloads = new Map<string, string>();
 
-  const call = async (res: ServerResponse, method: string, args: unknown, callId: string | undefined) => {
+  const call = async (method: string, args: unknown, callId: string | undefined) => {
     const out = await host.call(method, args, { ...(callId ? { callId, onProgress: (p) => progress.set(callId, { callId, ...p }) } : {}) });
     if (callId) progress.delete(callId);
     return out;
@@ -115,13 +115,13 @@ export function serveBridge(host: BookHost, options: BridgeOptions): Promise<Bri
       return refuse(res, 400, 'invalid-arguments', 'the body is not JSON');
     }
     if (route[1] === 'api') {
-      const out = await call(res, route[2]!, body, callId);
+      const out = await call(route[2]!, body, callId);
       return out.ok ? send(res, 200, out) : send(res, out.status, { ok: false, error: out.error });
     }
     // An export for the browser: written to a fresh download place, then fetched by its link.
     const { args, fileName } = (body ?? {}) as { args?: Record<string, unknown>; fileName?: string };
     const target = downloadPath(options.workDir, fileName ?? 'export.xlsx');
-    const out = await call(res, route[2]!, { ...(args ?? {}), path: target.path }, callId);
+    const out = await call(route[2]!, { ...(args ?? {}), path: target.path }, callId);
     if (!out.ok) return send(res, out.status, { ok: false, error: out.error });
     downloads.set(target.id, target.path);
     return send(res, 200, { ok: true, result: out.result, download: `/download/${target.id}` });

@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createBook } from '../core/book/create-book.js';
 import { openExistingBook, type Book } from '../core/book/open-book.js';
 import { createDemoBook, isDemoBook } from '../core/demo/create-demo-book.js';
@@ -6,7 +6,6 @@ import { assertSoundOnOpen } from '../core/book/startup-check.js';
 import { UserError } from '../core/errors.js';
 import { listUsers, signIn, type SignedIn } from '../core/users/users.js';
 import { RecentBooks } from './recent-books.js';
-import { join } from 'node:path';
 
 /**
  * The window's one open book (or none, before the user chooses), and who is working in it. Lives in the

@@ -1,12 +1,13 @@
 import { copyFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { bookMethods } from '../../contract/book-methods.js';
 import { backupBeforeRisk } from '../../core/book/backup.js';
 import { lastGoodBackup, listBackups, pruneBackups, replaceWithBackup, restoreDamagedBook, verifyBackup } from '../../core/book/book-backups.js';
-import { backupsKept } from '../../core/settings/effective-settings.js';
-import { resolve } from 'node:path';
 import { checkBook } from '../../core/book/check-book.js';
+import { backupsKept } from '../../core/settings/effective-settings.js';
+import { listUsers, requireRole } from '../../core/users/users.js';
 import { bookSummary, periodsWithDeliveriesView } from '../../core/views/book-views.js';
 import type { HandlersOf } from './handler-types.js';
-import type { bookMethods } from '../../contract/book-methods.js';
 
 export const bookHandlers: HandlersOf<typeof bookMethods> = {
   'app.state': ({ session }) => session.state(),
@@ -43,6 +44,8 @@ export const bookHandlers: HandlersOf<typeof bookMethods> = {
   'book.backups': ({ session }) => ({ backups: listBackups(session.requireBook().path) }),
   'book.restore': async ({ session }, a) => {
     const book = session.requireBook();
+    // Replacing a book with users is a manager's or admin's decision; a book without users is its owner's.
+    if (listUsers(book).length > 0) requireRole(session.requireUser('restoring a backup'), ['manager'], 'restoring a backup');
     const path = book.path;
     await verifyBackup(a.file);
     const safetyCopy = await backupBeforeRisk(book, 'before-restore');

@@ -149,5 +149,10 @@ describe('the month end through the service contract', () => {
     expect((await call('book.backups', {})).backups.length).toBe(Math.min(2, before + 1));
     const good = await call('app.lastGoodBackup', { path: join(dir, 'demo.kasettle') });
     expect(good.backup.file).toBe(r.file);
+    // A book with users is restored only by a manager or admin.
+    await as('wang');
+    expect(await attempt('book.restore', { file: r.file })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await call('session.signOut', {});
+    expect(await attempt('book.restore', { file: r.file })).toMatchObject({ ok: false, error: { code: 'sign-in' } });
   });
 });
