@@ -26,9 +26,20 @@ export const closeMethods = {
   /** the statement as it will print: the same HTML the PDF is printed from */
   'statement.preview': {
     args: z.object(statementRef).strict(),
-    result: z.object({ html: z.string(), footer: z.string(), version: z.number().int().nullable(), status: z.string(), sha256: z.string(), netDue: z.number().int() }),
+    result: z.object({
+      html: z.string(), footer: z.string(), version: z.number().int().nullable(), status: z.string(), sha256: z.string(), netDue: z.number().int(),
+      confirmations: z.array(z.record(z.string(), z.unknown())), kas: z.array(z.string()),
+    }),
   },
   'statement.versions': { args: z.object({ period, distributor: code }).strict(), result: rowsResult },
+  /** 回签: the manufacturer's or a KA's answer to the latest statement version, recorded with its hash */
+  'statement.confirm': {
+    args: z.object({
+      period, distributor: code, party: z.enum(['manufacturer', 'ka']), ka: code.optional(), result: z.enum(['confirmed', 'disputed']),
+      reasons: z.string().trim().max(1000).optional(),
+    }).strict(),
+    result: z.object({ confirmations: z.array(z.record(z.string(), z.unknown())) }),
+  },
   'statement.export': {
     args: z.object({ ...statementRef, format: z.enum(['xlsx', 'pdf']), path: z.string().min(1).optional() }).strict(),
     result: writtenFile,

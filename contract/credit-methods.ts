@@ -16,6 +16,11 @@ export const creditMethods = {
     result: z.object({ ka: z.string(), until: z.string() }),
   },
   'credit.watch': { args: z.object({}).strict(), result: document },
+  /** 催款: what each KA owes past due, oldest first, who to call and what was agreed last time */
+  'credit.dunning': { args: z.object({ asOf: isoDate }).strict(), result: rowsResult },
+  'credit.followUp': { args: z.object({ ka: code, note: z.string().trim().min(1).max(1000) }).strict(), result: z.object({ ka: z.string() }) },
+  /** 诚信档案: a party's limits and grades over time */
+  'credit.history': { args: z.object({ party: z.string().trim().min(1).max(80) }).strict(), result: document },
   'credit.statementOfAccount': {
     args: z.object({ ka: code, asOf: isoDate, format: z.enum(['xlsx', 'pdf']), path: z.string().min(1).optional() }).strict(),
     result: writtenFile,

@@ -56,3 +56,8 @@ export function recordConfirmation(book: Book, periodText: string, distributorCo
       after: { party: answer.party, ka: answer.kaCode ?? null, result: answer.result, reasons: answer.reasons ?? null, sha256: latest.sha256 } });
   });
 }
+
+/** The KA accounts a statement covers: the parties that may confirm it besides the manufacturer. */
+export function statementKas(doc: StatementDocument): string[] {
+  return doc.content.kaAccounts.map((k) => k.code);
+}

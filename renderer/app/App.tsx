@@ -120,7 +120,7 @@ export function App() {
           {route.area === 'terms' && <TermsScreen periods={monthList} workMonth={workMonth} />}
           {route.area === 'credit' && <CreditScreen params={route.params} />}
           {route.area === 'settlement' && <SettlementScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} user={state.user} />}
-          {route.area === 'audit' && <AuditScreen params={route.params} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
+          {route.area === 'audit' && <AuditScreen params={route.params} periods={monthList} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
         </div>
       )}
       {dialog === 'signIn' && <SignInDialog onClose={() => setDialog(null)} onSignedIn={() => { setDialog(null); void loadState(); }} />}

@@ -7,7 +7,7 @@ import { acceptCloseExceptions, approvePeriod, preparePeriod, reopenPeriod, revi
 import { closeStatus, statementVersionList } from '../../core/close/close-status.js';
 import { backupsKept } from '../../core/settings/effective-settings.js';
 import { statementFooter, statementHtml } from '../../core/statement/statement-html.js';
-import { statementDocument } from '../../core/statement/statement-service.js';
+import { recordConfirmation, statementDocument, statementKas } from '../../core/statement/statement-service.js';
 import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
 import { printPdf } from '../print/chromium-pdf.js';
 import type { HandlersOf } from './handler-types.js';
@@ -38,7 +38,13 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
   'statement.preview': ({ session }, a) => {
     const doc = statementDocument(session.requireBook(), a.period, a.distributor, undefined, a.version);
     return { html: statementHtml(doc, { withDetails: true }), footer: statementFooter(doc), version: doc.version, status: doc.status, sha256: doc.sha256,
-      netDue: doc.content.netDue.fromManufacturer };
+      netDue: doc.content.netDue.fromManufacturer, confirmations: doc.confirmations, kas: statementKas(doc) };
+  },
+  'statement.confirm': ({ session }, a) => {
+    const book = session.requireBook();
+    recordConfirmation(book, a.period, a.distributor, { party: a.party, result: a.result, ...(a.ka ? { kaCode: a.ka } : {}), ...(a.reasons ? { reasons: a.reasons } : {}) },
+      session.requireUser('recording a confirmation'));
+    return { confirmations: statementDocument(book, a.period, a.distributor).confirmations };
   },
   'statement.versions': ({ session }, a) => ({ rows: statementVersionList(session.requireBook(), a.period, a.distributor) }),
   'statement.export': async ({ session }, a) => {

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { creditMethods } from '../../contract/credit-methods.js';
 import { channelWatch } from '../../core/credit/channel-watch.js';
-import { exposures, setCreditLimit } from '../../core/credit/exposure.js';
+import { dunningList, recordFollowUp } from '../../core/credit/dunning.js';
+import { creditHistory, exposures, setCreditLimit } from '../../core/credit/exposure.js';
 import { holdsView } from '../../core/credit/holds-view.js';
 import { overrideHold } from '../../core/credit/holds.js';
 import { statementOfAccount, statementOfAccountFooter, statementOfAccountHtml, writeStatementOfAccountXlsx } from '../../core/credit/statement-of-account.js';
@@ -25,6 +26,12 @@ export const creditHandlers: HandlersOf<typeof creditMethods> = {
     return { ka: a.ka, until: a.until };
   },
   'credit.watch': ({ session }) => channelWatch(session.requireBook()) as unknown as Record<string, unknown>,
+  'credit.dunning': ({ session }, a) => ({ rows: dunningList(session.requireBook(), a.asOf) as unknown as Record<string, unknown>[] }),
+  'credit.followUp': ({ session }, a) => {
+    recordFollowUp(session.requireBook(), a.ka, a.note, session.requireUser('recording a follow-up'));
+    return { ka: a.ka };
+  },
+  'credit.history': ({ session }, a) => creditHistory(session.requireBook(), a.party) as unknown as Record<string, unknown>,
   'credit.statementOfAccount': async ({ session }, a) => {
     const book = session.requireBook();
     const s = statementOfAccount(book, a.ka, a.asOf);

@@ -177,6 +177,15 @@ describe('a month end in the window', () => {
     expect(text).toContain('D01');
     expect(text.replace(/\s+/g, '')).toContain(preview.sha256.slice(0, 16));
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, 'statement-window-page')]);
+
+    // 回签: 大润发 disputes the statement; a dispute without reasons is refused beside the field.
+    await page.getByTestId('confirm-party').selectOption('ka:RTM');
+    await page.getByTestId('confirm-result').selectOption('disputed');
+    await page.getByTestId('confirm-record').click();
+    await page.getByTestId('confirmations').locator('.field-error').waitFor();
+    await page.getByTestId('confirm-reasons').fill('堆头费多扣 200 元');
+    await page.getByTestId('confirm-record').click();
+    await page.getByTestId('confirmations').getByText('堆头费多扣 200 元').waitFor();
   });
 
   it('refuses to change the closed month from any screen', async () => {
@@ -208,6 +217,14 @@ describe('a month end in the window', () => {
     await page.getByTestId('tab-exposure').click();
     await page.getByTestId('exposure-grid').locator('.ag-row').first().waitFor();
     await w.shot('17-credit-exposure');
+    await page.getByTestId('exposure-grid').locator('.ag-row[row-index="0"] [col-id=code]').click();
+    await page.getByTestId('credit-history').waitFor();
+    await page.getByTestId('tab-dunning').click();
+    await page.getByTestId('dunning-grid').locator('.ag-row[row-index="0"] [col-id=ka]').click();
+    await page.getByTestId('follow-up-note').fill('财务答应 11 月 10 日前付清');
+    await page.getByTestId('follow-up-save').click();
+    await page.getByTestId('dunning-grid').getByText(/财务答应 11 月 10 日前付清/).waitFor();
+    await w.shot('17b-credit-dunning');
     await page.getByTestId('tab-watch').click();
     await page.getByTestId('order-spikes').locator('.ag-row').first().waitFor();
     await w.shot('18-credit-watch');
@@ -246,6 +263,10 @@ describe('a month end in the window', () => {
     await page.getByTestId('audit-verify').click();
     expect(await page.getByTestId('audit-verdict').textContent()).toContain('审计链完好');
     await w.shot('20-audit-log');
+    await page.getByTestId('tab-documents').click();
+    await page.getByTestId('documents-grid').locator('.ag-row[row-index="0"] [col-id=doc_no]').click();
+    await page.getByTestId('document-detail').waitFor();
+    await w.shot('20b-audit-documents');
     await page.getByTestId('tab-backups').click();
     await page.getByTestId('backups-grid').getByText(/before-close-2026-10/).first().waitFor();
     // The keyboard alone: Alt+number switches areas, arrow keys move between tabs and grid rows, Enter opens a row.

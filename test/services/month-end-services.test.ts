@@ -100,6 +100,10 @@ describe('the month end through the service contract', () => {
     expect(existsSync(xlsx.file)).toBe(true);
     expect((await call('statement.versions', { period: '2026-10', distributor: 'D01' })).rows[0]).toMatchObject({ version: 1, status: 'approved' });
     expect(await attempt('reconcile.run', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'period-closed' } });
+    expect(preview.kas).toEqual(expect.arrayContaining(['RTM', 'CRF']));
+    const confirmed = await call('statement.confirm', { period: '2026-10', distributor: 'D01', party: 'ka', ka: 'RTM', result: 'disputed', reasons: '堆头费多扣 200 元' });
+    expect(confirmed.confirmations[0]).toMatchObject({ party: 'ka', ka: 'RTM', result: 'disputed', reasons: '堆头费多扣 200 元' });
+    expect(await attempt('statement.confirm', { period: '2026-10', distributor: 'D01', party: 'manufacturer', result: 'disputed' })).toMatchObject({ ok: false, error: { code: 'missing-reason' } });
   }, 60_000);
 
   it('answers the credit, audit and settings questions in the shape the contract says', async () => {
@@ -107,6 +111,14 @@ describe('the month end through the service contract', () => {
     await call('credit.grades', { asOf: '2026-10-31' });
     await call('credit.holds', { asOf: '2026-10-31' });
     await call('credit.watch', {});
+    const dunning = (await call('credit.dunning', { asOf: '2026-10-31' })).rows;
+    expect(dunning.length).toBeGreaterThan(0);
+    await call('credit.followUp', { ka: dunning[0].ka, note: '财务答应 11 月 10 日前付清' });
+    expect((await call('credit.dunning', { asOf: '2026-10-31' })).rows[0].lastFollowUp).toMatchObject({ note: '财务答应 11 月 10 日前付清', by: 'liu' });
+    expect((await call('credit.history', { party: `ka:${dunning[0].ka}` })).grades.length).toBeGreaterThan(0);
+    const docs = (await call('book.documents', { kind: 'receipt', period: '2026-10', ka: 'RTM', limit: 5 })).rows;
+    expect(docs).toHaveLength(5);
+    expect((await call('book.document', { key: docs[0].natural_key })).documents[0].lines.length).toBeGreaterThan(0);
     expect((await call('credit.items', { asOf: '2026-10-31', ka: 'RTM' })).items.length).toBeGreaterThan(0);
     await as('zhao');
     await call('credit.setLimit', { party: 'MET', limitFen: 100_000, reason: '回款慢，先收紧' });

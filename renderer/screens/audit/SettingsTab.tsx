@@ -31,6 +31,7 @@ export function SettingsTab() {
       'credit.ageing_buckets_days': (s['credit.ageing_buckets_days'] as number[]).join(', '),
       'credit.hold_mode': String(s['credit.hold_mode']),
       'backup.keep_last': String(s['backup.keep_last']),
+      'credit.grading': JSON.stringify(s['credit.grading'], null, 1),
     });
   }, [current.data]);
 
@@ -40,6 +41,13 @@ export function SettingsTab() {
     if (key === 'reconcile.amount_tolerance_fen') value = yuanToFen(text);
     else if (key === 'reconcile.window_days' || key === 'backup.keep_last') value = /^\d+$/.test(text.trim()) ? Number(text) : text;
     else if (key === 'credit.ageing_buckets_days') value = text.split(/[,，\s]+/).filter(Boolean).map(Number);
+    else if (key === 'credit.grading') {
+      try {
+        value = JSON.parse(text) as unknown;
+      } catch {
+        return setError({ code: 'invalid-field', message: t('settings.notJson'), field: key });
+      }
+    }
     if (value === null) return setError({ code: 'invalid-field', message: t('credit.limitFormat'), field: key });
     try {
       await host.call('settings.set', { key, value });
@@ -72,6 +80,7 @@ export function SettingsTab() {
       {field('credit.ageing_buckets_days', text('credit.ageing_buckets_days'))}
       {field('credit.hold_mode', select('credit.hold_mode', ['off', 'warn', 'block']))}
       {field('backup.keep_last', text('backup.keep_last'))}
+      {field('credit.grading', <textarea rows={12} cols={70} className="mono" value={form['credit.grading'] ?? ''} onChange={(e) => setForm({ ...form, 'credit.grading': e.target.value })} data-testid="setting-credit.grading" />)}
       <p className="muted small">{t('settings.signedInNote')}</p>
     </section>
   );

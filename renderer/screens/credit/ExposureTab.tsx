@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, errorFor } from '../../components/Field';
 import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
+import { CreditHistory } from './CreditHistory';
 
 /** Exposure, limit and grade of every KA account and distributor, with the grade's reasons; a limit set with a reason. */
 export function ExposureTab({ asOf }: { asOf: string }) {
@@ -12,6 +13,7 @@ export function ExposureTab({ asOf }: { asOf: string }) {
   const list = useQuery('credit.exposure', { asOf });
   const { act, error, setError } = useAction();
   const [party, setParty] = useState('');
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [limit, setLimit] = useState('');
   const [reason, setReason] = useState('');
   const save = async () => {
@@ -23,7 +25,7 @@ export function ExposureTab({ asOf }: { asOf: string }) {
   return (
     <section>
       <ErrorNotice error={list.error} />
-      <DataGrid testId="exposure-grid" rows={list.data?.rows ?? []} onOpen={(r) => setParty(String(r.code))} columns={[
+      <DataGrid testId="exposure-grid" rows={list.data?.rows ?? []} onOpen={(r) => { setParty(String(r.code)); setHistoryOf(`${String(r.entity)}:${String(r.code)}`); }} columns={[
         { field: 'entity', headerName: t('credit.entity'), width: 90, valueFormatter: (p) => t(`credit.entities.${p.value as string}`) },
         { field: 'code', headerName: t('fields.code'), width: 80 },
         { field: 'name', headerName: t('fields.name'), width: 150 },
@@ -43,6 +45,7 @@ export function ExposureTab({ asOf }: { asOf: string }) {
         <button type="submit" className="primary" disabled={!party || !limit || !reason.trim()}>{t('credit.setLimit')}</button>
       </form>
       {error && !error.field && <ErrorNotice error={error} onClose={() => setError(null)} />}
+      {historyOf && <CreditHistory key={historyOf} party={historyOf} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
 import { formatTimestamp } from '../../format/dates';
 import { useHost } from '../../host/host-context';
 import { useQuery } from '../../host/use-query';
+import { ConfirmationsPanel } from './ConfirmationsPanel';
 
 /**
  * One distributor's statement as it will print (the same HTML the PDF is printed from, shown in a sandboxed frame
@@ -49,6 +50,9 @@ export function StatementPreview({ period, distributor }: { period: string; dist
           <p className="muted small">SHA-256 {preview.data.sha256}</p>
           <iframe className="statement-frame" title={t('settlement.statement')} sandbox="" srcDoc={preview.data.html} data-testid="statement-frame" />
         </>
+      )}
+      {preview.data && preview.data.version !== null && (
+        <ConfirmationsPanel period={period} distributor={distributor} kas={preview.data.kas} confirmations={preview.data.confirmations} onRecorded={preview.reload} />
       )}
       {versions.data && versions.data.rows.length > 0 && (
         <>

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Money } from '../../components/Money';
+import { formatPrice, formatQty } from '../../format/amount';
+import { useQuery } from '../../host/use-query';
+
+const KINDS = ['delivery', 'receipt', 'return', 'statement', 'deduction', 'remittance', 'fee_claim', 'manufacturer_credit', 'rebate_accrual', 'delivery_cost_claim', 'price_protection_claim', 'adjustment'];
+
+interface Doc extends Row { lines: Row[]; entries: Row[] }
+
+/** 单据: every document in the book by kind, month and KA, and one with its lines and the entries it posted. */
+export function DocumentsTab({ periods }: { periods: string[] }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState('receipt');
+  const [period, setPeriod] = useState(periods.at(-1) ?? '');
+  const list = useQuery('book.documents', { kind, ...(period ? { period } : {}), limit: 1000 });
+  const [key, setKey] = useState<string | null>(null);
+  const doc = useQuery('book.document', key ? { key } : null);
+  const d = (doc.data?.documents[0] ?? null) as Doc | null;
+  return (
+    <section>
+      <div className="filter-bar">
+        <label>{t('terms.kind')}<select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="documents-kind">{KINDS.map((k) => <option key={k} value={k}>{t(`docKinds.${k}`)}</option>)}</select></label>
+        <label>{t('home.period')}<select value={period} onChange={(e) => setPeriod(e.target.value)}>{periods.map((p) => <option key={p}>{p}</option>)}</select></label>
+      </div>
+      <ErrorNotice error={list.error ?? doc.error} />
+      <div className="split">
+        <DataGrid testId="documents-grid" height={420} rows={list.data?.rows ?? []} rowId={(r) => String(r.id)} selectedId={key} onOpen={(r) => setKey(String(r.natural_key))} columns={[
+          { field: 'doc_no', headerName: t('fees.docNo'), width: 160 }, { field: 'doc_date', headerName: t('fields.date'), width: 110 },
+          { field: 'ka', headerName: 'KA', width: 70 }, { field: 'store', headerName: t('reconcile.cols.store'), width: 80 },
+          { field: 'distributor', headerName: t('fees.distributor'), width: 90 }, { field: 'order_no', headerName: t('reconcile.cols.po'), width: 130 },
+          moneyCol('total_fen', t('fields.amount')), { field: 'lines', headerName: t('import.lineCount'), width: 70 },
+        ]} />
+        {d && (
+          <aside className="detail wide" data-testid="document-detail">
+            <h3>{t(`docKinds.${String(d.kind)}`)} {String(d.doc_no)} · {String(d.doc_date)}</h3>
+            <p><Money fen={Number(d.total_fen)} /></p>
+            <table className="table compact">
+              <thead><tr><th>#</th><th>{t('reconcile.cols.store')}</th><th>{t('fields.sku')}</th><th>{t('fields.qty')}</th><th>{t('fields.price')}</th><th>{t('fields.amount')}</th></tr></thead>
+              <tbody>{d.lines.map((l, i) => <tr key={i}><td>{String(l.line_no)}</td><td>{String(l.store ?? '')}</td><td>{String(l.sku ?? l.fee_text ?? '')}</td>
+                <td className="num">{typeof l.qty_milli === 'number' ? formatQty(l.qty_milli) : ''}</td><td className="num">{typeof l.price_e4 === 'number' ? formatPrice(l.price_e4) : ''}</td>
+                <td className="num"><Money fen={Number(l.amount_fen)} /></td></tr>)}</tbody>
+            </table>
+            <h4>{t('audit.entries')}</h4>
+            <table className="table compact">
+              <thead><tr><th>{t('audit.account')}</th><th>{t('fields.amount')}</th></tr></thead>
+              <tbody>{d.entries.map((e, i) => <tr key={i}><td>{String(e.account)}</td><td className="num"><Money fen={Number(e.amount_fen)} /></td></tr>)}</tbody>
+            </table>
+          </aside>
+        )}
+      </div>
+    </section>
+  );
+}
