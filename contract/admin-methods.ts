@@ -16,6 +16,8 @@ export const adminMethods = {
     }).strict(),
     result: z.object({ username: z.string() }),
   },
+  /** the signed-in user changes their own password */
+  'users.password': { args: z.object({ password: z.string().min(8, 'a password has at least 8 characters').max(200) }).strict(), result: z.object({ username: z.string() }) },
   'users.disable': { args: z.object({ username: z.string().trim().min(1).max(40) }).strict(), result: z.object({ username: z.string() }) },
   'settings.get': { args: z.object({}).strict(), result: z.object({ settings: z.record(z.string(), z.unknown()) }) },
   'settings.set': { args: z.object({ key: z.string().trim().min(1).max(64), value: z.unknown() }).strict(), result: z.object({ settings: z.record(z.string(), z.unknown()) }) },

@@ -3,7 +3,7 @@ import { verifyAuditChain } from '../../core/audit/audit-chain.js';
 import { auditSearch } from '../../core/views/audit-view.js';
 import { changeSetting } from '../../core/settings/book-settings.js';
 import { effectiveSettings } from '../../core/settings/effective-settings.js';
-import { addUser, disableUser, listUsers } from '../../core/users/users.js';
+import { addUser, changePassword, disableUser, listUsers } from '../../core/users/users.js';
 import type { HandlersOf } from './handler-types.js';
 
 export const adminHandlers: HandlersOf<typeof adminMethods> = {
@@ -15,6 +15,11 @@ export const adminHandlers: HandlersOf<typeof adminMethods> = {
     // The first user of a book (its admin) needs nobody's permission; after that an admin signs in to add others.
     addUser(book, session.user, { username: a.username, role: a.role, password: a.password, ...(a.displayName ? { displayName: a.displayName } : {}) });
     return { username: a.username };
+  },
+  'users.password': ({ session }, a) => {
+    const user = session.requireUser('changing a password');
+    changePassword(session.requireBook(), user, a.password);
+    return { username: user.username };
   },
   'users.disable': ({ session }, a) => {
     disableUser(session.requireBook(), session.requireUser('disabling users'), a.username);

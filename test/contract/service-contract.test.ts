@@ -57,6 +57,7 @@ const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'audit.verify': { good: {}, bad: [{ from: 1 }] },
   'users.list': { good: {}, bad: [{ role: 'admin' }] },
   'users.add': { good: { username: 'li.na', role: 'manager', password: 'long-enough' }, bad: [{ username: 'li', role: 'boss', password: 'long-enough' }, { username: 'li', role: 'manager', password: 'short' }] },
+  'users.password': { good: { password: 'a-new-passphrase' }, bad: [{ password: 'short' }, {}] },
   'users.disable': { good: { username: 'li.na' }, bad: [{}] },
   'settings.get': { good: {}, bad: [{ key: 'x' }] },
   'settings.set': { good: { key: 'credit.hold_mode', value: 'block' }, bad: [{ value: 'block' }, { key: '', value: 1 }] },

@@ -269,6 +269,8 @@ describe('a month end in the window', () => {
     await w.shot('20b-audit-documents');
     await page.getByTestId('tab-backups').click();
     await page.getByTestId('backups-grid').getByText(/before-close-2026-10/).first().waitFor();
+    await page.getByTestId('book-check').click();
+    expect(await page.getByTestId('book-check-result').locator('caption').textContent()).toBe('账套完好');
     // The keyboard alone: Alt+number switches areas, arrow keys move between tabs and grid rows, Enter opens a row.
     await page.keyboard.press('Alt+5');
     await page.getByRole('heading', { name: '费用' }).waitFor();

@@ -42,6 +42,13 @@ describe('the month end through the service contract', () => {
       await call('users.add', { username, role, password: `${username}-password` });
     }
     expect((await call('users.list', {})).rows.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'liu', 'wang', 'zhao']);
+    await call('users.add', { username: 'temp', role: 'accountant', password: 'temp-password' });
+    await call('users.disable', { username: 'temp' });
+    expect(await attempt('session.signIn', { username: 'temp', password: 'temp-password' })).toMatchObject({ ok: false, error: { code: 'sign-in' } });
+    await call('users.password', { password: 'admin-password-2' });
+    await call('session.signOut', {});
+    await call('session.signIn', { username: 'admin', password: 'admin-password-2' });
+    await call('users.password', { password: 'admin-password' });
     await call('session.signOut', {});
     expect(await attempt('close.prepare', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'sign-in' } });
     expect(await attempt('session.signIn', { username: 'wang', password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'sign-in', field: 'password' } });

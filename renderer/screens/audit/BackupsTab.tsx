@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ServiceResult } from '../../../contract/service-contract';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTimestamp } from '../../format/dates';
@@ -12,6 +13,7 @@ export function BackupsTab({ onRestore }: { onRestore: () => void }) {
   const list = useQuery('book.backups', {});
   const { act, error } = useAction();
   const [message, setMessage] = useState('');
+  const [checked, setChecked] = useState<ServiceResult<'book.check'> | null>(null);
   const now = async () => {
     const r = await act('book.backup', { reason: 'manual' });
     if (r) {
@@ -24,7 +26,14 @@ export function BackupsTab({ onRestore }: { onRestore: () => void }) {
       <div className="row">
         <button type="button" className="primary" data-testid="backup-now" onClick={now}>{t('backup.now')}</button>
         <button type="button" onClick={onRestore}>{t('menu.restore')}</button>
+        <button type="button" data-testid="book-check" onClick={async () => setChecked(await act('book.check', {}))}>{t('backup.check')}</button>
       </div>
+      {checked && (
+        <table className={`table compact ${checked.ok ? '' : 'bad'}`} data-testid="book-check-result">
+          <caption>{checked.ok ? t('backup.sound') : t('backup.unsound')}</caption>
+          <tbody>{checked.checks.map((c) => <tr key={c.name}><td>{c.ok ? '✔' : '✘'}</td><td>{c.name}</td><td>{c.detail}</td></tr>)}</tbody>
+        </table>
+      )}
       {message && <p className="notice ok" role="status">{message}</p>}
       <ErrorNotice error={list.error ?? error} />
       <DataGrid testId="backups-grid" height={360} rows={list.data?.backups ?? []} columns={[

@@ -5,6 +5,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
 import { Field, errorFor } from '../../components/Field';
 import { useHost } from '../../host/host-context';
+import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
 
 const ROLES = ['accountant', 'credit_controller', 'manager', 'admin'] as const;
@@ -17,6 +18,9 @@ export function UsersTab({ onChanged }: { onChanged: () => void }) {
   const [form, setForm] = useState({ username: '', displayName: '', role: 'accountant' as (typeof ROLES)[number], password: '' });
   const [error, setError] = useState<ServiceError | null>(null);
   const [done, setDone] = useState('');
+  const [disable, setDisable] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const { act: run, error: actionError, setError: setActionError } = useAction();
   const add = async () => {
     try {
       await host.call('users.add', { username: form.username.trim(), role: form.role, password: form.password, ...(form.displayName.trim() ? { displayName: form.displayName.trim() } : {}) });
@@ -53,6 +57,23 @@ export function UsersTab({ onChanged }: { onChanged: () => void }) {
       </form>
       {error && !error.field && <ErrorNotice error={error} onClose={() => setError(null)} />}
       {done && <p className="notice ok" role="status" data-testid="users-message">{done}</p>}
+      <div className="row">
+        <label>{t('users.disableWho')}<select value={disable} onChange={(e) => setDisable(e.target.value)} data-testid="user-disable-name">
+          <option value="" />
+          {(list.data?.rows ?? []).filter((u) => !u.disabled).map((u) => <option key={String(u.username)} value={String(u.username)}>{String(u.username)}</option>)}
+        </select></label>
+        <button type="button" className="danger" disabled={!disable} data-testid="user-disable" onClick={async () => {
+          if (await run('users.disable', { username: disable })) { setDone(t('users.disabledDone', { username: disable })); setDisable(''); list.reload(); }
+        }}>{t('users.disable')}</button>
+      </div>
+      <form className="row" onSubmit={async (e) => {
+        e.preventDefault();
+        if (await run('users.password', { password: newPassword })) { setDone(t('users.passwordChanged')); setNewPassword(''); }
+      }}>
+        <label>{t('users.newPassword')}<input type="password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} autoComplete="new-password" data-testid="own-password" /></label>
+        <button type="submit" disabled={!newPassword}>{t('users.changePassword')}</button>
+      </form>
+      <ErrorNotice error={actionError} onClose={() => setActionError(null)} />
     </section>
   );
 }
