@@ -33,6 +33,11 @@ export const bookMethods = {
     result: z.object({ rows: z.array(z.record(z.string(), z.unknown())) }),
   },
   'book.document': { args: z.object({ key: z.string().trim().min(1).max(200) }).strict(), result: z.object({ documents: z.array(z.record(z.string(), z.unknown())) }) },
+  /** 余额: the ledger's balances by account, optionally by KA, distributor or month, as of a date */
+  'book.balances': {
+    args: z.object({ by: z.enum(['account', 'ka', 'distributor', 'period']).default('account'), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    result: z.object({ rows: z.array(z.record(z.string(), z.unknown())) }),
+  },
   'book.check': {
     args: z.object({}).strict(),
     result: z.object({ ok: z.boolean(), checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })) }),

@@ -47,7 +47,7 @@ export function editMasterRecord(book: Book, entity: MasterEntity, record: Recor
     const key = a.key(parsed as Record<string, unknown>);
     const before = latestAuditState(book, a.entity, key);
     if (before === undefined) throw new UserError('not-found', `no ${a.entity.replace('_', ' ')} "${key}" to change`, { field: 'code' });
-    if (before === canonicalJson(parsed)) return { key, outcome: 'unchanged' as const };
+    if (before !== null && sameRecord(JSON.parse(before) as unknown, parsed)) return { key, outcome: 'unchanged' as const };
     const was = JSON.parse(before ?? '{}') as Record<string, unknown>;
     for (const identity of ['manufacturerCode', 'kaCode'].filter(() => entity === 'contracts')) {
       if (was[identity] !== (parsed as Record<string, unknown>)[identity]) throw new UserError('invalid-field', 'a contract’s KA account and manufacturer cannot change; make a new contract', { field: identity });
@@ -56,6 +56,12 @@ export function editMasterRecord(book: Book, entity: MasterEntity, record: Recor
     new AuditWriter(book).append({ actor, action: 'update', entity: a.entity, entityKey: key, before: was, after: parsed });
     return { key, outcome: 'updated' as const };
   });
+}
+
+/** "None" may be written as null or left out (an import omits it, a form sends null): either way the record says the same. */
+function sameRecord(a: unknown, b: unknown): boolean {
+  const withoutNulls = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (v === null ? undefined : v))) as unknown;
+  return canonicalJson(withoutNulls(a)) === canonicalJson(withoutNulls(b));
 }
 
 function parseFor(entity: MasterEntity, record: Record<string, unknown>) {

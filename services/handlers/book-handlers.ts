@@ -6,7 +6,7 @@ import { lastGoodBackup, listBackups, pruneBackups, replaceWithBackup, restoreDa
 import { checkBook } from '../../core/book/check-book.js';
 import { backupsKept } from '../../core/settings/effective-settings.js';
 import { listUsers, requireRole } from '../../core/users/users.js';
-import { bookSummary, documentsView, documentView, periodsWithDeliveriesView } from '../../core/views/book-views.js';
+import { balancesView, bookSummary, documentsView, documentView, periodsWithDeliveriesView } from '../../core/views/book-views.js';
 import type { HandlersOf } from './handler-types.js';
 
 export const bookHandlers: HandlersOf<typeof bookMethods> = {
@@ -26,6 +26,7 @@ export const bookHandlers: HandlersOf<typeof bookMethods> = {
   'book.summary': ({ session }) => bookSummary(session.requireBook()),
   'book.periods': ({ session }) => ({ periods: periodsWithDeliveriesView(session.requireBook()) }),
   'book.check': ({ session }) => checkBook(session.requireBook()),
+  'book.balances': ({ session }, a) => ({ rows: balancesView(session.requireBook(), a.by, a.asOf) as unknown as Record<string, unknown>[] }),
   'book.documents': ({ session }, a) => ({
     rows: documentsView(session.requireBook(), { ...(a.kind ? { kind: a.kind } : {}), ...(a.period ? { period: a.period } : {}), ...(a.ka ? { kaCode: a.ka } : {}) }, { offset: a.offset, limit: a.limit }),
   }),

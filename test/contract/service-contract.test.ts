@@ -11,6 +11,7 @@ const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'book.summary': { good: {}, bad: [{ extra: 1 }] },
   'book.periods': { good: {}, bad: [{ from: '2026-01' }] },
   'book.check': { good: {}, bad: [{ deep: true }] },
+  'book.balances': { good: { by: 'ka', asOf: '2026-10-31' }, bad: [{ by: 'store' }, { asOf: '31/10/2026' }] },
   'book.documents': { good: { kind: 'receipt', period: '2026-10', ka: 'RTM' }, bad: [{ period: '2026-13' }, { limit: 0 }] },
   'book.document': { good: { key: 'RTM|YS0903A021' }, bad: [{}, { key: '' }] },
   'book.backup': { good: { reason: 'exit' }, bad: [{ reason: 'x' }] },

@@ -123,6 +123,8 @@ describe('the month end through the service contract', () => {
     await call('credit.followUp', { ka: dunning[0].ka, note: '财务答应 11 月 10 日前付清' });
     expect((await call('credit.dunning', { asOf: '2026-10-31' })).rows[0].lastFollowUp).toMatchObject({ note: '财务答应 11 月 10 日前付清', by: 'liu' });
     expect((await call('credit.history', { party: `ka:${dunning[0].ka}` })).grades.length).toBeGreaterThan(0);
+    const byAccount = (await call('book.balances', { by: 'account', asOf: '2026-10-31' })).rows;
+    expect(byAccount.reduce((sum: number, r: { balance_fen: number }) => sum + r.balance_fen, 0)).toBe(0);
     const docs = (await call('book.documents', { kind: 'receipt', period: '2026-10', ka: 'RTM', limit: 5 })).rows;
     expect(docs).toHaveLength(5);
     expect((await call('book.document', { key: docs[0].natural_key })).documents[0].lines.length).toBeGreaterThan(0);

@@ -22,6 +22,11 @@ const TABLES: Record<string, { key: string; label: string; columns: ColumnSpec[]
       { key: 'manufacturerShare', label: 'master.manufacturerSharePercent', kind: 'percent', width: 6 }, { key: 'maxPoints', label: 'master.maxPointsPercent', kind: 'percent', width: 6 },
       { key: 'maxAmount', label: 'master.maxAmountYuan', kind: 'yuan', width: 10 },
     ] },
+    { key: 'deliveryCost', label: 'terms.deliveryCost', columns: [
+      { key: 'region', label: 'fields.region', kind: 'text', width: 8 }, { key: 'method', label: 'terms.method', kind: { options: ['percent', 'per_case', 'per_drop'] } },
+      { key: 'rate', label: 'master.ratePercent', kind: 'percent', width: 6 }, { key: 'amount', label: 'master.amountYuan', kind: 'yuan', width: 8 },
+      { key: 'monthlyFloor', label: 'master.floorYuan', kind: 'yuan', width: 8 }, { key: 'monthlyCap', label: 'master.capYuan', kind: 'yuan', width: 8 },
+    ] },
   ],
   promotions: [
     { key: 'products', label: 'master.products', columns: [{ key: 'sku', label: 'fields.sku', kind: 'text', width: 8 }, { key: 'normalPrice', label: 'fields.normalPrice', kind: 'price', width: 8 }, { key: 'promoPrice', label: 'fields.promoPrice', kind: 'price', width: 8 }] },
@@ -94,7 +99,9 @@ export function MasterForm({ entity, kas, initial, onSaved, onCancel }: {
         for (const c of table.columns) {
           const v = convert(c.kind, row[c.key] ?? '');
           if (v instanceof Error) return setError({ code: 'invalid-field', message: t('master.notANumber'), field: `${table.key}.${i}.${c.key}` });
+          // An empty amount or rate cell is "none" (null), as the book keeps it, not a missing key.
           if (v !== undefined) out[c.key] = v;
+          else if (c.kind === 'yuan' || c.kind === 'price' || c.kind === 'percent') out[c.key] = null;
         }
         rows.push(out);
       }

@@ -25,7 +25,7 @@ export function RowsTable({ columns, rows, onChange, testId, error }: {
                     <input type="checkbox" aria-label={`${t(c.label)} ${i + 1}`} checked={r[c.key] === true} onChange={(e) => set(i, c.key, e.target.checked)} />
                   ) : typeof c.kind === 'object' ? (
                     <select aria-label={`${t(c.label)} ${i + 1}`} value={String(r[c.key] ?? '')} onChange={(e) => set(i, c.key, e.target.value)}>
-                      {c.kind.options.map((o) => <option key={o} value={o}>{t(`feeTypes.${o}`, { defaultValue: o })}</option>)}
+                      {c.kind.options.map((o) => <option key={o} value={o}>{t(`feeTypes.${o}`, { defaultValue: t(`terms.costMethod.${o}`, { defaultValue: o }) })}</option>)}
                     </select>
                   ) : (
                     <input aria-label={`${t(c.label)} ${i + 1}`} value={String(r[c.key] ?? '')} size={c.width ?? 10} data-testid={`${testId}-${i}-${c.key}`}
