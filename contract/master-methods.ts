@@ -15,8 +15,4 @@ export const masterMethods = {
     args: z.object({ entity: masterEntity, record: z.record(z.string(), z.unknown()), mode: z.enum(['create', 'update']).default('create') }).strict(),
     result: z.object({ key: z.string(), outcome: z.enum(['created', 'updated', 'unchanged']) }),
   },
-  'master.kaAccounts': {
-    args: z.object({}).strict(),
-    result: z.object({ rows: z.array(z.object({ code: z.string(), name: z.string() })) }),
-  },
 } as const;

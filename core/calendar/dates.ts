@@ -38,6 +38,14 @@ function toUtc(date: IsoDate): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+/**
+ * Today on this computer's calendar (not UTC: at 07:00 in Shanghai the UTC date is still yesterday), the default
+ * date of what the user does now.
+ */
+export function today(now = new Date()): IsoDate {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   const d = toUtc(date);
   d.setUTCDate(d.getUTCDate() + days);

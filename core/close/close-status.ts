@@ -18,7 +18,7 @@ export function closeStatus(book: Book, periodText: string) {
   const period = assertPeriod(periodText, { field: 'period' });
   const status = getPeriod(book, period)?.status ?? 'open';
   const distributors = activeDistributors(book, period).map((d) => d.code);
-  const codeOf = new Map(activeDistributors(book, period).map((d) => [findDistributor(book, d.code)!.id, d.code]));
+  const codeOf = new Map(distributors.map((code) => [findDistributor(book, code)!.id, code]));
   return {
     period, status,
     exceptions: status === 'open' ? closeExceptions(book, period) : [],

@@ -1,7 +1,7 @@
 import type { Book } from '../../db/connection.js';
 import { activeOverride } from '../../db/queries/credit.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
-import { kaAccountList } from '../../db/queries/workbench.js';
+import { listKaAccounts } from '../../db/queries/listings.js';
 import { assertIsoDate } from '../calendar/dates.js';
 import { holdCheck, holdMode, pendingByKa } from './holds.js';
 
@@ -9,7 +9,7 @@ import { holdCheck, holdMode, pendingByKa } from './holds.js';
 export function holdsView(book: Book, asOfText: string) {
   const asOf = assertIsoDate(asOfText, { field: 'asOf' });
   const pending = pendingByKa(book);
-  return kaAccountList(book).flatMap(({ code, name }) => {
+  return listKaAccounts(book, { limit: 100_000, offset: 0 }).flatMap(({ code, name }) => {
     const ka = findKaAccount(book, code)!;
     const verdict = holdCheck(book, ka.id, asOf, () => pending);
     const override = activeOverride(book, ka.id, asOf) ?? null;

@@ -4,7 +4,7 @@ import { deductionSummary } from '../../db/queries/deductions.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
 import { insertReconRun } from '../../db/queries/reconcile-results.js';
 import { AuditWriter } from '../audit/audit-chain.js';
-import { assertIsoDate, assertPeriod } from '../calendar/dates.js';
+import { assertIsoDate, assertPeriod, today } from '../calendar/dates.js';
 import { canonicalJson } from '../canonical-json.js';
 import { UserError } from '../errors.js';
 import { assertPeriodOpen } from '../ledger/period-lock.js';
@@ -54,7 +54,7 @@ export interface ReconcileSummary extends DeliveryMatchSummary {
  */
 export function reconcilePeriod(book: Book, options: ReconcileOptions): ReconcileSummary {
   const period = assertPeriod(options.period, { field: '--period' });
-  const asOf = options.asOf ? assertIsoDate(options.asOf, { field: '--as-of' }) : new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ? assertIsoDate(options.asOf, { field: '--as-of' }) : today();
   const ka = options.kaCode ? findKaAccount(book, options.kaCode) : undefined;
   if (options.kaCode && !ka) throw new UserError('unknown-code', `unknown KA account "${options.kaCode}"`, { field: '--ka' });
   const kaId = ka?.id ?? null;

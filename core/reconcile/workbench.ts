@@ -1,6 +1,6 @@
 import type { Book } from '../../db/connection.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
-import { deliverySide, kaAccountList, receiptSide, workbenchCount, workbenchPage, workbenchRow, type WorkbenchFilter } from '../../db/queries/workbench.js';
+import { deliverySide, receiptSide, workbenchCount, workbenchPage, workbenchRow, type WorkbenchFilter } from '../../db/queries/workbench.js';
 import { assertPeriod } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 
@@ -39,7 +39,3 @@ export function workbenchLine(book: Book, lineId: number) {
   return { line, delivery, receipts: receiptSide(book, lineId) };
 }
 
-/** The KA accounts, for the workbench's filter. */
-export function kaAccounts(book: Book) {
-  return kaAccountList(book);
-}

@@ -4,6 +4,7 @@ import { ageingBuckets } from '../credit/ageing-buckets.js';
 import { gradingRules } from '../credit/grades.js';
 import { holdMode } from '../credit/holds.js';
 import { reconcileSettings } from '../reconcile/settings.js';
+import { accrualBasis } from '../terms/rebate-accrual.js';
 import { SETTING_SCHEMAS } from './book-settings.js';
 
 /** How many backups are kept beside a book unless the book says otherwise. */
@@ -18,11 +19,10 @@ export function backupsKept(book: Book): number {
 /** Every setting the window shows, with the value in force (the default where the book has none). */
 export function effectiveSettings(book: Book): Record<string, unknown> {
   const r = reconcileSettings(book);
-  const basis = getSettingJson(book, 'terms.rebate_accrual_basis');
   return {
     'reconcile.amount_tolerance_fen': r.amountToleranceFen,
     'reconcile.window_days': r.windowDays,
-    'terms.rebate_accrual_basis': basis === undefined ? 'run_rate' : (JSON.parse(basis) as string),
+    'terms.rebate_accrual_basis': accrualBasis(book),
     'credit.ageing_buckets_days': ageingBuckets(book),
     'credit.hold_mode': holdMode(book),
     'credit.grading': gradingRules(book),

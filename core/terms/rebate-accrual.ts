@@ -64,7 +64,7 @@ export interface RebateExplanation {
   rounding: string;
 }
 
-function accrualBasis(book: Book): AccrualBasis {
+export function accrualBasis(book: Book): AccrualBasis {
   const raw = getSettingJson(book, 'terms.rebate_accrual_basis');
   return raw && JSON.parse(raw) === 'reached' ? 'reached' : 'run_rate';
 }

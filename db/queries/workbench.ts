@@ -90,7 +90,3 @@ export function receiptSide(book: Book, lineId: number): SideLine[] {
       AND instr(',' || r.receipt_doc_nos || ',', ',' || d.doc_no || ',') > 0
     ORDER BY d.doc_date, d.doc_no, l.line_no`).all(lineId);
 }
-
-export function kaAccountList(book: Book): { code: string; name: string }[] {
-  return stmt<[], { code: string; name: string }>(book.db, 'SELECT code, name FROM ka_accounts ORDER BY code').all();
-}

@@ -4,7 +4,7 @@ import { creditsView } from '../../core/reconcile/credits-view.js';
 import { moveClaim } from '../../core/reconcile/fee-claims.js';
 import { reclassifyDeduction } from '../../core/reconcile/reclassify-deduction.js';
 import { claimsView, claimView, deductionsView } from '../../core/views/reconcile-views.js';
-import { today } from './today.js';
+import { today } from '../../core/calendar/dates.js';
 import type { HandlersOf } from './handler-types.js';
 
 export const feesHandlers: HandlersOf<typeof feesMethods> = {

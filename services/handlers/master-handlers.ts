@@ -1,7 +1,6 @@
 import type { masterMethods } from '../../contract/master-methods.js';
 import { editMasterRecord, masterRecord } from '../../core/master-data/edit-master-data.js';
 import { saveMasterRecord } from '../../core/master-data/save-record.js';
-import { kaAccounts } from '../../core/reconcile/workbench.js';
 import { contractView, masterDataView, promotionView } from '../../core/views/book-views.js';
 import type { HandlersOf } from './handler-types.js';
 
@@ -15,5 +14,4 @@ export const masterHandlers: HandlersOf<typeof masterMethods> = {
   'master.save': ({ session }, a) => (a.mode === 'update'
     ? editMasterRecord(session.requireBook(), a.entity, a.record, session.actor)
     : saveMasterRecord(session.requireBook(), a.entity, a.record, session.actor)),
-  'master.kaAccounts': ({ session }) => ({ rows: kaAccounts(session.requireBook()) }),
 };

@@ -77,7 +77,6 @@ const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'reconcile.line': { good: { lineId: 12 }, bad: [{ lineId: 0 }, { lineId: '12' }, {}] },
   'reconcile.decide': { good: { lineId: 7, decision: 'overridden', to: 'matched', note: 'credit note agreed' }, bad: [{ lineId: 7, decision: 'overridden', to: 'matched' }, { lineId: 0, decision: 'confirmed' }, { lineId: 7, decision: 'deleted' }, { lineId: 7, decision: 'annotated', note: '   ' }] },
   'reconcile.export': { good: { from: '2026-10', to: '2026-10', ka: 'RTM' }, bad: [{ from: '2026-10' }, { from: '2026-10', to: '2026-10', path: '' }] },
-  'master.kaAccounts': { good: {}, bad: [{ code: 'RTM' }] },
   'claims.list': { good: { status: 'approved' }, bad: [{ status: 'paid' }, { limit: 0 }] },
   'ageing.report': { good: { asOf: '2026-09-30', by: 'store' }, bad: [{ asOf: '2026-09-30', by: 'region' }, { by: 'ka' }] },
 };

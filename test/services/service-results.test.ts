@@ -43,7 +43,7 @@ describe('what each service method returns', () => {
     await call('reconcile.line', { lineId: lines.rows[0].line_id });
     await call('reconcile.decide', { lineId: lines.rows[0].line_id, decision: 'confirmed' });
     await call('reconcile.export', { from: '2026-09', to: '2026-09', status: 'over' });
-    expect((await call('master.kaAccounts', {})).rows.map((k: { code: string }) => k.code)).toEqual(['CRF', 'MET', 'RTM', 'WMT', 'YH']);
+    expect((await call('master.list', { entity: 'ka-accounts' })).rows.map((k: { code: string }) => k.code)).toEqual(['CRF', 'MET', 'RTM', 'WMT', 'YH']);
     await call('claims.list', {});
     await call('ageing.report', { asOf: '2026-09-30' });
     await call('import.preview', { kind: 'stores', path: `${SEP}04-stores.csv` });

@@ -7,6 +7,7 @@ import { DateInput, isIsoDateOrEmpty } from '../../components/DateInput';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { formatTimestamp } from '../../format/dates';
 import { useHost } from '../../host/host-context';
+import { useKaAccounts } from '../../host/use-ka-accounts';
 import { useLongCall } from '../../host/use-long-call';
 import { FileDrop } from './FileDrop';
 import { ImportResult } from './ImportResult';
@@ -30,7 +31,6 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const [kind, setKind] = useState<Kind>('deliveries');
   const [ka, setKa] = useState('');
   const [date, setDate] = useState('');
-  const [kas, setKas] = useState<{ code: string; name: string }[]>([]);
   const [saved, setSaved] = useState<ServiceResult<'import.mappings'>['mappings']>([]);
   const [mapping, setMapping] = useState('');
   const [file, setFile] = useState<{ name: string; path: string } | null>(null);
@@ -42,9 +42,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const [report, setReport] = useState<Report | null>(null);
   const [label, setLabel] = useState('');
 
-  useEffect(() => {
-    host.call('master.kaAccounts', {}).then((r) => setKas(r.rows), (e) => call.setError(asServiceError(e)));
-  }, [host]);
+  const kas = useKaAccounts().rows;
   useEffect(() => {
     host.call('import.mappings', { kind, ...(ka ? { ka } : {}) }).then((r) => setSaved(r.mappings), () => setSaved([]));
   }, [host, kind, ka, report]);

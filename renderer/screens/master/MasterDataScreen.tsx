@@ -7,6 +7,7 @@ import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
 import { Tabs } from '../../components/Tabs';
 import { formatPrice } from '../../format/amount';
 import { formatPpm } from '../../format/rate';
+import { useKaAccounts } from '../../host/use-ka-accounts';
 import { useQuery } from '../../host/use-query';
 import { useHost } from '../../host/host-context';
 import type { ServiceError } from '../../../contract/service-contract';
@@ -32,7 +33,7 @@ export function MasterDataScreen() {
   const { t } = useTranslation();
   const [entity, setEntity] = useState<Entity>('ka-accounts');
   const [ka, setKa] = useState('');
-  const kas = useQuery('master.kaAccounts', {});
+  const kas = useKaAccounts();
   const list = useQuery('master.list', { entity, ...(ka && (entity === 'stores' || entity === 'prices') ? { ka } : {}), limit: 1000 });
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
@@ -67,7 +68,7 @@ export function MasterDataScreen() {
           <label className="inline">KA
             <select value={ka} onChange={(e) => setKa(e.target.value)} data-testid="master-ka">
               <option value="">{t('reconcile.allKa')}</option>
-              {(kas.data?.rows ?? []).map((k) => <option key={k.code} value={k.code}>{k.code} {k.name}</option>)}
+              {kas.rows.map((k) => <option key={k.code} value={k.code}>{k.code} {k.name}</option>)}
             </select>
           </label>
         )}
@@ -78,11 +79,11 @@ export function MasterDataScreen() {
       <ErrorNotice error={list.error ?? loadError} onClose={() => setLoadError(null)} />
       {saved && <p className="notice ok" role="status" data-testid="master-message">{saved}</p>}
       {creating && (
-        <MasterForm key={entity} entity={entity} kas={kas.data?.rows ?? []} onCancel={() => setCreating(false)}
+        <MasterForm key={entity} entity={entity} kas={kas.rows} onCancel={() => setCreating(false)}
           onSaved={(key) => { setCreating(false); setSaved(t('master.saved', { key })); list.reload(); kas.reload(); }} />
       )}
       {editing && (
-        <MasterForm key={`${entity}|${editing.key}`} entity={entity} kas={kas.data?.rows ?? []} initial={editing.record} onCancel={() => setEditing(null)}
+        <MasterForm key={`${entity}|${editing.key}`} entity={entity} kas={kas.rows} initial={editing.record} onCancel={() => setEditing(null)}
           onSaved={(key, outcome) => { setEditing(null); setSaved(t(outcome === 'unchanged' ? 'master.unchanged' : 'master.updated', { key })); list.reload(); }} />
       )}
       <p className="muted">{t('master.count', { count: rows.length })}{entity === 'prices' ? ` · ${t('master.pricesHint')}` : ` · ${t(entity === 'promotions' ? 'master.openHint' : 'master.editHint')}`}</p>

@@ -8,6 +8,7 @@ import { gridTheme } from '../../app/grid-theme';
 import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useHost } from '../../host/host-context';
+import { useKaAccounts } from '../../host/use-ka-accounts';
 import { useLongCall } from '../../host/use-long-call';
 import { FilterBar, type Filters } from './FilterBar';
 import { LineDetail } from './LineDetail';
@@ -35,16 +36,13 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
     store: params.store ?? '', sku: params.sku ?? '', dateFrom: params.dateFrom ?? '', dateTo: params.dateTo ?? '',
   };
   const key = JSON.stringify(filters);
-  const [kas, setKas] = useState<{ code: string; name: string }[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [message, setMessage] = useState<{ key: string; values: Record<string, string | number> } | null>(null);
   const [label, setLabel] = useState('');
   const api = useRef<GridApi<ResultRow> | null>(null);
 
-  useEffect(() => {
-    host.call('master.kaAccounts', {}).then((r) => setKas(r.rows), (e) => long.setError(asServiceError(e)));
-  }, [host]);
+  const kas = useKaAccounts().rows;
 
   const datasource = useMemo<IDatasource>(() => ({
     getRows: (p) => {
