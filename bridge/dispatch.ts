@@ -23,7 +23,7 @@ export async function dispatch(ctx: ServiceContext, method: string, rawArgs: unk
     const handler = serviceHandlers[name] as (c: ServiceContext, a: unknown) => unknown;
     return { ok: true, result: await handler(ctx, parsed.data) };
   } catch (e) {
-    if (isUserError(e)) return { ok: false, status: 422, error: { code: e.code, message: e.message, ...e.place } };
+    if (isUserError(e)) return { ok: false, status: 422, error: { code: e.code, message: e.message, ...(e.toMessage() ? { params: e.params } : {}), ...e.place } };
     options.onInternal?.(e);
     return { ok: false, status: 500, error: { code: 'internal', message: 'ka-settle could not finish this; the book is unchanged. Details are in the log.' } };
   }

@@ -1,4 +1,4 @@
-import { isUserError } from '../core/errors.js';
+import { commandLanguage, isUserError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/import.js';
@@ -72,8 +72,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 2;
     }
     if (isUserError(e)) {
-      if (json) io.out(JSON.stringify({ error: { code: e.code, message: e.message, ...e.place } }));
-      else io.err(`ka-settle: ${e.describe()}`);
+      const lang = commandLanguage(io.env);
+      if (json) io.out(JSON.stringify({ error: { code: e.code, message: e.render(lang), ...(e.toMessage() ? { params: e.params } : {}), ...e.place } }));
+      else io.err(`ka-settle: ${e.describe(lang)}`);
       return 1;
     }
     // Another ka-settle holding the book's write lock past the busy timeout: the user can simply try again.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../vocabulary/index.js';
 
 /** Shapes shared by several service methods. Money is integer fen, prices 1/10,000 yuan, quantities thousandths. */
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
@@ -16,5 +17,5 @@ export const writtenFile = z.object({ file: z.string(), rows: z.number().int() }
 export const rowsResult = z.object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number().int().optional() });
 /** A structured answer the window shows as it is (an explanation, a statement); its parts are checked in core. */
 export const document = z.record(z.string(), z.unknown());
-export const role = z.enum(['accountant', 'credit_controller', 'manager', 'admin']);
+export const role = z.enum(ROLES);
 export const signedInUser = z.object({ username: z.string(), displayName: z.string(), role: z.string() });

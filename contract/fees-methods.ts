@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { CLAIM_STATUSES, FEE_TYPES } from '../vocabulary/index.js';
 import { code, document, isoDate, page, period, rowsResult } from './common-schemas.js';
 
-export const feeType = z.enum(['entry', 'barcode', 'display', 'end_cap', 'dm', 'anniversary', 'festival', 'promo_service', 'info_service', 'shrinkage', 'rebate', 'other']);
-const claimStatus = z.enum(['draft', 'submitted', 'approved', 'written_off', 'rejected']);
+export const feeType = z.enum(FEE_TYPES);
+const claimStatus = z.enum(CLAIM_STATUSES);
 
 /** 费用: deductions and their classification, fee claims to the manufacturer, and what its credits cleared. */
 export const feesMethods = {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { IMPORT_KINDS } from '../vocabulary/index.js';
 import { code, fen, isoDate, rowError } from './common-schemas.js';
 
-export const importKind = z.enum(['manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'contracts', 'promotions',
-  'deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits']);
+export const importKind = z.enum(IMPORT_KINDS);
 
 const importReport = z.object({
   file: z.string(), kind: z.string(), format: z.string(), encoding: z.string().optional(), headerRow: z.number().int().optional(),

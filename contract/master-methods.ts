@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { MASTER_KINDS } from '../vocabulary/index.js';
 import { code, document, page, rowsResult } from './common-schemas.js';
 
-export const masterEntity = z.enum(['manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'contracts', 'promotions']);
+export const masterEntity = z.enum(MASTER_KINDS);
 
 /** 主数据: lists, and one record created or changed at a time (checked by core's schemas, field by field). */
 export const masterMethods = {

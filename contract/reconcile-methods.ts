@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { DELIVERY_STATUSES, RESULT_STATUSES } from '../vocabulary/index.js';
 import { code, fen, isoDate, page, period, writtenFile } from './common-schemas.js';
 
-export const deliveryStatus = z.enum(['matched', 'short', 'over', 'price_diff', 'receipt_missing']);
+export const deliveryStatus = z.enum(DELIVERY_STATUSES);
 /** a status, or every line that is not matched */
 const statusFilter = z.enum([...deliveryStatus.options, 'unmatched']);
 
@@ -51,7 +52,7 @@ export const reconcileMethods = {
   'reconcile.decide': {
     args: z.discriminatedUnion('decision', [
       z.object({ lineId: z.number().int().positive(), decision: z.literal('confirmed'), note: z.string().max(500).optional() }).strict(),
-      z.object({ lineId: z.number().int().positive(), decision: z.literal('overridden'), to: z.enum(['matched', 'short', 'over', 'price_diff', 'receipt_missing', 'unexpected']), note: z.string().trim().min(1).max(500) }).strict(),
+      z.object({ lineId: z.number().int().positive(), decision: z.literal('overridden'), to: z.enum(RESULT_STATUSES), note: z.string().trim().min(1).max(500) }).strict(),
       z.object({ lineId: z.number().int().positive(), decision: z.literal('annotated'), note: z.string().trim().min(1).max(500) }).strict(),
     ]),
     result: z.object({ lineId: z.number().int(), decided: z.literal(true) }),

@@ -26,8 +26,12 @@ export type ServiceArgs<N extends ServiceName> = z.input<(typeof serviceContract
 export type ServiceResult<N extends ServiceName> = z.output<(typeof serviceContract)[N]['result']>;
 export const SERVICE_NAMES = Object.keys(serviceContract) as ServiceName[];
 
-/** How an error crosses the boundary: a code, a message in the user's words, and where (file, row, field) — never a stack. */
-export const serviceError = z.object({ code: z.string(), message: z.string(), file: z.string().optional(), row: z.number().int().optional(), field: z.string().optional() });
+/**
+ * How an error crosses the boundary: a code with its parameters (the window renders it from locale/ in the user's
+ * language), an English message for logs and for codes not yet in the catalog, and where (file, row, field) —
+ * never a stack.
+ */
+export const serviceError = z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.unknown()).optional(), file: z.string().optional(), row: z.number().int().optional(), field: z.string().optional() });
 export type ServiceError = z.infer<typeof serviceError>;
 
 /** Codes the window translates; a core UserError's own code passes through (invalid-date, period-closed, cancelled, …). */

@@ -19,7 +19,7 @@ export async function usersCommand(args: string[], io: Io): Promise<number> {
   const book = await openExistingBook(path);
   try {
     if (values.add) {
-      if (!values.role || !(ROLES as string[]).includes(values.role)) throw new UsageError(`--add needs --role ${ROLES.join('|')}`);
+      if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--add needs --role ${ROLES.join('|')}`);
       const password = io.env.KA_SETTLE_NEW_PASSWORD ?? (values.user ? undefined : await readPassword(io));
       if (!password) throw new UsageError('the new user\'s password comes from KA_SETTLE_NEW_PASSWORD');
       const by = listUsers(book).length > 0 ? await signInFromCli(book, io, values.user) : null;

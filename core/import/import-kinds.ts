@@ -2,9 +2,8 @@ import type { DocumentKind } from '../ledger/document-kinds.js';
 import type { SynonymGroup } from './header-match.js';
 
 /** The KIND names of `ka-settle import`. */
-export const MASTER_KINDS = ['manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'contracts', 'promotions'] as const;
-export const DOCUMENT_IMPORT_KINDS = ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits'] as const;
-export const IMPORT_KINDS = [...MASTER_KINDS, ...DOCUMENT_IMPORT_KINDS] as const;
+import { DOCUMENT_IMPORT_KINDS, IMPORT_KINDS, MASTER_KINDS } from '../../vocabulary/index.js';
+export { DOCUMENT_IMPORT_KINDS, IMPORT_KINDS, MASTER_KINDS } from '../../vocabulary/index.js';
 export type MasterKind = (typeof MASTER_KINDS)[number];
 export type DocumentImportKind = (typeof DOCUMENT_IMPORT_KINDS)[number];
 export type ImportKind = (typeof IMPORT_KINDS)[number];

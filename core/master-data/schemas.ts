@@ -15,11 +15,8 @@ const fen = z.number().int();
 const nonNegativeFen = fen.nonnegative();
 const ppm = z.number().int().min(0).max(1_000_000);
 
-export const FEE_TYPES = [
-  'entry', 'barcode', 'display', 'end_cap', 'dm', 'anniversary', 'festival', 'promo_service', 'info_service',
-  'shrinkage', 'rebate', 'other',
-] as const;
-export type FeeType = (typeof FEE_TYPES)[number];
+import { FEE_TYPES } from '../../vocabulary/index.js';
+export { FEE_TYPES, type FeeType } from '../../vocabulary/index.js';
 
 export const manufacturerInput = z.object({ code, name });
 export const distributorInput = z.object({

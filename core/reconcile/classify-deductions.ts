@@ -5,7 +5,8 @@ import { applyRate } from '../money/rounding.js';
 import { formatFen, formatRate } from '../money/format.js';
 import { feeTypeOfWording } from './fee-words.js';
 
-export type DeductionVerdict = 'ok' | 'unknown' | 'not_allowed' | 'over_contract' | 'no_contract';
+export type { DeductionVerdict } from '../../vocabulary/index.js';
+import type { DeductionVerdict } from '../../vocabulary/index.js';
 
 export interface DeductionSplit {
   feeType: string | null;

@@ -4,8 +4,8 @@ import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError } from '../errors.js';
 import { assertPeriodOpen } from '../ledger/period-lock.js';
 
-export const RESULT_STATUSES = ['matched', 'short', 'over', 'price_diff', 'receipt_missing', 'unexpected'] as const;
-export type ResultStatus = (typeof RESULT_STATUSES)[number];
+import { RESULT_STATUSES, type ResultStatus } from '../../vocabulary/index.js';
+export { RESULT_STATUSES, type ResultStatus } from '../../vocabulary/index.js';
 
 export type Decision =
   | { decision: 'confirmed'; note?: string }

@@ -3,9 +3,7 @@ import { matchDeliveries } from '../../db/queries/reconcile-deliveries.js';
 import { deliveryStatusCounts, unexpectedReceiptCount } from '../../db/queries/reconcile-results.js';
 import type { ReconcileSettings } from './settings.js';
 
-/** 核对送货与验收: the statuses delivery lines can end in. */
-export const DELIVERY_STATUSES = ['matched', 'short', 'over', 'price_diff', 'receipt_missing'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export { DELIVERY_STATUSES, type DeliveryStatus } from '../../vocabulary/index.js';
 
 export interface DeliveryMatchSummary {
   deliveryLines: { matched: number; short: number; over: number; priceDiff: number; receiptMissing: number };

@@ -4,7 +4,8 @@ import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError } from '../errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
-export const ROLES: Role[] = ['accountant', 'credit_controller', 'manager', 'admin'];
+import { ROLES } from '../../vocabulary/index.js';
+export { ROLES };
 export type { Role };
 
 /** A user who proved who they are. */

@@ -1,7 +1,8 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
 
-export type ClaimStatus = 'draft' | 'submitted' | 'approved' | 'written_off' | 'rejected';
+export type { ClaimStatus } from '../../vocabulary/index.js';
+import type { ClaimStatus } from '../../vocabulary/index.js';
 
 /** Undisputed, unclaimed deduction lines with a manufacturer share, grouped later by KA and distributor. */
 export function claimableDeductions(book: Book, period: string, kaAccountId: number | null) {

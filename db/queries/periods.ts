@@ -1,7 +1,8 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
 
-export type PeriodStatus = 'open' | 'prepared' | 'reviewed' | 'closed';
+export type { PeriodStatus } from '../../vocabulary/index.js';
+import type { PeriodStatus } from '../../vocabulary/index.js';
 export interface PeriodRow { period: string; status: PeriodStatus; changed_at: string | null; changed_by: string | null }
 
 /** Months come into being when something is first dated in them. */

@@ -1,7 +1,8 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
 
-export type Role = 'accountant' | 'credit_controller' | 'manager' | 'admin';
+export type { Role } from '../../vocabulary/index.js';
+import type { Role } from '../../vocabulary/index.js';
 export interface UserRow { id: number; username: string; display_name: string; role: Role; password_hash: string | null; disabled: number }
 
 export function findUser(book: Book, username: string): UserRow | undefined {

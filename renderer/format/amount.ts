@@ -1,13 +1,11 @@
+import { formatFen as fenDigits, formatYuan } from '../../locale/format.js';
+
 /**
- * Money on screen: integer fen shown as ¥1,234.56 (negative: -¥1,234.56, drawn red by the Money component).
- * Integer arithmetic only; fen never pass through a float.
+ * Money on screen: integer fen shown as ¥1,234.56 (negative: -¥1,234.56, drawn red by the Money component),
+ * formatted by locale/ as everywhere else.
  */
 export function formatFen(fen: number, options: { symbol?: boolean } = {}): string {
-  const negative = fen < 0;
-  const abs = Math.abs(fen);
-  const yuan = Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${negative ? '-' : ''}${options.symbol === false ? '' : '¥'}${yuan}.${cents}`;
+  return options.symbol === false ? fenDigits(fen) : formatYuan(fen);
 }
 
 /** Quantities are kept in thousandths: 12500 → 12.5. */

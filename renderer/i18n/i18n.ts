@@ -1,17 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zh from './zh.json';
+import { LANGUAGES, type Language } from '../../locale/index.js';
+import { enResources, zhResources } from './resources';
 
-export const LANGUAGES = ['zh', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 /** Chinese unless the user switched to English (kept per machine). */
 export function initI18n(): typeof i18next {
   const saved = localStorage.getItem('ka-settle-language');
   const lng: Language = saved === 'en' ? 'en' : 'zh';
   void i18next.use(initReactI18next).init({
-    resources: { zh: { translation: zh }, en: { translation: en } },
+    resources: { zh: { translation: zhResources }, en: { translation: enResources } },
     lng, fallbackLng: 'zh', interpolation: { escapeValue: false }, returnNull: false,
   });
   document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en';

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -45,8 +45,17 @@ describe('the layering of the house', () => {
       expect(bad, relative(ROOT, file)).toEqual([]);
     }
     for (const file of sources('contract')) {
-      const bad = runtimeImports(file).filter((m) => m !== 'zod' && !m.startsWith('./'));
+      const bad = runtimeImports(file).filter((m) => m !== 'zod' && !m.startsWith('./') && !m.startsWith('../vocabulary/'));
       expect(bad, relative(ROOT, file)).toEqual([]);
+    }
+  });
+
+  it('keeps the words (locale/) and the vocabularies (vocabulary/) leaves that every layer may import', () => {
+    for (const folder of ['locale', 'vocabulary']) {
+      for (const file of sources(folder)) {
+        const outside = runtimeImports(file).filter((m) => !m.startsWith('.') || !resolve(dirname(file), m).startsWith(join(ROOT, folder)));
+        expect(outside, relative(ROOT, file)).toEqual([]);
+      }
     }
   });
 

@@ -2,8 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/i18n/en.json' with { type: 'json' };
-import zh from '../../renderer/i18n/zh.json' with { type: 'json' };
+import { enResources as en, zhResources as zh } from '../../renderer/i18n/resources.js';
 
 const RENDERER = fileURLToPath(new URL('../../renderer/', import.meta.url));
 

@@ -1,0 +1,29 @@
+import type { LabelsLike } from '../label-groups.js';
+import type { labelsZh } from '../zh/labels.js';
+
+export const labelsEn: LabelsLike<typeof labelsZh> = {
+  docKinds: {
+    delivery: 'Delivery', receipt: 'Receipt', return: 'Return', statement: 'KA statement', deduction: 'Deduction', remittance: 'Remittance',
+    fee_claim: 'Fee claim', manufacturer_credit: 'Manufacturer credit', rebate_accrual: 'Rebate accrual', delivery_cost_claim: 'Delivery-cost claim',
+    price_protection_claim: 'Price-protection claim', adjustment: 'Adjustment',
+  },
+  deductionMethods: { account: 'Taken from payment', invoice: 'Invoice discount' },
+  remittanceMethods: { direct: 'Paid to the distributor', central: 'Paid to the manufacturer' },
+  creditMethods: { cash: 'Cash', goods: 'Goods', invoice_discount: 'Invoice discount', transfer: 'Transfer of collections' },
+  feeTypes: {
+    entry: 'Entry fee', barcode: 'Barcode / listing', display: 'Display', end_cap: 'End cap', dm: 'DM / flyer', anniversary: 'Store anniversary',
+    festival: 'Festival', promo_service: 'Promotion service', info_service: 'Information service', shrinkage: 'Shrinkage', rebate: 'Rebate', other: 'Other',
+  },
+  verdicts: { ok: 'Within contract', unknown: 'Unknown', not_allowed: 'Not allowed', over_contract: 'Over contract', no_contract: 'No contract' },
+  claimStatus: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', written_off: 'Written off', rejected: 'Rejected' },
+  status: { matched: 'Matched', short: 'Short', over: 'Over', price_diff: 'Price difference', receipt_missing: 'Not received', unexpected: 'No delivery' },
+  decision: { confirmed: 'Confirmed', overridden: 'Overridden', annotated: 'Annotated' },
+  periodStatus: { open: 'Open', prepared: 'Prepared', reviewed: 'Reviewed', closed: 'Closed' },
+  statementStatus: { draft: 'Draft', prepared: 'Prepared', reviewed: 'Reviewed', approved: 'Approved', superseded: 'Superseded' },
+  roles: { accountant: 'Accountant', credit_controller: 'Credit controller', manager: 'Manager', admin: 'Admin' },
+  importKinds: {
+    manufacturers: 'Manufacturers', distributors: 'Distributors', 'ka-accounts': 'KA accounts', stores: 'Stores', products: 'Products', prices: 'Contract prices',
+    contracts: 'Contracts', promotions: 'Promotions', deliveries: 'Deliveries', receipts: 'Receipts', returns: 'Returns', statements: 'KA statements',
+    deductions: 'Deductions', remittances: 'Remittances', 'manufacturer-credits': 'Manufacturer credits',
+  },
+};

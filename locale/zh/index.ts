@@ -1,0 +1,12 @@
+import { commonZh } from './common.js';
+
+/**
+ * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
+ * name (`import.…`, `close.…`). English (en/) must have the same codes with the same parameters.
+ */
+export const messagesZh = {
+  ...commonZh,
+} as const;
+/** The area files, so a test can see that no code is defined twice. */
+export const areasZh: readonly Record<string, string>[] = [commonZh];
+export { labelsZh } from './labels.js';

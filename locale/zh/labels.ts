@@ -1,0 +1,29 @@
+import type { LabelGroups } from '../label-groups.js';
+
+/** Every vocabulary value in words (vocabulary/ holds the lists; test/vocabulary keeps the two in step). */
+export const labelsZh = {
+  docKinds: {
+    delivery: '送货单', receipt: '验收单', return: '退货单', statement: 'KA 对账单', deduction: '扣款单', remittance: '回款',
+    fee_claim: '费用申请', manufacturer_credit: '厂家核销', rebate_accrual: '返利计提', delivery_cost_claim: '配送补贴申请',
+    price_protection_claim: '补差申请', adjustment: '调整',
+  },
+  deductionMethods: { account: '账扣', invoice: '票扣' },
+  remittanceMethods: { direct: '直营结算', central: '总部结算' },
+  creditMethods: { cash: '现金', goods: '货补', invoice_discount: '票折', transfer: '货款转移' },
+  feeTypes: {
+    entry: '进场费', barcode: '条码费/新品费', display: '堆头费', end_cap: '端架费', dm: 'DM/海报费', anniversary: '店庆费',
+    festival: '节庆费', promo_service: '促销服务费', info_service: '信息服务费', shrinkage: '损耗', rebate: '返利', other: '其他',
+  },
+  verdicts: { ok: '符合合同', unknown: '无法识别', not_allowed: '合同不允许', over_contract: '超出合同', no_contract: '无合同' },
+  claimStatus: { draft: '草稿', submitted: '已提交', approved: '已批准', written_off: '已核销', rejected: '已拒绝' },
+  status: { matched: '已匹配', short: '短收', over: '多收', price_diff: '价差', receipt_missing: '未验收', unexpected: '无送货' },
+  decision: { confirmed: '已确认', overridden: '已改判', annotated: '已备注' },
+  periodStatus: { open: '未结', prepared: '已编制', reviewed: '已复核', closed: '已结账' },
+  statementStatus: { draft: '草稿', prepared: '已编制', reviewed: '已复核', approved: '已审批', superseded: '已作废' },
+  roles: { accountant: '会计', credit_controller: '信用主管', manager: '经理', admin: '管理员' },
+  importKinds: {
+    manufacturers: '厂家', distributors: '经销商', 'ka-accounts': 'KA 系统', stores: '门店', products: '商品', prices: '合同价',
+    contracts: '合同', promotions: '促销', deliveries: '送货单', receipts: '验收单', returns: '退货单', statements: 'KA 对账单',
+    deductions: '扣款单', remittances: '回款单', 'manufacturer-credits': '厂家核销单',
+  },
+} as const satisfies LabelGroups;

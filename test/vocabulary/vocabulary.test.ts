@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { labelsEn, labelsZh } from '../../locale/index.js';
+import * as vocabulary from '../../vocabulary/index.js';
+
+/** Each vocabulary list and the label group that gives its values words. */
+const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
+  [vocabulary.DOCUMENT_KINDS, 'docKinds'],
+  [vocabulary.DEDUCTION_METHODS, 'deductionMethods'],
+  [vocabulary.REMITTANCE_METHODS, 'remittanceMethods'],
+  [vocabulary.CREDIT_METHODS, 'creditMethods'],
+  [vocabulary.FEE_TYPES, 'feeTypes'],
+  [vocabulary.DEDUCTION_VERDICTS, 'verdicts'],
+  [vocabulary.CLAIM_STATUSES, 'claimStatus'],
+  [vocabulary.RESULT_STATUSES, 'status'],
+  [vocabulary.RESULT_DECISIONS, 'decision'],
+  [vocabulary.PERIOD_STATUSES, 'periodStatus'],
+  [vocabulary.STATEMENT_STATUSES, 'statementStatus'],
+  [vocabulary.ROLES, 'roles'],
+  [vocabulary.IMPORT_KINDS, 'importKinds'],
+];
+
+describe('the vocabularies', () => {
+  it.each(GROUPS)('%j has a label for every value in both languages, and no label without a value', (values, group) => {
+    expect(Object.keys(labelsZh[group]).sort()).toEqual([...values].sort());
+    expect(Object.keys(labelsEn[group]).sort()).toEqual([...values].sort());
+  });
+
+  it('gives every label group a list', () => {
+    expect(Object.keys(labelsZh).sort()).toEqual(GROUPS.map(([, g]) => g).sort());
+  });
+
+  it('has no value twice in a list', () => {
+    for (const [values] of GROUPS) expect(new Set(values).size).toBe(values.length);
+  });
+});

@@ -1,0 +1,11 @@
+/** A month's state in the close (结账): open → prepared (编制) → reviewed (复核) → closed (审批). */
+export const PERIOD_STATUSES = ['open', 'prepared', 'reviewed', 'closed'] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
+/** A frozen statement version's state. */
+export const STATEMENT_STATUSES = ['draft', 'prepared', 'reviewed', 'approved', 'superseded'] as const;
+export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
+
+/** Who works in a book. */
+export const ROLES = ['accountant', 'credit_controller', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
