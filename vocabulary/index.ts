@@ -8,3 +8,4 @@ export * from './fees.js';
 export * from './reconcile.js';
 export * from './close.js';
 export * from './imports.js';
+export * from './vouchers.js';

@@ -26,4 +26,10 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
     contracts: 'Contracts', promotions: 'Promotions', deliveries: 'Deliveries', receipts: 'Receipts', returns: 'Returns', statements: 'KA statements',
     deductions: 'Deductions', remittances: 'Remittances', 'manufacturer-credits': 'Manufacturer credits',
   },
+  voucherGroupings: { document: 'One voucher per document', day_kind: 'Summarised per day and document kind' },
+  voucherFormats: { kingdee: 'Kingdee', yonyou: 'Yonyou', csv: 'CSV' },
+  auxDimensions: { customer: 'Customer', supplier: 'Supplier', department: 'Department' },
+  customerSources: { none: 'Not kept', ka: 'KA account', store: 'Store' },
+  auxParties: { ka: 'KA account', store: 'Store', manufacturer: 'Manufacturer', distributor: 'Distributor' },
+  mappingStates: { confirmed: 'Confirmed', proposed: 'Proposed', unmapped: 'Not mapped' },
 };

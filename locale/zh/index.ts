@@ -1,4 +1,5 @@
 import { commonZh } from './common.js';
+import { vouchersZh } from './vouchers.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -6,7 +7,8 @@ import { commonZh } from './common.js';
  */
 export const messagesZh = {
   ...commonZh,
+  ...vouchersZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh];
+export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh];
 export { labelsZh } from './labels.js';

@@ -26,4 +26,10 @@ export const labelsZh = {
     contracts: '合同', promotions: '促销', deliveries: '送货单', receipts: '验收单', returns: '退货单', statements: 'KA 对账单',
     deductions: '扣款单', remittances: '回款单', 'manufacturer-credits': '厂家核销单',
   },
+  voucherGroupings: { document: '每张单据一张凭证', day_kind: '按日期和单据类型汇总' },
+  voucherFormats: { kingdee: '金蝶', yonyou: '用友', csv: 'CSV' },
+  auxDimensions: { customer: '客户', supplier: '供应商', department: '部门' },
+  customerSources: { none: '不核算', ka: 'KA 系统', store: '门店' },
+  auxParties: { ka: 'KA 系统', store: '门店', manufacturer: '厂家', distributor: '经销商' },
+  mappingStates: { confirmed: '已确认', proposed: '建议', unmapped: '未对照' },
 } as const satisfies LabelGroups;

@@ -17,6 +17,12 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.STATEMENT_STATUSES, 'statementStatus'],
   [vocabulary.ROLES, 'roles'],
   [vocabulary.IMPORT_KINDS, 'importKinds'],
+  [vocabulary.VOUCHER_GROUPINGS, 'voucherGroupings'],
+  [vocabulary.VOUCHER_FORMATS, 'voucherFormats'],
+  [vocabulary.AUX_DIMENSIONS, 'auxDimensions'],
+  [vocabulary.CUSTOMER_SOURCES, 'customerSources'],
+  [vocabulary.AUX_PARTIES, 'auxParties'],
+  [vocabulary.MAPPING_STATES, 'mappingStates'],
 ];
 
 describe('the vocabularies', () => {
