@@ -16,6 +16,7 @@ import { settingsCommand } from './commands/settings.js';
 import { serveCommand } from './commands/serve.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
+import { vouchersCommand } from './commands/vouchers.js';
 import { processIo, type Io } from './io.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -39,6 +40,7 @@ const COMMANDS: Record<string, Command> = {
   credit: creditCommand,
   settings: settingsCommand,
   serve: serveCommand,
+  vouchers: vouchersCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

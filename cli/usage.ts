@@ -42,6 +42,14 @@ Usage:
   ka-settle credit BOOK [--as-of DATE] | --set-limit ka:CODE|distributor:CODE --amount A --reason R
                   | --override KA --until DATE --reason R | --dunning | --follow-up KA --note N
                   | --statement-of-account KA --out FILE.xlsx|.pdf | --watch | --history ka:CODE
+  ka-settle vouchers BOOK --period YYYY-MM --format kingdee|yonyou|csv --out FILE [--group document|day]
+                  [--layout NAME|FILE.json] [--word 记] [--start N] --user U
+                                                    the month's new postings as vouchers for the GL (金蝶, 用友, CSV)
+      --again [--batch N]                           write vouchers exported before again (byte for byte)
+      --period YYYY-MM [--list [--batch N]]          what an export would write now, or the vouchers exported
+      --mapping [--period P] | --accept-proposals [--account A,B] | --map ACCOUNT=CODE [--gl-name N] [--aux customer:ka,supplier,department]
+      --chart FILE.xlsx | --items | --map-item ka|store|manufacturer|distributor:CODE=GLCODE [--gl-name N]
+                                                    the chart-of-accounts mapping (科目对照) and 核算项目, --user U to change them
   ka-settle settings BOOK [--set KEY=JSON --user U]  tolerances, ageing buckets, hold mode, grading rules, accrual basis
   ka-settle serve [BOOK] [--port N]                 the window in your browser on 127.0.0.1 (prints its address with the token)
   ka-settle check BOOK                              prove the book sound: SQLite integrity, balanced postings,

@@ -4,6 +4,7 @@ import {
   unbalancedDocuments,
 } from '../../db/queries/integrity.js';
 import { trialBalanceTotal } from '../../db/queries/balances.js';
+import { unbalancedVouchers } from '../../db/queries/vouchers.js';
 import { verifyAuditChain } from '../audit/audit-chain.js';
 
 export interface CheckResult {
@@ -20,8 +21,8 @@ export interface CheckReport {
 
 /**
  * Everything a careful accountant would want proven before trusting a book: the file is sound, every posting
- * balances, documents agree with their lines, clearings net to zero, open items tie to the ledger, and the audit
- * chain is unbroken.
+ * balances, documents agree with their lines, clearings net to zero, open items tie to the ledger, every voucher handed
+ * to the GL balances, and the audit chain is unbroken.
  */
 export function checkBook(book: Book): CheckReport {
   const checks: CheckResult[] = [];
@@ -52,6 +53,10 @@ export function checkBook(book: Book): CheckReport {
   const untied = ties.filter((t) => t.ledger_fen !== t.open_fen);
   add('open-items-tie', untied.length === 0,
     untied.length ? untied.map((t) => `${t.account}: ledger ${t.ledger_fen}, open items ${t.open_fen}`).join('; ') : `${ties.length} accounts tie`);
+
+  const vouchers = unbalancedVouchers(book);
+  add('vouchers-balanced', vouchers.length === 0,
+    vouchers.length ? vouchers.map((v) => `${v.period} ${v.word}-${v.number} off by ${v.difference_fen} fen`).join('; ') : 'every exported voucher balances');
 
   const chain = verifyAuditChain(book);
   add('audit-chain', chain.ok, chain.ok ? `${chain.rows} rows intact` : `broken at row ${chain.brokenAt!.id}: ${chain.brokenAt!.reason}`);

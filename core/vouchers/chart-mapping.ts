@@ -75,6 +75,8 @@ function checked(book: Book, account: string, m: AccountMapping, chart: readonly
     }
     glName ||= row.full_name || row.gl_name;
   }
+  // A code another account already goes to has its name already.
+  glName ||= [...others.values()].find((o) => o.glCode === glCode)?.glName ?? '';
   if (!glName) throw new UserError('vouchers.gl-name-missing', { code: glCode }, { field: 'glName' });
   const mapping = { ...m, glCode, glName };
   for (const [other, o] of others) {

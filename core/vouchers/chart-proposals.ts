@@ -18,7 +18,7 @@ function fromRow(base: Proposal, row: GlChartRow): AccountMapping {
 
 /**
  * The proposal for one account against the company's chart, when one is imported: the proposed code if it is a leaf
- * there; else the one leaf under the same first-level account whose name carries the proposal's words; else that
+ * there; else the leaf under the same first-level account whose name carries more of the proposal's words than any other; else that
  * first-level account if it has no sub-accounts. Without an imported chart, the 企业会计准则 proposal as it is.
  */
 function proposalAgainst(base: Proposal, chart: readonly GlChartRow[]): AccountMapping | null {
@@ -27,8 +27,9 @@ function proposalAgainst(base: Proposal, chart: readonly GlChartRow[]): AccountM
   if (exact?.is_leaf) return fromRow(base, exact);
   const top = base.glCode.slice(0, 4);
   const leaves = chart.filter((c) => c.is_leaf === 1 && c.gl_code.startsWith(top) && c.gl_code !== top);
-  const named = leaves.filter((c) => base.keywords.some((k) => (c.full_name || c.gl_name).includes(k)));
-  if (named.length === 1) return fromRow(base, named[0]!);
+  // The sub-account whose name carries most of the words, if one does more than any other.
+  const scored = leaves.map((c) => ({ c, score: base.keywords.filter((k) => (c.full_name || c.gl_name).includes(k)).length })).sort((x, y) => y.score - x.score);
+  if (scored[0] && scored[0].score > 0 && scored[0].score > (scored[1]?.score ?? 0)) return fromRow(base, scored[0].c);
   const parent = chart.find((c) => c.gl_code === top);
   return parent?.is_leaf ? fromRow(base, parent) : null;
 }

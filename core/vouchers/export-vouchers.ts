@@ -47,7 +47,7 @@ function writeWhole(path: string, bytes: Buffer): void {
 
 function unmappedError(book: Book, period: string, unmapped: readonly string[]): UserError {
   const names = new Map(bookAccounts(book).map((a) => [a.code, a.name_zh]));
-  return new UserError('vouchers.unmapped', { period, accounts: unmapped.map((a) => `${names.get(a) ?? a} (${a})`) }, { field: 'mapping' });
+  return new UserError('vouchers.unmapped', { period, accounts: unmapped.map((a) => `${names.get(a) ?? a} (${a})`) });
 }
 
 export interface ExportRequest {

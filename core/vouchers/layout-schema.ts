@@ -27,10 +27,9 @@ const xlsxFile = z.object({
   type: z.literal('xlsx'),
   sheet: z.string().min(1).max(31),
   header: z.boolean().default(true),
-  /** dates as Excel date cells (exact day numbers, shown yyyy-mm-dd) or as text in dateFormat */
-  dates: z.enum(['excel', 'text']).default('text'),
-  /** further sheets written as they are (金蝶 K/3's t_Schema) */
-  extraSheets: z.array(z.object({ name: z.string().min(1).max(31), rows: z.array(z.array(z.union([z.string(), z.number()]))) }).strict()).default([]),
+  dates: z.enum(['excel', 'text']).default('text').describe('dates as Excel date cells (whole day numbers shown yyyy-mm-dd) or as text in dateFormat'),
+  extraSheets: z.array(z.object({ name: z.string().min(1).max(31), rows: z.array(z.array(z.union([z.string(), z.number()]))) }).strict()).default([])
+    .describe("further sheets written as they are (金蝶 K/3's t_Schema)"),
 }).strict();
 
 const textFile = z.object({
@@ -38,10 +37,9 @@ const textFile = z.object({
   extension: z.enum(['txt', 'csv']),
   encoding: z.enum(['utf8', 'utf8-bom', 'gb18030']),
   delimiter: z.string().length(1),
-  /** csv: quoted where needed (RFC 4180); never: no quotes, a delimiter inside a value becomes its full-width form */
-  quote: z.enum(['csv', 'never']),
+  quote: z.enum(['csv', 'never']).describe('csv: quoted where needed (RFC 4180); never: no quotes, a delimiter inside a value becomes its full-width form'),
   header: z.boolean(),
-  firstLine: z.string().max(200).optional(),
+  firstLine: z.string().max(200).optional().describe('a line before everything else (用友 总账工具: 填制凭证,V800)'),
   lineEnding: z.enum(['crlf', 'lf']).default('crlf'),
 }).strict();
 
@@ -53,17 +51,15 @@ export const voucherLayout = z.object({
   source: z.string().min(1).max(2000).describe('where the layout comes from'),
   file: z.discriminatedUnion('type', [xlsxFile, textFile]),
   dateFormat: z.enum(['yyyy-mm-dd', 'yyyy/m/d', 'yyyymmdd']).default('yyyy-mm-dd'),
-  /** the other side of a line: 0 (用友: 金额双方必须有一方为 0) or an empty cell */
-  zeroAmount: z.enum(['zero', 'blank']).default('zero'),
-  /** 摘要 longer than this (in GB18030 bytes, as 用友 counts 60) is cut at a character */
-  summaryMaxBytes: z.number().int().min(10).max(1000).default(255),
-  language: z.enum(LANGUAGES).default('zh'),
+  zeroAmount: z.enum(['zero', 'blank']).default('zero').describe('the other side of a line: 0 (用友: one of 借/贷 must be 0) or an empty cell'),
+  summaryMaxBytes: z.number().int().min(10).max(1000).default(255).describe('摘要 longer than this many GB18030 bytes (a Chinese character is two) is cut at a character'),
+  language: z.enum(LANGUAGES).default('zh').describe('the language of the 摘要'),
   aux: z.object({
     classNames: z.object({ customer: z.string(), supplier: z.string(), department: z.string() }).strict().default({ customer: '客户', supplier: '供应商', department: '部门' }),
-    /** one 核算项目 in auxText: {class} {code} {name} */
-    itemFormat: z.string().default('{class}---{code}---{name}'),
-    join: z.string().default('||'),
-  }).strict().default({ classNames: { customer: '客户', supplier: '供应商', department: '部门' }, itemFormat: '{class}---{code}---{name}', join: '||' }),
+    itemFormat: z.string().default('{class}---{code}---{name}').describe('one 核算项目 in the auxText column'),
+    join: z.string().default('||').describe('between the 核算项目 of one line in the auxText column'),
+  }).strict().default({ classNames: { customer: '客户', supplier: '供应商', department: '部门' }, itemFormat: '{class}---{code}---{name}', join: '||' })
+    .describe('how 核算项目 are named and written: the GL\'s class names, and the form of the auxText column'),
   columns: z.array(column).min(1).max(80),
 }).strict();
 
