@@ -10,6 +10,7 @@ import { masterMethods } from './master-methods.js';
 import { reconcileMethods } from './reconcile-methods.js';
 import { sessionMethods } from './session-methods.js';
 import { termsMethods } from './terms-methods.js';
+import { vouchersMethods } from './vouchers-methods.js';
 
 /**
  * The one list of service methods the window may call (DESIGN.md §5): each method's arguments and result as zod
@@ -18,7 +19,7 @@ import { termsMethods } from './terms-methods.js';
  */
 export const serviceContract = {
   ...bookMethods, ...sessionMethods, ...overviewMethods, ...masterMethods, ...importMethods, ...reconcileMethods, ...feesMethods, ...termsMethods,
-  ...creditMethods, ...closeMethods, ...adminMethods,
+  ...creditMethods, ...closeMethods, ...adminMethods, ...vouchersMethods,
 } as const;
 
 export type ServiceName = keyof typeof serviceContract;

@@ -76,7 +76,11 @@ void app.whenReady().then(() => {
   ipcMain.handle(IPC.chooseExport, async (e, fileName: unknown) => {
     if (!trusted(e)) return null;
     const win = BrowserWindow.fromWebContents(e.sender) ?? undefined;
-    const options = { defaultPath: join(app.getPath('documents'), typeof fileName === 'string' ? fileName : 'export.xlsx'), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
+    const name = typeof fileName === 'string' ? fileName : 'export.xlsx';
+    // The file's own type in the dialog: voucher exports are .csv and .txt as well as .xlsx.
+    const extension = /\.(xlsx|pdf|csv|txt)$/i.exec(name)?.[1]?.toLowerCase() ?? 'xlsx';
+    const kinds: Record<string, string> = { xlsx: 'Excel', pdf: 'PDF', csv: 'CSV', txt: 'Text' };
+    const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: kinds[extension]!, extensions: [extension] }] };
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return r.canceled ? null : r.filePath;
   });

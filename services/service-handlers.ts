@@ -11,6 +11,7 @@ import type { HandlersOf } from './handlers/handler-types.js';
 import { importHandlers } from './handlers/import-handlers.js';
 import { overviewHandlers } from './handlers/overview-handlers.js';
 import { reconcileHandlers } from './handlers/reconcile-handlers.js';
+import { vouchersHandlers } from './handlers/vouchers-handlers.js';
 
 export type { ServiceContext } from './service-context.js';
 
@@ -20,5 +21,5 @@ export type { ServiceContext } from './service-context.js';
  */
 export const serviceHandlers: HandlersOf<typeof serviceContract> = {
   ...bookHandlers, ...sessionHandlers, ...overviewHandlers, ...masterHandlers, ...importHandlers, ...reconcileHandlers, ...feesHandlers,
-  ...termsHandlers, ...creditHandlers, ...closeHandlers, ...adminHandlers,
+  ...termsHandlers, ...creditHandlers, ...closeHandlers, ...adminHandlers, ...vouchersHandlers,
 };

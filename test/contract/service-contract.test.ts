@@ -79,6 +79,23 @@ const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'reconcile.export': { good: { from: '2026-10', to: '2026-10', ka: 'RTM' }, bad: [{ from: '2026-10' }, { from: '2026-10', to: '2026-10', path: '' }] },
   'claims.list': { good: { status: 'approved' }, bad: [{ status: 'paid' }, { limit: 0 }] },
   'ageing.report': { good: { asOf: '2026-09-30', by: 'store' }, bad: [{ asOf: '2026-09-30', by: 'region' }, { by: 'ka' }] },
+  'vouchers.mapping': { good: { period: '2026-10' }, bad: [{ period: '2026-10-31' }, { all: true }] },
+  'vouchers.setMapping': {
+    good: { account: 'ar_ka', glCode: '1122.01', glName: '应收账款-KA', auxCustomer: 'store', auxSupplier: false, auxDepartment: true },
+    bad: [{ account: 'ar_ka', glCode: '1122', auxCustomer: 'region', auxSupplier: false, auxDepartment: false }, { account: 'ar_ka', glCode: '', auxCustomer: 'none', auxSupplier: false, auxDepartment: false }, { account: 'ar_ka', glCode: '1122' }],
+  },
+  'vouchers.acceptProposals': { good: { accounts: ['ar_ka', 'sales'] }, bad: [{ accounts: [] }, { accounts: [''] }] },
+  'vouchers.importChart': { good: { path: 'C:\\Users\\li\\科目表.xlsx' }, bad: [{}, { path: '' }] },
+  'vouchers.auxItems': { good: {}, bad: [{ party: 'ka' }] },
+  'vouchers.setAuxItem': { good: { party: 'store', code: 'RTM-A021', glCode: '0101', glName: '大润发杨浦店' }, bad: [{ party: 'bank', code: 'x', glCode: '1' }, { party: 'ka', code: '', glCode: '1' }] },
+  'vouchers.layouts': { good: {}, bad: [{ format: 'kingdee' }] },
+  'vouchers.preview': { good: { period: '2026-10', grouping: 'day_kind' }, bad: [{ period: '2026-10' }, { period: '2026-10', grouping: 'week' }] },
+  'vouchers.list': { good: { period: '2026-10', batch: 2 }, bad: [{ period: '2026-10', batch: 0 }, {}] },
+  'vouchers.export': {
+    good: { period: '2026-10', grouping: 'document', layout: 'kingdee-k3', startNumber: 101 },
+    bad: [{ period: '2026-10', grouping: 'document', layout: '../../etc/x.json' }, { period: '2026-10', grouping: 'document', layout: 'csv', startNumber: 0 }, { period: '2026-10', layout: 'csv' }],
+  },
+  'vouchers.reexport': { good: { period: '2026-10', batch: 1, layout: 'yonyou-u8-txt' }, bad: [{ period: '2026-10', layout: 'Yonyou U8' }, { period: '2026-10', batch: -1, layout: 'csv' }] },
 };
 
 describe('the service contract', () => {
