@@ -119,8 +119,8 @@ export function App() {
           {route.area === 'fees' && <FeesScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} />}
           {route.area === 'terms' && <TermsScreen periods={monthList} workMonth={workMonth} />}
           {route.area === 'credit' && <CreditScreen params={route.params} />}
-          {route.area === 'settlement' && <SettlementScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} user={state.user} />}
-          {route.area === 'audit' && <AuditScreen params={route.params} periods={monthList} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
+          {route.area === 'settlement' && <SettlementScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} user={state.user} go={go} />}
+          {route.area === 'audit' && <AuditScreen params={route.params} periods={monthList} workMonth={workMonth} signedIn={!!state.user} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
         </div>
       )}
       {dialog === 'signIn' && <SignInDialog onClose={() => setDialog(null)} onSignedIn={() => { setDialog(null); void loadState(); }} />}

@@ -24,6 +24,7 @@ import zh_shortcuts from './zh/shortcuts.json' with { type: 'json' };
 import zh_signIn from './zh/signIn.json' with { type: 'json' };
 import zh_terms from './zh/terms.json' with { type: 'json' };
 import zh_users from './zh/users.json' with { type: 'json' };
+import zh_vouchers from './zh/vouchers.json' with { type: 'json' };
 import en_about from './en/about.json' with { type: 'json' };
 import en_app from './en/app.json' with { type: 'json' };
 import en_areas from './en/areas.json' with { type: 'json' };
@@ -49,6 +50,7 @@ import en_shortcuts from './en/shortcuts.json' with { type: 'json' };
 import en_signIn from './en/signIn.json' with { type: 'json' };
 import en_terms from './en/terms.json' with { type: 'json' };
 import en_users from './en/users.json' with { type: 'json' };
+import en_vouchers from './en/vouchers.json' with { type: 'json' };
 
 /**
  * The window's words: one JSON file per area and language (renderer/i18n/zh/, en/), plus every vocabulary value's
@@ -81,6 +83,7 @@ export const zhResources = {
   signIn: zh_signIn,
   terms: zh_terms,
   users: zh_users,
+  vouchers: zh_vouchers,
 };
 export const enResources = {
   ...labelsEn,
@@ -109,4 +112,5 @@ export const enResources = {
   signIn: en_signIn,
   terms: en_terms,
   users: en_users,
+  vouchers: en_vouchers,
 };

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFen } from '../../core/money/format.js';
@@ -203,6 +203,79 @@ describe('a month end in the window', () => {
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByTestId('import-errors').textContent()).toMatch(/2026-10.*closed|closed.*2026-10/);
     await w.shot('15-closed-month-refused');
+  });
+
+  it('hands the closed month to the general ledger as 金蝶 vouchers, once, and writes them again byte for byte', async () => {
+    const { page } = w;
+    await signIn('wang');
+    await page.getByTestId('area-settlement').click();
+    await page.getByTestId('settlement-vouchers').click();
+    await page.getByTestId('vouchers-unmapped').waitFor();
+    expect(await page.getByTestId('vouchers-export').isDisabled()).toBe(true);
+    await page.getByTestId('vouchers-unmapped').getByRole('button').click();
+    await page.getByTestId('chart-mapping').waitFor();
+    await page.getByTestId('mapping-accept-all').click();
+    await page.getByTestId('mapping-message').waitFor();
+    // The bank is the company's ICBC account: changed in the mapping's own form.
+    await page.getByTestId('mapping-grid').locator('.ag-row[row-id="bank"] [col-id=account]').click();
+    await page.getByTestId('mapping-code').fill('100201');
+    await page.getByTestId('mapping-name').fill('银行存款-工行');
+    await page.getByTestId('mapping-save').click();
+    await page.getByTestId('mapping-message').getByText('100201').waitFor();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('chart-mapping').scrollIntoViewIfNeeded();
+    await w.shot('15b-settings-chart-mapping');
+
+    await page.getByTestId('tab-vouchers').click();
+    expect(await page.getByTestId('vouchers-period').inputValue()).toBe('2026-10');
+    await page.getByTestId('vouchers-preview').locator('.ag-row').first().waitFor();
+    const pending = Number(await page.getByTestId('vouchers-status').getAttribute('data-count'));
+    expect(pending).toBeGreaterThan(100);
+    await w.shot('15c-vouchers-preview');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('vouchers-export').click()]);
+    const file = join(ARTIFACTS, 'vouchers-2026-10-kingdee-k3.xlsx');
+    await download.saveAs(file);
+    await page.getByTestId('vouchers-message').waitFor();
+    await page.getByTestId('vouchers-nothing-new').waitFor();
+    expect(await page.getByTestId('vouchers-export').isDisabled()).toBe(true);
+
+    // Read back as K/3 would: every voucher balances, and each code moves by what its accounts moved in October.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet('Page1')!;
+    const heads = (sheet.getRow(1).values as string[]).slice(1);
+    const col = (h: string) => heads.indexOf(h) + 1;
+    const perVoucher = new Map<number, number>();
+    const perCode = new Map<string, number>();
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const net = Math.round(Number(row.getCell(col('借方')).value) * 100) - Math.round(Number(row.getCell(col('贷方')).value) * 100);
+      const number = Number(row.getCell(col('凭证号')).value);
+      perVoucher.set(number, (perVoucher.get(number) ?? 0) + net);
+      const code = String(row.getCell(col('科目代码')).value);
+      perCode.set(code, (perCode.get(code) ?? 0) + net);
+    });
+    expect(perVoucher.size).toBe(pending);
+    expect([...perVoucher.values()].every((v) => v === 0)).toBe(true);
+    const before = (await w.api('book.balances', { by: 'account', asOf: '2026-09-30' })).rows as { account: string; balance_fen: number }[];
+    const after = (await w.api('book.balances', { by: 'account', asOf: '2026-10-31' })).rows as { account: string; balance_fen: number }[];
+    const codes = new Map(((await w.api('vouchers.mapping', {})).rows as { account: string; mapping: { glCode: string } | null }[]).map((r) => [r.account, r.mapping?.glCode]));
+    const expected = new Map<string, number>();
+    for (const a of after) {
+      const moved = a.balance_fen - (before.find((b) => b.account === a.account)?.balance_fen ?? 0);
+      if (moved !== 0) expected.set(codes.get(a.account)!, (expected.get(codes.get(a.account)!) ?? 0) + moved);
+    }
+    expect(new Map([...perCode].filter(([, v]) => v !== 0))).toEqual(new Map([...expected].filter(([, v]) => v !== 0)));
+    expect(perCode.has('100201')).toBe(true);
+
+    await page.getByTestId('vouchers-exports').locator('.ag-row[row-id] [col-id=id]').first().click();
+    const [again] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('vouchers-reexport-batch').click()]);
+    const second = join(ARTIFACTS, 'vouchers-2026-10-again.xlsx');
+    await again.saveAs(second);
+    expect(readFileSync(second).equals(readFileSync(file))).toBe(true);
+    await w.shot('15d-vouchers-exported');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(w.problems.filter((p) => !p.includes('"password":"short"'))).toEqual([]);
   });
 
   it('shows credit, master data and the audit log, each area photographed', async () => {

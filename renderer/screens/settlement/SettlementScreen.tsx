@@ -6,6 +6,7 @@ import { ProgressPanel } from '../../components/ProgressPanel';
 import { useLongCall } from '../../host/use-long-call';
 import { useQuery } from '../../host/use-query';
 import { StatementPreview } from './StatementPreview';
+import type { Route } from '../../app/areas';
 
 const STEPS = ['open', 'prepared', 'reviewed', 'closed'] as const;
 
@@ -13,8 +14,8 @@ const STEPS = ['open', 'prepared', 'reviewed', 'closed'] as const;
  * 结算: the month's close — prepare (accountant), review (credit controller), approve (manager; the book is
  * backed up, then the month is locked), reopen (admin, with a reason) — with what blocks it, and its statements.
  */
-export function SettlementScreen({ periods, workMonth, params, user }: {
-  periods: string[]; workMonth: string; params: Record<string, string>; user: ServiceResult<'app.state'>['user'];
+export function SettlementScreen({ periods, workMonth, params, user, go }: {
+  periods: string[]; workMonth: string; params: Record<string, string>; user: ServiceResult<'app.state'>['user']; go?: (route: Route) => void;
 }) {
   const { t } = useTranslation();
   const [period, setPeriod] = useState(params.period ?? workMonth);
@@ -58,6 +59,7 @@ export function SettlementScreen({ periods, workMonth, params, user }: {
             <input aria-label={t('settlement.reason')} placeholder={t('settlement.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="close-reason" />
             <button type="button" data-testid="close-accept" disabled={s.status !== 'open' || s.exceptions.length === 0 || !reason.trim()} onClick={() => act('close.accept', { period, keys: 'all', reason }, t('settlement.acceptedAll'))}>{t('settlement.acceptAll')}</button>
             <button type="button" className="danger" data-testid="close-reopen" disabled={s.status === 'open' || !reason.trim()} onClick={() => act('close.reopen', { period, reason }, t('settlement.reopened'))}>{t('settlement.reopen')}</button>
+            {go && <button type="button" className="link" data-testid="settlement-vouchers" onClick={() => go({ area: 'audit', params: { tab: 'vouchers', period } })}>{t('vouchers.tab')} →</button>}
           </div>
           {s.exceptions.length > 0 && (
             <details className="notice warn" open data-testid="close-exceptions">
