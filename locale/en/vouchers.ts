@@ -16,7 +16,7 @@ export const vouchersEn: Record<keyof typeof vouchersZh, string> = {
   'vouchers.gl-code-not-leaf': '{{code}} {{name}} has sub-accounts ({{children}}); vouchers post to the lowest level only',
   'vouchers.aux-conflict': 'account {{code}} is already mapped from "{{other}}" with auxiliary items {{theirs}}: one account has one set of auxiliary items',
   'vouchers.aux-invalid': 'the customer item is none, ka or store, not "{{value}}"',
-  'vouchers.aux-missing': 'the {{account}} line of {{kind, label:docKinds}} {{docNo}} has no {{dimension, label:auxDimensions}}, but account {{code}} keeps one: change the mapping or give the document its {{dimension, label:auxDimensions}}',
+  'vouchers.aux-missing': 'the {{account}} line of {{kind, label:docKinds}} {{docNo}} has no {{dimension, label:auxDimensions}}, but account {{code}} keeps a {{dimension, label:auxDimensions}} on every line: change the mapping or give the document its {{dimension, label:auxDimensions}}',
   'vouchers.unknown-party': 'no {{party, label:auxParties}} "{{code}}"',
   'vouchers.chart-no-header': 'no chart header (account code and account name) in the first {{rows}} rows',
   'vouchers.chart-empty': 'the chart holds no accounts',
