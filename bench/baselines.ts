@@ -68,3 +68,9 @@ export function bareResultsPage(db: Database.Database): Measurement {
     return (db.prepare('SELECT count(*) AS n FROM recon_delivery_lines').get() as { n: number }).n;
   });
 }
+
+/** A month's entries with their documents read straight, in date order: what vouchers are made from. */
+export function bareMonthEntries(db: Database.Database, period: string): Measurement {
+  return measure(() => db.prepare(`SELECT d.id, d.doc_no, d.doc_date, e.account, e.amount_fen, e.ka_account_id FROM documents d
+    JOIN entries e ON e.document_id = d.id WHERE d.period = ? ORDER BY d.doc_date, d.id, e.line_no`).all(period).length);
+}

@@ -9,7 +9,11 @@ import { DEMO_SCALES, generateDemo, type DemoScale } from '../core/demo/generate
 import { importFile } from '../core/import/import-file.js';
 import { balancesView, documentsView } from '../core/views/book-views.js';
 import { writeDeliveryCsv } from './delivery-csv.js';
-import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, barePage, bareResultsPage } from './baselines.js';
+import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, bareMonthEntries, barePage, bareResultsPage } from './baselines.js';
+import { acceptProposals } from '../core/vouchers/chart-mapping.js';
+import { findLayout } from '../core/vouchers/layouts.js';
+import { planVouchers } from '../core/vouchers/plan-vouchers.js';
+import { renderVoucherFile } from '../core/vouchers/render-file.js';
 import { workbenchLines } from '../core/reconcile/workbench.js';
 import { matchDeliveriesBetween } from '../core/reconcile/match-deliveries.js';
 import { reconcilePeriod } from '../core/reconcile/reconcile-period.js';
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
   const book = await openExistingBook(path);
   try {
     if (values.only === 'workbench') return benchWorkbench(book, scale, print);
+    if (values.only === 'vouchers') return await benchVouchers(book, scale, print);
     const byKa = measure(() => {
       balancesView(book, 'ka');
       return (book.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
@@ -98,6 +103,7 @@ async function main(): Promise<void> {
       return (book.db.prepare('SELECT count(*) AS n FROM document_lines').get() as { n: number }).n;
     });
     print(report('check', scale, check, 'bare PRAGMA integrity_check', bareIntegrity(book.db)));
+    await benchVouchers(book, scale, print);
   } finally {
     book.close();
   }
@@ -119,6 +125,24 @@ function benchWorkbench(book: Awaited<ReturnType<typeof openExistingBook>>, scal
   print(report('workbench.page-middle', scale, middle, 'bare count and first 200 results', bare));
   const unmatched = measure(() => workbenchLines(book, { ...year, status: 'unmatched', withTotal: true, offset: 0, limit: 200 }).total!);
   print(report('workbench.open-unmatched', scale, unmatched, 'bare count and first 200 results', bare));
+}
+
+/**
+ * A month as vouchers, one per document: planning them from the entries (mapping, 核算项目, 摘要) and writing them as
+ * a 金蝶 K/3 workbook, against reading the month's entries straight. Nothing is remembered, so the step repeats.
+ */
+async function benchVouchers(book: Awaited<ReturnType<typeof openExistingBook>>, scale: string, print: (line: object) => void): Promise<void> {
+  acceptProposals(book, benchPeople(book).wang);
+  let vouchers: ReturnType<typeof planVouchers>['vouchers'] = [];
+  const plan = measure(() => {
+    vouchers = planVouchers(book, '2026-06', { grouping: 'document', word: '记', preparer: 'bench', lang: 'zh' }).vouchers;
+    return vouchers.reduce((n, v) => n + v.lines.length, 0);
+  });
+  const bare = bareMonthEntries(book.db, '2026-06');
+  print(report('vouchers.plan-month', scale, plan, 'bare read of the month\'s entries', bare));
+  const start = process.hrtime.bigint();
+  await renderVoucherFile(findLayout('kingdee-k3'), '2026-06', vouchers);
+  print(report('vouchers.xlsx-month', scale, { rows: plan.rows, seconds: Number(process.hrtime.bigint() - start) / 1e9 }, 'bare read of the month\'s entries', bare));
 }
 
 function benchPeople(book: Awaited<ReturnType<typeof openExistingBook>>) {

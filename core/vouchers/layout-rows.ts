@@ -15,6 +15,8 @@ const EMPTY: OutCell = { text: '' };
 
 /** 摘要 cut to what the GL keeps, counted in GB18030 bytes (a Chinese character is two), never inside a character. */
 export function cutToBytes(text: string, maxBytes: number): string {
+  // No character takes more than four bytes: most 摘要 are short enough not to be measured at all.
+  if (text.length * 4 <= maxBytes || iconv.encode(text, 'gb18030').length <= maxBytes) return text;
   let bytes = 0;
   let out = '';
   for (const ch of text) {

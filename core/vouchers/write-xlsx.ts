@@ -42,9 +42,9 @@ function put(cell: ExcelJS.Cell, value: OutCell, layout: VoucherLayout, file: Xl
 }
 
 /**
- * A zip is only byte-stable when its entries carry a fixed time: exceljs stamps them (and docProps/core.xml) with
- * the moment of writing. The workbook is packed again with every entry dated `at`, in the same order, so the same
- * vouchers always give the same bytes.
+ * A zip is only byte-stable when its entries carry a fixed time: exceljs's archiver stamps each with the moment of
+ * writing (docProps/core.xml gets `created`, set below). exceljs writes the parts uncompressed; they are packed once
+ * more, every entry dated `at`, in the same order and compressed, so the same vouchers always give the same bytes.
  */
 async function stableZip(bytes: Buffer, at: Date): Promise<Buffer> {
   const source = await JSZip.loadAsync(bytes);
@@ -66,7 +66,9 @@ export async function xlsxBytes(layout: VoucherLayout, rows: readonly OutCell[][
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  // Stored, not compressed: stableZip compresses the parts once.
+  const options = { stream, useStyles: true, useSharedStrings: true, zip: { store: true } };
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter(options as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
   wb.creator = 'ka-settle';
   wb.created = at;
   wb.modified = at;
