@@ -3,9 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { addPeople } from '../helpers/people.js';
-import { tempBook, tempDir } from '../helpers/temp-book.js';
-import { voucherMonth } from '../helpers/voucher-book.js';
+import { tempDir } from '../helpers/temp-book.js';
+import { voucherBookFile } from '../helpers/voucher-book.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ka-settle.js', import.meta.url));
 
@@ -19,11 +18,7 @@ function ka(password: string | null, ...args: string[]) {
 
 describe('ka-settle vouchers', () => {
   it('maps the chart, exports the month once, refuses to double it, and writes it again byte for byte', async () => {
-    const book = await tempBook();
-    addPeople(book);
-    voucherMonth(book);
-    const path = book.path;
-    book.close();
+    const path = await voucherBookFile();
     const dir = tempDir();
     const out = join(dir, '凭证-2026-10.xlsx');
     const wang = (...args: string[]) => ka('wang-pass-1', ...args, '--user', 'wang');
@@ -59,5 +54,5 @@ describe('ka-settle vouchers', () => {
 
     expect(wang('vouchers', path, '--period', '2026-10', '--format', 'sap', '--out', join(dir, 'x.xlsx')).code).toBe(2);
     expect(wang('vouchers', path, '--period', '2026-10', '--again', '--batch', '9', '--format', 'csv', '--out', join(dir, 'x.csv'))).toMatchObject({ code: 1, err: expect.stringContaining('没有导出 #9') });
-  }, 60_000);
+  }, 180_000);
 });

@@ -2,7 +2,9 @@ import type { DocumentDraft } from '../../core/ledger/post-documents.js';
 import { reverseDocument } from '../../core/ledger/reverse-document.js';
 import type { Book } from '../../db/connection.js';
 import { post, receipt, type World } from './documents.js';
+import { addPeople } from './people.js';
 import { addSmallWorld } from './small-world.js';
+import { tempBook } from './temp-book.js';
 
 /**
  * A month (2026-10) with one document of every kind that posts, a delivery that posts nothing, a red-letter
@@ -56,3 +58,12 @@ export const OWN_CODES: Record<string, string> = {
   claims_manufacturer: '122102', rebate_payable_ka: '2241', sales: '600101', sales_returns: '600102', manufacturer_income: '6051',
   fee_expense: '660101', rebate_expense: '660102', adjustment: '6711',
 };
+
+/** The month with the book's people (wang is the accountant), as a closed file for another process or session to open. */
+export async function voucherBookFile(): Promise<string> {
+  const book = await tempBook();
+  addPeople(book);
+  voucherMonth(book);
+  book.close();
+  return book.path;
+}

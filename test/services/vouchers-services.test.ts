@@ -6,19 +6,14 @@ import { dispatch } from '../../bridge/dispatch.js';
 import { serviceContract, type ServiceName } from '../../contract/service-contract.js';
 import { BookSession } from '../../services/book-session.js';
 import type { ServiceContext } from '../../services/service-handlers.js';
-import { addPeople } from '../helpers/people.js';
 import { readXlsxSheet, sums } from '../helpers/read-vouchers.js';
-import { tempBook, tempDir } from '../helpers/temp-book.js';
-import { voucherMonth } from '../helpers/voucher-book.js';
+import { tempDir } from '../helpers/temp-book.js';
+import { voucherBookFile } from '../helpers/voucher-book.js';
 
 /** 凭证导出 as the window calls it: every answer checked against the contract, every refusal a code with its words. */
 describe('the vouchers through the service contract', () => {
   it('maps, previews, exports once, refuses nothing-new and the unmapped, and re-exports byte for byte', async () => {
-    const book = await tempBook();
-    addPeople(book);
-    voucherMonth(book);
-    const path = book.path;
-    book.close();
+    const path = await voucherBookFile();
     const dir = tempDir();
     const ctx: ServiceContext = { session: new BookSession(dir, 'os:tester'), control: {} };
     await ctx.session.open(path);
