@@ -5,3 +5,10 @@ export const IMPORT_KINDS = [...MASTER_KINDS, ...DOCUMENT_IMPORT_KINDS] as const
 export type MasterKind = (typeof MASTER_KINDS)[number];
 export type DocumentImportKind = (typeof DOCUMENT_IMPORT_KINDS)[number];
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * What an error value in a spreadsheet cell means (#REF!, #N/A …), and `uncalculated`: a formula saved without its
+ * result. A cell holding one is read as such, never as text or a number, and refused where a field needs a value.
+ */
+export const CELL_ERROR_KINDS = ['ref', 'na', 'value', 'div0', 'name', 'num', 'null', 'spill', 'calc', 'getting-data', 'other', 'uncalculated'] as const;
+export type CellErrorKind = (typeof CELL_ERROR_KINDS)[number];

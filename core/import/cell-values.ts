@@ -1,9 +1,54 @@
+import type { CellErrorKind } from '../../vocabulary/index.js';
 import { isIsoDate } from '../calendar/dates.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 import { parseDecimal } from '../money/parse-decimal.js';
 
-/** A cell as a reader hands it over: text from CSV and HTML; numbers, dates and text from xlsx. */
-export type Cell = string | number | Date | null;
+/**
+ * An error value where a value should be: #REF!, #N/A, #DIV/0! … (a formula's result, or the same text pasted
+ * as a value), or a formula saved without its result. Readers hand it over as this type, never as text or a
+ * number, so a field that reads one is refused by row and column (`refuseErrorCell`) and a column nobody reads
+ * is not troubled by it.
+ */
+export class ErrorCell {
+  constructor(readonly kind: CellErrorKind, readonly text: string) {}
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** A cell as a reader hands it over: text from CSV and HTML; numbers, dates, text and error values from workbooks. */
+export type Cell = string | number | Date | ErrorCell | null;
+
+const ERROR_TEXTS: Record<string, CellErrorKind> = {
+  '#REF!': 'ref', '#N/A': 'na', '#VALUE!': 'value', '#DIV/0!': 'div0', '#NAME?': 'name', '#NUM!': 'num', '#NULL!': 'null',
+  '#SPILL!': 'spill', '#CALC!': 'calc', '#GETTING_DATA': 'getting-data', '#FIELD!': 'other', '#BLOCKED!': 'other',
+  '#CONNECT!': 'other', '#BUSY!': 'other', '#UNKNOWN!': 'other', '#EXTERNAL!': 'other', '#PYTHON!': 'other',
+};
+
+/** The error value a text shows, if it is one: "#N/A" pasted as text reads as the error it is. */
+export function errorCellOf(text: string): ErrorCell | undefined {
+  const t = text.trim().toUpperCase();
+  if (t.length > 14 || !t.startsWith('#')) return undefined;
+  const kind = ERROR_TEXTS[t];
+  return kind ? new ErrorCell(kind, t) : undefined;
+}
+
+/** A text cell as readers hand it over: the text, or the error value it spells. */
+export function textCell(text: string): string | ErrorCell {
+  return text.length <= 16 && text.includes('#') ? errorCellOf(text) ?? text : text;
+}
+
+export function isErrorCell(cell: Cell | undefined): cell is ErrorCell {
+  return cell instanceof ErrorCell;
+}
+
+/** A field that reads an error value is refused, saying what the error means. */
+export function refuseErrorCell<T extends Cell | undefined>(cell: T, place: ErrorPlace): asserts cell is Exclude<T, ErrorCell> {
+  if (cell instanceof ErrorCell) {
+    throw new UserError(cell.kind === 'uncalculated' ? 'import-files.formula-without-result' : 'import-files.cell-error', { value: cell.text, kind: cell.kind }, place);
+  }
+}
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');
@@ -13,7 +58,8 @@ export function isBlank(cell: Cell): boolean {
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  if (cell instanceof ErrorCell) return cell.text;
   return cell.replace(/\u00a0/g, ' ').trim();
 }
 
@@ -38,7 +84,7 @@ function ymd(y: number, m: number, d: number, raw: string, place: ErrorPlace): s
 const dateMemo = new Map<string, string>();
 
 export function cellDate(cell: Cell, place: ErrorPlace): string {
-  if (typeof cell === 'string') {
+  if (typeof cell === 'string' && cell.length < 40) {
     const known = dateMemo.get(cell);
     if (known !== undefined) return known;
     const iso = readDate(cell, place);
@@ -50,6 +96,7 @@ export function cellDate(cell: Cell, place: ErrorPlace): string {
 }
 
 function readDate(cell: Cell, place: ErrorPlace): string {
+  refuseErrorCell(cell, place);
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) throw new UserError('invalid-date', 'date cell is not a valid date', place);
     return cell.toISOString().slice(0, 10);
@@ -85,6 +132,7 @@ export function cellScaled(cell: Cell, scale: number, what: string, place: Error
     throw new UserError('missing-field', `${what} is empty`, place);
   }
   if (cell instanceof Date) throw new UserError('invalid-number', `${what} is a date, not a number`, place);
+  refuseErrorCell(cell, place);
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) throw new UserError('invalid-number', `${what} is not a number`, place);
     const scaled = cell * 10 ** scale;

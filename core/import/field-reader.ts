@@ -1,5 +1,5 @@
 import { UserError, type ErrorPlace } from '../errors.js';
-import { cellDate, cellScaled, cellText, isBlank } from './cell-values.js';
+import { cellDate, cellScaled, cellText, isBlank, refuseErrorCell } from './cell-values.js';
 import type { RowRecord } from './row-records.js';
 
 /** Typed access to one record's fields; every failure names the file, row and column. */
@@ -17,11 +17,15 @@ export class FieldReader {
 
   text(field: string): string {
     if (!this.has(field)) throw new UserError('missing-field', 'is empty', this.place(field));
-    return cellText(this.record.values[field]!);
+    return this.optText(field)!;
   }
 
+  /** An error value (#REF!, #N/A …) is never read as text: the field is refused (the readers' ErrorCell). */
   optText(field: string): string | undefined {
-    return this.has(field) ? cellText(this.record.values[field]!) : undefined;
+    if (!this.has(field)) return undefined;
+    const cell = this.record.values[field]!;
+    refuseErrorCell(cell, this.place(field));
+    return cellText(cell);
   }
 
   date(field: string): string {
@@ -53,6 +57,7 @@ export class FieldReader {
   /** "13%", "13", "0.13" → ppm; a bare number above 1 is read as percent (税率 13). */
   rate(field: string): number {
     const cell = this.record.values[field] ?? null;
+    refuseErrorCell(cell, this.place(field));
     const text = cellText(cell);
     if (/[%％]\s*$/.test(text)) return cellScaled(text.replace(/[%％]\s*$/, ''), 4, 'rate', this.place(field));
     const fraction = cellScaled(cell, 6, 'rate', this.place(field));

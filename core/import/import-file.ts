@@ -20,6 +20,9 @@ import { DOCUMENT_IMPORT_KINDS, KIND_SPECS, type DocumentImportKind, type Import
 import { MAX_KEPT_ERRORS, type FileImportReport, type RowError } from './import-report.js';
 import { masterRow, promotionRow } from './master-rows.js';
 import { openTable, type RawRow } from './read-rows.js';
+import { bookReadLimits } from './readers/book-read-limits.js';
+import type { ReadLimits } from './readers/read-limits.js';
+import { DateWindow } from './date-window.js';
 import { PartyResolver } from './resolve-parties.js';
 import { RecordReader } from './row-records.js';
 import { holdCheck, pendingByKa } from '../credit/holds.js';
@@ -44,6 +47,12 @@ export interface ImportOptions {
   control?: WorkControl;
   /** keep this many rows below the header (the preview grid shows them) */
   sampleRows?: number;
+  /** documents dated outside the book's window (a year before its first month to today) are confirmed (--allow-dates) */
+  allowDates?: boolean;
+  /** where the bytes are, when `file` only names them (a member of a bundle, extracted to a temporary file) */
+  readFrom?: string;
+  /** limits on what the file may hold; the book's settings when not given */
+  limits?: ReadLimits;
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -68,7 +77,7 @@ function emptyReport(file: string, kind: string, sha256: string, dryRun: boolean
 export async function importFile(book: Book, file: string, options: ImportOptions): Promise<FileImportReport> {
   const started = Date.now();
   if (options.date) assertIsoDate(options.date, { field: '--date' });
-  const sha256 = await sha256Of(file).catch(() => {
+  const sha256 = await sha256Of(options.readFrom ?? file).catch(() => {
     throw new UserError('file-not-found', 'no such file', { file });
   });
   const report = emptyReport(file, options.kind, sha256, options.dryRun ?? false);
@@ -87,7 +96,7 @@ export async function importFile(book: Book, file: string, options: ImportOption
     const batchId = insertBatch(book, { kind: 'import', description: `import ${options.kind} ${basename(file)}`, file_name: file, file_sha256: sha256, created_by: options.actor });
     const writer = new MasterDataWriter(book, options.actor, { file });
     if (options.kind === 'contracts') {
-      report.dataRows = importContracts(file, writer, report.errors);
+      report.dataRows = importContracts(options.readFrom ?? file, writer, report.errors);
       report.errorCount = report.errors.length;
       report.created = writer.counts.created;
       report.unchanged = writer.counts.unchanged;
@@ -116,9 +125,10 @@ async function importTable(
 ): Promise<void> {
   const kind = options.kind as Exclude<ImportKind, 'contracts'>;
   const spec = KIND_SPECS[kind];
-  const table = openTable(file);
+  const table = await openTable(options.readFrom ?? file, { file, limits: options.limits ?? bookReadLimits(book) });
   report.format = table.format;
   if (table.encoding) report.encoding = table.encoding;
+  const dates = new DateWindow(book, options.allowDates ?? false);
 
   let explicit: ExplicitMapping = options.map ?? {};
   if (options.mapping) {
@@ -190,6 +200,7 @@ async function importTable(
       if (collector) {
         const docRow = documentRow(r, parties, { kind: kind as DocumentImportKind, file, kaCode: options.kaCode, date: options.date });
         checkHold(record.row, docRow.header.kaAccountId, docRow.header.docDate);
+        dates.note(docRow.header.docDate, r.has('date') ? { ...r.place('date'), row: record.row } : { file, row: record.row, field: '--date' });
         collector.add(record.row, docRow);
       } else if (kind === 'promotions') {
         const { code, input } = promotionRow(r, { kaCode: options.kaCode, manufacturerCode });
@@ -218,6 +229,8 @@ async function importTable(
     }
   }
   report.skipped = records.skipped;
+  if (table.encoding) report.encoding = table.encoding;
+  for (const refusal of dates.refusals()) fail(refusal);
 
   if (collector) collector.finish();
   else if (kind === 'promotions') {

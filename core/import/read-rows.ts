@@ -1,118 +1,75 @@
-import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
-import { Parser as HtmlParser } from 'htmlparser2';
-import { createReadStream, readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import type { Cell } from './cell-values.js';
-import { detectDelimiter, sniffFile, type FileFormat, type TextEncoding } from './sniff-file.js';
+import { delimitedRows } from './readers/delimited-reader.js';
+import { htmlRows } from './readers/html-reader.js';
+import type { RawRow } from './readers/raw-row.js';
+import { DEFAULT_READ_LIMITS, MEBIBYTE, type ReadLimits } from './readers/read-limits.js';
+import type { DecodedText, TextEncoding } from './readers/text-decoding.js';
+import { xlsRows } from './readers/xls-reader.js';
+import { isWorkbookZip, xlsxRows } from './readers/xlsx-reader.js';
+import { ZipArchive } from './readers/zip-archive.js';
+import { detectDelimiter, sniffFile, type FileFormat } from './sniff-file.js';
 
-/** One row of a sheet or CSV file, numbered as Excel or WPS would show it. */
-export interface RawRow {
-  row: number;
-  cells: Cell[];
-}
+export type { RawRow } from './readers/raw-row.js';
 
 export interface OpenedTable {
   format: FileFormat;
-  encoding?: TextEncoding;
+  /** for text and html: the encoding, final once the rows have been read (an ASCII start is decided later) */
+  readonly encoding?: TextEncoding;
   rows: AsyncIterable<RawRow>;
 }
 
-const ICONV_NAMES: Record<TextEncoding, string> = { utf8: 'utf8', utf16le: 'utf16le', utf16be: 'utf16be', gb18030: 'gb18030' };
-
-async function* csvRows(path: string, encoding: TextEncoding, delimiter: string): AsyncGenerator<RawRow> {
-  const parser = createReadStream(path)
-    .pipe(iconv.decodeStream(ICONV_NAMES[encoding], { stripBOM: true }))
-    .pipe(parseCsv({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }));
-  let row = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      row++;
-      yield { row, cells: record };
-    }
-  } catch (e) {
-    throw new UserError('unreadable-csv', `cannot be read as CSV after row ${row}: ${e instanceof Error ? e.message : String(e)}`, { file: path, row: row + 1 });
-  }
+export interface OpenOptions {
+  /** the name messages give the file, when it is read from elsewhere (a member of a bundle) */
+  file?: string;
+  limits?: ReadLimits;
 }
 
-function xlsxCell(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return xlsxCell(v.result);
-    if (typeof v.text === 'string') return v.text;
-    if (v.error) return null;
-  }
-  return String(value);
+/**
+ * Opens a file as rows of cells, whatever it is: .xlsx (verified zip, streaming), binary .xls (BIFF8/BIFF5),
+ * HTML tables saved as .xls, CSV and tab-separated text in UTF-8, UTF-16 (with or without a byte-order mark) or
+ * GB18030. Every reader refuses what it cannot read exactly, with the file named; a bundle of export files
+ * (.zip) is refused here because each of its files is imported on its own (readers/export-archive.ts).
+ */
+export async function openTable(path: string, options: OpenOptions = {}): Promise<OpenedTable> {
+  const file = options.file ?? path;
+  const table = await open(path, file, options.limits ?? DEFAULT_READ_LIMITS);
+  return Object.defineProperty({ ...table, rows: guarded(table.rows, file, table.format) }, 'encoding', { get: () => table.encoding, enumerable: true }) as OpenedTable;
 }
 
-/** xlsx through exceljs' streaming reader: memory stays flat however long the sheet. First sheet only. */
-async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache', entries: 'emit' });
+/**
+ * A reader that fails in a way of its own (a library's exception on a file it chokes on) still ends in a clear
+ * message naming the file, never a crash or a silent stop.
+ */
+async function* guarded(rows: AsyncIterable<RawRow>, file: string, format: FileFormat): AsyncGenerator<RawRow> {
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
-        yield { row: row.number, cells };
-      }
-      return;
-    }
+    yield* rows;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError('unreadable-xlsx', `cannot be read as an .xlsx workbook: ${e instanceof Error ? e.message : String(e)}`, { file: path });
+    throw new UserError('import-files.unreadable', { format }, { file });
   }
 }
 
-/** Portal exports named .xls that are really HTML tables: every <tr> in order, colspans kept aligned. */
-async function* htmlRows(path: string, encoding: TextEncoding): AsyncGenerator<RawRow> {
-  const text = iconv.decode(readFileSync(path), ICONV_NAMES[encoding]);
-  const rows: Cell[][] = [];
-  let current: Cell[] | null = null;
-  let cell: string | null = null;
-  let span = 1;
-  const parser = new HtmlParser({
-    onopentag(name, attrs) {
-      if (name === 'tr') current = [];
-      else if ((name === 'td' || name === 'th') && current) {
-        cell = '';
-        span = Math.max(1, Math.min(100, Number(attrs.colspan) || 1));
-      } else if (name === 'br' && cell !== null) cell += ' ';
-    },
-    ontext(t) {
-      if (cell !== null) cell += t;
-    },
-    onclosetag(name) {
-      if ((name === 'td' || name === 'th') && current && cell !== null) {
-        current.push(cell.replace(/\s+/g, ' ').trim());
-        for (let i = 1; i < span; i++) current.push(null);
-        cell = null;
-      } else if (name === 'tr' && current) {
-        rows.push(current);
-        current = null;
+async function open(path: string, file: string, limits: ReadLimits): Promise<OpenedTable> {
+  const sniffed = sniffFile(path, file);
+  switch (sniffed.kind) {
+    case 'zip': {
+      const archive = await ZipArchive.open(path, file, limits);
+      if (!isWorkbookZip(archive)) {
+        const members = archive.entries.length;
+        await archive.close();
+        throw new UserError('import-files.bundle-not-here', { members }, { file });
       }
-    },
-  }, { decodeEntities: true, lowerCaseTags: true });
-  parser.write(text);
-  parser.end();
-  let n = 0;
-  for (const cells of rows) yield { row: ++n, cells };
-}
-
-export function openTable(path: string): OpenedTable {
-  const sniffed = sniffFile(path);
-  switch (sniffed.format) {
-    case 'xlsx':
-      return { format: 'xlsx', rows: xlsxRows(path) };
+      return { format: 'xlsx', rows: xlsxRows(archive, limits) };
+    }
+    case 'xls':
+      return { format: 'xls', rows: xlsRows(path, file, limits) };
     case 'html':
-      return { format: 'html', encoding: sniffed.encoding!, rows: htmlRows(path, sniffed.encoding!) };
-    case 'csv':
-      return { format: 'csv', encoding: sniffed.encoding!, rows: csvRows(path, sniffed.encoding!, detectDelimiter(sniffed.sample ?? '')) };
+    case 'text': {
+      if (sniffed.size > limits.maxUncompressedBytes) throw new UserError('import-files.limit-uncompressed', { limit: Math.floor(limits.maxUncompressedBytes / MEBIBYTE) }, { file });
+      const state: DecodedText = { encoding: sniffed.encoding!, endedWithNewline: false };
+      if (sniffed.kind === 'html') return { format: 'html', get encoding() { return state.encoding; }, rows: htmlRows(path, file, sniffed.detected!, limits, state) };
+      const delimiter = detectDelimiter(sniffed.sample ?? '', path);
+      return { format: delimiter === '\t' ? 'tsv' : 'csv', get encoding() { return state.encoding; }, rows: delimitedRows(path, file, sniffed.detected!, delimiter, limits, state) };
+    }
   }
 }

@@ -1,15 +1,24 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { UserError } from '../errors.js';
+import { decodeSample, detectEncoding, type DetectedEncoding, type TextEncoding } from './readers/text-decoding.js';
 
-export type FileFormat = 'xlsx' | 'html' | 'csv';
-export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
+export type { TextEncoding } from './readers/text-decoding.js';
+export { detectEncoding } from './readers/text-decoding.js';
+
+/** What a file is, from its first bytes: a zip (xlsx or a bundle of exports), binary Excel, HTML or delimited text. */
+export type SniffedKind = 'zip' | 'xls' | 'html' | 'text';
+/** What the import report says the file was read as. */
+export type FileFormat = 'xlsx' | 'xls' | 'html' | 'csv' | 'tsv';
 
 export interface Sniffed {
-  format: FileFormat;
-  /** for csv and html */
+  kind: SniffedKind;
+  /** for text and html */
   encoding?: TextEncoding;
+  detected?: DetectedEncoding;
   /** the first bytes, decoded, for delimiter detection */
   sample?: string;
+  size: number;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -25,50 +34,27 @@ function readHead(path: string): Buffer {
   }
 }
 
-/**
- * Which encoding a text file is in: a byte-order mark decides (UTF-8, UTF-16 LE/BE); otherwise text that is valid
- * UTF-8 is UTF-8 and anything else is GB18030 (a superset of GBK and GB2312, which Chinese Excel and most
- * portals write). A file that is neither text nor a spreadsheet is refused.
- */
-export function detectEncoding(head: Buffer, file: string): TextEncoding {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf16be';
-  let control = 0;
-  for (const byte of head) if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
-  if (head.length > 0 && control > head.length / 100) {
-    throw new UserError('not-a-table', 'is not a spreadsheet or a text file (binary content); export it as .xlsx or .csv', { file });
-  }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf8';
-  } catch {
-    return 'gb18030';
-  }
-}
-
-export function sniffFile(path: string): Sniffed {
+/** `file` is the name messages give the file (a member of a bundle is read from a temporary copy). */
+export function sniffFile(path: string, file: string = path): Sniffed {
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
-    throw new UserError('file-not-found', 'no such file', { file: path });
+    throw new UserError('file-not-found', 'no such file', { file });
   }
-  if (size === 0) throw new UserError('empty-file', 'the file is empty', { file: path });
+  if (size === 0) throw new UserError('empty-file', 'the file is empty', { file });
   const head = readHead(path);
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { format: 'xlsx' };
-  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new UserError('binary-xls', 'is an old binary Excel file (.xls): open it in Excel or WPS and save it as .xlsx, then import that', { file: path });
-  }
-  const encoding = detectEncoding(head, path);
-  const sample = new TextDecoder(encoding === 'utf8' ? 'utf-8' : encoding === 'utf16le' ? 'utf-16le' : encoding === 'utf16be' ? 'utf-16be' : 'gb18030')
-    .decode(head, { stream: true }).replace(/^\ufeff/, '');
-  if (/^\s*</.test(sample) && /<table/i.test(sample)) return { format: 'html', encoding, sample };
-  return { format: 'csv', encoding, sample };
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return { kind: 'zip', size };
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return { kind: 'xls', size };
+  const detected = detectEncoding(head, file);
+  const sample = decodeSample(head, detected.encoding);
+  if (/^\s*</.test(sample) && /<table/i.test(sample)) return { kind: 'html', encoding: detected.encoding, detected, sample, size };
+  return { kind: 'text', encoding: detected.encoding, detected, sample, size };
 }
 
-/** Comma, tab or semicolon: the one that splits the sample's first lines most consistently. */
-export function detectDelimiter(sample: string): string {
+/** Tab for .tsv; otherwise comma, tab, semicolon or bar: the one that splits the sample's lines most consistently. */
+export function detectDelimiter(sample: string, path = ''): string {
+  if (extname(path).toLowerCase() === '.tsv') return '\t';
   const lines = sample.split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
   let best = ',';
   let bestScore = 0;

@@ -17,6 +17,11 @@ export const SETTING_SCHEMAS = {
     .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]!), 'bucket edges rise'),
   'credit.hold_mode': z.enum(['off', 'warn', 'block']),
   'backup.keep_last': z.number().int().min(1).max(500),
+  // Limits on what an imported file may hold (core/import/readers/read-limits.ts has the defaults and why).
+  'import.max_uncompressed_mb': z.number().int().min(1).max(16_384),
+  'import.max_rows': z.number().int().min(1).max(100_000_000),
+  'import.max_columns': z.number().int().min(1).max(16_384),
+  'import.max_cell_chars': z.number().int().min(1).max(10_000_000),
   'credit.grading': z.object({
     weights: z.object({ dso: z.number().int().min(0), overdueShare: z.number().int().min(0), longestOverdue: z.number().int().min(0), disputedShare: z.number().int().min(0), shortPaidShare: z.number().int().min(0) }),
     thresholds: z.object({ dso: measureThresholds, overdueShare: measureThresholds, longestOverdue: measureThresholds, disputedShare: measureThresholds, shortPaidShare: measureThresholds }),

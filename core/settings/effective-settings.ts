@@ -5,6 +5,8 @@ import { gradingRules } from '../credit/grades.js';
 import { holdMode } from '../credit/holds.js';
 import { reconcileSettings } from '../reconcile/settings.js';
 import { accrualBasis } from '../terms/rebate-accrual.js';
+import { bookReadLimits } from '../import/readers/book-read-limits.js';
+import { MEBIBYTE } from '../import/readers/read-limits.js';
 import { SETTING_SCHEMAS } from './book-settings.js';
 
 /** How many backups are kept beside a book unless the book says otherwise. */
@@ -27,5 +29,14 @@ export function effectiveSettings(book: Book): Record<string, unknown> {
     'credit.hold_mode': holdMode(book),
     'credit.grading': gradingRules(book),
     'backup.keep_last': backupsKept(book),
+    ...(() => {
+      const limits = bookReadLimits(book);
+      return {
+        'import.max_uncompressed_mb': Math.floor(limits.maxUncompressedBytes / MEBIBYTE),
+        'import.max_rows': limits.maxRows,
+        'import.max_columns': limits.maxColumns,
+        'import.max_cell_chars': limits.maxCellChars,
+      };
+    })(),
   };
 }

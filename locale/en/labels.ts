@@ -32,4 +32,11 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
   customerSources: { none: 'Not kept', ka: 'KA account', store: 'Store' },
   auxParties: { ka: 'KA account', store: 'Store', manufacturer: 'Manufacturer', distributor: 'Distributor' },
   mappingStates: { confirmed: 'Confirmed', proposed: 'Proposed', unmapped: 'Not mapped' },
+  cellErrors: {
+    ref: 'the formula refers to cells that were deleted', na: 'a lookup found no value (such as VLOOKUP without a match)',
+    value: 'a value of the wrong type in the formula', div0: 'the formula divides by zero', name: 'the formula uses a name that does not exist',
+    num: 'the formula gives an invalid number', null: 'the ranges in the formula do not intersect', spill: 'the formula result is blocked from spilling',
+    calc: 'the formula cannot be calculated', 'getting-data': 'data was still loading when the file was saved', other: 'an error value shown by the spreadsheet',
+    uncalculated: 'the formula was saved without its result (the file was not recalculated)',
+  },
 };

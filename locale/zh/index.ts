@@ -1,5 +1,6 @@
 import { commonZh } from './common.js';
 import { vouchersZh } from './vouchers.js';
+import { importFilesZh } from './import-files.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -8,7 +9,8 @@ import { vouchersZh } from './vouchers.js';
 export const messagesZh = {
   ...commonZh,
   ...vouchersZh,
+  ...importFilesZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh];
+export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh];
 export { labelsZh } from './labels.js';

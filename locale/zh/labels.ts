@@ -32,4 +32,10 @@ export const labelsZh = {
   customerSources: { none: '不核算', ka: 'KA 系统', store: '门店' },
   auxParties: { ka: 'KA 系统', store: '门店', manufacturer: '厂家', distributor: '经销商' },
   mappingStates: { confirmed: '已确认', proposed: '建议', unmapped: '未对照' },
+  cellErrors: {
+    ref: '公式引用的单元格已被删除', na: '查找没有找到值（如 VLOOKUP 没有匹配）', value: '公式里的值类型不对', div0: '公式除以了零',
+    name: '公式里有无法识别的名称', num: '公式得出的数字无效', null: '公式引用的区域没有交集', spill: '公式结果溢出被挡住',
+    calc: '公式无法计算', 'getting-data': '数据还在加载，文件保存时尚未算完', other: '电子表格显示的错误值',
+    uncalculated: '公式保存时没有计算结果（文件未重新计算）',
+  },
 } as const satisfies LabelGroups;

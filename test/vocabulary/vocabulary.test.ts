@@ -23,6 +23,7 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.CUSTOMER_SOURCES, 'customerSources'],
   [vocabulary.AUX_PARTIES, 'auxParties'],
   [vocabulary.MAPPING_STATES, 'mappingStates'],
+  [vocabulary.CELL_ERROR_KINDS, 'cellErrors'],
 ];
 
 describe('the vocabularies', () => {

@@ -11,7 +11,7 @@ import { tempDir } from '../../helpers/temp-book.js';
 
 async function cellsOf(path: string): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const r of openTable(path).rows) out.push(r.cells.map(String));
+  for await (const r of (await openTable(path)).rows) out.push(r.cells.map(String));
   return out;
 }
 

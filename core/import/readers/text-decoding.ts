@@ -1,0 +1,124 @@
+import { createReadStream } from 'node:fs';
+import { UserError } from '../../errors.js';
+
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
+
+const DECODER_LABELS: Record<TextEncoding, string> = { utf8: 'utf-8', utf16le: 'utf-16le', utf16be: 'utf-16be', gb18030: 'gb18030' };
+
+export interface DetectedEncoding {
+  encoding: TextEncoding;
+  /** the first bytes were all ASCII: UTF-8 or GB18030 is decided at the first byte that is not */
+  undecided: boolean;
+}
+
+function controlShare(text: string): number {
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) control++;
+  }
+  return text.length ? control / text.length : 0;
+}
+
+function decodesAs(head: Buffer, label: string): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * UTF-16 without a byte-order mark, as some exporters write it: text in UTF-16 has a zero byte in every ASCII
+ * character (tabs, digits, line breaks), at odd offsets in little-endian and even ones in big-endian, which
+ * neither UTF-8 nor GB18030 text ever has. The guess is kept only if the text then decodes cleanly.
+ */
+function utf16WithoutBom(head: Buffer): TextEncoding | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const guess = odd >= 2 && odd >= 4 * even ? 'utf16le' : even >= 2 && even >= 4 * odd ? 'utf16be' : undefined;
+  if (!guess) return undefined;
+  const text = decodesAs(head.subarray(0, head.length - (head.length % 2)), DECODER_LABELS[guess]);
+  return text !== undefined && controlShare(text) < 0.01 ? guess : undefined;
+}
+
+/**
+ * Which encoding a text file is in: a byte-order mark decides (UTF-8, UTF-16 LE/BE); then UTF-16 without one;
+ * then text that is valid UTF-8 is UTF-8 and anything else GB18030 (a superset of GBK and GB2312, which Chinese
+ * Excel and most portals write). A file that is none of these is refused.
+ */
+export function detectEncoding(head: Buffer, file: string): DetectedEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', undecided: false };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', undecided: false };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', undecided: false };
+  if (head.includes(0)) {
+    const utf16 = utf16WithoutBom(head);
+    if (utf16) return { encoding: utf16, undecided: false };
+    throw new UserError('import-files.not-a-table', {}, { file });
+  }
+  let control = 0;
+  let high = false;
+  for (const byte of head) {
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
+    else if (byte >= 0x80) high = true;
+  }
+  if (head.length > 0 && control > head.length / 100) throw new UserError('import-files.not-a-table', {}, { file });
+  if (!high) return { encoding: 'utf8', undecided: true };
+  return { encoding: decodesAs(head, 'utf-8') !== undefined ? 'utf8' : 'gb18030', undecided: false };
+}
+
+export function decodeSample(head: Buffer, encoding: TextEncoding): string {
+  return new TextDecoder(DECODER_LABELS[encoding]).decode(head, { stream: true }).replace(/^\ufeff/, '');
+}
+
+export interface DecodedText {
+  /** the encoding in the end (an undecided file is decided on its first byte that is not ASCII) */
+  encoding: TextEncoding;
+  /** the text ended with a line break */
+  endedWithNewline: boolean;
+}
+
+/**
+ * A text file as a stream of strings, decoded strictly: a byte sequence that is not valid in the file's encoding
+ * (a file cut inside a character, a GBK file with UTF-8 pasted in) is refused with the line it is on, never
+ * turned into replacement characters. The byte-order mark is dropped.
+ */
+export async function* decodeTextFile(path: string, file: string, detected: DetectedEncoding, state: DecodedText): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined = detected.undecided ? undefined : new TextDecoder(DECODER_LABELS[detected.encoding], { fatal: true });
+  state.encoding = detected.encoding;
+  let lines = 1;
+  let last = '';
+  const emit = (text: string) => {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    if (text) last = text;
+    return text;
+  };
+  const refuse = () => new UserError('import-files.text-not-in-encoding', { encoding: state.encoding, line: lines }, { file });
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    if (!decoder) {
+      const at = chunk.findIndex((b) => b >= 0x80);
+      if (at < 0) {
+        yield emit(chunk.toString('latin1'));
+        continue;
+      }
+      state.encoding = decodesAs(chunk.subarray(at), 'utf-8') !== undefined ? 'utf8' : 'gb18030';
+      decoder = new TextDecoder(DECODER_LABELS[state.encoding], { fatal: true });
+    }
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw refuse();
+    }
+    yield emit(text);
+  }
+  let rest = '';
+  try {
+    rest = decoder?.decode() ?? '';
+  } catch {
+    throw refuse();
+  }
+  if (rest) yield emit(rest);
+  state.endedWithNewline = /[\r\n]$/.test(last);
+}
