@@ -11,5 +11,16 @@ if (!existsSync(entry)) {
   process.stderr.write('ka-settle: not built yet: run `npm run build` in the ka-settle folder first\n');
   process.exit(2);
 }
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+const { main, unfinishedMessage } = await import(entry.href);
+// A command whose work waits on something that can never come (a stream that neither ends nor fails) would let
+// Node exit silently with status 13: say so, and exit 1 like any other failure.
+let finished = false;
+process.on('beforeExit', () => {
+  if (finished) return;
+  finished = true;
+  process.stderr.write(`ka-settle: ${unfinishedMessage()}\n`);
+  process.exitCode = 1;
+});
+const code = await main(process.argv.slice(2));
+finished = true;
+process.exitCode = code;

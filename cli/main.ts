@@ -18,6 +18,7 @@ import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { vouchersCommand } from './commands/vouchers.js';
 import { processIo, type Io } from './io.js';
+export { unfinishedMessage } from './activity.js';
 import { USAGE, UsageError } from './usage.js';
 
 type Command = (args: string[], io: Io) => Promise<number>;

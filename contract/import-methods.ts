@@ -21,6 +21,10 @@ const importArgs = z.object({
   kind: importKind, path: z.string().min(1), ka: code.optional(), date: isoDate.optional(), mapping: code.optional(),
   /** file heading → field, beating detection; the field "" leaves a column unread */
   map: z.record(z.string(), z.string()).optional(), saveMappingAs: code.optional(),
+  /** documents dated outside the book's window (a year before its first month to today) are confirmed */
+  allowDates: z.boolean().optional(),
+  /** for a .zip of export files: the file in it to read (as `import.bundle` lists them) */
+  member: z.string().min(1).optional(),
 }).strict();
 
 /** The import wizard: preview (nothing written), then commit (one transaction, all or nothing). */
@@ -30,6 +34,11 @@ export const importMethods = {
     result: importReport.extend({ fields: z.array(z.object({ field: z.string(), required: z.boolean(), type: z.string() })) }),
   },
   'import.commit': { args: importArgs, result: importReport },
+  /** The export files in a .zip, each imported on its own (preview and commit with `member`). */
+  'import.bundle': {
+    args: z.object({ path: z.string().min(1) }).strict(),
+    result: z.object({ bundle: z.boolean(), members: z.array(z.string()) }),
+  },
   'import.mappings': {
     args: z.object({ kind: importKind.optional(), ka: code.optional() }).strict(),
     result: z.object({ mappings: z.array(z.object({ name: z.string(), kind: z.string(), ka: z.string(), mapping: z.record(z.string(), z.string()) })) }),

@@ -7,11 +7,14 @@ import type { FileImportReport } from '../../core/import/import-report.js';
 import { COMMON_OPTIONS, resolveActor } from '../context.js';
 import { printJson, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { noteReading } from '../activity.js';
+import { extractExportBundle, isExportBundle } from '../../core/import/readers/export-archive.js';
+import { bookReadLimits } from '../../core/import/readers/book-read-limits.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   ka: { type: 'string' }, mapping: { type: 'string' }, map: { type: 'string' }, 'save-mapping': { type: 'string' },
-  date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+  date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'allow-dates': { type: 'boolean', default: false },
 } as const;
 
 /** Errors shown in the text output; --json has them all. */
@@ -61,20 +64,36 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`KIND must be one of ${IMPORT_KINDS.join(', ')}`);
   const book = await openExistingBook(path);
   const reports: FileImportReport[] = [];
+  const importOne = async (file: string, readFrom?: string) => {
+    noteReading(file);
+    const report = await importFile(book, file, {
+      kind: kind as ImportKind, actor: resolveActor(io, values.user), kaCode: values.ka, mapping: values.mapping,
+      ...(values.map ? { map: parseMap(values.map) } : {}), saveMappingAs: values['save-mapping'], date: values.date,
+      dryRun: values['dry-run'], allowDates: values['allow-dates'], ...(readFrom ? { readFrom } : {}),
+      // A large file shows how far it has got, on a terminal only (never in captured output).
+      ...(process.stderr.isTTY && !values.json ? { onProgress: (n: number) => process.stderr.write(`\r  ${file}: ${n.toLocaleString('en')} rows read`) } : {}),
+    });
+    if (process.stderr.isTTY && !values.json && report.rowsRead >= 50_000) process.stderr.write('\n');
+    reports.push(report);
+    if (!values.json) describe(io, report);
+  };
   try {
     for (const file of files) {
-      const report = await importFile(book, file, {
-        kind: kind as ImportKind, actor: resolveActor(io, values.user), kaCode: values.ka, mapping: values.mapping,
-        ...(values.map ? { map: parseMap(values.map) } : {}), saveMappingAs: values['save-mapping'], date: values.date,
-        dryRun: values['dry-run'],
-        // A large file shows how far it has got, on a terminal only (never in captured output).
-        ...(process.stderr.isTTY && !values.json ? { onProgress: (n: number) => process.stderr.write(`\r  ${file}: ${n.toLocaleString('en')} rows read`) } : {}),
-      });
-      if (process.stderr.isTTY && !values.json && report.rowsRead >= 50_000) process.stderr.write('\n');
-      reports.push(report);
-      if (!values.json) describe(io, report);
+      // A .zip of export files: each file in it is imported as a file of its own, all or nothing per file.
+      noteReading(file);
+      if (await isExportBundle(file, file, bookReadLimits(book))) {
+        const bundle = await extractExportBundle(file, file, bookReadLimits(book));
+        try {
+          for (const member of bundle.files) await importOne(member.file, member.path);
+        } finally {
+          await bundle.cleanup();
+        }
+      } else {
+        await importOne(file);
+      }
     }
   } finally {
+    noteReading(undefined);
     book.close();
   }
   if (values.json) printJson(io, { book: path, kind, files: reports });

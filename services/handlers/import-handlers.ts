@@ -1,22 +1,34 @@
 import type { importMethods } from '../../contract/import-methods.js';
-import { importFile } from '../../core/import/import-file.js';
+import { importFile, type ImportOptions } from '../../core/import/import-file.js';
 import { KIND_SPECS } from '../../core/import/import-kinds.js';
+import { bookReadLimits } from '../../core/import/readers/book-read-limits.js';
+import { bundleMembers, withBundleMember } from '../../core/import/readers/export-archive.js';
 import { savedMappings } from '../../core/import/saved-mappings.js';
+import type { Book } from '../../db/connection.js';
 import type { HandlersOf } from './handler-types.js';
 
 /** How many rows under the header the preview grid shows. */
 const PREVIEW_ROWS = 20;
 
+/** A file, or one file of a .zip of export files (extracted and verified, then read as a file of its own). */
+function importPathOrMember(book: Book, path: string, member: string | undefined, options: ImportOptions) {
+  if (!member) return importFile(book, path, options);
+  return withBundleMember(path, member, bookReadLimits(book), (file, readFrom) => importFile(book, file, { ...options, readFrom }));
+}
+
 export const importHandlers: HandlersOf<typeof importMethods> = {
   'import.preview': async ({ session, control }, a) => {
-    const report = await importFile(session.requireBook(), a.path, {
+    const report = await importPathOrMember(session.requireBook(), a.path, a.member, {
       kind: a.kind, actor: session.actor, kaCode: a.ka, date: a.date, mapping: a.mapping, map: a.map, dryRun: true, sampleRows: PREVIEW_ROWS, control,
+      allowDates: a.allowDates,
     });
     const fields = a.kind === 'contracts' ? [] : KIND_SPECS[a.kind].fields.map((f) => ({ field: f.field, required: f.required ?? false, type: f.type }));
     return { ...report, fields };
   },
-  'import.commit': ({ session, control }, a) => importFile(session.requireBook(), a.path, {
+  'import.commit': ({ session, control }, a) => importPathOrMember(session.requireBook(), a.path, a.member, {
     kind: a.kind, actor: session.actor, kaCode: a.ka, date: a.date, mapping: a.mapping, map: a.map, saveMappingAs: a.saveMappingAs, control,
+    allowDates: a.allowDates,
   }),
+  'import.bundle': async ({ session }, a) => bundleMembers(a.path, bookReadLimits(session.requireBook())),
   'import.mappings': ({ session }, a) => ({ mappings: savedMappings(session.requireBook(), a.kind, a.ka) }),
 };

@@ -68,6 +68,7 @@ const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'import.preview': { good: { kind: 'receipts', path: '/tmp/x.csv' }, bad: [{ kind: 'invoices', path: '/tmp/x.csv' }, { kind: 'receipts', path: '' }, { kind: 'receipts', path: '/x', date: '2026-9-1' }] },
   'import.commit': { good: { kind: 'deliveries', path: '/tmp/x.xlsx', ka: 'RTM', map: { 备注: '' } }, bad: [{ kind: 'deliveries' }, { kind: 'deliveries', path: '/x', map: { a: 1 } }] },
   'import.mappings': { good: { kind: 'deliveries', ka: 'RTM' }, bad: [{ kind: 'orders' }, { ka: '' }] },
+  'import.bundle': { good: { path: '/tmp/exports.zip' }, bad: [{}, { path: '' }] },
   'reconcile.run': { good: { period: '2026-09', ka: 'MET' }, bad: [{ period: '2026-9' }, { period: '2026-09', ka: '' }] },
   'reconcile.lines': {
     good: { from: '2025-11', to: '2026-10', status: 'unmatched', limit: 500, withTotal: true },

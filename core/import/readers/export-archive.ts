@@ -5,6 +5,7 @@ import { join, posix } from 'node:path';
 import { once } from 'node:events';
 import { UserError } from '../../errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './read-limits.js';
+import { sniffFile } from '../sniff-file.js';
 import { isWorkbookZip } from './xlsx-reader.js';
 import { ZipArchive, type ZipEntry } from './zip-archive.js';
 
@@ -24,11 +25,15 @@ export interface ExportFile {
   path: string;
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** A zip that is not a workbook: a bundle of export files. */
-export async function isExportBundle(path: string, head: Buffer, file: string, limits: ReadLimits): Promise<boolean> {
-  if (!head.subarray(0, 4).equals(ZIP_MAGIC)) return false;
+/** A zip that is not a workbook: a bundle of export files. (A file that cannot be opened is left to the importer.) */
+export async function isExportBundle(path: string, file: string, limits: ReadLimits): Promise<boolean> {
+  let kind: string;
+  try {
+    kind = sniffFile(path, file).kind;
+  } catch {
+    return false;
+  }
+  if (kind !== 'zip') return false;
   const archive = await ZipArchive.open(path, file, limits);
   try {
     return !isWorkbookZip(archive);
@@ -78,5 +83,28 @@ async function extract(archive: ZipArchive, entry: ZipEntry, target: string): Pr
   } finally {
     out.end();
     await once(out, 'close');
+  }
+}
+
+/** The files a bundle holds, by their names in it; `bundle: false` for anything that is not a bundle. */
+export async function bundleMembers(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<{ bundle: boolean; members: string[] }> {
+  if (!(await isExportBundle(path, path, limits))) return { bundle: false, members: [] };
+  const archive = await ZipArchive.open(path, path, limits);
+  try {
+    return { bundle: true, members: archive.entries.filter((e) => !isClutter(e.name)).map((e) => e.name) };
+  } finally {
+    await archive.close();
+  }
+}
+
+/** Runs `work` on one member of a bundle, extracted and verified; the temporary copy is removed afterwards. */
+export async function withBundleMember<T>(path: string, member: string, limits: ReadLimits, work: (file: string, readFrom: string) => Promise<T>): Promise<T> {
+  const bundle = await extractExportBundle(path, path, limits);
+  try {
+    const found = bundle.files.find((f) => f.file === `${path}/${member}`);
+    if (!found) throw new UserError('import-files.bundle-member-missing', { member }, { file: path });
+    return await work(found.file, found.path);
+  } finally {
+    await bundle.cleanup();
   }
 }
