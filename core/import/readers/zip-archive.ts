@@ -1,14 +1,18 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
 import { UserError } from '../../errors.js';
 import { MEBIBYTE, type ReadLimits } from './read-limits.js';
-import { readZipDirectory, type ZipEntry } from './zip-directory.js';
+import { readZipDirectory, type ReadAt, type ZipEntry } from './zip-directory.js';
 
 export type { ZipEntry } from './zip-directory.js';
 
 const CHUNK = 256 * 1024;
+/** Parts up to this many compressed bytes are read and inflated in one step. */
+const SMALL_PART = 64 * 1024;
+/** Files up to this size are read into memory whole when opened. */
+const IN_MEMORY = 8 * 1024 * 1024;
 
 /**
  * A zip (an .xlsx, or a bundle of export files) opened for verified reading. Its directory is read and
@@ -21,7 +25,8 @@ export class ZipArchive {
   private expanded = 0;
 
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly handle: FileHandle | undefined,
+    private readonly readAt: ReadAt,
     readonly path: string,
     /** the file as messages name it */
     readonly file: string,
@@ -30,17 +35,30 @@ export class ZipArchive {
   ) {}
 
   static async open(path: string, file: string, limits: ReadLimits): Promise<ZipArchive> {
+    // A small file is read once into memory: its directory and parts are then slices, not dozens of reads.
+    const size = statSync(path).size;
+    if (size <= IN_MEMORY) {
+      const whole = readFileSync(path);
+      return ZipArchive.make(undefined, async (position, length) => whole.subarray(position, position + length), size, path, file, limits);
+    }
     const handle = await open(path, 'r');
     try {
-      const { size } = await handle.stat();
-      const entries = await readZipDirectory(handle, size, file);
-      const declared = entries.reduce((n, e) => n + e.size, 0);
-      if (declared > limits.maxUncompressedBytes) throw ZipArchive.tooBig(file, limits);
-      return new ZipArchive(handle, path, file, entries, limits);
+      return await ZipArchive.make(handle, async (position, length) => {
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, position);
+        return buffer.subarray(0, bytesRead);
+      }, size, path, file, limits);
     } catch (e) {
       await handle.close();
       throw e;
     }
+  }
+
+  private static async make(handle: FileHandle | undefined, readAt: ReadAt, size: number, path: string, file: string, limits: ReadLimits): Promise<ZipArchive> {
+    const entries = await readZipDirectory(readAt, size, file);
+    const declared = entries.reduce((n, e) => n + e.size, 0);
+    if (declared > limits.maxUncompressedBytes) throw ZipArchive.tooBig(file, limits);
+    return new ZipArchive(handle, readAt, path, file, entries, limits);
   }
 
   static tooBig(file: string, limits: ReadLimits): UserError {
@@ -52,7 +70,7 @@ export class ZipArchive {
   }
 
   async close(): Promise<void> {
-    await this.handle.close();
+    await this.handle?.close();
   }
 
   /** The part's bytes, verified; a generator stopped early leaves the part unverified, so only stop when refusing. */
@@ -63,6 +81,10 @@ export class ZipArchive {
     if (entry.compressedSize === 0) {
       if (entry.size !== 0) throw refuse('import-files.zip-part-size');
       if (entry.crc32 !== 0) throw refuse('import-files.zip-part-crc');
+      return;
+    }
+    if (entry.compressedSize <= SMALL_PART && entry.size <= SMALL_PART * 64) {
+      yield this.smallPart(entry, refuse);
       return;
     }
     const source = createReadStream(this.path, { start: entry.dataOffset, end: entry.dataOffset + entry.compressedSize - 1, highWaterMark: CHUNK });
@@ -77,6 +99,7 @@ export class ZipArchive {
         this.expanded += chunk.length;
         if (produced > entry.size) throw refuse('import-files.zip-part-size');
         if (this.expanded > this.limits.maxUncompressedBytes) throw ZipArchive.tooBig(this.file, this.limits);
+        if (chunk.length === 0) continue;
         crc = crc32(chunk, crc);
         yield chunk;
       }
@@ -92,6 +115,28 @@ export class ZipArchive {
     if (inflater && inflater.bytesWritten !== entry.compressedSize) throw refuse('import-files.zip-part-damaged');
     if (produced !== entry.size) throw refuse('import-files.zip-part-size');
     if (crc !== entry.crc32) throw refuse('import-files.zip-part-crc');
+  }
+
+  /** A small part (most of a workbook's) in one read and one inflate: the same checks, without streams. */
+  private async smallPart(entry: ZipEntry, refuse: (code: 'import-files.zip-part-crc' | 'import-files.zip-part-size' | 'import-files.zip-part-damaged') => UserError): Promise<Buffer> {
+    const compressed = await this.readAt(entry.dataOffset, entry.compressedSize);
+    if (compressed.length !== entry.compressedSize) throw refuse('import-files.zip-part-damaged');
+    let data: Buffer = compressed;
+    if (entry.method === 8) {
+      let result: { buffer: Buffer; engine: { bytesWritten: number } };
+      try {
+        result = inflateRawSync(compressed, { info: true, maxOutputLength: entry.size + 1 }) as unknown as typeof result;
+      } catch (e) {
+        throw refuse(e instanceof RangeError ? 'import-files.zip-part-size' : 'import-files.zip-part-damaged');
+      }
+      if (result.engine.bytesWritten !== entry.compressedSize) throw refuse('import-files.zip-part-damaged');
+      data = result.buffer;
+    }
+    if (data.length !== entry.size) throw refuse('import-files.zip-part-size');
+    this.expanded += data.length;
+    if (this.expanded > this.limits.maxUncompressedBytes) throw ZipArchive.tooBig(this.file, this.limits);
+    if (crc32(data) !== entry.crc32) throw refuse('import-files.zip-part-crc');
+    return data;
   }
 
   /** Reads a part to its end only to verify it (parts that hold no rows still belong to the file). */

@@ -1,4 +1,3 @@
-import type { FileHandle } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { MAX_ZIP_ENTRIES } from './read-limits.js';
 
@@ -33,11 +32,8 @@ const MEANINGFUL_FLAGS = FLAG_ENCRYPTED | FLAG_DESCRIPTOR | FLAG_STRONG_ENCRYPTI
 const U32_MAX = 0xffffffff;
 const U16_MAX = 0xffff;
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
-}
+/** Reads up to `length` bytes at `position` (fewer at the end of the file). */
+export type ReadAt = (position: number, length: number) => Promise<Buffer>;
 
 function u64(b: Buffer, at: number): number {
   const value = b.readBigUInt64LE(at);
@@ -67,11 +63,11 @@ interface EndRecord {
  * The end-of-directory record. It must sit exactly at the end of the file (its comment filling the rest): a file
  * with bytes missing or added after it is damaged, not guessed at.
  */
-async function endRecord(handle: FileHandle, fileSize: number, file: string): Promise<EndRecord> {
+async function endRecord(readAt: ReadAt, fileSize: number, file: string): Promise<EndRecord> {
   const damaged = () => new UserError('import-files.zip-no-directory', {}, { file });
   if (fileSize < 22) throw damaged();
   const tailLength = Math.min(fileSize, 22 + U16_MAX + 20);
-  const tail = await readAt(handle, fileSize - tailLength, tailLength);
+  const tail = await readAt(fileSize - tailLength, tailLength);
   let at = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
@@ -94,7 +90,7 @@ async function endRecord(handle: FileHandle, fileSize: number, file: string): Pr
   const wantsZip64 = entries === U16_MAX || directorySize === U32_MAX || directoryOffset === U32_MAX;
   if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
     const recordAt = u64(tail, at - 20 + 8);
-    const record = await readAt(handle, recordAt, 56);
+    const record = await readAt(recordAt, 56);
     if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD || recordAt + 12 + u64(record, 4) !== eocdPosition - 20) throw damaged();
     if (record.readUInt32LE(16) !== 0 || record.readUInt32LE(20) !== 0 || u64(record, 24) !== u64(record, 32)) throw damaged();
     entries = u64(record, 32);
@@ -140,11 +136,11 @@ function zip64Values(extra: Buffer, want: { size: boolean; compressed: boolean; 
  * and nothing may be encrypted or compressed in a way this reader does not inflate. The checksums themselves are
  * checked as each part is read (zip-part-stream.ts).
  */
-export async function readZipDirectory(handle: FileHandle, fileSize: number, file: string): Promise<ZipEntry[]> {
-  const end = await endRecord(handle, fileSize, file);
+export async function readZipDirectory(readAt: ReadAt, fileSize: number, file: string): Promise<ZipEntry[]> {
+  const end = await endRecord(readAt, fileSize, file);
   const damaged = (part?: string) => new UserError(part ? 'import-files.zip-part-mismatch' : 'import-files.zip-directory-damaged', part ? { part } : {}, { file });
   if (end.entries > MAX_ZIP_ENTRIES) throw new UserError('import-files.zip-too-many-parts', { count: end.entries, limit: MAX_ZIP_ENTRIES }, { file });
-  const directory = await readAt(handle, end.directoryOffset, end.directorySize);
+  const directory = await readAt(end.directoryOffset, end.directorySize);
   if (directory.length !== end.directorySize) throw damaged();
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
@@ -179,20 +175,20 @@ export async function readZipDirectory(handle: FileHandle, fileSize: number, fil
     if (method !== 0 && method !== 8) throw new UserError('import-files.zip-method', { part: name, method }, { file });
     if (method === 0 && compressedSize !== size) throw damaged(name);
 
-    const local = await readAt(handle, localOffset, 30);
+    const local = await readAt(localOffset, 30);
     if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw damaged(name);
     const localFlags = local.readUInt16LE(6);
     const localNameLength = local.readUInt16LE(26);
     const localExtraLength = local.readUInt16LE(28);
     if ((localFlags & MEANINGFUL_FLAGS) !== (flags & MEANINGFUL_FLAGS) || local.readUInt16LE(8) !== method) throw damaged(name);
-    const localName = await readAt(handle, localOffset + 30, localNameLength);
+    const localName = await readAt(localOffset + 30, localNameLength);
     if (!localName.equals(nameBytes)) throw damaged(name);
     if (!(flags & FLAG_DESCRIPTOR)) {
       const localCrc = local.readUInt32LE(14);
       let localCompressed = local.readUInt32LE(18);
       let localSize = local.readUInt32LE(22);
       if (localCompressed === U32_MAX || localSize === U32_MAX) {
-        const localExtra = await readAt(handle, localOffset + 30 + localNameLength, localExtraLength);
+        const localExtra = await readAt(localOffset + 30 + localNameLength, localExtraLength);
         const values = zip64Values(localExtra, { size: localSize === U32_MAX, compressed: localCompressed === U32_MAX, offset: false }, file);
         localSize = values.size ?? localSize;
         localCompressed = values.compressed ?? localCompressed;
@@ -203,26 +199,26 @@ export async function readZipDirectory(handle: FileHandle, fileSize: number, fil
     p = next;
   }
   if (entries.length !== end.entries) throw damaged();
-  await checkLayout(handle, entries, end.directoryOffset, file);
+  await checkLayout(readAt, entries, end.directoryOffset, file);
   return entries;
 }
 
 /** Parts lie one after another before the directory, never overlapping (overlapping parts are a zip-bomb trick). */
-async function checkLayout(handle: FileHandle, entries: ZipEntry[], directoryOffset: number, file: string): Promise<void> {
+async function checkLayout(readAt: ReadAt, entries: ZipEntry[], directoryOffset: number, file: string): Promise<void> {
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   let previousEnd = 0;
   for (const entry of byOffset) {
     if (entry.localOffset < previousEnd) throw new UserError('import-files.zip-parts-overlap', { part: entry.name }, { file });
     let end = entry.dataOffset + entry.compressedSize;
-    if (entry.flags & FLAG_DESCRIPTOR) end += await descriptorLength(handle, entry, end, file);
+    if (entry.flags & FLAG_DESCRIPTOR) end += await descriptorLength(readAt, entry, end, file);
     if (end > directoryOffset) throw new UserError('import-files.zip-parts-overlap', { part: entry.name }, { file });
     previousEnd = end;
   }
 }
 
 /** A part written as a stream carries its checksum and sizes after its data; they must match the directory too. */
-async function descriptorLength(handle: FileHandle, entry: ZipEntry, at: number, file: string): Promise<number> {
-  const b = await readAt(handle, at, 24);
+async function descriptorLength(readAt: ReadAt, entry: ZipEntry, at: number, file: string): Promise<number> {
+  const b = await readAt(at, 24);
   const signed = b.length >= 4 && b.readUInt32LE(0) === DESCRIPTOR;
   const o = signed ? 4 : 0;
   const width = entry.zip64 ? 8 : 4;
