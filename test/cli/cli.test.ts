@@ -115,7 +115,7 @@ describe('ka-settle', () => {
     expect(ka('import', book, 'invoices', `${sep}10-deliveries.csv`).code).toBe(2);
     const old = ka('import', book, 'receipts', `${quirks}old-binary.xls`);
     expect(old.code).toBe(1);
-    expect(old.err).toMatch(/old-binary\.xls: is an old binary Excel file/);
+    expect(old.err).toMatch(/old-binary\.xls：这个 \.xls 文件已损坏/);
     expect(ka('check', book).code).toBe(0);
   });
 

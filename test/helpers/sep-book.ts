@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { importFile, type ImportOptions } from '../../core/import/import-file.js';
 import type { Book } from '../../db/connection.js';
+import { createBook } from '../../core/book/create-book.js';
 import { tempBook } from './temp-book.js';
 
 export const SEP = fileURLToPath(new URL('../fixtures/sep/', import.meta.url));
@@ -29,4 +30,12 @@ export function bookState(book: Book): string {
   const count = (t: string) => (book.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   return ['documents', 'document_lines', 'entries', 'open_items', 'audit_log', 'batches', 'stores', 'products', 'prices', 'product_aliases', 'promotions', 'contracts', 'import_mappings']
     .map((t) => `${t}=${count(t)}`).join(' ');
+}
+
+/** The same book at a path of the caller's (not removed after each test): for a file of tests that share one book. */
+export async function sepBookAt(path: string): Promise<Book> {
+  const book = await createBook(path, 'tester');
+  for (const [kind, file] of [['manufacturers', '01-manufacturers.csv'], ['distributors', '02-distributors.csv'], ['ka-accounts', '03-ka-accounts.csv'],
+    ['stores', '04-stores.csv'], ['products', '05-products.csv'], ['prices', '06-prices.csv']] as const) await importOk(book, kind, `${SEP}${file}`);
+  return book;
 }

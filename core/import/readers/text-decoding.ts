@@ -28,6 +28,34 @@ function decodesAs(head: Buffer, label: string): string | undefined {
   }
 }
 
+/** Characters an export plausibly holds: ASCII, Latin-1 signs (¥ ×), punctuation, CJK and full-width forms. */
+function plausibleShare(text: string): number {
+  let plausible = 0;
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n++;
+    if ((c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0xa0 && c <= 0xff) || (c >= 0x2000 && c <= 0x206f)
+      || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef)
+      || c === 0xfeff || c >= 0x20000) plausible++;
+  }
+  return n ? plausible / n : 1;
+}
+
+/**
+ * UTF-8 or GB18030, for bytes that are not all ASCII. Text valid as UTF-8 is UTF-8, unless it then reads as
+ * characters no export holds (short GBK text can happen to be valid UTF-8: 藔 in GBK reads "ˀ") while GB18030
+ * reads it as plausible text.
+ */
+function utf8OrGb18030(bytes: Buffer): TextEncoding {
+  const utf8 = decodesAs(bytes, 'utf-8');
+  if (utf8 === undefined) return 'gb18030';
+  const share = plausibleShare(utf8);
+  if (share === 1) return 'utf8';
+  const gb = decodesAs(bytes, 'gb18030');
+  return gb !== undefined && plausibleShare(gb) > share ? 'gb18030' : 'utf8';
+}
+
 /**
  * UTF-16 without a byte-order mark, as some exporters write it: text in UTF-16 has a zero byte in every ASCII
  * character (tabs, digits, line breaks), at odd offsets in little-endian and even ones in big-endian, which
@@ -65,7 +93,7 @@ export function detectEncoding(head: Buffer, file: string): DetectedEncoding {
   }
   if (head.length > 0 && control > head.length / 100) throw new UserError('import-files.not-a-table', {}, { file });
   if (!high) return { encoding: 'utf8', undecided: true };
-  return { encoding: decodesAs(head, 'utf-8') !== undefined ? 'utf8' : 'gb18030', undecided: false };
+  return { encoding: utf8OrGb18030(head), undecided: false };
 }
 
 export function decodeSample(head: Buffer, encoding: TextEncoding): string {
@@ -102,7 +130,7 @@ export async function* decodeTextFile(path: string, file: string, detected: Dete
         yield emit(chunk.toString('latin1'));
         continue;
       }
-      state.encoding = decodesAs(chunk.subarray(at), 'utf-8') !== undefined ? 'utf8' : 'gb18030';
+      state.encoding = utf8OrGb18030(chunk.subarray(at));
       decoder = new TextDecoder(DECODER_LABELS[state.encoding], { fatal: true });
     }
     let text: string;

@@ -103,9 +103,9 @@ describe('importing messy files', () => {
     expect(book.db.prepare("SELECT fee_text FROM document_lines ORDER BY id").all()).toEqual([{ fee_text: '海报费' }, { fee_text: '店庆费' }]);
   });
 
-  it('tells the user to save a true binary .xls as .xlsx', async () => {
+  it('refuses an .xls that is only an OLE header as damaged, saying what to do (real .xls files: test/core/import/readers)', async () => {
     const book = await sepBook();
-    await expect(importFile(book, `${QUIRKS}old-binary.xls`, { kind: 'receipts', actor: 't' })).rejects.toThrow(/save it as \.xlsx/);
+    await expect(importFile(book, `${QUIRKS}old-binary.xls`, { kind: 'receipts', actor: 't' })).rejects.toThrow(/\.xls file is damaged.*save it as \.xlsx/);
   });
 
   it('imports nothing from a file with bad rows and names every one of them', async () => {

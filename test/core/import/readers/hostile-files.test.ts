@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBook } from '../../../../core/book/create-book.js';
 import { UserError } from '../../../../core/errors.js';
 import { importFile, type ImportOptions } from '../../../../core/import/import-file.js';
 import { DEFAULT_READ_LIMITS } from '../../../../core/import/readers/read-limits.js';
 import { setSettingJson } from '../../../../db/queries/settings.js';
 import type { Book } from '../../../../db/connection.js';
-import { bookState, importOk, SEP } from '../../../helpers/sep-book.js';
+import { bookState, sepBookAt } from '../../../helpers/sep-book.js';
 import { SHEET_HEAD, SHEET_TAIL, workbookParts, writeZip } from '../../../helpers/zip-builder.js';
 
 let book: Book;
@@ -19,10 +18,7 @@ const HEADER = `<row r="1">${HEADINGS.map((h, i) => `<c r="${String.fromCharCode
 // One book and folder for the whole file (the helpers' own are removed after each test).
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ka-settle-hostile-'));
-  book = await createBook(join(dir, 'book.kasettle'), 'tester');
-  for (const [kind, file] of [['manufacturers', '01-manufacturers.csv'], ['distributors', '02-distributors.csv'], ['ka-accounts', '03-ka-accounts.csv'], ['stores', '04-stores.csv'], ['products', '05-products.csv'], ['prices', '06-prices.csv']] as const) {
-    await importOk(book, kind, `${SEP}${file}`);
-  }
+  book = await sepBookAt(join(dir, 'book.kasettle'));
 });
 afterAll(() => {
   book.close();
