@@ -23,6 +23,7 @@ import { ageing } from '../core/credit/ageing.js';
 import { acceptCloseExceptions, preparePeriod, reopenPeriod } from '../core/close/close-period.js';
 import { addUser, listUsers, signIn } from '../core/users/users.js';
 import { measure, report } from './measure.js';
+import { benchXlsxRead } from './xlsx-read.js';
 
 /**
  * `npm run bench [-- --scale small|medium|large] [--rebuild]`: builds (or reuses) a demo book under
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
 
   if (!values.only || values.only === 'import') await benchImport(cache, scale, print);
   if (values.only === 'import') return;
+  if (!values.only || values.only === 'read') await benchXlsxRead(cache, scale, IMPORT_LINES[scale], print);
+  if (values.only === 'read') return;
 
   if (values.rebuild || !existsSync(path)) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });

@@ -13,10 +13,13 @@ Usage:
   ka-settle demo BOOK [--seed N] [--scale small|medium|large] [--from YYYY-MM]
                                                     create a book filled with a year of demo business
   ka-settle import BOOK KIND FILE... [--ka CODE] [--date YYYY-MM-DD] [--mapping NAME] [--map "heading=field;..."]
-                  [--save-mapping NAME] [--dry-run]
+                  [--save-mapping NAME] [--allow-dates] [--dry-run]
       KIND: manufacturers, distributors, ka-accounts, stores, products, prices, contracts, promotions,
             deliveries, receipts, returns, statements, deductions, remittances, manufacturer-credits
       Each file is one transaction: a file with any bad row imports nothing and every bad row is listed.
+      FILE: .xlsx, .xls (BIFF8/BIFF5 or HTML), .csv/.tsv/.txt in UTF-8, UTF-16 or GB18030, or a .zip of them
+      (each file in it imported on its own). --allow-dates confirms documents dated over a year before the
+      book's first month or after today.
   ka-settle show BOOK [WHAT] [options]              show master data, documents and balances
       WHAT: summary (default), manufacturers, distributors, ka-accounts, stores, products, prices,
             contracts, contract CODE, promotions, documents, document KEY, balances, periods, audit,

@@ -88,7 +88,7 @@ export async function importFile(book: Book, file: string, options: ImportOption
   };
   const fail = (e: unknown) => {
     if (!(e instanceof UserError)) throw e;
-    addError({ file, ...(e.place.row !== undefined ? { row: e.place.row } : {}), ...(e.place.field ? { field: e.place.field } : {}), reason: e.message });
+    addError({ file, ...(e.place.row !== undefined ? { row: e.place.row } : {}), ...(e.place.field ? { field: e.place.field } : {}), reason: e.message, ...(e.toMessage() ? { code: e.code } : {}) });
   };
 
   book.begin();

@@ -6,6 +6,8 @@ export interface RowError {
   row?: number;
   field?: string;
   reason: string;
+  /** the catalog code of the reason, where it has one */
+  code?: string;
 }
 
 /** What importing one file did (or, with --dry-run, would do). */

@@ -52,6 +52,21 @@ describe('the window, end to end in Chromium', () => {
     expect(await w.api('book.summary', {})).toEqual(before);
   });
 
+  it('asks to confirm a date outside the book’s window, and previews it again once confirmed', async () => {
+    const { page } = w;
+    const path = join(ARTIFACTS, 'far-future-deliveries.csv');
+    writeFileSync(path, '送货单号,送货日期,订单号,门店编号,商品编码,数量,单价,金额\nXSE2E901,9999-12-31,POE2E901,A010,P001,120,5.22,626.40\n');
+    await page.getByTestId('file-input').setInputFiles(path);
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.textContent()).toContain('9999-12-31');
+    await page.getByTestId('allow-dates').check();
+    await w.shot('03b-import-confirm-dates');
+    await page.getByTestId('re-preview').click();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toContain('将新增 1 张单据（1 行）');
+  });
+
   it('previews the header under a title row, takes a changed mapping, saves it, and imports', async () => {
     const { page } = w;
     await page.getByTestId('file-input').setInputFiles(join(E2E_FIXTURES, 'rtm-deliveries.csv'));

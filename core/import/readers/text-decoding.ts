@@ -113,7 +113,7 @@ export interface DecodedText {
  * turned into replacement characters. The byte-order mark is dropped.
  */
 export async function* decodeTextFile(path: string, file: string, detected: DetectedEncoding, state: DecodedText): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined = detected.undecided ? undefined : new TextDecoder(DECODER_LABELS[detected.encoding], { fatal: true });
+  let decoder: InstanceType<typeof TextDecoder> | undefined = detected.undecided ? undefined : new TextDecoder(DECODER_LABELS[detected.encoding], { fatal: true });
   state.encoding = detected.encoding;
   let lines = 1;
   let last = '';

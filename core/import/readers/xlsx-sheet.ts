@@ -17,16 +17,25 @@ export interface SheetContext {
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const REFERENCE = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
 const MAX_SHEET_COLUMNS = 16_384;
 
+/** "AB12" → column 27 (0-based), row 12; undefined for anything else. Parsed by hand: it runs for every cell. */
 function decodeReference(ref: string): { column: number; row: number } | undefined {
-  const m = REFERENCE.exec(ref);
-  if (!m) return undefined;
+  let i = 0;
   let column = 0;
-  for (const ch of m[1]!) column = column * 26 + (ch.charCodeAt(0) - 64);
-  if (column > MAX_SHEET_COLUMNS) return undefined;
-  return { column: column - 1, row: Number(m[2]) };
+  for (; i < ref.length && i < 3; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    column = column * 26 + (c - 64);
+  }
+  if (i === 0 || column > MAX_SHEET_COLUMNS || i === ref.length || ref.length - i > 7 || ref.charCodeAt(i) === 48) return undefined;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    row = row * 10 + c;
+  }
+  return { column: column - 1, row };
 }
 
 interface Dimension {

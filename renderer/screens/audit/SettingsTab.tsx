@@ -13,6 +13,9 @@ function yuanToFen(text: string): number | null {
   return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
 }
 
+/** What an imported file may hold (core/import/readers/read-limits.ts): whole numbers, raised for unusually big files. */
+const IMPORT_LIMITS = ['import.max_uncompressed_mb', 'import.max_rows', 'import.max_columns', 'import.max_cell_chars'];
+
 /** 设置: tolerances, ageing buckets, holds, accrual basis and how many backups are kept; each saved on its own, checked by the book. */
 export function SettingsTab() {
   const { t } = useTranslation();
@@ -32,6 +35,7 @@ export function SettingsTab() {
       'credit.hold_mode': String(s['credit.hold_mode']),
       'backup.keep_last': String(s['backup.keep_last']),
       'credit.grading': JSON.stringify(s['credit.grading'], null, 1),
+      ...Object.fromEntries(IMPORT_LIMITS.map((k) => [k, String(s[k])])),
     });
   }, [current.data]);
 
@@ -39,7 +43,7 @@ export function SettingsTab() {
     const text = form[key] ?? '';
     let value: unknown = text;
     if (key === 'reconcile.amount_tolerance_fen') value = yuanToFen(text);
-    else if (key === 'reconcile.window_days' || key === 'backup.keep_last') value = /^\d+$/.test(text.trim()) ? Number(text) : text;
+    else if (key === 'reconcile.window_days' || key === 'backup.keep_last' || IMPORT_LIMITS.includes(key)) value = /^\d+$/.test(text.trim()) ? Number(text) : text;
     else if (key === 'credit.ageing_buckets_days') value = text.split(/[,，\s]+/).filter(Boolean).map(Number);
     else if (key === 'credit.grading') {
       try {
@@ -80,6 +84,7 @@ export function SettingsTab() {
       {field('credit.ageing_buckets_days', text('credit.ageing_buckets_days'))}
       {field('credit.hold_mode', select('credit.hold_mode', ['off', 'warn', 'block']))}
       {field('backup.keep_last', text('backup.keep_last'))}
+      {IMPORT_LIMITS.map((k) => field(k, text(k)))}
       {field('credit.grading', <textarea rows={12} cols={70} className="mono" value={form['credit.grading'] ?? ''} onChange={(e) => setForm({ ...form, 'credit.grading': e.target.value })} data-testid="setting-credit.grading" />)}
       <p className="muted small">{t('settings.signedInNote')}</p>
     </section>

@@ -41,6 +41,8 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const [saveMapping, setSaveMapping] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
   const [label, setLabel] = useState('');
+  /** 确认日期: documents dated outside the book's window are confirmed (the preview asks when it finds any) */
+  const [allowDates, setAllowDates] = useState(false);
 
   const kas = useKaAccounts().rows;
   useEffect(() => {
@@ -49,6 +51,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
 
   const args = (path: string, withMap: Record<string, string>): ServiceArgs<'import.preview'> => ({
     kind, path, ...(ka ? { ka } : {}), ...(date ? { date } : {}), ...(mapping ? { mapping } : {}), ...(Object.keys(withMap).length ? { map: withMap } : {}),
+    ...(allowDates ? { allowDates } : {}),
   });
 
   const runPreview = async (path: string, withMap: Record<string, string>) => {
@@ -64,6 +67,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
     if (!isIsoDateOrEmpty(date)) return;
     setPreview(null);
     setMap({});
+    setAllowDates(false);
     try {
       const path = await host.stageFile(f);
       setFile({ name: f.name, path });
@@ -147,6 +151,13 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
                       {preview.errors.slice(0, 500).map((e, i) => <tr key={i}><td>{e.row ?? ''}</td><td>{e.field ?? ''}</td><td>{e.reason}</td></tr>)}
                     </tbody>
                   </table>
+                  {preview.errors.some((e) => e.code === 'import-files.date-outside-window') && (
+                    <label className="inline confirm-dates">
+                      <input type="checkbox" checked={allowDates} data-testid="allow-dates"
+                        onChange={(e) => { setAllowDates(e.target.checked); setDirty(true); }} />
+                      {t('import.allowDates')}
+                    </label>
+                  )}
                 </div>
               ) : (
                 <p className="notice ok" data-testid="import-summary">
