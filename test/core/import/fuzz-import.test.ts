@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkBook } from '../../../core/book/check-book.js';
 import { Random } from '../../../core/demo/random.js';
@@ -15,7 +16,11 @@ const KIND_OF: Record<string, ImportKind> = {
   'receipts-portal.xlsx': 'receipts', 'deductions-portal.xls': 'deductions', 'statements-rtm.csv': 'statements',
   'remittances-rtm.csv': 'remittances', 'manufacturer-credits.csv': 'manufacturer-credits', 'promotions.csv': 'promotions',
   'contracts.json': 'contracts', 'deliveries-bad-rows.csv': 'deliveries',
+  // Every format of the readers (test/fixtures/readers): binary .xls, tab text in three encodings, error cells.
+  'receipts-biff8.xls': 'receipts', 'receipts-biff5.xls': 'receipts', 'receipts.tsv': 'receipts', 'receipts-gb18030-tab.txt': 'receipts',
+  'receipts-utf16le-nobom.txt': 'receipts', 'receipts-utf16be-nobom.txt': 'receipts', 'flip-receipts.xlsx': 'receipts', 'cell-errors.xls': 'receipts',
 };
+const READERS = fileURLToPath(new URL('../../fixtures/readers/', import.meta.url));
 
 type Mutation = (bytes: Buffer, rnd: Random) => Buffer;
 const MUTATIONS: Record<string, Mutation> = {
@@ -36,7 +41,7 @@ describe('importing broken files', () => {
     const book = await sepBook();
     const dir = tempDir();
     const rnd = new Random(20_261_127);
-    const sources = [...readdirSync(SEP).map((f) => join(SEP, f)), ...readdirSync(QUIRKS).map((f) => join(QUIRKS, f))]
+    const sources = [...readdirSync(SEP).map((f) => join(SEP, f)), ...readdirSync(QUIRKS).map((f) => join(QUIRKS, f)), ...readdirSync(READERS).map((f) => join(READERS, f))]
       .filter((p) => KIND_OF[p.split('/').pop()!]);
     let errors = 0;
     let runs = 0;
@@ -50,7 +55,7 @@ describe('importing broken files', () => {
           const before = bookState(book);
           let failed = false;
           try {
-            const r = await importFile(book, path, { kind: KIND_OF[name]!, actor: 'fuzz', date: '2026-09-30', kaCode: name.includes('remittances') || name.includes('deductions-portal') ? 'RTM' : undefined });
+            const r = await importFile(book, path, { kind: KIND_OF[name]!, actor: 'fuzz', date: '2026-09-30', kaCode: /remittances|deductions-portal|receipts-|cell-errors/.test(name) ? 'RTM' : undefined });
             if (r.errorCount > 0 || r.conflicts.length > 0) {
               failed = true;
               expect(r.errors.every((e) => e.file === path), `${what} ${name}`).toBe(true);
