@@ -23,7 +23,7 @@ export const importFilesEn: Record<keyof typeof importFilesZh, string> = {
   'import-files.xlsx-row-order': 'the workbook is damaged: row {{row}} comes after row {{previous}} (rows out of order or twice). Nothing was imported',
   'import-files.xlsx-cell-order': 'the workbook is damaged: cell {{cell}} comes after {{previous}} (cells of a row out of order or twice). Nothing was imported',
   'import-files.xlsx-cell-other-row': 'the workbook is damaged: row {{row}} holds cell {{cell}}, which belongs to another row. Nothing was imported',
-  'import-files.xlsx-outside-dimension': 'the workbook is damaged: cell {{cell}} lies outside the range the sheet declares (up to {{dimension}}). Nothing was imported',
+  'import-files.xlsx-outside-dimension': 'the workbook is damaged: cell {{cell}} lies outside the range the sheet declares ({{dimension}}). Nothing was imported',
   'import-files.xlsx-unknown-shared-string': 'the workbook is damaged: cell {{cell}} points at shared text {{index}}, which does not exist ({{count}} in all). Nothing was imported',
   'import-files.xlsx-shared-strings-count': 'the workbook is damaged: its shared text table declares {{declared}} entries and holds {{actual}}. Nothing was imported',
   'import-files.xlsx-unknown-style': 'the workbook is damaged: cell {{cell}} uses format {{style}}, which does not exist. Nothing was imported',

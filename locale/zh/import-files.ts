@@ -26,7 +26,7 @@ export const importFilesZh = {
   'import-files.xlsx-row-order': '工作簿已损坏：第 {{row}} 行出现在第 {{previous}} 行之后（行次序错乱或重复）。没有导入任何数据',
   'import-files.xlsx-cell-order': '工作簿已损坏：单元格 {{cell}} 出现在 {{previous}} 之后（同一行的单元格次序错乱或重复）。没有导入任何数据',
   'import-files.xlsx-cell-other-row': '工作簿已损坏：第 {{row}} 行里出现了属于别的行的单元格 {{cell}}。没有导入任何数据',
-  'import-files.xlsx-outside-dimension': '工作簿已损坏：单元格 {{cell}} 超出了工作表声明的范围（到 {{dimension}}）。没有导入任何数据',
+  'import-files.xlsx-outside-dimension': '工作簿已损坏：单元格 {{cell}} 超出了工作表声明的范围（{{dimension}}）。没有导入任何数据',
   'import-files.xlsx-unknown-shared-string': '工作簿已损坏：单元格 {{cell}} 指向不存在的共享文本 {{index}}（共 {{count}} 条）。没有导入任何数据',
   'import-files.xlsx-shared-strings-count': '工作簿已损坏：共享文本表声明 {{declared}} 条，实际有 {{actual}} 条。没有导入任何数据',
   'import-files.xlsx-unknown-style': '工作簿已损坏：单元格 {{cell}} 使用了不存在的格式 {{style}}。没有导入任何数据',

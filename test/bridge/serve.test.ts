@@ -114,7 +114,7 @@ describe('the browser bridge', () => {
     expect(committed.body.result).toMatchObject({ committed: true, created: 4 });
     expect((await call(b, 'import.mappings', { kind: 'deliveries' })).body.result.mappings[0]).toMatchObject({ name: 'ERP 送货', kind: 'deliveries' });
     const old = await call(b, 'import.commit', { kind: 'receipts', path: `${QUIRKS}old-binary.xls` });
-    expect(old).toMatchObject({ status: 422, body: { ok: false, error: { code: 'binary-xls', file: `${QUIRKS}old-binary.xls` } } });
+    expect(old).toMatchObject({ status: 422, body: { ok: false, error: { code: 'import-files.xls-damaged', file: `${QUIRKS}old-binary.xls` } } });
     expect(JSON.stringify(old.body)).not.toMatch(/at .*\.js:\d+/);
   });
 

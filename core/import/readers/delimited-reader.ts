@@ -22,7 +22,7 @@ export async function* delimitedRows(path: string, file: string, detected: Detec
     delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true,
     max_record_size: Math.max(1_048_576, limits.maxCellChars * 16),
   });
-  pipeline(Readable.from(decodeTextFile(path, file, detected, state)), parser, (e) => {
+  pipeline(Readable.from(decodeTextFile(path, file, detected, state, { utf8AsBytes: true })), parser, (e) => {
     if (e) failure ??= e;
   });
   let row = 0;

@@ -51,7 +51,7 @@ export async function* htmlRows(path: string, file: string, detected: DetectedEn
     },
   }, { decodeEntities: true, lowerCaseTags: true });
   for await (const text of decodeTextFile(path, file, detected, state)) {
-    parser.write(text);
+    parser.write(text as string);
     if (failure) throw failure;
     if (rows.length) yield* rows.splice(0);
   }

@@ -39,6 +39,8 @@ function decodeReference(ref: string): { column: number; row: number } | undefin
 }
 
 interface Dimension {
+  firstRow: number;
+  firstColumn: number;
   lastRow: number;
   lastColumn: number;
 }
@@ -99,8 +101,8 @@ class SheetHandler implements XmlHandler {
       }
       if (column >= limits.maxColumns) throw new UserError('import-files.limit-columns', { limit: limits.maxColumns }, { file: this.file, row: this.rowNumber });
       const d = this.dimension;
-      if (d && (this.rowNumber > d.lastRow || column > d.lastColumn)) {
-        this.refuse('import-files.xlsx-outside-dimension', { cell: ref, dimension: `${columnLetter(d.lastColumn)}${d.lastRow}` });
+      if (d && (this.rowNumber > d.lastRow || column > d.lastColumn || this.rowNumber < d.firstRow || column < d.firstColumn)) {
+        this.refuse('import-files.xlsx-outside-dimension', { cell: ref, dimension: `${columnLetter(d.firstColumn)}${d.firstRow}:${columnLetter(d.lastColumn)}${d.lastRow}` });
       }
       const style = a.s === undefined ? 0 : Number(a.s);
       const styles = this.context.dateStyles;
@@ -117,13 +119,14 @@ class SheetHandler implements XmlHandler {
 
   /** The declared used range. "A1" alone is what streaming writers (POI's SXSSF, EasyExcel) leave: no claim. */
   private readDimension(ref: string): void {
-    const last = ref.includes(':') ? ref.slice(ref.indexOf(':') + 1) : ref;
     if (ref === 'A1') return;
-    const decoded = decodeReference(last);
-    if (!decoded) this.refuse('import-files.xlsx-bad-reference', { ref });
+    const colon = ref.indexOf(':');
+    const first = decodeReference(colon < 0 ? ref : ref.slice(0, colon));
+    const decoded = decodeReference(colon < 0 ? ref : ref.slice(colon + 1));
+    if (!first || !decoded || decoded.row < first.row || decoded.column < first.column) this.refuse('import-files.xlsx-bad-reference', { ref });
     if (decoded.row > this.context.limits.maxRows) throw new UserError('import-files.limit-rows', { limit: this.context.limits.maxRows }, { file: this.file });
     if (decoded.column >= this.context.limits.maxColumns) throw new UserError('import-files.limit-columns', { limit: this.context.limits.maxColumns }, { file: this.file });
-    this.dimension = { lastRow: decoded.row, lastColumn: decoded.column };
+    this.dimension = { firstRow: first.row, firstColumn: first.column, lastRow: decoded.row, lastColumn: decoded.column };
   }
 
   private startCapture(what: 'v' | 'inline'): void {

@@ -109,6 +109,7 @@ describe('a workbook whose parts disagree is refused, not guessed', () => {
     ['a row twice', 'import-files.xlsx-row-order', '<row r="2"><c r="A2"><v>1</v></c></row><row r="2"><c r="B2"><v>1</v></c></row>'],
     ['a cell outside the dimension', 'import-files.xlsx-outside-dimension', '<row r="2"><c r="C2"><v>1</v></c></row>', 'A1:B2'],
     ['a row outside the dimension', 'import-files.xlsx-outside-dimension', '<row r="5"><c r="A5"><v>1</v></c></row>', 'A1:B4'],
+    ['a cell before the dimension starts', 'import-files.xlsx-outside-dimension', '<row r="2"><c r="A2"><v>1</v></c></row>', 'B1:H4'],
     ['a shared string that does not exist', 'import-files.xlsx-unknown-shared-string', '<row r="2"><c r="A2" t="s"><v>7</v></c></row>'],
     ['a style that does not exist', 'import-files.xlsx-unknown-style', '<row r="2"><c r="A2" s="3"><v>1</v></c></row>'],
     ['a number that is not one', 'import-files.xlsx-bad-value', '<row r="2"><c r="A2"><v>12,5</v></c></row>'],
