@@ -47,7 +47,7 @@ function withLeaves(rows: Omit<GlChartRow, 'is_leaf'>[]): GlChartRow[] {
 
 async function readChart(file: string): Promise<{ headerRow: number; rows: Omit<GlChartRow, 'is_leaf'>[] }> {
   const all: RawRow[] = [];
-  for await (const r of openTable(file).rows) all.push(r);
+  for await (const r of (await openTable(file)).rows) all.push(r);
   const header = detectHeader(all.slice(0, HEADER_SCAN_ROWS), CHART_SPEC, CHART_HEADINGS);
   const column = (field: string) => header?.columns.find((c) => c.field === field)?.column;
   const code = column('code');
