@@ -130,11 +130,34 @@ export async function backupBook(db: Database.Database, path: string, reason: st
   return target;
 }
 
+/**
+ * A migration that rebuilds a table others refer to (its first line says `-- ka-settle: rebuilds-tables`) runs with
+ * foreign keys off, which SQLite allows only outside a transaction, and proves them intact before it commits.
+ */
+const REBUILDS_TABLES = /^-- ka-settle: rebuilds-tables\s*$/m;
+
 function applyMigration(db: Database.Database, m: Migration): void {
+  const rebuilds = REBUILDS_TABLES.test(m.sql);
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    applyInTransaction(db, m, rebuilds);
+  } finally {
+    if (rebuilds) {
+      db.pragma('legacy_alter_table = OFF');
+      db.pragma('foreign_keys = ON');
+    }
+  }
+}
+
+function applyInTransaction(db: Database.Database, m: Migration, checkForeignKeys: boolean): void {
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
     db.exec(m.sql);
+    if (checkForeignKeys) {
+      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (broken.length) throw new Error(`migration ${m.version} would break ${broken.length} foreign keys (first: ${broken[0]!.table} row ${broken[0]!.rowid} → ${broken[0]!.parent})`);
+    }
     stmt(db, 'INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)').run(
       m.version,
       m.name,

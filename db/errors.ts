@@ -5,6 +5,7 @@
 export type BookRefusal =
   | { code: 'period-closed'; period: string }
   | { code: 'immutable'; table: string }
+  | { code: 'correction'; what: 'version-in-force' | 'not-a-mirror' }
   | { code: 'duplicate'; detail: string }
   | { code: 'constraint'; detail: string };
 
@@ -14,6 +15,8 @@ export function readRefusal(error: unknown): BookRefusal | undefined {
   }
   const closed = /period-closed:(\d{4}-\d{2})/.exec(error.message);
   if (closed) return { code: 'period-closed', period: closed[1]! };
+  const correction = /correction:(version-in-force|not-a-mirror)/.exec(error.message);
+  if (correction) return { code: 'correction', what: correction[1] as 'version-in-force' | 'not-a-mirror' };
   const immutable = /immutable:(\w+)/.exec(error.message);
   if (immutable) return { code: 'immutable', table: immutable[1]! };
   if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {

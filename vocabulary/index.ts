@@ -9,3 +9,4 @@ export * from './reconcile.js';
 export * from './close.js';
 export * from './imports.js';
 export * from './vouchers.js';
+export * from './corrections.js';

@@ -1,7 +1,7 @@
 import type { Book } from '../../db/connection.js';
 import {
-  documentsNotMatchingLines, foreignKeyViolations, openItemTies, rowCounts, sqliteIntegrity, unbalancedClearings,
-  unbalancedDocuments,
+  documentsNotMatchingLines, foreignKeyViolations, keysInForceTwice, openItemTies, reversalsNotMirroring, rowCounts, sqliteIntegrity,
+  unbalancedClearings, unbalancedDocuments,
 } from '../../db/queries/integrity.js';
 import { trialBalanceTotal } from '../../db/queries/balances.js';
 import { unbalancedVouchers } from '../../db/queries/vouchers.js';
@@ -57,6 +57,13 @@ export function checkBook(book: Book): CheckReport {
   const vouchers = unbalancedVouchers(book);
   add('vouchers-balanced', vouchers.length === 0,
     vouchers.length ? vouchers.map((v) => `${v.period} ${v.word}-${v.number} off by ${v.difference_fen} fen`).join('; ') : 'every exported voucher balances');
+  const mirrors = reversalsNotMirroring(book);
+  add('reversals-mirror', mirrors.length === 0,
+    mirrors.length ? mirrors.map((m) => `reversal ${m.natural_key}: ${m.account} off by ${m.sum_fen} fen`).join('; ') : 'every reversal mirrors its original');
+
+  const twice = keysInForceTwice(book);
+  add('one-version-in-force', twice.length === 0,
+    twice.length ? twice.map((k) => `${k.kind} ${k.natural_key}: ${k.versions} versions in force`).join('; ') : 'one version in force per key');
 
   const chain = verifyAuditChain(book);
   add('audit-chain', chain.ok, chain.ok ? `${chain.rows} rows intact` : `broken at row ${chain.brokenAt!.id}: ${chain.brokenAt!.reason}`);

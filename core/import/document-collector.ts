@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { LineDraft, Poster } from '../ledger/post-documents.js';
+import type { DocumentDraft, LineDraft, Poster, PostOutcome } from '../ledger/post-documents.js';
 import type { DocumentRow } from './document-rows.js';
 import type { FileImportReport } from './import-report.js';
 
@@ -30,6 +30,8 @@ export class DocumentCollector {
     private readonly file: string,
     private readonly report: FileImportReport,
     private readonly fail: (e: unknown) => void,
+    /** corrections (core/corrections): a document differing from the one in force is reported, or replaced */
+    private readonly onConflict?: (draft: DocumentDraft, outcome: Extract<PostOutcome, { status: 'conflict' }>, row: number) => void,
   ) {}
 
   add(row: number, { header, line }: DocumentRow): void {
@@ -68,7 +70,8 @@ export class DocumentCollector {
     // Once any row is refused the file will not be committed: the rest is only checked, not posted.
     if (this.report.errorCount > 0) return;
     try {
-      const outcome = this.poster.post({ ...doc.header, lines: doc.lines, sourceRow: doc.firstRow });
+      const draft = { ...doc.header, lines: doc.lines, sourceRow: doc.firstRow };
+      const outcome = this.poster.post(draft);
       if (outcome.status === 'created') {
         this.report.created++;
         this.report.lines += doc.lines.length;
@@ -76,7 +79,8 @@ export class DocumentCollector {
           this.report.newDocuments.push({ key, row: doc.firstRow, lines: doc.lines.length, total: doc.lines.reduce((s, l) => s + l.amount, 0) });
         }
       } else if (outcome.status === 'unchanged') this.report.unchanged++;
-      else this.report.conflicts.push({ key, row: doc.firstRow });
+      else if (this.onConflict) this.onConflict(draft, outcome, doc.firstRow);
+      else this.report.conflicts.push({ key, row: doc.firstRow, reason: outcome.reason, docNo: doc.header.docNo, documentId: outcome.id, difference: null });
     } catch (e) {
       this.fail(e instanceof UserError && e.place.row === undefined ? new UserError(e.code, e.message, { ...e.place, file: this.file, row: doc.firstRow }) : e);
     }

@@ -9,6 +9,7 @@ import { canonicalJson } from '../canonical-json.js';
 import { assertIsoDate } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 import { Poster } from '../ledger/post-documents.js';
+import { ImportCorrections } from '../corrections/replace-on-import.js';
 import { MasterDataWriter } from '../master-data/save-master-data.js';
 import type { PromotionInput } from '../master-data/schemas.js';
 import { detectHeader, expectedHeadings, HEADER_SCAN_ROWS, type ExplicitMapping } from './detect-header.js';
@@ -53,6 +54,10 @@ export interface ImportOptions {
   readFrom?: string;
   /** limits on what the file may hold; the book's settings when not given */
   limits?: ReadLimits;
+  /** 替换: reverse each conflicting document and post the file's version in its place (core/corrections) */
+  replace?: boolean;
+  /** why, for the reversals a replacement posts (default: the file's name) */
+  reason?: string;
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -64,7 +69,7 @@ async function sha256Of(path: string): Promise<string> {
 function emptyReport(file: string, kind: string, sha256: string, dryRun: boolean): FileImportReport {
   return {
     file, kind, format: 'json', sha256, columns: [], ignoredColumns: [], rowsRead: 0, dataRows: 0,
-    skipped: { blank: 0, totals: 0, headings: 0, repeatedHeader: 0 }, created: 0, unchanged: 0, conflicts: [], lines: 0,
+    skipped: { blank: 0, totals: 0, headings: 0, repeatedHeader: 0 }, created: 0, unchanged: 0, conflicts: [], replaced: [], lines: 0,
     learnedItemCodes: [], errors: [], warnings: [], newDocuments: [], errorCount: 0, dryRun, committed: false, previousImports: [], seconds: 0,
   };
 }
@@ -104,7 +109,7 @@ export async function importFile(book: Book, file: string, options: ImportOption
       await importTable(book, file, options, report, writer, batchId, fail);
     }
     const ok = report.errorCount === 0 && report.conflicts.length === 0;
-    if (ok && !report.dryRun && (report.created > 0 || report.learnedItemCodes.length > 0 || options.saveMappingAs)) {
+    if (ok && !report.dryRun && (report.created > 0 || report.replaced.length > 0 || report.learnedItemCodes.length > 0 || options.saveMappingAs)) {
       book.commit();
       report.committed = true;
       report.batchId = batchId;
@@ -170,7 +175,9 @@ async function importTable(
   const records = new RecordReader(header, spec, head[header.index]!.cells);
   const isDocuments = (DOCUMENT_IMPORT_KINDS as readonly string[]).includes(kind);
   const parties = new PartyResolver(book, options.actor);
-  const collector = isDocuments ? new DocumentCollector(new Poster(book, options.actor, batchId), file, report, fail) : undefined;
+  const poster = new Poster(book, options.actor, batchId);
+  const corrections = new ImportCorrections(book, poster, { replace: options.replace ?? false, actor: options.actor, reason: options.reason?.trim() || basename(file) });
+  const collector = isDocuments ? new DocumentCollector(poster, file, report, fail, (draft, outcome, row) => corrections.onConflict(draft, outcome, row)) : undefined;
   const seenKeys = new Map<string, number>();
   const promotions = new Map<string, { row: number; input: PromotionInput }>();
   const manufacturerCode = kind === 'promotions' ? onlyManufacturerCode(book) : undefined;
@@ -232,7 +239,11 @@ async function importTable(
   if (table.encoding) report.encoding = table.encoding;
   for (const refusal of dates.refusals()) fail(refusal);
 
-  if (collector) collector.finish();
+  if (collector) {
+    collector.finish();
+    report.conflicts.push(...corrections.conflicts);
+    report.replaced.push(...corrections.replaced);
+  }
   else if (kind === 'promotions') {
     for (const { row, input } of promotions.values()) {
       try {

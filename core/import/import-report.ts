@@ -1,3 +1,4 @@
+import type { ImportConflict, ImportReplacement } from '../corrections/replace-on-import.js';
 import type { SkippedRows } from './row-records.js';
 
 /** One refused row: where, and why. */
@@ -26,7 +27,10 @@ export interface FileImportReport {
   /** documents for document kinds, records for master data */
   created: number;
   unchanged: number;
-  conflicts: { key: string; row?: number }[];
+  /** documents that differ from the version in force (each with its difference, old → new), refusing the file */
+  conflicts: ImportConflict[];
+  /** with --replace: documents whose old version was reversed and the file's version posted in its place */
+  replaced: ImportReplacement[];
   lines: number;
   learnedItemCodes: { ka: string; itemCode: string; sku: string }[];
   errors: RowError[];

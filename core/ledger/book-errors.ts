@@ -10,6 +10,8 @@ export function asUserError(error: unknown): unknown {
       return new UserError('period-closed', `period ${refusal.period} is closed: nothing dated in it can change; post a correction in an open period or ask an admin to reopen it`);
     case 'immutable':
       return new UserError('immutable', `${refusal.table.replace(/_/g, ' ')} are never changed or deleted once written: post a reversing document instead`);
+    case 'correction':
+      return new UserError(refusal.what === 'version-in-force' ? 'corrections.version-in-force' : 'corrections.not-a-mirror', {});
     case 'duplicate':
       return new UserError('duplicate', `already in the book (${refusal.detail.replace(/^UNIQUE constraint failed: /, '')})`);
     case 'constraint':

@@ -49,12 +49,20 @@ export interface DocumentDraft {
   lines: LineDraft[];
   /** explicit legs, for adjustments and accruals only */
   legs?: Leg[];
+  /**
+   * Which version of the document under its natural key this is: 1 (the default) when first posted, n + 1 to post
+   * it anew once version n was reversed (a replacement, or re-instating a reversed document).
+   */
+  version?: number;
+  /** a document posted anew with the very content of an earlier version keeps that version's hash */
+  contentHash?: string;
 }
 
 export type PostOutcome =
   | { status: 'created'; id: number }
   | { status: 'unchanged'; id: number }
-  | { status: 'conflict'; id: number; naturalKey: string };
+  /** `changed`: the version in force says something else; `reversed`: the key's last version was reversed and nothing is in force */
+  | { status: 'conflict'; id: number; naturalKey: string; reason: 'changed' | 'reversed' };
 
 export interface BatchInfo {
   kind: string;
@@ -144,12 +152,15 @@ export class Poster {
 
   post(d: DocumentDraft): PostOutcome {
     const total = this.validate(d);
-    const hash = contentHash(d);
-    const existing = findDocumentByKey(this.book, d.kind, d.naturalKey);
-    if (existing) {
+    const hash = d.contentHash ?? contentHash(d);
+    // A reversal's uniqueness is the book's own: one per document, one per key and version (migration 0010).
+    const existing = d.reversesId ? undefined : findDocumentByKey(this.book, d.kind, d.naturalKey);
+    const version = d.version ?? 1;
+    if (existing && !(existing.reversed_by !== null && version === existing.version + 1)) {
+      if (existing.reversed_by !== null) return { status: 'conflict', id: existing.id, naturalKey: d.naturalKey, reason: 'reversed' };
       return existing.content_hash === hash
         ? { status: 'unchanged', id: existing.id }
-        : { status: 'conflict', id: existing.id, naturalKey: d.naturalKey };
+        : { status: 'conflict', id: existing.id, naturalKey: d.naturalKey, reason: 'changed' };
     }
     const period = periodOf(d.docDate);
     this.assertOpen(period, d);
@@ -167,7 +178,7 @@ export class Poster {
       store_id: d.storeId ?? null,
     };
     const id = withBookErrors(() => insertDocument(this.book, {
-      kind: d.kind, natural_key: d.naturalKey, doc_no: d.docNo, doc_date: d.docDate, period, ...parties,
+      kind: d.kind, natural_key: d.naturalKey, version, doc_no: d.docNo, doc_date: d.docDate, period, ...parties,
       order_no: d.orderNo ?? null, reference: d.reference ?? null, method: d.method ?? null, due_date: dueDate,
       total_fen: total, status: d.status ?? 'posted', content_hash: hash, reverses_id: d.reversesId ?? null,
       batch_id: this.batchId, source_file: d.sourceFile ?? null, source_row: d.sourceRow ?? null, memo: d.memo ?? null,
@@ -188,7 +199,8 @@ export class Poster {
     });
     this.audit.append({
       actor: this.actor, action: 'post', entity: 'document', entityKey: `${d.kind}:${d.naturalKey}`,
-      after: { id, kind: d.kind, docNo: d.docNo, docDate: d.docDate, total, lines: d.lines.length, contentHash: hash, batchId: this.batchId },
+      after: { id, kind: d.kind, docNo: d.docNo, docDate: d.docDate, total, lines: d.lines.length, contentHash: hash, batchId: this.batchId,
+        ...(version > 1 ? { version } : {}), ...(d.reversesId ? { reverses: d.reversesId } : {}) },
     });
     return { status: 'created', id };
   }

@@ -49,6 +49,17 @@ export function allocateCreditsToClaims(book: Book, actor: string, options: { cl
   }
   // What credit is left pays the manufacturer's other debts to the distributor: subsidies, price protection, its rebates.
   if (options.claimId === undefined) for (const other of openOtherClaims(book, null)) pay(other, 'claim');
+  // A red claim used up in full is written off like the claims it offset.
+  for (const credits of creditsByDistributor.values()) {
+    for (const credit of credits) {
+      if (credit.kind !== 'fee_claim' || credit.open_fen !== 0) continue;
+      const row = getClaim(book, credit.document_id);
+      if (row?.status !== 'approved') continue;
+      setClaimStatus(book, credit.document_id, 'written_off', actor);
+      new AuditWriter(book).append({ actor, action: 'claim-status', entity: 'fee_claim', entityKey: row.doc_no, before: { status: 'approved' }, after: { status: 'written_off' } });
+      writtenOff++;
+    }
+  }
   return { clearedFen, writtenOff };
 }
 

@@ -4,6 +4,7 @@ import { deductionCheck, deductionLines, feeRule, saveDeductionCheck, storeMonth
 import { applyRate } from '../money/rounding.js';
 import { formatFen, formatRate } from '../money/format.js';
 import { feeTypeOfWording } from './fee-words.js';
+import { answerReversedDeductions } from '../corrections/deduction-reversals.js';
 
 export type { DeductionVerdict } from '../../vocabulary/index.js';
 import type { DeductionVerdict } from '../../vocabulary/index.js';
@@ -89,5 +90,6 @@ export function classifyPeriodDeductions(book: Book, period: string, kaAccountId
     });
     n++;
   }
-  return n;
+  // Reversed deductions (红字) answer here: see core/corrections.
+  return n + answerReversedDeductions(book, period, kaAccountId);
 }

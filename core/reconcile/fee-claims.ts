@@ -9,6 +9,10 @@ import { clearItems } from '../ledger/clear-items.js';
 import { Poster } from '../ledger/post-documents.js';
 import { formatFen } from '../money/format.js';
 import { allocateCreditsToClaims } from './allocate-credits.js';
+import { chainDocument } from '../../db/queries/corrections.js';
+
+/** A claim withdrawn by reversal (红字) moves no further. */
+const isReversed = (book: Book, id: number) => chainDocument(book, id)?.reversed_by != null;
 
 /**
  * 费用转移申请: for each KA and distributor, the manufacturer's share of the period's undisputed deductions becomes
@@ -90,9 +94,11 @@ export function moveClaim(book: Book, claimId: number, to: ClaimStatus, actor: s
   return book.write(() => {
     const claim = getClaim(book, claimId);
     if (!claim) throw new UserError('not-found', `no fee claim ${claimId}`);
+    if (isReversed(book, claimId)) throw new UserError('corrections.claim-reversed', { docNo: claim.doc_no });
     if (!NEXT[claim.status].includes(to)) throw new UserError('claim-status', `claim ${claim.doc_no} is ${claim.status}: it cannot become ${to}`);
     if (to === 'written_off') {
-      allocateCreditsToClaims(book, actor, { claimId, date: options.date });
+      // A red claim (a reversed deduction taken back) is used against the distributor's open claims, not paid by credits.
+      allocateCreditsToClaims(book, actor, claim.amount_fen < 0 ? { date: options.date } : { claimId, date: options.date });
       const after = getClaim(book, claimId)!;
       if (after.open_fen !== 0) throw new UserError('claim-open', `claim ${claim.doc_no} still has ${formatFen(after.open_fen)} not covered by the manufacturer's credits`);
       if (after.status === 'written_off') return 'written_off';

@@ -9,6 +9,7 @@ import { listPeriods, periodsWithDeliveries } from '../../db/queries/periods.js'
 import { promotionDetail } from '../../db/queries/promotions.js';
 import { listAudit } from '../../db/queries/audit.js';
 import { UserError } from '../errors.js';
+import { reversalChain } from '../corrections/chain-view.js';
 
 /** Read-only views of a book for `ka-settle show` (and later the window). Money stays in integer fen. */
 
@@ -61,7 +62,7 @@ export function documentsView(book: Book, filter: q.DocumentFilter, page: Page) 
 export function documentView(book: Book, key: string) {
   const ids = q.findDocumentIds(book, key);
   if (ids.length === 0) throw new UserError('not-found', `no document with key or number "${key}"`, { field: 'document' });
-  return ids.map((id) => ({ ...getDocument(book, id)!, lines: q.documentLineDetails(book, id), entries: documentEntries(book, id) }));
+  return ids.map((id) => ({ ...getDocument(book, id)!, lines: q.documentLineDetails(book, id), entries: documentEntries(book, id), chain: reversalChain(book, id) }));
 }
 
 export function balancesView(book: Book, by: BalanceGrouping, asOf?: string) {

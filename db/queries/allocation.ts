@@ -1,5 +1,6 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
+import { inForce } from './corrections.js';
 
 /** An open item with what is still open on it. */
 export interface OpenItem {
@@ -10,10 +11,14 @@ export interface OpenItem {
 const OPEN = `o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p WHERE p.open_item_id = o.id), 0)`;
 const COLS = `o.id, o.document_id, d.kind, d.doc_no, d.doc_date, o.due_date, ${OPEN} AS open_fen, o.distributor_id, o.ka_account_id`;
 
-/** Manufacturer credits (cash, 货补, 票折) not yet used against claims, oldest first. */
+/**
+ * Manufacturer credits (cash, 货补, 票折) not yet used against claims, oldest first — and approved red claims (a
+ * reversed deduction's share taken back), which the manufacturer offsets against what it owes like a credit.
+ */
 export function openCredits(book: Book, distributorId: number | null): OpenItem[] {
   return stmt<[number | null, number | null], OpenItem>(book.db, `SELECT ${COLS} FROM open_items o JOIN documents d ON d.id = o.document_id
-    WHERE o.account = 'claims_manufacturer' AND d.kind = 'manufacturer_credit' AND (? IS NULL OR o.distributor_id = ?)
+    WHERE o.account = 'claims_manufacturer' AND (? IS NULL OR o.distributor_id = ?)
+      AND (d.kind = 'manufacturer_credit' OR (d.kind = 'fee_claim' AND EXISTS (SELECT 1 FROM fee_claims fc WHERE fc.document_id = d.id AND fc.status = 'approved')))
       AND ${OPEN} < 0 ORDER BY d.doc_date, o.id`).all(distributorId, distributorId);
 }
 
@@ -72,7 +77,7 @@ export function remittanceFigures(book: Book, period: string, kaAccountId: numbe
   return stmt<[string, number | null, number | null], { count: number; total_fen: number; unapplied_fen: number }>(book.db, `SELECT
       count(*) AS count, coalesce(sum(d.total_fen), 0) AS total_fen, coalesce(-sum(${OPEN}), 0) AS unapplied_fen
     FROM documents d JOIN open_items o ON o.document_id = d.id AND o.account = 'ar_ka'
-    WHERE d.kind = 'remittance' AND d.period = ? AND (? IS NULL OR d.ka_account_id = ?)`).get(period, kaAccountId, kaAccountId)!;
+    WHERE d.kind = 'remittance' AND d.period = ? AND (? IS NULL OR d.ka_account_id = ?) AND ${inForce('d')}`).get(period, kaAccountId, kaAccountId)!;
 }
 
 /** What the receipts named by the period's remittances still owe. */
@@ -80,9 +85,9 @@ export function shortPaidFen(book: Book, period: string, kaAccountId: number | n
   return stmt<[string, number | null, number | null], { s: number | null }>(book.db, `SELECT sum(open_fen) AS s FROM (
       SELECT DISTINCT o.id, ${OPEN} AS open_fen
       FROM documents r JOIN document_lines rl ON rl.document_id = r.id
-        JOIN documents d ON d.ka_account_id = r.ka_account_id AND d.doc_no = rl.reference AND d.kind = 'receipt'
+        JOIN documents d ON d.ka_account_id = r.ka_account_id AND d.doc_no = rl.reference AND d.kind = 'receipt' AND ${inForce('d')}
         JOIN open_items o ON o.document_id = d.id AND o.account = 'ar_ka'
-      WHERE r.kind = 'remittance' AND r.period = ? AND (? IS NULL OR r.ka_account_id = ?))
+      WHERE r.kind = 'remittance' AND r.period = ? AND (? IS NULL OR r.ka_account_id = ?) AND ${inForce('r')})
     WHERE open_fen > 0`).get(period, kaAccountId, kaAccountId)?.s ?? 0;
 }
 

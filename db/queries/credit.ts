@@ -1,5 +1,6 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
+import { inForce } from './corrections.js';
 
 export type CreditEntity = 'ka' | 'distributor';
 
@@ -46,8 +47,8 @@ export function behaviourFigures(book: Book, from: string, to: string, kaAccount
          AND (@ka IS NULL OR ka_account_id = @ka) AND (@distributor IS NULL OR distributor_id = @distributor)) AS remitted_fen,
       (SELECT coalesce(sum(CASE WHEN rc.total_fen > rl.amount_fen THEN rc.total_fen - rl.amount_fen ELSE 0 END), 0)
          FROM documents r JOIN document_lines rl ON rl.document_id = r.id
-         JOIN documents rc ON rc.ka_account_id = r.ka_account_id AND rc.doc_no = rl.reference AND rc.kind = 'receipt'
-         WHERE r.kind = 'remittance' AND r.doc_date BETWEEN @from AND @to AND (@ka IS NULL OR r.ka_account_id = @ka)
+         JOIN documents rc ON rc.ka_account_id = r.ka_account_id AND rc.doc_no = rl.reference AND rc.kind = 'receipt' AND ${inForce('rc')}
+         WHERE r.kind = 'remittance' AND r.doc_date BETWEEN @from AND @to AND (@ka IS NULL OR r.ka_account_id = @ka) AND ${inForce('r')}
            AND (@distributor IS NULL OR r.distributor_id = @distributor)) AS short_fen`).get({ from, to, ka: kaAccountId, distributor: distributorId })!;
 }
 

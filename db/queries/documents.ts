@@ -2,7 +2,7 @@ import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
 
 export interface DocumentRow {
-  id: number; kind: string; natural_key: string; doc_no: string; doc_date: string; period: string;
+  id: number; kind: string; natural_key: string; version: number; doc_no: string; doc_date: string; period: string;
   manufacturer_id: number | null; distributor_id: number | null; ka_account_id: number | null; store_id: number | null;
   order_no: string | null; reference: string | null; method: string | null; due_date: string | null;
   total_fen: number; status: string; content_hash: string; reverses_id: number | null; batch_id: number | null;
@@ -30,11 +30,11 @@ export interface OpenItemRow {
 // The inserts on the import path bind positional parameters: binding an object by name costs a quarter more.
 
 export function insertDocument(book: Book, r: NewDocumentRow): number {
-  return Number(stmt(book.db, `INSERT INTO documents (kind, natural_key, doc_no, doc_date, period, manufacturer_id, distributor_id,
+  return Number(stmt(book.db, `INSERT INTO documents (kind, natural_key, version, doc_no, doc_date, period, manufacturer_id, distributor_id,
       ka_account_id, store_id, order_no, reference, method, due_date, total_fen, status, content_hash, reverses_id, batch_id,
       source_file, source_row, memo, created_by, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    r.kind, r.natural_key, r.doc_no, r.doc_date, r.period, r.manufacturer_id, r.distributor_id, r.ka_account_id, r.store_id,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    r.kind, r.natural_key, r.version, r.doc_no, r.doc_date, r.period, r.manufacturer_id, r.distributor_id, r.ka_account_id, r.store_id,
     r.order_no, r.reference, r.method, r.due_date, r.total_fen, r.status, r.content_hash, r.reverses_id, r.batch_id, r.source_file,
     r.source_row, r.memo, r.created_by, r.created_at).lastInsertRowid);
 }
@@ -60,9 +60,13 @@ export function insertOpenItem(book: Book, r: OpenItemRow): number {
     r.amount_fen).lastInsertRowid);
 }
 
-export function findDocumentByKey(book: Book, kind: string, naturalKey: string): { id: number; content_hash: string } | undefined {
-  return stmt<[string, string], { id: number; content_hash: string }>(book.db,
-    'SELECT id, content_hash FROM documents WHERE kind = ? AND natural_key = ?').get(kind, naturalKey);
+/** The latest version of a document under its natural key, and the reversal that took it out of force, if any. */
+export interface KeyedDocument { id: number; version: number; content_hash: string; reversed_by: number | null }
+
+export function findDocumentByKey(book: Book, kind: string, naturalKey: string): KeyedDocument | undefined {
+  return stmt<[string, string], KeyedDocument>(book.db, `SELECT d.id, d.version, d.content_hash,
+      (SELECT r.id FROM documents r WHERE r.reverses_id = d.id) AS reversed_by
+    FROM documents d WHERE d.kind = ? AND d.natural_key = ? ORDER BY d.version DESC LIMIT 1`).get(kind, naturalKey);
 }
 
 export function getDocument(book: Book, id: number): DocumentRow | undefined {

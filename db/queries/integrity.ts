@@ -55,3 +55,18 @@ export function rowCounts(book: Book): { documents: number; lines: number; entri
 export function sqliteQuickCheck(book: Book): string[] {
   return (book.db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
 }
+
+/** Reversals (红字) whose entries are not exactly their original's, negated, account by account. */
+export function reversalsNotMirroring(book: Book, limit = 20): { reversal_id: number; natural_key: string; account: string; sum_fen: number }[] {
+  return stmt<[number], { reversal_id: number; natural_key: string; account: string; sum_fen: number }>(book.db, `SELECT r.id AS reversal_id,
+      r.natural_key, e.account, sum(e.amount_fen) AS sum_fen
+    FROM documents r JOIN entries e ON e.document_id IN (r.id, r.reverses_id)
+    WHERE r.reverses_id IS NOT NULL GROUP BY r.id, e.account HAVING sum(e.amount_fen) <> 0 LIMIT ?`).all(limit);
+}
+
+/** Natural keys with more than one version in force (there must be at most one). */
+export function keysInForceTwice(book: Book, limit = 20): { kind: string; natural_key: string; versions: number }[] {
+  return stmt<[number], { kind: string; natural_key: string; versions: number }>(book.db, `SELECT d.kind, d.natural_key, count(*) AS versions
+    FROM documents d WHERE d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.reverses_id = d.id)
+    GROUP BY d.kind, d.natural_key HAVING count(*) > 1 LIMIT ?`).all(limit);
+}

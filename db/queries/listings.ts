@@ -61,9 +61,10 @@ export interface DocumentFilter { kind?: string; period?: string; kaCode?: strin
 export function listDocuments(book: Book, filter: DocumentFilter, page: Page) {
   const params = { kind: filter.kind ?? null, period: filter.period ?? null, ka: filter.kaCode ?? null,
     distributor: filter.distributorCode ?? null, batch: filter.batchId ?? null, limit: page.limit, offset: page.offset };
-  return stmt<[typeof params], { id: number; kind: string; natural_key: string; doc_no: string; doc_date: string; ka: string | null; store: string | null; distributor: string | null; order_no: string | null; method: string | null; due_date: string | null; total_fen: number; lines: number; status: string }>(book.db,
-    `SELECT d.id, d.kind, d.natural_key, d.doc_no, d.doc_date, k.code AS ka, s.store_code AS store, di.code AS distributor,
-       d.order_no, d.method, d.due_date, d.total_fen, (SELECT count(*) FROM document_lines l WHERE l.document_id = d.id) AS lines, d.status
+  return stmt<[typeof params], { id: number; kind: string; natural_key: string; version: number; doc_no: string; doc_date: string; ka: string | null; store: string | null; distributor: string | null; order_no: string | null; method: string | null; due_date: string | null; total_fen: number; lines: number; status: string; reverses_id: number | null; reversed_by: number | null }>(book.db,
+    `SELECT d.id, d.kind, d.natural_key, d.version, d.doc_no, d.doc_date, k.code AS ka, s.store_code AS store, di.code AS distributor,
+       d.order_no, d.method, d.due_date, d.total_fen, (SELECT count(*) FROM document_lines l WHERE l.document_id = d.id) AS lines, d.status,
+       d.reverses_id, (SELECT r.id FROM documents r WHERE r.reverses_id = d.id) AS reversed_by
      FROM documents d LEFT JOIN ka_accounts k ON k.id = d.ka_account_id LEFT JOIN stores s ON s.id = d.store_id
      LEFT JOIN distributors di ON di.id = d.distributor_id
      WHERE (@kind IS NULL OR d.kind = @kind) AND (@period IS NULL OR d.period = @period) AND (@ka IS NULL OR k.code = @ka)

@@ -39,6 +39,12 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
 
   for (const t of TEMP_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
 
+  // Lines of documents no longer in force (reversed, or reversals) have no result: a reversed receipt matches nothing.
+  const gone = `line_id IN (SELECT l.id FROM documents d JOIN document_lines l ON l.document_id = d.id
+    WHERE d.period BETWEEN @fromPeriod AND @toPeriod AND d.kind IN ('delivery', 'receipt') AND ${kaFilter} AND NOT (${live}))`;
+  run(`DELETE FROM recon_delivery_lines WHERE ${gone}`);
+  run(`DELETE FROM recon_receipt_lines WHERE ${gone}`);
+
   // The order keys touched by the period's deliveries and receipts.
   run(`CREATE TEMP TABLE rc_keys AS SELECT DISTINCT d.ka_account_id AS ka, coalesce(l.store_id, d.store_id) AS store, l.order_no AS po, l.product_id AS product
     FROM documents d JOIN document_lines l ON l.document_id = d.id

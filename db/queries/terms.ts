@@ -1,11 +1,15 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
+import { inForce } from './corrections.js';
 import type { ContractRow } from './contracts.js';
+
+/** The day a line was sold on: its own document's, or for a reversal (红字) the original's, which it takes back. */
+const SOLD_ON = `coalesce((SELECT o.doc_date FROM documents o WHERE o.id = d.reverses_id), d.doc_date)`;
 
 /** Is this receipt or return line at the price of a promotion its store took part in, that day? */
 const AT_PROMOTION = `EXISTS (SELECT 1 FROM promotions pr JOIN promotion_products pp ON pp.promotion_id = pr.id
   WHERE pr.ka_account_id = d.ka_account_id AND pp.product_id = l.product_id AND pp.promo_price_e4 = l.price_e4
-    AND d.doc_date BETWEEN pr.start_date AND pr.end_date
+    AND ${SOLD_ON} BETWEEN pr.start_date AND pr.end_date
     AND (NOT EXISTS (SELECT 1 FROM promotion_stores ps WHERE ps.promotion_id = pr.id)
          OR EXISTS (SELECT 1 FROM promotion_stores ps WHERE ps.promotion_id = pr.id AND ps.store_id = coalesce(l.store_id, d.store_id))))`;
 
@@ -100,7 +104,8 @@ export function promotionAcceptance(book: Book, promotionId: number, from: strin
   return stmt<[Record<string, unknown>], ProtectedRow>(book.db, `SELECT d.distributor_id, s.id AS store_id, s.store_code, p.id AS product_id, p.sku,
       pp.normal_price_e4, pp.promo_price_e4, sum(l.qty_milli) AS qty_milli
     FROM promotions pr JOIN promotion_products pp ON pp.promotion_id = pr.id
-      JOIN documents d ON d.ka_account_id = pr.ka_account_id AND d.kind = 'receipt' AND d.doc_date BETWEEN max(pr.start_date, @from) AND min(pr.end_date, @to)
+      JOIN documents d ON d.ka_account_id = pr.ka_account_id AND d.kind = 'receipt' AND d.doc_date BETWEEN @from AND @to
+        AND ${SOLD_ON} BETWEEN pr.start_date AND pr.end_date
       JOIN document_lines l ON l.document_id = d.id AND l.product_id = pp.product_id AND l.price_e4 = pp.promo_price_e4
       JOIN stores s ON s.id = coalesce(l.store_id, d.store_id) JOIN products p ON p.id = l.product_id
     WHERE pr.id = @promotion AND d.distributor_id IS NOT NULL
@@ -126,6 +131,7 @@ export function promotionNotExecuted(book: Book, promotionId: number): { store_i
         sum(CASE WHEN l.price_e4 <> pp.promo_price_e4 AND d.kind = 'delivery' THEN l.qty_milli ELSE 0 END) AS other_qty
       FROM promotions pr JOIN promotion_products pp ON pp.promotion_id = pr.id
         JOIN documents d ON d.ka_account_id = pr.ka_account_id AND d.kind IN ('delivery', 'receipt') AND d.doc_date BETWEEN pr.start_date AND pr.end_date
+          AND ${inForce('d')}
         JOIN document_lines l ON l.document_id = d.id AND l.product_id = pp.product_id
       WHERE pr.id = @promotion GROUP BY 1)
     SELECT t.id AS store_id, t.store_code, t.name, di.code AS distributor_code,

@@ -39,4 +39,11 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
     calc: 'the formula cannot be calculated', 'getting-data': 'data was still loading when the file was saved', other: 'an error value shown by the spreadsheet',
     uncalculated: 'the formula was saved without its result (the file was not recalculated)',
   },
+  correctionActions: { reversal: 'Reversal', replacement: 'Replacement', undo: 'Import undone', reinstatement: 'Posted anew' },
+  reallocationModes: { references: 'By the remittance’s references', oldest: 'Oldest due first', items: 'To chosen open items' },
+  lineChanges: { added: 'Added', removed: 'Removed', changed: 'Changed' },
+  diffFields: {
+    docDate: 'Date', ka: 'KA account', distributor: 'Distributor', store: 'Store', orderNo: 'Order no.', reference: 'Reference', method: 'Method',
+    sku: 'Product', qtyMilli: 'Quantity', priceE4: 'Price', amountFen: 'Amount', feeType: 'Fee type', feeText: 'Fee wording',
+  },
 };

@@ -1,6 +1,7 @@
 import { commonZh } from './common.js';
 import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
+import { correctionsZh } from './corrections.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -10,7 +11,8 @@ export const messagesZh = {
   ...commonZh,
   ...vouchersZh,
   ...importFilesZh,
+  ...correctionsZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh];
+export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh];
 export { labelsZh } from './labels.js';

@@ -38,4 +38,11 @@ export const labelsZh = {
     calc: '公式无法计算', 'getting-data': '数据还在加载，文件保存时尚未算完', other: '电子表格显示的错误值',
     uncalculated: '公式保存时没有计算结果（文件未重新计算）',
   },
+  correctionActions: { reversal: '红字冲销', replacement: '替换', undo: '撤销导入', reinstatement: '重新过账' },
+  reallocationModes: { references: '按付款单注明的单据', oldest: '按到期先后', items: '按选定的未清项' },
+  lineChanges: { added: '新增', removed: '删除', changed: '修改' },
+  diffFields: {
+    docDate: '日期', ka: 'KA 系统', distributor: '经销商', store: '门店', orderNo: '订单号', reference: '参考单号', method: '方式',
+    sku: '商品', qtyMilli: '数量', priceE4: '单价', amountFen: '金额', feeType: '费用类型', feeText: '费用项目',
+  },
 } as const satisfies LabelGroups;

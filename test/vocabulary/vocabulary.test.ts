@@ -24,6 +24,10 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.AUX_PARTIES, 'auxParties'],
   [vocabulary.MAPPING_STATES, 'mappingStates'],
   [vocabulary.CELL_ERROR_KINDS, 'cellErrors'],
+  [vocabulary.CORRECTION_ACTIONS, 'correctionActions'],
+  [vocabulary.REALLOCATION_MODES, 'reallocationModes'],
+  [vocabulary.LINE_CHANGES, 'lineChanges'],
+  [vocabulary.DIFF_FIELDS, 'diffFields'],
 ];
 
 describe('the vocabularies', () => {

@@ -5,7 +5,7 @@ import { checkBook } from '../../../core/book/check-book.js';
 import { UserError } from '../../../core/errors.js';
 import { clearItems, reverseClearing } from '../../../core/ledger/clear-items.js';
 import { type DocumentDraft, postDocuments } from '../../../core/ledger/post-documents.js';
-import { reverseDocument } from '../../../core/ledger/reverse-document.js';
+import { reverseDocument } from '../../../core/corrections/reverse.js';
 import { balances } from '../../../db/queries/balances.js';
 import { openItemsOfDocument } from '../../../db/queries/clearings.js';
 import { documentEntries } from '../../../db/queries/documents.js';
@@ -95,11 +95,12 @@ describe('posting', () => {
     const w = addSmallWorld(book);
     postDocuments(book, [receipt(w, 'YS7', '2026-09-03', [[10_000, 64_000]])], 'tester', { kind: 'user', description: 't' });
     book.write(() => setPeriodStatus(book, '2026-09', 'closed', 'manager'));
-    const id = reverseDocument(book, 1, '2026-10-05', 'tester', 'wrong store');
+    const { reversalId: id, date } = reverseDocument(book, 1, { actor: 'tester', reason: 'wrong store', today: '2026-10-05' });
+    expect(date).toBe('2026-10-05');
     expect(arBalance(book)).toBe(0);
     expect(openItemsOfDocument(book, 1)[0]!.open_fen).toBe(0);
     expect(openItemsOfDocument(book, id)[0]!.open_fen).toBe(0);
-    expect(() => reverseDocument(book, 1, '2026-10-06', 'tester', 'again')).toThrow(/already reversed/);
+    expect(() => reverseDocument(book, 1, { actor: 'tester', reason: 'again', today: '2026-10-06' })).toThrow(/was reversed on 2026-10-05 by tester/);
     expect(checkBook(book).ok).toBe(true);
   });
 
