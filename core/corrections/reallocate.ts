@@ -107,7 +107,7 @@ export function reallocateRemittance(book: Book, remittanceId: number, o: Reallo
     const allocation = clearingId === null ? [] : allocationOf(book, clearingId, doc.id);
     const report: ReallocationReport = {
       remittanceId: doc.id, docNo: doc.doc_no, mode: o.mode, date, undone, clearingId,
-      applied: after.open_fen - after.amount_fen, unapplied: -after.open_fen, allocation,
+      applied: after.open_fen - after.amount_fen, unapplied: Math.abs(after.open_fen), allocation,
     };
     new AuditWriter(book).append({
       actor: o.actor, action: 'reallocate', entity: 'document', entityKey: `remittance:${doc.natural_key}`,

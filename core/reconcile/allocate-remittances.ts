@@ -80,7 +80,7 @@ export function allocateRemittance(book: Book, remittance: OpenItem, rules: Allo
   const clearingId = clearing.length >= 2
     ? clearItems(book, { date: rules.date, documentId: remittance.document_id, memo: `remittance ${remittance.doc_no}`, parts: clearing }, actor)
     : null;
-  return { clearingId, applied: cash, shortPaid, unapplied: -remittance.open_fen };
+  return { clearingId, applied: cash, shortPaid, unapplied: Math.abs(remittance.open_fen) };
 }
 
 /** 核销 of the period's remittances against receivables: each by its references, then oldest due first. */

@@ -8,6 +8,7 @@ import { assertPeriod, firstDayOf, lastDayOf } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 import { amountInCapitals } from '../money/capitals.js';
 import { compareStatements } from '../reconcile/compare-statements.js';
+import { statementCorrections, type StatementCorrection } from '../corrections/period-corrections.js';
 
 const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
 
@@ -56,6 +57,8 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
   const due = dueFromManufacturer(book, party.id, to);
   const netDue = due.claims_fen + due.collected_fen;
   const differences = compareStatements(book, period, null).filter((s) => s.distributorId === party.id);
+  // Only a month with corrections carries the key, so statements frozen before corrections existed hash the same.
+  const corrections = statementCorrections(book, period, party.id);
 
   return {
     title: '结算单',
@@ -89,6 +92,7 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
       ka: d.ka, statement: d.statement, kaBalance: d.statementFen, bookBalance: d.bookFen,
       items: d.differences.map((x) => ({ kind: x.kind, reference: x.reference, amount: -x.differenceFen })),
     })),
+    ...(corrections.length ? { corrections } : {}),
     details: {
       deliveries: deliveryDetail(book, party.id, period),
       deductions: deductionDetail(book, party.id, period),
@@ -99,4 +103,4 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
   };
 }
 
-export type StatementContent = ReturnType<typeof buildStatement>;
+export type StatementContent = ReturnType<typeof buildStatement> & { corrections?: StatementCorrection[] };

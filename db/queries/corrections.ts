@@ -3,10 +3,13 @@ import { stmt } from '../statements.js';
 
 /**
  * A document is in force when it is neither a reversal (红字) nor reversed. The SQL condition for a documents
- * alias, for every query that must only see what is in force (matching, classification, claims).
+ * alias, for every query that must only see what is in force (matching, classification, claims). With `asOf` (an
+ * SQL expression, a parameter) it is in force on that day: a closed month's figures never change because a
+ * document of it was reversed later, in an open month.
  */
-export function inForce(alias: string): string {
-  return `(${alias}.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x_rev WHERE x_rev.reverses_id = ${alias}.id))`;
+export function inForce(alias: string, asOf?: string): string {
+  const by = asOf ? ` AND x_rev.doc_date <= ${asOf}` : '';
+  return `(${alias}.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x_rev WHERE x_rev.reverses_id = ${alias}.id${by}))`;
 }
 
 /** A clearing still in effect (neither reversed nor itself a reversal) with a part on one of a document's open items. */

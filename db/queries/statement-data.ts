@@ -56,13 +56,14 @@ export function deductionsByFeeType(book: Book, distributorId: number, period: s
 
 /** Fee claims up to a month, with what was still open at its end (credits dated later not counted). */
 export function claimsOfDistributor(book: Book, distributorId: number, upToPeriod: string, asOf: string) {
-  return stmt<[string, number, string], { id: number; doc_no: string; period: string; ka_code: string | null; status: string; amount_fen: number; open_fen: number }>(book.db, `SELECT d.id, d.doc_no,
+  return stmt<[string, number, string, string], { id: number; doc_no: string; period: string; ka_code: string | null; status: string; amount_fen: number; open_fen: number }>(book.db, `SELECT d.id, d.doc_no,
       c.period, k.code AS ka_code, c.status, d.total_fen AS amount_fen,
       coalesce((SELECT o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p JOIN clearings cl ON cl.id = p.clearing_id
           WHERE p.open_item_id = o.id AND cl.clearing_date <= ?), 0)
         FROM open_items o WHERE o.document_id = d.id AND o.account = 'claims_manufacturer'), 0) AS open_fen
     FROM fee_claims c JOIN documents d ON d.id = c.document_id LEFT JOIN ka_accounts k ON k.id = c.ka_account_id
-    WHERE c.distributor_id = ? AND c.period <= ? ORDER BY c.period, d.doc_no`).all(asOf, distributorId, upToPeriod);
+    WHERE c.distributor_id = ? AND c.period <= ? AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.reverses_id = d.id AND r.doc_date <= ?)
+    ORDER BY c.period, d.doc_no`).all(asOf, distributorId, upToPeriod, asOf);
 }
 
 /** The month's documents of one kind for a distributor (accruals, subsidy and price-protection claims, credits, remittances). */

@@ -8,7 +8,8 @@ export function statementsOfPeriod(book: Book, period: string, kaAccountId: numb
   return stmt<[string, number | null, number | null], StatementDoc>(book.db, `SELECT d.id, d.doc_no, d.ka_account_id, k.code AS ka_code,
       d.distributor_id, d.total_fen
     FROM documents d JOIN ka_accounts k ON k.id = d.ka_account_id
-    WHERE d.kind = 'statement' AND d.period = ? AND (? IS NULL OR d.ka_account_id = ?) AND ${inForce('d')} ORDER BY k.code, d.doc_no`).all(period, kaAccountId, kaAccountId);
+    WHERE d.kind = 'statement' AND d.period = ? AND (? IS NULL OR d.ka_account_id = ?) AND ${inForce('d', "date(d.period || '-01', '+1 month', '-1 day')")}
+    ORDER BY k.code, d.doc_no`).all(period, kaAccountId, kaAccountId);
 }
 
 export function statementLines(book: Book, documentId: number): { line_no: number; reference: string | null; amount_fen: number; memo: string | null }[] {
@@ -25,7 +26,7 @@ export function bookMovements(book: Book, period: string, kaAccountId: number, d
       CASE d.kind WHEN 'receipt' THEN d.total_fen ELSE -d.total_fen END AS signed_fen
     FROM documents d
     WHERE d.period = ? AND d.kind IN ('receipt', 'return', 'deduction') AND d.ka_account_id = ?
-      AND (? IS NULL OR d.distributor_id = ?) AND ${inForce('d')} ORDER BY d.doc_date, d.id`).all(period, kaAccountId, distributorId, distributorId);
+      AND (? IS NULL OR d.distributor_id = ?) AND ${inForce('d', "date(d.period || '-01', '+1 month', '-1 day')")} ORDER BY d.doc_date, d.id`).all(period, kaAccountId, distributorId, distributorId);
 }
 
 /** A document of the KA by number, wherever it is dated (a statement may name one the book put in another month). */

@@ -69,7 +69,7 @@ XS2609004,2026-09-24,7001422,27,P003,41,39.90,1635.90
 XS2609006,2026-09-27,RT0927001,A021,P001,24,6.40,153.60
 `);
     const r = await importFile(book, changed, { kind: 'deliveries', actor: 'tester' });
-    expect(r.conflicts).toEqual([{ key: 'D01|XS2609004', row: 2 }]);
+    expect(r.conflicts).toEqual([expect.objectContaining({ key: 'D01|XS2609004', row: 2, reason: 'changed' })]);
     expect(r.committed).toBe(false);
     expect(bookState(book)).toBe(before);
   });
