@@ -17,6 +17,8 @@ import { serveCommand } from './commands/serve.js';
 import { initCommand } from './commands/init.js';
 import { showCommand } from './commands/show.js';
 import { vouchersCommand } from './commands/vouchers.js';
+import { reverseCommand } from './commands/reverse.js';
+import { reallocateCommand } from './commands/reallocate.js';
 import { processIo, type Io } from './io.js';
 export { unfinishedMessage } from './activity.js';
 import { USAGE, UsageError } from './usage.js';
@@ -42,6 +44,8 @@ const COMMANDS: Record<string, Command> = {
   settings: settingsCommand,
   serve: serveCommand,
   vouchers: vouchersCommand,
+  reverse: reverseCommand,
+  reallocate: reallocateCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

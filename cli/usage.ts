@@ -13,17 +13,23 @@ Usage:
   ka-settle demo BOOK [--seed N] [--scale small|medium|large] [--from YYYY-MM]
                                                     create a book filled with a year of demo business
   ka-settle import BOOK KIND FILE... [--ka CODE] [--date YYYY-MM-DD] [--mapping NAME] [--map "heading=field;..."]
-                  [--save-mapping NAME] [--allow-dates] [--dry-run]
+                  [--save-mapping NAME] [--allow-dates] [--dry-run] [--replace [--reason R]]
       KIND: manufacturers, distributors, ka-accounts, stores, products, prices, contracts, promotions,
             deliveries, receipts, returns, statements, deductions, remittances, manufacturer-credits
       Each file is one transaction: a file with any bad row imports nothing and every bad row is listed.
       FILE: .xlsx, .xls (BIFF8/BIFF5 or HTML), .csv/.tsv/.txt in UTF-8, UTF-16 or GB18030, or a .zip of them
       (each file in it imported on its own). --allow-dates confirms documents dated over a year before the
       book's first month or after today.
+      A document that differs from the one in the book is listed line by line (old → new) and refuses the file;
+      --replace reverses the old version (红字) and posts the new one, --dry-run shows what would change.
+  ka-settle import BOOK --undo BATCH --reason R     撤销导入: reverse every document an import batch posted
+  ka-settle reverse BOOK DOCUMENT --reason R        红字冲销: reverse one document (key or number), un-clearing first
+  ka-settle reallocate BOOK REMITTANCE --reason R [--by references|oldest] [--items DOC[=AMOUNT],...]
+                                                    重新核销: undo a remittance's clearing and allocate it again
   ka-settle show BOOK [WHAT] [options]              show master data, documents and balances
       WHAT: summary (default), manufacturers, distributors, ka-accounts, stores, products, prices,
-            contracts, contract CODE, promotions, documents, document KEY, balances, periods, audit,
-            injections
+            contracts, contract CODE, promotions, documents, document KEY (with its corrections), batches,
+            balances, periods, audit, injections
       --kind K --period YYYY-MM --ka CODE --distributor CODE --batch N   filters for documents
       --by account|ka|distributor|period --as-of YYYY-MM-DD              for balances
       --limit N (default 100) --offset N                                 paging

@@ -10,11 +10,16 @@ import { UsageError } from '../usage.js';
 import { noteReading } from '../activity.js';
 import { extractExportBundle, isExportBundle } from '../../core/import/readers/export-archive.js';
 import { bookReadLimits } from '../../core/import/readers/book-read-limits.js';
+import { undoImport } from '../../core/corrections/undo-import.js';
+import { commandLanguage } from '../../core/errors.js';
+import { correctionActor, differenceLines, reversalLines, say } from '../correction-text.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   ka: { type: 'string' }, mapping: { type: 'string' }, map: { type: 'string' }, 'save-mapping': { type: 'string' },
   date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'allow-dates': { type: 'boolean', default: false },
+  // corrections (core/corrections): replace what differs from the book, or undo a whole import batch
+  replace: { type: 'boolean', default: false }, reason: { type: 'string' }, undo: { type: 'string' },
 } as const;
 
 /** Errors shown in the text output; --json has them all. */
@@ -40,7 +45,7 @@ function describe(io: Io, r: FileImportReport): void {
   io.out(`  ${r.dataRows} data rows${skipped.length ? ` (skipped: ${skipped.join(', ')})` : ''} → ${what}: ${r.created} new${r.lines ? ` (${r.lines} lines)` : ''}, ${r.unchanged} already in the book, ${r.conflicts.length} conflicts`);
   if (r.learnedItemCodes.length) io.out(`  remembered ${r.learnedItemCodes.length} KA item codes (e.g. ${r.learnedItemCodes.slice(0, 3).map((a) => `${a.ka} ${a.itemCode}=${a.sku}`).join(', ')})`);
   if (r.previousImports.length) io.out(`  this exact file was imported before (batch ${r.previousImports.map((p) => p.batchId).join(', ')})`);
-  for (const c of r.conflicts.slice(0, SHOWN_ERRORS)) io.out(`  conflict: ${c.key}${c.row ? ` (row ${c.row})` : ''} is already in the book with different content; not overwritten`);
+  correctionLines(io, r);
   for (const e of r.errors.slice(0, SHOWN_ERRORS)) {
     io.out(`  error: ${[e.file, e.row !== undefined ? `row ${e.row}` : '', e.field ? `field ${e.field}` : ''].filter(Boolean).join(', ')}: ${e.reason}`);
   }
@@ -59,15 +64,17 @@ function describe(io: Io, r: FileImportReport): void {
 
 export async function importCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+  if (values.undo !== undefined) return undoCommand(positionals, values, io);
   const [path, kind, ...files] = positionals;
   if (!path || !kind || files.length === 0) throw new UsageError('import needs BOOK KIND FILE...');
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`KIND must be one of ${IMPORT_KINDS.join(', ')}`);
   const book = await openExistingBook(path);
   const reports: FileImportReport[] = [];
+  let actor = resolveActor(io, values.user);
   const importOne = async (file: string, readFrom?: string) => {
     noteReading(file);
     const report = await importFile(book, file, {
-      kind: kind as ImportKind, actor: resolveActor(io, values.user), kaCode: values.ka, mapping: values.mapping,
+      kind: kind as ImportKind, actor, replace: values.replace, ...(values.reason ? { reason: values.reason } : {}), kaCode: values.ka, mapping: values.mapping,
       ...(values.map ? { map: parseMap(values.map) } : {}), saveMappingAs: values['save-mapping'], date: values.date,
       dryRun: values['dry-run'], allowDates: values['allow-dates'], ...(readFrom ? { readFrom } : {}),
       // A large file shows how far it has got, on a terminal only (never in captured output).
@@ -78,6 +85,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     if (!values.json) describe(io, report);
   };
   try {
+    // Replacing reverses documents: that names a person, signed in where the book has users.
+    if (values.replace) actor = await correctionActor(book, io, values.user);
     for (const file of files) {
       // A .zip of export files: each file in it is imported as a file of its own, all or nothing per file.
       noteReading(file);
@@ -98,4 +107,43 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   }
   if (values.json) printJson(io, { book: path, kind, files: reports });
   return reports.every((r) => r.errorCount === 0 && r.conflicts.length === 0) ? 0 : 1;
+}
+
+/** Conflicts with what changed, line by line (old → new); with --replace what was (or would be) replaced. */
+function correctionLines(io: Io, r: FileImportReport): void {
+  const lang = commandLanguage(io.env);
+  for (const c of r.conflicts.slice(0, SHOWN_ERRORS)) {
+    const version = c.difference?.oldVersion ?? 1;
+    io.out(`  ${say(lang, c.reason === 'reversed' ? 'corrections.conflict-reversed' : 'corrections.conflict-changed', { key: c.key, row: c.row ?? 0, version })}`);
+    if (c.difference) for (const line of differenceLines(lang, c.difference)) io.out(line);
+  }
+  if (r.conflicts.length) io.out(`  ${say(lang, 'corrections.hint-replace')}`);
+  for (const x of r.replaced.slice(0, SHOWN_ERRORS)) {
+    const code = r.dryRun ? (x.reason === 'reversed' ? 'corrections.would-reinstate' : 'corrections.would-replace')
+      : (x.reason === 'reversed' ? 'corrections.reinstated' : 'corrections.replaced');
+    io.out(`  ${say(lang, code, { key: x.key, row: x.row ?? 0, version: x.difference?.oldVersion ?? x.version - 1, newVersion: x.version, reversal: x.reversalId ?? 0 })}`);
+    if (x.difference) for (const line of differenceLines(lang, x.difference)) io.out(line);
+  }
+}
+
+/** `ka-settle import BOOK --undo BATCH --reason R`: 撤销导入. */
+async function undoCommand(positionals: string[], values: { undo?: string; reason?: string; user?: string; json?: boolean }, io: Io): Promise<number> {
+  const [path, ...rest] = positionals;
+  if (!path || rest.length) throw new UsageError('import --undo needs BOOK only: ka-settle import BOOK --undo BATCH --reason R');
+  if (!/^\d+$/.test(values.undo ?? '')) throw new UsageError('--undo takes an import batch number (see ka-settle show BOOK batches)');
+  if (!values.reason?.trim()) throw new UsageError('import --undo needs --reason R');
+  const book = await openExistingBook(path);
+  try {
+    const actor = await correctionActor(book, io, values.user);
+    const report = undoImport(book, Number(values.undo), { actor, reason: values.reason });
+    const lang = commandLanguage(io.env);
+    if (values.json) printJson(io, report);
+    else {
+      io.out(say(lang, 'corrections.done-undone', { batch: report.batch, documents: report.reversed.length, reinstated: report.reinstated.length, undoBatch: report.undoBatch }));
+      for (const r of report.reversed) for (const line of reversalLines(lang, r)) io.out(`  ${line}`);
+    }
+    return 0;
+  } finally {
+    book.close();
+  }
 }

@@ -7,6 +7,9 @@ import {
   masterDataView, periodsView, type MasterDataView,
 } from '../../core/views/book-views.js';
 import { COMMON_OPTIONS } from '../context.js';
+import { chainLines } from '../correction-text.js';
+import { commandLanguage } from '../../core/errors.js';
+import { importBatchesView } from '../../core/corrections/batches-view.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
 
@@ -79,12 +82,14 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
         const docs = documentView(book, key!);
         if (json) return printJson(io, docs), 0;
         for (const d of docs) {
-          const { lines, entries, ...head } = d;
+          const { lines, entries, chain, ...head } = d;
           printRows(io, [head], false);
           io.out('');
           printRows(io, lines, false);
           io.out('');
           printRows(io, entries as unknown as Record<string, unknown>[], false, '(posts no entries)');
+          const history = chainLines(commandLanguage(io.env), chain);
+          if (history.length) io.out(['', ...history].join('\n'));
         }
         return 0;
       }
@@ -93,6 +98,9 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
         printRows(io, balancesView(book, values.by as (typeof BALANCE_GROUPINGS)[number], asOf) as unknown as Record<string, unknown>[], json, '(no entries)');
         return 0;
       }
+      case 'batches':
+        printRows(io, importBatchesView(book, page) as unknown as Record<string, unknown>[], json, '(no imports)');
+        return 0;
       case 'periods':
         printRows(io, periodsView(book) as unknown as Record<string, unknown>[], json, '(no periods)');
         return 0;
@@ -109,7 +117,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
         return 0;
       }
       default:
-        throw new UsageError(`show does not know "${what}"; try: summary, ${MASTER_DATA_VIEWS.join(', ')}, contract, documents, document, balances, periods, audit, injections`);
+        throw new UsageError(`show does not know "${what}"; try: summary, ${MASTER_DATA_VIEWS.join(', ')}, contract, documents, document, batches, balances, periods, audit, injections`);
     }
   } finally {
     book.close();
