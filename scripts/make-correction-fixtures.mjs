@@ -27,6 +27,9 @@ writeFileSync(join(out, 'rtm-receipts-v2.csv'), csv([
   ['YSC002', '2026-09-06', 'POC002', 'A035', 'P002', '96', '7.20', '691.20'],
   ['YSC003', '2026-09-08', 'POC003', 'A021', 'P001', '10', '6.40', '64.00'],
 ]));
+// An October receipt (48 × 7.20 = 345.60), re-sent with 50 accepted (360.00).
+writeFileSync(join(out, 'rtm-october-v1.csv'), csv([receiptHeader, ['YSC010', '2026-10-12', 'POC010', 'A021', 'P002', '48', '7.20', '345.60']]));
+writeFileSync(join(out, 'rtm-october-v2.csv'), csv([receiptHeader, ['YSC010', '2026-10-12', 'POC010', 'A021', 'P002', '50', '7.20', '360.00']]));
 // Paid on 20 October, naming both receipts: 2,057.70.
 writeFileSync(join(out, 'rtm-remittance.csv'), csv([
   ['付款单号', '付款日期', '参考单号', '付款金额', '结算方式'],

@@ -17,6 +17,7 @@ export interface StatementCorrection {
   reversedAmount: number;
   /** the version a replacement posted in its place */
   replacement: string | null;
+  replacementVersion: number | null;
   replacementAmount: number | null;
   /** what the correction changed: the reversal plus the new version */
   net: number;
@@ -34,7 +35,7 @@ export function statementCorrections(book: Book, period: string, distributorId: 
     action: c.replacement_id !== null ? 'replacement' : c.batch_kind === 'undo' ? 'undo' : 'reversal',
     kind: c.kind, docNo: c.original_no, ka: c.ka_code, originalPeriod: c.original_period, closedPeriod: c.original_period !== period,
     bookedOn: c.reversal_date, reversal: c.reversal_no, originalAmount: c.original_fen, reversedAmount: -c.original_fen,
-    replacement: c.replacement_no, replacementAmount: c.replacement_fen, net: -c.original_fen + (c.replacement_fen ?? 0),
+    replacement: c.replacement_no, replacementVersion: c.replacement_version, replacementAmount: c.replacement_fen, net: -c.original_fen + (c.replacement_fen ?? 0),
     by: c.reversed_by_user, reason: c.reason,
   }));
 }

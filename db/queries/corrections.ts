@@ -95,7 +95,7 @@ export interface PeriodCorrectionRow {
   reversal_id: number; reversal_no: string; reversal_date: string; kind: string; natural_key: string;
   original_id: number; original_no: string; original_date: string; original_period: string; original_fen: number;
   reason: string | null; reversed_by_user: string; batch_kind: string | null; batch_id: number | null;
-  replacement_id: number | null; replacement_no: string | null; replacement_date: string | null; replacement_fen: number | null;
+  replacement_id: number | null; replacement_no: string | null; replacement_date: string | null; replacement_fen: number | null; replacement_version: number | null;
   ka_code: string | null; distributor_id: number | null;
 }
 
@@ -103,7 +103,7 @@ export function periodCorrections(book: Book, period: string, distributorId: num
   return stmt<[string, number | null, number | null], PeriodCorrectionRow>(book.db, `SELECT r.id AS reversal_id, r.doc_no AS reversal_no,
       r.doc_date AS reversal_date, o.kind, o.natural_key, o.id AS original_id, o.doc_no AS original_no, o.doc_date AS original_date,
       o.period AS original_period, o.total_fen AS original_fen, r.memo AS reason, r.created_by AS reversed_by_user, b.kind AS batch_kind,
-      r.batch_id, n.id AS replacement_id, n.doc_no AS replacement_no, n.doc_date AS replacement_date, n.total_fen AS replacement_fen,
+      r.batch_id, n.id AS replacement_id, n.doc_no AS replacement_no, n.doc_date AS replacement_date, n.total_fen AS replacement_fen, n.version AS replacement_version,
       k.code AS ka_code, coalesce(o.distributor_id, s.distributor_id) AS distributor_id
     FROM documents r JOIN documents o ON o.id = r.reverses_id LEFT JOIN batches b ON b.id = r.batch_id
       LEFT JOIN documents n ON n.kind = o.kind AND n.natural_key = o.natural_key AND n.version = o.version + 1 AND n.batch_id = r.batch_id

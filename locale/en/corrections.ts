@@ -69,5 +69,8 @@ export const correctionsEn: Record<keyof typeof correctionsZh, string> = {
   'corrections.statement-reason': 'Reason',
   'corrections.statement-none': 'No corrections this month',
   'corrections.statement-closed-note': 'reverses a document of closed period {{period}}, booked in this month',
+  'corrections.statement-closed-period': '{{period}} (closed)',
+  'corrections.statement-docs': '(reversal {{reversal}})',
+  'corrections.statement-docs-replaced': '(reversal {{reversal}}, new version {{replacement}} v{{version}})',
   'corrections.statement-total': 'Total',
 };

@@ -68,5 +68,8 @@ export const correctionsZh = {
   'corrections.statement-reason': '原因',
   'corrections.statement-none': '本期无更正',
   'corrections.statement-closed-note': '冲销已结账期间 {{period}} 的单据，记入本期',
+  'corrections.statement-closed-period': '{{period}} 已结账',
+  'corrections.statement-docs': '（红字 {{reversal}}）',
+  'corrections.statement-docs-replaced': '（红字 {{reversal}}，新版本 {{replacement}} v{{version}}）',
   'corrections.statement-total': '合计',
 } as const;
