@@ -29,7 +29,7 @@ export const bookMethods = {
   'book.periods': { args: z.object({}).strict(), result: z.object({ periods: z.array(z.object({ period: z.string(), status: z.string(), deliveries: z.number().int() })) }) },
   /** the documents of the book (送货单, 验收单, 扣款单 …) filtered, and one with its lines and entries */
   'book.documents': {
-    args: z.object({ kind: z.string().trim().min(1).max(40).optional(), period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(), ka: z.string().trim().min(1).max(64).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    args: z.object({ kind: z.string().trim().min(1).max(40).optional(), period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(), ka: z.string().trim().min(1).max(64).optional(), docNo: z.string().trim().min(1).max(64).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     result: z.object({ rows: z.array(z.record(z.string(), z.unknown())) }),
   },
   'book.document': { args: z.object({ key: z.string().trim().min(1).max(200) }).strict(), result: z.object({ documents: z.array(z.record(z.string(), z.unknown())) }) },

@@ -1,15 +1,33 @@
 import { z } from 'zod';
-import { IMPORT_KINDS } from '../vocabulary/index.js';
+import { IMPORT_KINDS, LINE_CHANGES } from '../vocabulary/index.js';
 import { code, fen, isoDate, rowError } from './common-schemas.js';
 
 export const importKind = z.enum(IMPORT_KINDS);
+
+const lineView = z.object({
+  store: z.string().nullable(), sku: z.string().nullable(), orderNo: z.string().nullable(), qtyMilli: z.number().int().nullable(),
+  priceE4: z.number().int().nullable(), amountFen: fen, feeType: z.string().nullable(), feeText: z.string().nullable(), reference: z.string().nullable(),
+});
+const difference = z.object({
+  key: z.string(), kind: z.string(), docNo: z.string(), oldId: z.number().int(), oldVersion: z.number().int(), oldTotalFen: fen, newTotalFen: fen,
+  header: z.array(z.object({ field: z.string(), old: z.string().nullable(), new: z.string().nullable() })),
+  lines: z.array(z.object({ change: z.enum(LINE_CHANGES), oldLine: z.number().int().nullable(), newLine: z.number().int().nullable(),
+    old: lineView.nullable(), new: lineView.nullable(), fields: z.array(z.string()) })),
+});
+const conflict = z.object({
+  key: z.string(), row: z.number().int().optional(), reason: z.enum(['changed', 'reversed']), docNo: z.string(), documentId: z.number().int(),
+  difference: difference.nullable(),
+});
 
 const importReport = z.object({
   file: z.string(), kind: z.string(), format: z.string(), encoding: z.string().optional(), headerRow: z.number().int().optional(),
   columns: z.array(z.object({ column: z.string(), heading: z.string(), field: z.string() })),
   ignoredColumns: z.array(z.object({ column: z.string(), heading: z.string() })),
   rowsRead: z.number().int(), dataRows: z.number().int(), created: z.number().int(), unchanged: z.number().int(), lines: z.number().int(),
-  conflicts: z.array(z.object({ key: z.string(), row: z.number().int().optional() })),
+  /** each document that differs from the one in force, with its difference line by line (old → new) */
+  conflicts: z.array(conflict),
+  /** with 替换: what was (or, previewed, would be) reversed and posted anew */
+  replaced: z.array(conflict.extend({ reversalId: z.number().int().nullable(), newId: z.number().int(), version: z.number().int() })),
   errors: z.array(rowError), warnings: z.array(rowError), errorCount: z.number().int(),
   newDocuments: z.array(z.object({ key: z.string(), row: z.number().int(), lines: z.number().int(), total: fen })),
   previousImports: z.array(z.object({ batchId: z.number().int(), at: z.string() })),
@@ -25,6 +43,8 @@ const importArgs = z.object({
   allowDates: z.boolean().optional(),
   /** for a .zip of export files: the file in it to read (as `import.bundle` lists them) */
   member: z.string().min(1).optional(),
+  /** 替换: reverse each document that differs from the book and post the file's version (corrections) */
+  replace: z.boolean().optional(), reason: z.string().trim().max(500).optional(),
 }).strict();
 
 /** The import wizard: preview (nothing written), then commit (one transaction, all or nothing). */

@@ -23,7 +23,7 @@ const resultRow = z.object({
 });
 
 const sideLine = z.object({
-  doc_no: z.string(), doc_date: z.string(), store: z.string().nullable(), sku: z.string().nullable(), product_name: z.string().nullable(),
+  document_id: z.number().int(), doc_no: z.string(), doc_date: z.string(), store: z.string().nullable(), sku: z.string().nullable(), product_name: z.string().nullable(),
   order_no: z.string().nullable(), qty_milli: z.number().int().nullable(), price_e4: z.number().int().nullable(), amount_fen: fen,
 });
 

@@ -11,6 +11,7 @@ import { reconcileMethods } from './reconcile-methods.js';
 import { sessionMethods } from './session-methods.js';
 import { termsMethods } from './terms-methods.js';
 import { vouchersMethods } from './vouchers-methods.js';
+import { correctionsMethods } from './corrections-methods.js';
 
 /**
  * The one list of service methods the window may call (DESIGN.md §5): each method's arguments and result as zod
@@ -19,7 +20,7 @@ import { vouchersMethods } from './vouchers-methods.js';
  */
 export const serviceContract = {
   ...bookMethods, ...sessionMethods, ...overviewMethods, ...masterMethods, ...importMethods, ...reconcileMethods, ...feesMethods, ...termsMethods,
-  ...creditMethods, ...closeMethods, ...adminMethods, ...vouchersMethods,
+  ...creditMethods, ...closeMethods, ...adminMethods, ...vouchersMethods, ...correctionsMethods,
 } as const;
 
 export type ServiceName = keyof typeof serviceContract;

@@ -12,6 +12,7 @@ import { importHandlers } from './handlers/import-handlers.js';
 import { overviewHandlers } from './handlers/overview-handlers.js';
 import { reconcileHandlers } from './handlers/reconcile-handlers.js';
 import { vouchersHandlers } from './handlers/vouchers-handlers.js';
+import { correctionsHandlers } from './handlers/corrections-handlers.js';
 
 export type { ServiceContext } from './service-context.js';
 
@@ -21,5 +22,5 @@ export type { ServiceContext } from './service-context.js';
  */
 export const serviceHandlers: HandlersOf<typeof serviceContract> = {
   ...bookHandlers, ...sessionHandlers, ...overviewHandlers, ...masterHandlers, ...importHandlers, ...reconcileHandlers, ...feesHandlers,
-  ...termsHandlers, ...creditHandlers, ...closeHandlers, ...adminHandlers, ...vouchersHandlers,
+  ...termsHandlers, ...creditHandlers, ...closeHandlers, ...adminHandlers, ...vouchersHandlers, ...correctionsHandlers,
 };

@@ -38,13 +38,16 @@ export interface ClaimRow {
   id: number; doc_no: string; doc_date: string; period: string; ka: string | null; distributor: string | null; status: ClaimStatus;
   amount_fen: number; open_fen: number; lines: number; changed_by: string; changed_at: string; evidence_json: string;
   distributor_id: number | null; open_item_id: number | null;
+  /** the reversal (红字) that withdrew the claim, if any */
+  reversed_by: number | null;
 }
 
 const CLAIM_SELECT = `SELECT d.id, d.doc_no, d.doc_date, c.period, k.code AS ka, di.code AS distributor, c.status, d.total_fen AS amount_fen,
     coalesce((SELECT o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p WHERE p.open_item_id = o.id), 0)
       FROM open_items o WHERE o.document_id = d.id AND o.account = 'claims_manufacturer'), 0) AS open_fen,
     (SELECT count(*) FROM deduction_postings f WHERE f.claim_document_id = d.id) AS lines, c.changed_by, c.changed_at, c.evidence_json,
-    c.distributor_id, (SELECT o.id FROM open_items o WHERE o.document_id = d.id AND o.account = 'claims_manufacturer') AS open_item_id
+    c.distributor_id, (SELECT o.id FROM open_items o WHERE o.document_id = d.id AND o.account = 'claims_manufacturer') AS open_item_id,
+    (SELECT r.id FROM documents r WHERE r.reverses_id = d.id) AS reversed_by
   FROM fee_claims c JOIN documents d ON d.id = c.document_id LEFT JOIN ka_accounts k ON k.id = c.ka_account_id
     LEFT JOIN distributors di ON di.id = c.distributor_id`;
 

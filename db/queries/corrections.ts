@@ -227,3 +227,17 @@ export function reversedBookedDeductionLines(book: Book, period: string, kaAccou
       AND NOT EXISTS (SELECT 1 FROM deduction_postings q WHERE q.deduction_line_id = rl.id)
     ORDER BY rl.id`).all(period, kaAccountId, kaAccountId);
 }
+
+/** A month's remittances (回款) with what each has applied and what is still unapplied, and whether it is in force. */
+export function remittancesOfPeriod(book: Book, period: string, kaAccountId: number | null, limit: number, offset: number) {
+  return stmt<[string, number | null, number | null, number, number], {
+    id: number; doc_no: string; doc_date: string; ka: string | null; method: string | null; total_fen: number; unapplied_fen: number;
+    applied_fen: number; references: string | null; reverses_id: number | null; reversed_by: number | null; version: number;
+  }>(book.db, `SELECT d.id, d.doc_no, d.doc_date, k.code AS ka, d.method, d.total_fen,
+      -(${AR_OPEN}) AS unapplied_fen, d.total_fen + (${AR_OPEN}) AS applied_fen,
+      (SELECT group_concat(l.reference, ' ') FROM document_lines l WHERE l.document_id = d.id AND l.reference IS NOT NULL) AS "references",
+      d.reverses_id, (SELECT r.id FROM documents r WHERE r.reverses_id = d.id) AS reversed_by, d.version
+    FROM documents d JOIN open_items o ON o.document_id = d.id AND o.account = 'ar_ka' LEFT JOIN ka_accounts k ON k.id = d.ka_account_id
+    WHERE d.kind = 'remittance' AND d.period = ? AND (? IS NULL OR d.ka_account_id = ?)
+    ORDER BY d.doc_date, d.id LIMIT ? OFFSET ?`).all(period, kaAccountId, kaAccountId, limit, offset);
+}

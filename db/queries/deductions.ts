@@ -73,8 +73,8 @@ export function deductionSummary(book: Book, period: string, kaAccountId: number
 }
 
 export function deductionChecksView(book: Book, period: string, kaAccountId: number | null, disputedOnly: boolean, limit: number, offset: number) {
-  return stmt<[string, number | null, number | null, number, number, number], { line_id: number; doc_no: string; ka: string | null; store: string | null; fee_text: string | null; fee_type: string | null; classified_by: string; verdict: string; amount_fen: number; manufacturer_fen: number; distributor_fen: number; disputed: number; reason: string }>(book.db, `SELECT c.line_id,
-      d.doc_no, k.code AS ka, s.store_code AS store, l.fee_text, c.fee_type, c.classified_by, c.verdict, l.amount_fen, c.manufacturer_fen,
+  return stmt<[string, number | null, number | null, number, number, number], { line_id: number; document_id: number; doc_no: string; ka: string | null; store: string | null; fee_text: string | null; fee_type: string | null; classified_by: string; verdict: string; amount_fen: number; manufacturer_fen: number; distributor_fen: number; disputed: number; reason: string; reverses_id: number | null; reversed_by: number | null }>(book.db, `SELECT c.line_id,
+      d.id AS document_id, d.reverses_id, (SELECT r.id FROM documents r WHERE r.reverses_id = d.id) AS reversed_by, d.doc_no, k.code AS ka, s.store_code AS store, l.fee_text, c.fee_type, c.classified_by, c.verdict, l.amount_fen, c.manufacturer_fen,
       c.distributor_fen, c.disputed, c.reason
     FROM deduction_checks c JOIN document_lines l ON l.id = c.line_id JOIN documents d ON d.id = l.document_id
       LEFT JOIN ka_accounts k ON k.id = c.ka_account_id LEFT JOIN stores s ON s.id = coalesce(l.store_id, d.store_id)

@@ -56,11 +56,12 @@ export function listPromotions(book: Book, page: Page) {
      FROM promotions p JOIN ka_accounts k ON k.id = p.ka_account_id ORDER BY p.start_date, p.code LIMIT ? OFFSET ?`).all(page.limit, page.offset);
 }
 
-export interface DocumentFilter { kind?: string; period?: string; kaCode?: string; distributorCode?: string; batchId?: number }
+/** `docNo` finds a document and its other versions and reversals by the start of its number. */
+export interface DocumentFilter { kind?: string; period?: string; kaCode?: string; distributorCode?: string; batchId?: number; docNo?: string }
 
 export function listDocuments(book: Book, filter: DocumentFilter, page: Page) {
   const params = { kind: filter.kind ?? null, period: filter.period ?? null, ka: filter.kaCode ?? null,
-    distributor: filter.distributorCode ?? null, batch: filter.batchId ?? null, limit: page.limit, offset: page.offset };
+    distributor: filter.distributorCode ?? null, batch: filter.batchId ?? null, doc: filter.docNo ?? null, limit: page.limit, offset: page.offset };
   return stmt<[typeof params], { id: number; kind: string; natural_key: string; version: number; doc_no: string; doc_date: string; ka: string | null; store: string | null; distributor: string | null; order_no: string | null; method: string | null; due_date: string | null; total_fen: number; lines: number; status: string; reverses_id: number | null; reversed_by: number | null }>(book.db,
     `SELECT d.id, d.kind, d.natural_key, d.version, d.doc_no, d.doc_date, k.code AS ka, s.store_code AS store, di.code AS distributor,
        d.order_no, d.method, d.due_date, d.total_fen, (SELECT count(*) FROM document_lines l WHERE l.document_id = d.id) AS lines, d.status,
@@ -69,6 +70,7 @@ export function listDocuments(book: Book, filter: DocumentFilter, page: Page) {
      LEFT JOIN distributors di ON di.id = d.distributor_id
      WHERE (@kind IS NULL OR d.kind = @kind) AND (@period IS NULL OR d.period = @period) AND (@ka IS NULL OR k.code = @ka)
        AND (@distributor IS NULL OR di.code = @distributor) AND (@batch IS NULL OR d.batch_id = @batch)
+       AND (@doc IS NULL OR substr(d.doc_no, 1, length(@doc)) = @doc)
      ORDER BY d.doc_date, d.id LIMIT @limit OFFSET @offset`).all(params);
 }
 

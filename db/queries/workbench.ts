@@ -68,11 +68,11 @@ export function* workbenchRows(book: Book, f: WorkbenchFilter): Generator<Workbe
 }
 
 export interface SideLine {
-  doc_no: string; doc_date: string; store: string | null; sku: string | null; product_name: string | null; order_no: string | null;
+  document_id: number; doc_no: string; doc_date: string; store: string | null; sku: string | null; product_name: string | null; order_no: string | null;
   qty_milli: number | null; price_e4: number | null; amount_fen: number;
 }
 
-const SIDE = `SELECT d.doc_no, d.doc_date, s.store_code AS store, p.sku, p.name AS product_name, coalesce(l.order_no, d.order_no) AS order_no,
+const SIDE = `SELECT d.id AS document_id, d.doc_no, d.doc_date, s.store_code AS store, p.sku, p.name AS product_name, coalesce(l.order_no, d.order_no) AS order_no,
     l.qty_milli, l.price_e4, l.amount_fen
   FROM document_lines l JOIN documents d ON d.id = l.document_id
     LEFT JOIN stores s ON s.id = coalesce(l.store_id, d.store_id) LEFT JOIN products p ON p.id = l.product_id`;

@@ -7,6 +7,7 @@ import zh_backup from './zh/backup.json' with { type: 'json' };
 import zh_balances from './zh/balances.json' with { type: 'json' };
 import zh_chooser from './zh/chooser.json' with { type: 'json' };
 import zh_claimMove from './zh/claimMove.json' with { type: 'json' };
+import zh_corrections from './zh/corrections.json' with { type: 'json' };
 import zh_credit from './zh/credit.json' with { type: 'json' };
 import zh_damaged from './zh/damaged.json' with { type: 'json' };
 import zh_errors from './zh/errors.json' with { type: 'json' };
@@ -33,6 +34,7 @@ import en_backup from './en/backup.json' with { type: 'json' };
 import en_balances from './en/balances.json' with { type: 'json' };
 import en_chooser from './en/chooser.json' with { type: 'json' };
 import en_claimMove from './en/claimMove.json' with { type: 'json' };
+import en_corrections from './en/corrections.json' with { type: 'json' };
 import en_credit from './en/credit.json' with { type: 'json' };
 import en_damaged from './en/damaged.json' with { type: 'json' };
 import en_errors from './en/errors.json' with { type: 'json' };
@@ -66,6 +68,7 @@ export const zhResources = {
   balances: zh_balances,
   chooser: zh_chooser,
   claimMove: zh_claimMove,
+  corrections: zh_corrections,
   credit: zh_credit,
   damaged: zh_damaged,
   errors: zh_errors,
@@ -95,6 +98,7 @@ export const enResources = {
   balances: en_balances,
   chooser: en_chooser,
   claimMove: en_claimMove,
+  corrections: en_corrections,
   credit: en_credit,
   damaged: en_damaged,
   errors: en_errors,

@@ -28,7 +28,7 @@ export const bookHandlers: HandlersOf<typeof bookMethods> = {
   'book.check': ({ session }) => checkBook(session.requireBook()),
   'book.balances': ({ session }, a) => ({ rows: balancesView(session.requireBook(), a.by, a.asOf) as unknown as Record<string, unknown>[] }),
   'book.documents': ({ session }, a) => ({
-    rows: documentsView(session.requireBook(), { ...(a.kind ? { kind: a.kind } : {}), ...(a.period ? { period: a.period } : {}), ...(a.ka ? { kaCode: a.ka } : {}) }, { offset: a.offset, limit: a.limit }),
+    rows: documentsView(session.requireBook(), { ...(a.kind ? { kind: a.kind } : {}), ...(a.period ? { period: a.period } : {}), ...(a.ka ? { kaCode: a.ka } : {}), ...(a.docNo ? { docNo: a.docNo } : {}) }, { offset: a.offset, limit: a.limit }),
   }),
   'book.document': ({ session }, a) => ({ documents: documentView(session.requireBook(), a.key) as unknown as Record<string, unknown>[] }),
   'book.backup': async ({ session }, a) => {

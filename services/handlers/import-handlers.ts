@@ -6,6 +6,7 @@ import { bundleMembers, withBundleMember } from '../../core/import/readers/expor
 import { savedMappings } from '../../core/import/saved-mappings.js';
 import type { Book } from '../../db/connection.js';
 import type { HandlersOf } from './handler-types.js';
+import { correctionActor } from './corrections-handlers.js';
 
 /** How many rows under the header the preview grid shows. */
 const PREVIEW_ROWS = 20;
@@ -21,13 +22,14 @@ export const importHandlers: HandlersOf<typeof importMethods> = {
     const report = await importPathOrMember(session.requireBook(), a.path, a.member, {
       kind: a.kind, actor: session.actor, kaCode: a.ka, date: a.date, mapping: a.mapping, map: a.map, dryRun: true, sampleRows: PREVIEW_ROWS, control,
       allowDates: a.allowDates,
+      replace: a.replace, reason: a.reason,
     });
     const fields = a.kind === 'contracts' ? [] : KIND_SPECS[a.kind].fields.map((f) => ({ field: f.field, required: f.required ?? false, type: f.type }));
     return { ...report, fields };
   },
   'import.commit': ({ session, control }, a) => importPathOrMember(session.requireBook(), a.path, a.member, {
-    kind: a.kind, actor: session.actor, kaCode: a.ka, date: a.date, mapping: a.mapping, map: a.map, saveMappingAs: a.saveMappingAs, control,
-    allowDates: a.allowDates,
+    kind: a.kind, actor: a.replace ? correctionActor(session) : session.actor, kaCode: a.ka, date: a.date, mapping: a.mapping, map: a.map,
+    saveMappingAs: a.saveMappingAs, control, allowDates: a.allowDates, replace: a.replace, reason: a.reason,
   }),
   'import.bundle': async ({ session }, a) => bundleMembers(a.path, bookReadLimits(session.requireBook())),
   'import.mappings': ({ session }, a) => ({ mappings: savedMappings(session.requireBook(), a.kind, a.ka) }),

@@ -66,7 +66,7 @@ const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'book.restore': { good: { file: '/tmp/backups/demo-manual-20261127T101010Z.kasettle' }, bad: [{}, { file: '' }, { file: 3 }] },
   'home.status': { good: { period: '2026-09', asOf: '2026-09-30' }, bad: [{ period: '2026-13', asOf: '2026-09-30' }, { period: '2026-09' }, { period: '2026-09', asOf: '30/09/2026' }] },
   'import.preview': { good: { kind: 'receipts', path: '/tmp/x.csv' }, bad: [{ kind: 'invoices', path: '/tmp/x.csv' }, { kind: 'receipts', path: '' }, { kind: 'receipts', path: '/x', date: '2026-9-1' }] },
-  'import.commit': { good: { kind: 'deliveries', path: '/tmp/x.xlsx', ka: 'RTM', map: { 备注: '' } }, bad: [{ kind: 'deliveries' }, { kind: 'deliveries', path: '/x', map: { a: 1 } }] },
+  'import.commit': { good: { kind: 'deliveries', path: '/tmp/x.xlsx', ka: 'RTM', map: { 备注: '' }, replace: true, reason: 'KA 重发' }, bad: [{ kind: 'deliveries' }, { kind: 'deliveries', path: '/x', map: { a: 1 } }, { kind: 'receipts', path: '/x', replace: 'yes' }] },
   'import.mappings': { good: { kind: 'deliveries', ka: 'RTM' }, bad: [{ kind: 'orders' }, { ka: '' }] },
   'import.bundle': { good: { path: '/tmp/exports.zip' }, bad: [{}, { path: '' }] },
   'reconcile.run': { good: { period: '2026-09', ka: 'MET' }, bad: [{ period: '2026-9' }, { period: '2026-09', ka: '' }] },
@@ -97,6 +97,17 @@ const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
     bad: [{ period: '2026-10', grouping: 'document', layout: '../../etc/x.json' }, { period: '2026-10', grouping: 'document', layout: 'csv', startNumber: 0 }, { period: '2026-10', layout: 'csv' }],
   },
   'vouchers.reexport': { good: { period: '2026-10', batch: 1, layout: 'yonyou-u8-txt' }, bad: [{ period: '2026-10', layout: 'Yonyou U8' }, { period: '2026-10', batch: -1, layout: 'csv' }] },
+  'corrections.reverse': { good: { documentId: 12, reason: '门店整单退回' }, bad: [{ documentId: 12 }, { documentId: 12, reason: '   ' }, { documentId: 0, reason: 'x' }] },
+  'corrections.chain': { good: { documentId: 12 }, bad: [{}, { documentId: 'YS1' }] },
+  'corrections.batches': { good: { limit: 50 }, bad: [{ limit: 0 }, { kind: 'import' }] },
+  'corrections.undoImport': { good: { batchId: 7, reason: '导错了系统' }, bad: [{ batchId: 7 }, { batchId: -1, reason: 'x' }] },
+  'corrections.remittances': { good: { period: '2026-10', ka: 'RTM' }, bad: [{}, { period: '2026-13' }] },
+  'corrections.openItems': { good: { remittanceId: 40 }, bad: [{}, { remittanceId: 1.5 }] },
+  'corrections.reallocate': {
+    good: { remittanceId: 40, mode: 'items', items: [{ documentId: 3 }, { documentId: 4, amountFen: 50_000 }], reason: 'KA 付款通知' },
+    bad: [{ remittanceId: 40, mode: 'nearest', reason: 'x' }, { remittanceId: 40, mode: 'items', reason: 'x' }, { remittanceId: 40, mode: 'oldest' },
+      { remittanceId: 40, mode: 'items', items: [{ documentId: 3, amountFen: -5 }], reason: 'x' }],
+  },
 };
 
 describe('the service contract', () => {

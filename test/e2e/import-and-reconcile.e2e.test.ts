@@ -3,7 +3,10 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { ARTIFACTS, E2E_FIXTURES, openWindow, type WindowSession } from './window-session.js';
+
+const CORRECTIONS = fileURLToPath(new URL('../fixtures/corrections/', import.meta.url));
 
 /**
  * Issue 8's path through the real window: open the demo book from the chooser, import through the wizard (a file
@@ -133,7 +136,7 @@ describe('the window, end to end in Chromium', () => {
     await row.click();
     const detail = page.getByTestId('line-detail');
     await detail.waitFor();
-    await detail.getByText('YSE2E001').waitFor();
+    await detail.getByText('YSE2E001').first().waitFor();
     expect(await detail.textContent()).toContain('XSE2E001');
     await w.shot('06-workbench-detail');
 
@@ -187,6 +190,90 @@ describe('the window, end to end in Chromium', () => {
     await detail.getByText('已改判').waitFor();
     await status.waitFor({ state: 'detached' });
     expect((await w.api('reconcile.line', { lineId: line.line_id })).line).toMatchObject({ status: 'matched', found_status: 'receipt_missing', decision: 'overridden', note: '门店说 10-30 补验收' });
+  });
+
+  it('shows a re-sent receipt line by line (old → new), replaces it (替换), and undoes that import (撤销导入)', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('area-import').click();
+    await page.getByTestId('import-kind').selectOption('receipts');
+    await page.getByTestId('import-ka').selectOption('RTM');
+    await page.getByTestId('file-input').setInputFiles(join(CORRECTIONS, 'e2e-rtm-receipts-corrected.csv'));
+    const conflicts = page.getByTestId('import-conflicts');
+    await conflicts.waitFor();
+    const diff = page.getByTestId('difference-YSE2E001');
+    // By hand: 100 → 110 of P001 at 5.22, 522.00 → 574.20; the receipt 739.68 → 791.88.
+    const diffRows = await diff.locator('tbody tr').allInnerTexts();
+    expect(diffRows, JSON.stringify(diffRows)).toEqual([
+      expect.stringMatching(/1 A010 P001\s+数量\s+100\s+110/), expect.stringMatching(/金额\s+¥522\.00\s+¥574\.20/), expect.stringMatching(/合计\s+¥739\.68\s+¥791\.88/),
+    ]);
+    expect(await conflicts.textContent()).toContain('1 张单据与账中有效版本不同');
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await w.shot('09-import-difference');
+
+    await page.getByTestId('import-replace').check();
+    await page.getByTestId('re-preview').click();
+    await conflicts.getByText('将替换 1 张单据').waitFor();
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await page.getByTestId('import-replace-reason').fill('门店重新清点 P001');
+    await w.shot('10-import-replace');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-replaced').getByText('已替换 1 张单据').waitFor();
+    const [doc] = (await w.api('book.document', { key: 'YSE2E001' })).documents.filter((d: { version: number }) => d.version === 2);
+    expect(doc).toMatchObject({ total_fen: 79_188 });
+    expect(doc.chain.map((c: { role: string; version: number; inForce: boolean }) => [c.role, c.version, c.inForce]))
+      .toEqual([['version', 1, false], ['reversal', 1, false], ['version', 2, true]]);
+
+    // 撤销导入 of that import: version 2 is reversed and the receipt as first sent comes back.
+    const batches = page.getByTestId('import-batches');
+    const replacing = (await w.api('corrections.batches', {})).rows[0].batch;
+    await batches.getByTestId(`batch-${replacing}`).getByTestId('undo-open').click();
+    await page.getByTestId('undo-reason').fill('门店撤回更正');
+    await w.shot('11-undo-import');
+    await page.getByTestId('undo-confirm').click();
+    await page.getByTestId('undo-done').getByText(`已撤销批次 ${replacing}：冲销 1 张，恢复 1 张`).waitFor();
+    const inForce = (await w.api('book.document', { key: 'YSE2E001' })).documents.filter((d: { chain: { id: number; inForce: boolean }[]; id: number }) => d.chain.some((c) => c.id === d.id && c.inForce));
+    expect(inForce.map((d: { version: number; total_fen: number }) => [d.version, d.total_fen])).toEqual([[3, 73_968]]);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('reverses a receipt from the workbench (冲销, with a reason): the line has nothing received on the next run', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await w.api('reconcile.run', { period: '2026-10', asOf: '2026-10-31' });
+    const [line] = (await w.api('reconcile.lines', { from: '2026-10', to: '2026-10', store: 'A010', sku: 'P001', limit: 1000 })).rows
+      .filter((r: { delivery_no: string }) => r.delivery_no === 'XSE2E001');
+    await page.goto(`${w.bridge.url}/#/reconcile?from=2026-10&to=2026-10&store=A010&sku=P001`);
+    await page.locator(`.ag-row[row-id="${line.line_id}"] [col-id=status]`).click();
+    const detail = page.getByTestId('line-detail');
+    const receipt = detail.getByTestId('line-doc-YSE2E001');
+    await receipt.waitFor();
+    await receipt.getByTestId('reverse-open').click();
+    const dialog = page.getByTestId('reverse-dialog');
+    expect(await dialog.getByTestId('reverse-confirm').isDisabled()).toBe(true);
+    await dialog.getByTestId('reverse-reason').fill('验收单记错系统');
+    await w.shot('12-workbench-reverse');
+    await dialog.getByTestId('reverse-confirm').click();
+    await detail.getByTestId('reversal-done').getByText('已冲销 YSE2E001：红字单 YSE2E001-R3').waitFor();
+    await w.api('reconcile.run', { period: '2026-10', asOf: '2026-10-31' });
+    expect((await w.api('reconcile.line', { lineId: line.line_id })).line).toMatchObject({ found_status: 'receipt_missing' });
+
+    // The documents list shows where each version stands, and the chain of the receipt.
+    await page.goto(`${w.bridge.url}/#/audit?tab=documents`);
+    await page.getByTestId('documents-kind').selectOption('receipt');
+    await page.getByTestId('documents-period').selectOption('2026-10');
+    await page.getByTestId('documents-docno').fill('YSE2E001');
+    const grid = page.getByTestId('documents-grid');
+    // Three versions and three reversals, each with where it stands.
+    await expect.poll(async () => (await grid.locator('.ag-row [col-id=state]').allTextContents()).sort(), { timeout: 10_000 })
+      .toEqual(['已冲销', '已冲销', '已冲销', '红字', '红字', '红字']);
+    await grid.getByText('YSE2E001', { exact: true }).first().click();
+    const chain = page.getByTestId('reversal-chain');
+    await chain.waitFor();
+    expect(await chain.locator('tbody tr').count()).toBe(6);
+    expect(await chain.textContent()).toContain('验收单记错系统');
+    await w.shot('13-document-chain');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('takes a dropped file in the import wizard', async () => {

@@ -8,6 +8,7 @@ import { Money } from '../../components/Money';
 import { todayIso } from '../../format/dates';
 import { useHost } from '../../host/host-context';
 import { useQuery } from '../../host/use-query';
+import { ClaimCorrection } from '../corrections/ClaimCorrection';
 
 const STATUSES = ['draft', 'submitted', 'approved', 'written_off', 'rejected'] as const;
 type Status = (typeof STATUSES)[number];
@@ -64,7 +65,8 @@ function ClaimDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
       <h4>{t('fees.attachments')}</h4>
       <ul data-testid="claim-attachments">{claim.attachments.map((a) => <li key={a.name}>{a.name} <span className="muted">({Math.ceil(a.bytes / 1024)} KB)</span></li>)}</ul>
       <label className="inline">{t('fees.attach')}<input type="file" data-testid="claim-attach" onChange={(e) => { const f = e.target.files?.[0]; if (f) void attach(f); e.target.value = ''; }} /></label>
-      {NEXT[status].length > 0 && (
+      <ClaimCorrection claim={claim} onChanged={() => { detail.reload(); onChanged(); }} />
+      {NEXT[status].length > 0 && claim.reversed_by == null && (
         <div className="decide">
           <div className="row">
             <DateInput label={t('fields.date')} value={date} onChange={setDate} />

@@ -4,6 +4,7 @@ import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
+import { DeductionCorrection } from '../corrections/DeductionCorrection';
 
 export const FEE_TYPES = ['entry', 'barcode', 'display', 'end_cap', 'dm', 'anniversary', 'festival', 'promo_service', 'info_service', 'shrinkage', 'rebate', 'other'] as const;
 
@@ -62,6 +63,7 @@ export function DeductionsTab({ period }: { period: string }) {
               <button type="button" className="primary" data-testid="reclassify-save" onClick={reclassify}>{t('fees.reclassify')}</button>
               <button type="button" onClick={() => setOpen(null)}>{t('app.close')}</button>
             </div>
+            <DeductionCorrection row={open} onChanged={list.reload} />
           </aside>
         )}
       </div>

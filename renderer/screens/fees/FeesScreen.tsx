@@ -6,8 +6,9 @@ import { Tabs } from '../../components/Tabs';
 import { useQuery } from '../../host/use-query';
 import { ClaimsTab } from './ClaimsTab';
 import { DeductionsTab } from './DeductionsTab';
+import { RemittancesTab } from '../corrections/RemittancesTab';
 
-type Tab = 'deductions' | 'claims' | 'credits';
+type Tab = 'deductions' | 'remittances' | 'claims' | 'credits';
 
 function CreditsTab() {
   const { t } = useTranslation();
@@ -39,16 +40,18 @@ export function FeesScreen({ periods, workMonth, params }: { periods: string[]; 
     <main className="screen" aria-labelledby="fees-title">
       <div className="screen-head">
         <h1 id="fees-title">{t('areas.fees')}</h1>
-        {tab === 'deductions' && (
+        {(tab === 'deductions' || tab === 'remittances') && (
           <label className="inline">{t('home.period')}
             <select value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="fees-period">{periods.map((p) => <option key={p}>{p}</option>)}</select>
           </label>
         )}
       </div>
       <Tabs label={t('areas.fees')} current={tab} onChange={setTab} tabs={[
-        { id: 'deductions', label: t('fees.deductions') }, { id: 'claims', label: t('fees.claims') }, { id: 'credits', label: t('fees.credits') },
+        { id: 'deductions', label: t('fees.deductions') }, { id: 'remittances', label: t('corrections.remittances') }, { id: 'claims', label: t('fees.claims') },
+        { id: 'credits', label: t('fees.credits') },
       ]} />
       {tab === 'deductions' && <DeductionsTab key={period} period={period} />}
+      {tab === 'remittances' && <RemittancesTab key={period} period={period} />}
       {tab === 'claims' && <ClaimsTab initialStatus={params.claims} />}
       {tab === 'credits' && <CreditsTab />}
     </main>

@@ -13,6 +13,8 @@ import { FileDrop } from './FileDrop';
 import { ImportResult } from './ImportResult';
 import { MappingTable } from './MappingTable';
 import { SampleGrid } from './SampleGrid';
+import { ConflictsPanel, ReplacedSummary } from '../corrections/ConflictsPanel';
+import { ImportBatches } from '../corrections/ImportBatches';
 
 const KINDS = ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits',
   'manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'promotions', 'contracts'] as const;
@@ -43,6 +45,10 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const [label, setLabel] = useState('');
   /** 确认日期: documents dated outside the book's window are confirmed (the preview asks when it finds any) */
   const [allowDates, setAllowDates] = useState(false);
+  // 替换 (core/corrections): reverse what differs from the book and post the file's version
+  const [replace, setReplace] = useState(false);
+  const [replaceReason, setReplaceReason] = useState('');
+  const [imports, setImports] = useState(0);
 
   const kas = useKaAccounts().rows;
   useEffect(() => {
@@ -52,6 +58,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const args = (path: string, withMap: Record<string, string>): ServiceArgs<'import.preview'> => ({
     kind, path, ...(ka ? { ka } : {}), ...(date ? { date } : {}), ...(mapping ? { mapping } : {}), ...(Object.keys(withMap).length ? { map: withMap } : {}),
     ...(allowDates ? { allowDates } : {}),
+    ...(replace ? { replace: true, ...(replaceReason.trim() ? { reason: replaceReason.trim() } : {}) } : {}),
   });
 
   const runPreview = async (path: string, withMap: Record<string, string>) => {
@@ -84,6 +91,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
     if (r) {
       setReport(r);
       setPreview(null);
+      setImports(imports + 1);
     }
   };
 
@@ -92,9 +100,10 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
     setPreview(null);
     setReport(null);
     setMap({});
+    setReplace(false);
   };
 
-  const blocked = !preview || preview.errorCount > 0 || preview.conflicts.length > 0 || dirty;
+  const blocked = !preview || preview.errorCount > 0 || preview.conflicts.length > 0 || dirty || (preview.replaced.length > 0 && !replaceReason.trim());
   const isDocuments = KINDS.indexOf(kind) < 7;
 
   return (
@@ -108,6 +117,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
       <ErrorNotice error={call.error} onClose={() => call.setError(null)} />
       {call.busy && <ProgressPanel label={label} progress={call.progress} onCancel={call.cancel} />}
 
+      {report && <ReplacedSummary count={report.replaced.length} />}
       {report ? <ImportResult report={report} go={go} onAnother={reset} /> : (
         <>
           <fieldset className="form-grid" disabled={call.busy}>
@@ -165,9 +175,8 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
                     : t('import.summaryMaster', { created: preview.created, unchanged: preview.unchanged })}
                 </p>
               )}
-              {preview.conflicts.length > 0 && (
-                <div className="notice error" role="alert">{t('import.conflicts', { count: preview.conflicts.length })} {preview.conflicts.slice(0, 20).map((c) => c.key).join(', ')}</div>
-              )}
+              <ConflictsPanel preview={preview} replace={replace} reason={replaceReason} onReason={setReplaceReason}
+                onReplace={(on) => { setReplace(on); setDirty(true); }} />
               {preview.warnings.length > 0 && (
                 <details className="notice warn"><summary>{t('import.warnings', { count: preview.warnings.length })}</summary>
                   <ul>{preview.warnings.slice(0, 100).map((w, i) => <li key={i}>{w.row ? `${w.row}: ` : ''}{w.reason}</li>)}</ul>
@@ -192,6 +201,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
           )}
         </>
       )}
+      <ImportBatches refresh={imports} />
     </main>
   );
 }

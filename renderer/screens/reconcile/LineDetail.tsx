@@ -5,6 +5,7 @@ import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
 import { formatPrice, formatQty } from '../../format/amount';
 import { useHost } from '../../host/host-context';
+import { DocumentCorrections } from '../corrections/DocumentCorrections';
 
 type Detail = ServiceResult<'reconcile.line'>;
 type Side = Detail['delivery'];
@@ -88,6 +89,7 @@ export function LineDetail({ lineId, onDecided, onClose }: { lineId: number; onD
             <SideTable title={t('reconcile.deliverySide')} lines={[detail.delivery]} />
             <SideTable title={t('reconcile.receiptSide')} lines={detail.receipts} empty={t('reconcile.noReceipts')} />
           </div>
+          <DocumentCorrections delivery={detail.delivery} receipts={detail.receipts} onReversed={async () => { setDetail(await host.call('reconcile.line', { lineId })); onDecided(); }} />
           <div className="decide">
             <label>{t('reconcile.note')}<textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={500} data-testid="decision-note" /></label>
             <div className="row">
