@@ -10,9 +10,11 @@ import type { Page } from '../views/book-views.js';
 export function remittancesView(book: Book, period: string, kaCode: string | undefined, page: Page) {
   const ka = kaCode ? findKaAccount(book, kaCode) : undefined;
   if (kaCode && !ka) throw new UserError('corrections.not-found', { document: kaCode });
-  return remittancesOfPeriod(book, period, ka?.id ?? null, page.limit, page.offset).map((r) => ({
-    ...r, state: r.reverses_id !== null ? 'reversal' : r.reversed_by !== null ? 'reversed' : 'in_force',
-  }));
+  // A reversed remittance is settled by its own red mirror: it applied nothing and has nothing unapplied.
+  return remittancesOfPeriod(book, period, ka?.id ?? null, page.limit, page.offset).map((r) => {
+    const state = r.reverses_id !== null ? 'reversal' : r.reversed_by !== null ? 'reversed' : 'in_force';
+    return { ...r, state, ...(state === 'in_force' ? {} : { applied_fen: null, unapplied_fen: null }) };
+  });
 }
 
 /**

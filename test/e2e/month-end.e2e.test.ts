@@ -276,6 +276,45 @@ describe('a month end in the window', () => {
     await w.shot('15d-vouchers-exported');
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(w.problems.filter((p) => !p.includes('"password":"short"'))).toEqual([]);
+  it('corrects the closed month in the next one from 回款: 重新核销 of one remittance and 冲销 of another, by the signed-in accountant', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signIn('wang');
+    const rows = (await w.api('corrections.remittances', { period: '2026-10', limit: 1000 })).rows
+      .filter((r: { state: string; applied_fen: number }) => r.state === 'in_force' && r.applied_fen > 0);
+    const [first, second] = rows;
+    await page.getByTestId('area-fees').click();
+    await page.getByTestId('tab-remittances').click();
+    await page.getByTestId('fees-period').selectOption('2026-10');
+    const grid = page.getByTestId('remittances-grid');
+    await grid.locator(`.ag-row[row-id="${first.id}"] [col-id=doc_no]`).click();
+    await page.getByTestId('reallocate-open').click();
+    const dialog = page.getByTestId('reallocate-dialog');
+    await page.getByTestId('reallocate-mode').selectOption('items');
+    const items = (await w.api('corrections.openItems', { remittanceId: first.id })).rows;
+    const oldest = items.find((i: { kind: string; open_fen: number }) => i.kind === 'receipt' && i.open_fen > 0);
+    await dialog.getByTestId(`pick-${oldest.doc_no}`).check();
+    await page.getByTestId('reallocate-reason').fill('KA 付款通知只付这一张');
+    await w.shot('16-reallocate');
+    await page.getByTestId('reallocate-confirm').click();
+    await page.getByTestId('reallocated').waitFor();
+    // October is closed: the clearing is undone and made again in November, nothing dated in October changes.
+    const applied = Math.min(oldest.open_fen, first.total_fen);
+    expect(await page.getByTestId('remittance-unapplied').textContent()).toBe(`¥${formatFen(first.total_fen - applied)}`);
+    const audit = (await w.api('audit.list', { action: 'reallocate' })).rows[0];
+    expect(audit.actor).toBe('wang');
+    expect(audit.after.date).toMatch(/^2026-11-/);
+
+    await grid.locator(`.ag-row[row-id="${second.id}"] [col-id=doc_no]`).click();
+    await page.getByTestId('remittance-detail').getByTestId('reverse-open').click();
+    await page.getByTestId('reverse-reason').fill('银行退票');
+    await page.getByTestId('reverse-confirm').click();
+    await page.getByTestId('reversal-done').getByText('2026-10 已结账').waitFor();
+    await w.shot('17-reverse-closed-month');
+    const reversal = (await w.api('corrections.chain', { documentId: second.id })).chain.find((c: { role: string }) => c.role === 'reversal');
+    expect(reversal).toMatchObject({ period: '2026-11', by: 'wang', reason: '银行退票' });
+    expect((await w.api('book.check', {})).ok).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('shows credit, master data and the audit log, each area photographed', async () => {

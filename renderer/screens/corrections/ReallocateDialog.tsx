@@ -44,7 +44,7 @@ export function ReallocateDialog({ remittanceId, docNo, onClose, onDone }: { rem
         </select>
       </label>
       {mode === 'items' && (
-        <table className="table compact" data-testid="reallocate-items">
+        <div className="scroll-box"><table className="table compact" data-testid="reallocate-items">
           <caption>{t('corrections.chooseItems')}</caption>
           <thead><tr><th /><th>{t('fees.docNo')}</th><th>{t('fields.date')}</th><th>{t('fees.open')}</th><th>{t('corrections.paidByThis')}</th><th>{t('corrections.amount')}</th></tr></thead>
           <tbody>
@@ -61,7 +61,7 @@ export function ReallocateDialog({ remittanceId, docNo, onClose, onDone }: { rem
               );
             })}
           </tbody>
-        </table>
+        </table></div>
       )}
       <label className="field wide"><span>{t('corrections.reason')}</span>
         <textarea rows={2} maxLength={500} value={reason} data-testid="reallocate-reason" onChange={(e) => setReason(e.target.value)} />

@@ -58,7 +58,6 @@ export function RemittancesTab({ period }: { period: string }) {
                 <ReverseButton documentId={Number(current.id)} label={`${t('docKinds.remittance')} ${String(current.doc_no)}`} onDone={(r) => { setReversal(r); list.reload(); }} />
               </div>
             )}
-            <ReversalChain key={`${String(current.id)}-${String(current.state)}`} documentId={Number(current.id)} />
             {reallocating && (
               <ReallocateDialog remittanceId={Number(current.id)} docNo={String(current.doc_no)} onClose={() => setReallocating(false)}
                 onDone={(r) => { setReallocating(false); setReallocated(r); list.reload(); }} />
@@ -66,6 +65,7 @@ export function RemittancesTab({ period }: { period: string }) {
           </aside>
         )}
       </div>
+      {current && <ReversalChain key={`${String(current.id)}-${String(current.state)}`} documentId={Number(current.id)} />}
     </section>
   );
 }

@@ -12,8 +12,8 @@ export function ReversalNotice({ r }: { r: Reversal }) {
   const { t } = useTranslation();
   return (
     <p className="notice ok" role="status" data-testid="reversal-done">
-      {t('corrections.reversed', { doc: r.docNo, reversal: r.reversalNo, date: r.date })}
-      {r.closedPeriod && <> · {t('corrections.reversedClosed', { period: r.closedPeriod, reversal: r.reversalNo, date: r.date })}</>}
+      {r.closedPeriod ? t('corrections.reversedClosed', { doc: r.docNo, period: r.closedPeriod, reversal: r.reversalNo, date: r.date })
+        : t('corrections.reversed', { doc: r.docNo, reversal: r.reversalNo, date: r.date })}
       {r.unCleared.length > 0 && <> · {t('corrections.uncleared', { count: r.unCleared.length })}</>}
       {r.freedDeductionLines > 0 && <> · {t('corrections.freed', { count: r.freedDeductionLines })}</>}
     </p>

@@ -47,8 +47,8 @@ export function FeesScreen({ periods, workMonth, params }: { periods: string[]; 
         )}
       </div>
       <Tabs label={t('areas.fees')} current={tab} onChange={setTab} tabs={[
-        { id: 'deductions', label: t('fees.deductions') }, { id: 'remittances', label: t('corrections.remittances') }, { id: 'claims', label: t('fees.claims') },
-        { id: 'credits', label: t('fees.credits') },
+        { id: 'deductions', label: t('fees.deductions') }, { id: 'claims', label: t('fees.claims') }, { id: 'credits', label: t('fees.credits') },
+        { id: 'remittances', label: t('corrections.remittances') },
       ]} />
       {tab === 'deductions' && <DeductionsTab key={period} period={period} />}
       {tab === 'remittances' && <RemittancesTab key={period} period={period} />}
