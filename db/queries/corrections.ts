@@ -200,7 +200,7 @@ export function openArItemsOfKa(book: Book, kaAccountId: number, upTo: string, l
 export function dropUnbookedChecksOutOfForce(book: Book, period: string, kaAccountId: number | null): number {
   return stmt(book.db, `DELETE FROM deduction_checks WHERE period = @period AND (@ka IS NULL OR ka_account_id = @ka)
     AND line_id IN (SELECT l.id FROM documents d JOIN document_lines l ON l.document_id = d.id
-      WHERE d.kind = 'deduction' AND NOT ${inForce('d')})
+      WHERE d.kind = 'deduction' AND d.period = @period AND NOT ${inForce('d')})
     AND NOT EXISTS (SELECT 1 FROM deduction_postings p WHERE p.deduction_line_id = deduction_checks.line_id)`)
     .run({ period, ka: kaAccountId }).changes;
 }

@@ -5,6 +5,8 @@ import { reallocateRemittance } from '../../../core/corrections/reallocate.js';
 import { reverseDocument } from '../../../core/corrections/reverse.js';
 import { ageing } from '../../../core/credit/ageing.js';
 import { moveClaim } from '../../../core/reconcile/fee-claims.js';
+import { accruePeriod } from '../../../core/terms/accrue-period.js';
+import { undoImport } from '../../../core/corrections/undo-import.js';
 import { buildStatement } from '../../../core/statement/build-statement.js';
 import { listClaims } from '../../../db/queries/claims.js';
 import { periodCorrections } from '../../../db/queries/corrections.js';
@@ -185,6 +187,22 @@ describe('reversing a document (红字冲销)', () => {
     expect(listClaims(book, null, 10, 0)[0]).toMatchObject({ status: 'written_off', open_fen: 0 });
     reverseDocument(book, doc(book, 'CR1', 'manufacturer_credit').id, { actor: 'tester', reason: 'credit note cancelled', today: '2026-10-09' });
     expect(listClaims(book, null, 10, 0)[0]).toMatchObject({ status: 'approved', open_fen: 20_000 });
+    soundBook(book);
+  });
+});
+
+describe('accruals after a correction', () => {
+  it('post only the difference on the next run: a month whose receipts were all reversed earns no delivery-cost subsidy', async () => {
+    const book = await correctionsBook();
+    const receipts = await importReceipts(book, 'v1');
+    // HT-RTM-2026: 3 % of accepted value with a monthly floor of 500.00 — 3 % of 2,057.70 is 61.73, so the floor.
+    expect(accruePeriod(book, '2026-09', 'tester').posted.deliveryCost).toBe(50_000);
+    undoImport(book, receipts.batchId!, { actor: 'tester', reason: 'wrong file', today: '2026-10-05' });
+    // Nothing accepted in September any more: nothing earned, so the 500.00 is taken back.
+    expect(accruePeriod(book, '2026-09', 'tester').posted.deliveryCost).toBe(-50_000);
+    expect(accruePeriod(book, '2026-09', 'tester').posted.deliveryCost).toBe(0);
+    expect(account(book, 'claims_manufacturer')).toBe(0);
+    expect(account(book, 'manufacturer_income')).toBe(0);
     soundBook(book);
   });
 });
