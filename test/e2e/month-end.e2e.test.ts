@@ -276,6 +276,8 @@ describe('a month end in the window', () => {
     await w.shot('15d-vouchers-exported');
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(w.problems.filter((p) => !p.includes('"password":"short"'))).toEqual([]);
+  });
+
   it('corrects the closed month in the next one from 回款: 重新核销 of one remittance and 冲销 of another, by the signed-in accountant', async () => {
     const { page } = w;
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -1,5 +1,5 @@
 import type { DocumentDraft } from '../../core/ledger/post-documents.js';
-import { reverseDocument } from '../../core/ledger/reverse-document.js';
+import { reverseDocument } from '../../core/corrections/reverse.js';
 import type { Book } from '../../db/connection.js';
 import { post, receipt, type World } from './documents.js';
 import { addPeople } from './people.js';
@@ -42,7 +42,7 @@ export function voucherMonth(book: Book): { w: World; reversedId: number; revers
   ];
   post(book, ...drafts);
   const reversedId = (book.db.prepare("SELECT id FROM documents WHERE doc_no = 'YS1002'").get() as { id: number }).id;
-  const reversalId = reverseDocument(book, reversedId, '2026-10-25', 'tester', '重复验收');
+  const { reversalId } = reverseDocument(book, reversedId, { actor: 'tester', reason: '重复验收', today: '2026-10-25' });
   return { w, reversedId, reversalId };
 }
 

@@ -109,9 +109,9 @@ describe('a month’s postings as vouchers', () => {
 
     // A late receipt and the reversal of another: the next export carries just those two, numbered after the first.
     post(book, receipt(w, 'YS1009', '2026-10-29', 'PO1009', [[w.p001, 5, 64_000]]));
-    const { reverseDocument } = await import('../../../core/ledger/reverse-document.js');
+    const { reverseDocument } = await import('../../../core/corrections/reverse.js');
     const late = (book.db.prepare("SELECT id FROM documents WHERE doc_no = 'YS1003'").get() as { id: number }).id;
-    reverseDocument(book, late, '2026-10-30', 'tester', '门店拒收');
+    reverseDocument(book, late, { actor: 'tester', reason: '门店拒收', today: '2026-10-30' });
     const third = await exportNewVouchers(book, { period: '2026-10', grouping: 'document', layout, path: join(dir, '3.txt'), user: wang });
     expect(third).toMatchObject({ batch: 2, vouchers: 2, first: 15, last: 16 });
     const headings = layout.columns.map((c) => c.heading);
