@@ -55,7 +55,8 @@ describe('a month end in the window', () => {
     await add('wang', 'accountant');
     await add('zhao', 'credit_controller');
     await add('liu', 'manager');
-    expect(await page.getByTestId('users-grid').locator('.ag-row').count()).toBe(4);
+    // The grid reloads after the message shows: wait for it rather than read it once.
+    await expect.poll(() => page.getByTestId('users-grid').locator('.ag-row').count(), { timeout: 15_000 }).toBe(4);
     await w.shot('10-audit-users');
   });
 
