@@ -1,3 +1,4 @@
+import { bookZh } from './book.js';
 import { commonZh } from './common.js';
 import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
@@ -12,7 +13,8 @@ export const messagesZh = {
   ...vouchersZh,
   ...importFilesZh,
   ...correctionsZh,
+  ...bookZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh];
+export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, bookZh];
 export { labelsZh } from './labels.js';
