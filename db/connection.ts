@@ -40,6 +40,21 @@ export interface OpenOptions {
   upToVersion?: number;
   /** called with the backup path when a backup was taken before migrating */
   onBackup?: (path: string) => void;
+  /**
+   * Called inside the transaction that replaces identities recorded by an earlier build (raw-byte hashes) with the
+   * migrations' identities, to audit it. Without it (or read-only) such a book still opens and keeps them as they are.
+   */
+  onIdentityUpgrade?: (book: Book, upgrades: IdentityUpgrade[]) => void;
+  /** the folder of migrations to use instead of this build's (tests of other checkouts) */
+  migrationsDir?: string;
+}
+
+/** A migration identity an earlier build recorded, and the one it is replaced with. */
+export interface IdentityUpgrade {
+  version: number;
+  name: string;
+  from: string;
+  to: string;
 }
 
 function configure(db: Database.Database, readonly: boolean): void {
@@ -87,7 +102,7 @@ function recordedMigrations(db: Database.Database): { version: number; name: str
  * Refuses a book this build cannot safely work on: one written by a newer ka-settle (more migrations than we
  * know), or one whose recorded migrations are not ours (a different history under the same numbers).
  */
-function verifyHistory(db: Database.Database, path: string, known: Migration[]): number {
+function verifyHistory(db: Database.Database, path: string, known: Migration[]): { version: number; legacy: IdentityUpgrade[] } {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > known.length) {
     throw new BookOpenError(
@@ -99,16 +114,27 @@ function verifyHistory(db: Database.Database, path: string, known: Migration[]):
   if (recorded.length !== version) {
     throw new BookOpenError('unknown-migrations', `${path}: the book's migration record does not match its schema version ${version}`);
   }
+  const legacy: IdentityUpgrade[] = [];
   for (const r of recorded) {
     const mine = known[r.version - 1];
-    if (!mine || mine.name !== r.name || mine.sha256 !== r.sha256) {
+    const same = mine !== undefined && mine.name === r.name && (mine.sha256 === r.sha256 || mine.legacySha256.includes(r.sha256));
+    if (!same) {
       throw new BookOpenError(
         'unknown-migrations',
         `${path}: the book's migration ${String(r.version).padStart(4, '0')}-${r.name} is not the one this ka-settle has; refusing to open it`,
       );
     }
+    if (mine.sha256 !== r.sha256) legacy.push({ version: r.version, name: r.name, from: r.sha256, to: mine.sha256 });
   }
-  return version;
+  return { version, legacy };
+}
+
+/** Records the migrations' identities in place of an earlier build's, in one transaction with its audit. */
+function upgradeIdentities(book: Book, upgrades: IdentityUpgrade[], audit: (book: Book, upgrades: IdentityUpgrade[]) => void): void {
+  book.write(() => {
+    for (const u of upgrades) stmt(book.db, 'UPDATE schema_migrations SET sha256 = ? WHERE version = ? AND sha256 = ?').run(u.to, u.version, u.from);
+    audit(book, upgrades);
+  });
 }
 
 function stamp(): string {
@@ -204,9 +230,9 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
   const db = new Database(path, { readonly, fileMustExist: exists });
   try {
     configure(db, readonly);
-    const known = knownMigrations();
+    const known = knownMigrations(options.migrationsDir);
     const target = Math.min(options.upToVersion ?? known.length, known.length);
-    const version = verifyHistory(db, path, known);
+    const { version, legacy } = verifyHistory(db, path, known);
     if (version === 0 && hasForeignTables(db)) {
       throw new BookOpenError('not-a-book', `${path}: an SQLite database, but not a ka-settle book`);
     }
@@ -218,7 +244,9 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
       }
       for (const m of known.slice(version, target)) applyMigration(db, m);
     }
-    return makeBook(db, path);
+    const book = makeBook(db, path);
+    if (legacy.length && !readonly && options.onIdentityUpgrade) upgradeIdentities(book, legacy, options.onIdentityUpgrade);
+    return book;
   } catch (e) {
     db.close();
     throw e;
