@@ -8,8 +8,13 @@ import { stmt } from './statements.js';
 export interface Book {
   readonly db: Database.Database;
   readonly path: string;
-  /** Runs fn in one IMMEDIATE transaction: all of it is written, or none of it. */
+  /** Runs fn in one IMMEDIATE transaction: all of it is written, or none of it. Inside another, it is a savepoint. */
   write<T>(fn: () => T): T;
+  /**
+   * Runs fn as write would and always rolls it back: what a step would write, seen and undone (a savepoint when a
+   * transaction is open). For questions like "what would block preparing this month now".
+   */
+  rehearse<T>(fn: () => T): T;
   /**
    * For work that awaits between writes (streaming a large file): begin, then commit or roll back. Nothing else
    * may use the connection in between.
@@ -64,12 +69,29 @@ function configure(db: Database.Database, readonly: boolean): void {
   db.pragma('busy_timeout = 5000');
 }
 
+/** Thrown to roll a rehearsal back, carrying its result out. */
+class Rehearsed<T> {
+  result: T | undefined;
+}
+
 function makeBook(db: Database.Database, path: string): Book {
   return {
     db,
     path,
     write<T>(fn: () => T): T {
       return db.transaction(fn).immediate();
+    },
+    rehearse<T>(fn: () => T): T {
+      const undo = new Rehearsed<T>();
+      try {
+        db.transaction(() => {
+          undo.result = fn();
+          throw undo;
+        }).immediate();
+      } catch (e) {
+        if (e !== undo) throw e;
+      }
+      return undo.result as T;
     },
     begin() {
       db.exec('BEGIN IMMEDIATE');
