@@ -163,6 +163,23 @@ function stamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
+/**
+ * Leaves a book file that nobody is working in as one self-contained file: its write-ahead log merged and removed,
+ * so the file can be renamed or copied alone. Returns false when another connection still has the book open (its
+ * log stays), in which case the file must not be replaced under it.
+ */
+export function settleBookFile(path: string): boolean {
+  if (!existsSync(`${path}-wal`) && !existsSync(`${path}-shm`)) return true;
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  // Closing the last connection removes the log and the shared-memory file; another connection keeps them.
+  return !existsSync(`${path}-wal`) && !existsSync(`${path}-shm`);
+}
+
 /** Where automatic copies of a book go: a `backups` folder beside it. */
 export function backupDirFor(path: string): string {
   return join(dirname(path), 'backups');

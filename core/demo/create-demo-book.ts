@@ -1,19 +1,17 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { bookInfo } from '../../db/queries/book-info.js';
-import { createBook } from '../book/create-book.js';
+import { buildBookFile } from '../book/book-file.js';
+import { makeBookAt } from '../book/create-book.js';
 import { openExistingBook, type Book } from '../book/open-book.js';
 import { UserError } from '../errors.js';
 import { generateDemo, type DemoScale } from './generate-demo.js';
-
-function removeBookFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-}
 
 /** True when the file is a book the demo generator made (it records its seed). */
 export async function isDemoBook(path: string): Promise<boolean> {
   if (!existsSync(path)) return false;
   try {
-    const book = await openExistingBook(path, { readonly: true });
+    // As it is: a demo book made before an upgrade is still the demo book.
+    const book = await openExistingBook(path, { readonly: true, upToVersion: 0 });
     try {
       return bookInfo(book).demo_seed !== undefined;
     } finally {
@@ -25,21 +23,21 @@ export async function isDemoBook(path: string): Promise<boolean> {
 }
 
 /**
- * A fresh demo book at path: an earlier demo book there is replaced, anything else is refused. A generation that
- * fails leaves no half-made book behind.
+ * A fresh demo book at path: an earlier demo book there is replaced, anything else is refused. The new book is
+ * generated under a temporary name and replaces the old one only when complete: a generation that fails or is
+ * killed leaves the earlier demo book (or nothing) as it was.
  */
 export async function createDemoBook(path: string, actor: string, options: { seed?: number; scale?: DemoScale; from?: string } = {}): Promise<Book> {
-  if (existsSync(path)) {
-    if (!(await isDemoBook(path))) throw new UserError('book-exists', 'a file of that name exists and is not a demo book; the demo writes a new book', { file: path });
-    removeBookFiles(path);
+  if (existsSync(path) && !(await isDemoBook(path))) {
+    throw new UserError('book-exists', 'a file of that name exists and is not a demo book; the demo writes a new book', { file: path });
   }
-  const book = await createBook(path, actor, 'demo');
-  try {
-    generateDemo(book, { seed: options.seed ?? 1, scale: options.scale ?? 'small', ...(options.from ? { from: options.from } : {}) });
-    return book;
-  } catch (e) {
-    book.close();
-    removeBookFiles(path);
-    throw e;
-  }
+  await buildBookFile(path, async (temp) => {
+    const book = await makeBookAt(temp, actor, 'demo');
+    try {
+      generateDemo(book, { seed: options.seed ?? 1, scale: options.scale ?? 'small', ...(options.from ? { from: options.from } : {}) });
+    } finally {
+      book.close();
+    }
+  }, { replace: true });
+  return openExistingBook(path);
 }

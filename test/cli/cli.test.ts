@@ -236,7 +236,8 @@ describe('ka-settle close and statement', () => {
     expect(locked.code).toBe(1);
     expect(locked.err).toMatch(/period 2026-10 is closed/);
     expect(ka('check', book).code).toBe(0);
-  });
+    // Three preparations' and one acceptance's reconciliation of a demo month, each a process of its own.
+  }, 150_000);
 });
 
 describe('ka-settle ageing and credit', () => {

@@ -14,6 +14,6 @@ export function tableHashes(path: string, except: string[] = []): Record<string,
   }
 }
 
-function hash(rows: unknown[][]): string {
+function hash(rows: unknown[]): string {
   return `${rows.length}:${createHash('sha256').update(JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).digest('hex')}`;
 }
