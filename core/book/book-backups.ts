@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { backupDirFor } from '../../db/connection.js';
 import { UserError } from '../errors.js';
@@ -77,14 +77,26 @@ export async function lastGoodBackup(bookPath: string): Promise<BackupFile | nul
 }
 
 /**
- * Puts a good backup in place of a damaged book that is not open. The damaged file is kept aside, renamed
- * <name>-damaged-<time>, for whoever wants to look at it; nothing is deleted.
+ * Puts a good backup in place of a damaged book that is not open. The damaged file is kept aside, as
+ * <name>-damaged-<time>, for whoever wants to look at it; nothing is deleted. At every moment of it there is a file
+ * at the book's path — the damaged one, then the restored one — so an interrupted restore can simply be repeated.
  */
 export async function restoreDamagedBook(bookPath: string, file: string): Promise<string> {
   await verifyBackup(file);
   const aside = bookPath.replace(/(\.[^.\\/]*)?$/, `-damaged-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}$1`);
-  renameSync(bookPath, aside);
-  for (const suffix of ['-wal', '-shm']) if (existsSync(bookPath + suffix)) renameSync(bookPath + suffix, aside + suffix);
-  replaceWithBackup(bookPath, file);
+  const temp = buildingPathFor(bookPath);
+  try {
+    copyFileSync(file, temp);
+    // The damaged file gets its second name first (a hard link, else a copy) and keeps it after the rename below.
+    try {
+      linkSync(bookPath, aside);
+    } catch {
+      copyFileSync(bookPath, aside);
+    }
+    for (const suffix of ['-wal', '-shm']) if (existsSync(bookPath + suffix)) renameSync(bookPath + suffix, aside + suffix);
+    renameSync(temp, bookPath);
+  } finally {
+    rmSync(temp, { force: true });
+  }
   return aside;
 }
