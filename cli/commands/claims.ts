@@ -5,6 +5,7 @@ import { claimsView, claimView } from '../../core/views/reconcile-views.js';
 import { COMMON_OPTIONS, resolveActor } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { today } from '../../core/calendar/dates.js';
 
 const MOVES = { submit: 'submitted', approve: 'approved', 'write-off': 'written_off', reject: 'rejected' } as const;
 const STATUSES = ['draft', 'submitted', 'approved', 'written_off', 'rejected'];
@@ -27,7 +28,7 @@ export async function claimsCommand(args: string[], io: Io): Promise<number> {
       const id = values[move]!;
       if (!/^\d+$/.test(id)) throw new UsageError(`--${move} takes a claim id`);
       const status = moveClaim(book, Number(id), MOVES[move], resolveActor(io, values.user), {
-        date: values.date ?? new Date().toISOString().slice(0, 10), ...(values.reason ? { reason: values.reason } : {}),
+        date: values.date ?? today(), ...(values.reason ? { reason: values.reason } : {}),
       });
       if (values.json) printJson(io, { claim: Number(id), status });
       else io.out(`claim ${id} is ${status}`);

@@ -1,6 +1,7 @@
 import { formatFen } from '../money/format.js';
 import type { StatementDocument } from './statement-document.js';
 import { statementDetails, statementSections, type Cell } from './statement-sections.js';
+import { localDateOf } from '../calendar/dates.js';
 
 const escape = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -62,8 +63,8 @@ ${doc.version === null ? '<p class="draft">草稿 DRAFT — not prepared, not si
 </div>
 ${sections}
 <p class="capitals">厂家应付经销商 Due from the manufacturer: ¥${formatFen(s.netDue.fromManufacturer)}　人民币${escape(s.netDue.inCapitals)}</p>
-<div class="signatures">${doc.signers.map((x) => `<div>${escape(x.role)}<br>${escape(x.name ?? '')}<br>${escape(x.at?.slice(0, 10) ?? '')}</div>`).join('')}</div>
-${doc.confirmations.map((c) => `<p>回签 ${escape(c.party)}${c.ka ? ` ${escape(c.ka)}` : ''}: ${escape(c.result)}${c.reasons ? ` — ${escape(c.reasons)}` : ''} (${escape(c.recordedBy)}, ${c.recordedAt.slice(0, 10)})</p>`).join('')}
+<div class="signatures">${doc.signers.map((x) => `<div>${escape(x.role)}<br>${escape(x.name ?? '')}<br>${escape(x.at ? localDateOf(x.at) : '')}</div>`).join('')}</div>
+${doc.confirmations.map((c) => `<p>回签 ${escape(c.party)}${c.ka ? ` ${escape(c.ka)}` : ''}: ${escape(c.result)}${c.reasons ? ` — ${escape(c.reasons)}` : ''} (${escape(c.recordedBy)}, ${localDateOf(c.recordedAt)})</p>`).join('')}
 ${details}
 </body></html>`;
 }

@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dispatch } from '../../../bridge/dispatch.js';
+import { main } from '../../../cli/main.js';
+import type { Io } from '../../../cli/io.js';
+import { currentPeriod, localDateOf, localStamp, today } from '../../../core/calendar/dates.js';
+import { openExistingBook } from '../../../core/book/open-book.js';
+import { createDemoBook } from '../../../core/demo/create-demo-book.js';
+import { defaultExportPath } from '../../../core/reconcile/export-workbench.js';
+import { BookSession } from '../../../services/book-session.js';
+import type { ServiceContext } from '../../../services/service-handlers.js';
+import { addPeople } from '../../helpers/people.js';
+
+/**
+ * Every date a command or service takes when none is given is today on the computer's own calendar. Frozen at
+ * 07:30 on 1 November in Beijing — 23:30 on 31 October in UTC — a default taken from UTC would be a day (and a
+ * month) early, and a claim dated then could land in a closed month.
+ */
+const NOW = new Date('2026-10-31T23:30:00Z');
+const LOCAL_DAY = '2026-11-01';
+
+let dir = '';
+let book = '';
+const zone = process.env.TZ;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ka-settle-calendar-'));
+  book = join(dir, 'demo.kasettle');
+  const b = await createDemoBook(book, 'tester', { scale: 'tiny' });
+  addPeople(b);
+  b.close();
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeEach(() => {
+  process.env.TZ = 'Asia/Shanghai';
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+});
+
+async function run(...args: string[]): Promise<any> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...process.env, KA_SETTLE_USER: 'tester' } };
+  const code = await main([...args, '--json'], io);
+  expect(code, `${args.join(' ')}: ${err}`).toBe(0);
+  return JSON.parse(out);
+}
+
+const query = <T>(sql: string, ...params: unknown[]): T => {
+  const db = new Database(book, { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+};
+
+async function draftClaim(period: string): Promise<{ id: number; doc_no: string }> {
+  const view = await run('claims', book, '--status', 'draft', '--limit', '1000');
+  return (view.claims as { id: number; doc_no: string; period: string }[]).find((c) => c.period === period)!;
+}
+
+describe('the local calendar', () => {
+  it('is the computer’s, not UTC’s', () => {
+    expect(new Date().toISOString().slice(0, 10)).toBe('2026-10-31');
+    expect(today()).toBe(LOCAL_DAY);
+    expect(currentPeriod()).toBe('2026-11');
+    expect(localDateOf(NOW.toISOString())).toBe(LOCAL_DAY);
+    expect(localStamp()).toBe('20261101-073000');
+  });
+
+  it('gives every command its default date', async () => {
+    expect((await run('reconcile', book, '--period', '2026-10')).asOf).toBe(LOCAL_DAY);
+    expect(query<{ as_of: string }>('SELECT as_of FROM recon_runs ORDER BY id DESC LIMIT 1').as_of).toBe(LOCAL_DAY);
+    expect((await run('credit', book)).asOf).toBe(LOCAL_DAY);
+    expect((await run('terms', book, '--contract', 'HT-RTM-2025', '--explain')).period).toBe('2026-11');
+    const claim = await draftClaim('2026-10');
+    await run('claims', book, '--reject', String(claim.id), '--reason', '厂家不认可');
+    expect(query<{ doc_date: string }>('SELECT doc_date FROM documents WHERE natural_key = ?', `REJECT|${claim.doc_no}`).doc_date).toBe(LOCAL_DAY);
+  });
+
+  it('gives every service its default date, and names exports by local time', async () => {
+    const ctx: ServiceContext = { session: new BookSession(dir, 'tester'), control: {} };
+    try {
+      const call = async (method: Parameters<typeof dispatch>[1], args: unknown) => {
+        const out = await dispatch(ctx, method, args);
+        if (!out.ok) throw new Error(`${method}: ${JSON.stringify(out.error)}`);
+        return out.result as any;
+      };
+      await call('app.openBook', { path: book });
+      expect((await call('reconcile.run', { period: '2026-09' })).asOf).toBe(LOCAL_DAY);
+      const claim = await draftClaim('2026-09');
+      await call('claims.move', { id: claim.id, to: 'rejected', reason: '超出合同' });
+      expect(query<{ doc_date: string }>('SELECT doc_date FROM documents WHERE natural_key = ?', `REJECT|${claim.doc_no}`).doc_date).toBe(LOCAL_DAY);
+      await call('session.signIn', { username: 'wang', password: 'wang-pass-1' });
+      await call('close.accept', { period: '2026-08', keys: 'all', reason: '已与KA核对' });
+      await call('close.prepare', { period: '2026-08' });
+      expect(query<{ as_of: string; period: string }>("SELECT as_of, period FROM recon_runs WHERE period = '2026-08' ORDER BY id DESC LIMIT 1").as_of).toBe(LOCAL_DAY);
+      const opened = await openExistingBook(book, { readonly: true });
+      expect(defaultExportPath(opened, { from: '2026-10', to: '2026-10' } as never)).toContain('-20261101-073000.xlsx');
+      opened.close();
+    } finally {
+      ctx.session.close();
+    }
+  });
+});
