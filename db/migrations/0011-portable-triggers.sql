@@ -1,19 +1,20 @@
 -- Every trigger of the book, as it stands from this version on, with constant messages.
 --
--- Why: a book is the user's record for years and must open wherever SQLite opens. The triggers of 0003, 0004 and
--- 0007 built their messages with an expression (RAISE(ABORT, 'period-closed:' || NEW.period)), which SQLite
+-- Why: a book is the user's record for years and must open wherever SQLite opens. The period locks of 0003 built
+-- their messages with an expression (RAISE(ABORT, 'period-closed:' || NEW.period)), which SQLite
 -- accepts only from 3.47 on; an older SQLite (Debian 12's sqlite3 3.40, most Python builds, database browsers)
 -- then refuses the whole schema ("malformed database schema"), so the book could not be read at all. STRICT tables
 -- (3.37) are the book's floor, and nothing in its schema may need a newer SQLite than that.
 --
 -- The messages are constant; db/errors.ts reads them, and the code that was writing names the period (it knows
--- the date of what it wrote). The conditions are unchanged: only the message text differs from 0003/0004/0007.
+-- the date of what it wrote). The conditions are unchanged: only the message text differs from 0003 (0004, 0007
+-- and 0010 already had constant messages; their triggers are restated here so that this file is the whole set).
 --
 --   period-closed             a row dated in a closed period (periods.status = 'closed') is written or changed
 --   immutable:<table>         a posted row is changed or deleted (corrections are reversing documents)
 --
 -- A later migration that changes a trigger (for speed, say) drops and recreates it under the same name, keeps its
--- message, and says so here by its own comment; the list below is the book's whole set as of version 10.
+-- message, and says so in its own comment; the list below is the book's whole set as of version 11.
 
 -- 会计期间锁 (period lock): documents and what hangs off them.
 DROP TRIGGER documents_lock_insert;
@@ -120,3 +121,36 @@ BEGIN SELECT RAISE(ABORT, 'immutable:settlement_statements'); END;
 DROP TRIGGER settlement_statements_no_delete;
 CREATE TRIGGER settlement_statements_no_delete BEFORE DELETE ON settlement_statements
 BEGIN SELECT RAISE(ABORT, 'immutable:settlement_statements'); END;
+
+-- Exported vouchers (凭证) are history handed to the general ledger.
+DROP TRIGGER voucher_exports_no_update;
+CREATE TRIGGER voucher_exports_no_update BEFORE UPDATE ON voucher_exports
+BEGIN SELECT RAISE(ABORT, 'immutable:voucher_exports'); END;
+
+DROP TRIGGER voucher_exports_no_delete;
+CREATE TRIGGER voucher_exports_no_delete BEFORE DELETE ON voucher_exports
+BEGIN SELECT RAISE(ABORT, 'immutable:voucher_exports'); END;
+
+DROP TRIGGER vouchers_no_update;
+CREATE TRIGGER vouchers_no_update BEFORE UPDATE ON vouchers
+BEGIN SELECT RAISE(ABORT, 'immutable:vouchers'); END;
+
+DROP TRIGGER vouchers_no_delete;
+CREATE TRIGGER vouchers_no_delete BEFORE DELETE ON vouchers
+BEGIN SELECT RAISE(ABORT, 'immutable:vouchers'); END;
+
+DROP TRIGGER voucher_lines_no_update;
+CREATE TRIGGER voucher_lines_no_update BEFORE UPDATE ON voucher_lines
+BEGIN SELECT RAISE(ABORT, 'immutable:voucher_lines'); END;
+
+DROP TRIGGER voucher_lines_no_delete;
+CREATE TRIGGER voucher_lines_no_delete BEFORE DELETE ON voucher_lines
+BEGIN SELECT RAISE(ABORT, 'immutable:voucher_lines'); END;
+
+DROP TRIGGER voucher_documents_no_update;
+CREATE TRIGGER voucher_documents_no_update BEFORE UPDATE ON voucher_documents
+BEGIN SELECT RAISE(ABORT, 'immutable:voucher_documents'); END;
+
+DROP TRIGGER voucher_documents_no_delete;
+CREATE TRIGGER voucher_documents_no_delete BEFORE DELETE ON voucher_documents
+BEGIN SELECT RAISE(ABORT, 'immutable:voucher_documents'); END;
