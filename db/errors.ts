@@ -2,10 +2,10 @@
  * The book's own refusals arrive as SQLite errors raised by its triggers and constraints. This reads them back
  * into something the layers above can name to a user.
  *
- * The triggers' messages are constant (`period-closed`, `immutable:<table>`, see migration 0011): a message built
+ * The triggers' messages are constant (`period-closed`, `immutable:<table>`, see migration 0012): a message built
  * from an expression needs SQLite 3.47, and the book must open in 3.37. So a period-closed refusal does not say
  * which period: the writer knows the date of what it wrote and names it (core/ledger/book-errors.ts). Books made
- * before 0011 said `period-closed:YYYY-MM`; that form is still read.
+ * before 0012 said `period-closed:YYYY-MM`; that form is still read.
  */
 export type BookRefusal =
   | { code: 'period-closed'; period: string | undefined }

@@ -1,20 +1,23 @@
 -- Every trigger of the book, as it stands from this version on, with constant messages.
 --
--- Why: a book is the user's record for years and must open wherever SQLite opens. The period locks of 0003 built
--- their messages with an expression (RAISE(ABORT, 'period-closed:' || NEW.period)), which SQLite
--- accepts only from 3.47 on; an older SQLite (Debian 12's sqlite3 3.40, most Python builds, database browsers)
+-- Why: a book is the user's record for years and must open wherever SQLite opens. The period locks of 0003 (and those
+-- of documents as 0011 recreated them) built their messages with an expression (RAISE(ABORT, 'period-closed:' ||
+-- NEW.period)), which SQLite accepts only from 3.47 on; an older SQLite (Debian 12's sqlite3 3.40, most Python builds, database browsers)
 -- then refuses the whole schema ("malformed database schema"), so the book could not be read at all. STRICT tables
 -- (3.37) are the book's floor, and nothing in its schema may need a newer SQLite than that.
 --
 -- The messages are constant; db/errors.ts reads them, and the code that was writing names the period (it knows
--- the date of what it wrote). The conditions are unchanged: only the message text differs from 0003 (0004, 0007
--- and 0010 already had constant messages; their triggers are restated here so that this file is the whole set).
+-- the date of what it wrote). The conditions are unchanged: only the message text differs from what 0003 and 0011
+-- created (0004, 0007, 0010 and 0011's correction triggers already had constant messages; they are restated here
+-- so that this file is the whole set, and test/db/portable-schema.test.ts checks that it is).
 --
 --   period-closed             a row dated in a closed period (periods.status = 'closed') is written or changed
 --   immutable:<table>         a posted row is changed or deleted (corrections are reversing documents)
+--   correction:version-in-force   a new version of a document is posted while the previous one is in force
+--   correction:not-a-mirror       a reversal is not the exact negative of an unreversed original
 --
 -- A later migration that changes a trigger (for speed, say) drops and recreates it under the same name, keeps its
--- message, and says so in its own comment; the list below is the book's whole set as of version 11.
+-- message, and says so in its own comment; the list below is the book's whole set as of version 12.
 
 -- 会计期间锁 (period lock): documents and what hangs off them.
 DROP TRIGGER documents_lock_insert;
@@ -28,13 +31,28 @@ WHEN (SELECT status FROM periods WHERE period = OLD.period) = 'closed'
 BEGIN SELECT RAISE(ABORT, 'period-closed'); END;
 
 DROP TRIGGER documents_immutable;
-CREATE TRIGGER documents_immutable BEFORE UPDATE OF kind, natural_key, doc_no, doc_date, period,
-  manufacturer_id, distributor_id, ka_account_id, store_id, total_fen, content_hash ON documents
+CREATE TRIGGER documents_immutable BEFORE UPDATE OF kind, natural_key, version, doc_no, doc_date, period,
+  manufacturer_id, distributor_id, ka_account_id, store_id, total_fen, content_hash, reverses_id ON documents
 BEGIN SELECT RAISE(ABORT, 'immutable:documents'); END;
 
 DROP TRIGGER documents_no_delete;
 CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents
 BEGIN SELECT RAISE(ABORT, 'immutable:documents'); END;
+
+-- Corrections (0011): one version of a key in force; a reversal mirrors its original and is never reversed.
+DROP TRIGGER documents_version_after_reversal;
+CREATE TRIGGER documents_version_after_reversal BEFORE INSERT ON documents
+WHEN NEW.version > 1 AND NEW.reverses_id IS NULL AND NOT EXISTS (
+  SELECT 1 FROM documents p JOIN documents r ON r.reverses_id = p.id
+  WHERE p.kind = NEW.kind AND p.natural_key = NEW.natural_key AND p.version = NEW.version - 1)
+BEGIN SELECT RAISE(ABORT, 'correction:version-in-force'); END;
+
+DROP TRIGGER documents_reversal_mirrors;
+CREATE TRIGGER documents_reversal_mirrors BEFORE INSERT ON documents
+WHEN NEW.reverses_id IS NOT NULL AND NOT EXISTS (
+  SELECT 1 FROM documents o WHERE o.id = NEW.reverses_id AND o.reverses_id IS NULL AND o.kind = NEW.kind
+    AND o.total_fen = -NEW.total_fen)
+BEGIN SELECT RAISE(ABORT, 'correction:not-a-mirror'); END;
 
 DROP TRIGGER document_lines_lock_insert;
 CREATE TRIGGER document_lines_lock_insert BEFORE INSERT ON document_lines
