@@ -17,7 +17,8 @@ import { tempDir } from '../helpers/temp-book.js';
  * Every command is one transaction: it commits once, or not at all when it is refused (a refused preparation
  * commits only the audit row of its refusal). Counted from the book's own write-ahead log, command by command, on
  * a demo book. Import is the one command of several transactions — one per file, each whole — and is safely
- * resumable: a file imported again adds nothing.
+ * resumable: a file imported again adds nothing. Corrections (冲销, 重新核销, 替换, 撤销导入) and the voucher export are one
+transaction each.
  */
 const E2E = fileURLToPath(new URL('../fixtures/e2e/', import.meta.url));
 const PASSWORDS: Record<string, string> = { admin: 'admin-pass-1', wang: 'wang-pass-1', li: 'li-pass-1', zhao: 'zhao-pass-1' };
@@ -150,5 +151,35 @@ describe('every other command', () => {
     expect(tableHashes(book, ['audit_log', 'batches']).documents).not.toBe(before.documents);
     // Run again after an interruption, the same command finds everything in the book and writes nothing.
     expect(await commits(['import', book, 'deliveries', ...files, '--ka', 'RTM'])).toBe(0);
+  });
+
+  it('that corrects or exports commits exactly once, and a refused one not at all', async () => {
+    // 冲销 of a delivery, again (refused), 重新核销 of a remittance
+    const docs = await json<{ doc_no: string; kind: string; reversed_by: number | null; reverses_id: number | null }[]>(['show', book, 'documents', '--period', '2026-10', '--limit', '2000']);
+    const delivery = docs.find((d) => d.kind === 'delivery' && d.reversed_by === null && d.reverses_id === null && d.doc_no.startsWith('XSD'))!;
+    const remittance = docs.find((d) => d.kind === 'remittance')!;
+    expect(await commits(['reverse', book, delivery.doc_no, '--reason', '整单退回'], 'wang')).toBe(1);
+    expect(await commits(['reverse', book, delivery.doc_no, '--reason', '再冲一次'], 'wang', 1)).toBe(0);
+    expect(await commits(['reallocate', book, remittance.doc_no, '--reason', '按付款通知重新核销'], 'wang')).toBe(1);
+
+    // 替换 on re-import: the old version reversed and the new posted, in the file's one transaction
+    const changed = join(dir, 'deliveries-1.csv');
+    writeFileSync(changed, '送货单号,送货日期,订单号,门店编号,商品编码,数量,单价,金额\nXSTX01,2026-10-21,POXSTX01,A010,P001,11,5.22,57.42\n');
+    expect(await commits(['import', book, 'deliveries', changed, '--ka', 'RTM', '--replace', '--dry-run'], 'wang')).toBe(0);
+    expect(await commits(['import', book, 'deliveries', changed, '--ka', 'RTM', '--replace', '--reason', '门店更正数量'], 'wang')).toBe(1);
+    // 撤销导入 of the second file's batch; undoing it twice is refused
+    const batches = await json<{ batch: number; file: string }[]>(['show', book, 'batches']);
+    const second = batches.find((b) => b.file.endsWith('deliveries-2.csv'))!;
+    expect(await commits(['import', book, '--undo', String(second.batch), '--reason', '导错文件'], 'wang')).toBe(1);
+    expect(await commits(['import', book, '--undo', String(second.batch), '--reason', '导错文件'], 'wang', 1)).toBe(0);
+
+    // 凭证: the mapping confirmed once, the month exported once, nothing new the second time
+    expect(await commits(['vouchers', book, '--accept-proposals'], 'wang')).toBe(1);
+    const out = join(dir, 'vouchers-2026-10.csv');
+    expect(await commits(['vouchers', book, '--period', '2026-10', '--format', 'csv', '--out', out], 'wang')).toBe(1);
+    expect(await commits(['vouchers', book, '--period', '2026-10', '--format', 'csv', '--out', join(dir, 'again.csv')], 'wang')).toBe(0);
+    // writing the remembered vouchers again is audited (who made a copy of what was handed to the GL): one commit
+    expect(await commits(['vouchers', book, '--period', '2026-10', '--again', '--format', 'csv', '--out', join(dir, 'copy.csv')], 'wang')).toBe(1);
+    expect(await commits(['check', book])).toBe(0);
   });
 });
