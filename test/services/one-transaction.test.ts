@@ -97,4 +97,30 @@ describe('every service method', () => {
     expect((await commits('users.disable', { username: 'wang' })).n).toBe(1);
     expect((await commits('users.password', { password: 'admin-password-2' })).n).toBe(1);
   });
+
+  it('that corrects or exports commits exactly once, a refused one not at all, and their views nothing', async () => {
+    await as('zhao');
+    type Doc = { id: number; kind: string; doc_no: string; reversed_by: number | null; reverses_id: number | null };
+    const docs = async (kind: string) => (await commits('book.documents', { period: '2026-10', kind, limit: 1000 })).result.rows as Doc[];
+    const delivery = (await docs('delivery')).find((d) => d.reversed_by === null && d.reverses_id === null)!;
+    const remittance = (await docs('remittance'))[0]!;
+    for (const [method, args] of [
+      ['corrections.chain', { documentId: delivery.id }], ['corrections.batches', {}], ['corrections.remittances', { period: '2026-10' }],
+      ['corrections.openItems', { remittanceId: remittance.id }], ['vouchers.mapping', { period: '2026-10' }], ['vouchers.layouts', {}],
+      ['vouchers.preview', { period: '2026-10', grouping: 'document' }], ['vouchers.auxItems', {}],
+    ] as [ServiceName, unknown][]) {
+      expect((await commits(method, args)).n, method).toBe(0);
+    }
+    expect((await commits('corrections.reverse', { documentId: delivery.id, reason: '整单退回' })).n).toBe(1);
+    expect((await commits('corrections.reverse', { documentId: delivery.id, reason: '再冲一次' }, false)).n).toBe(0);
+    expect((await commits('corrections.reallocate', { remittanceId: remittance.id, mode: 'references', reason: '按付款通知' })).n).toBe(1);
+    const batches = (await commits('corrections.batches', {})).result.rows as { batch: number; file: string | null }[];
+    const batchId = batches.find((b) => b.file?.endsWith('rtm-deliveries.csv'))!.batch;
+    expect((await commits('corrections.undoImport', { batchId, reason: '导错文件' })).n).toBe(1);
+    expect((await commits('corrections.undoImport', { batchId, reason: '导错文件' }, false)).n).toBe(0);
+    expect((await commits('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'csv', path: join(dir, 'blocked.csv') }, false)).n).toBe(0);
+    expect((await commits('vouchers.acceptProposals', {})).n).toBe(1);
+    expect((await commits('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'csv', path: join(dir, 'vouchers.csv') })).n).toBe(1);
+    expect((await commits('vouchers.reexport', { period: '2026-10', layout: 'csv', path: join(dir, 'copy.csv') })).n).toBe(1);
+  });
 });
