@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -49,7 +49,8 @@ afterEach(() => {
 async function run(...args: string[]): Promise<any> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...process.env, KA_SETTLE_USER: 'tester' } };
+  // wang's password for the commands that sign (never read from standard input here)
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...process.env, KA_SETTLE_USER: 'tester', KA_SETTLE_PASSWORD: 'wang-pass-1' } };
   const code = await main([...args, '--json'], io);
   expect(code, `${args.join(' ')}: ${err}`).toBe(0);
   return JSON.parse(out);
@@ -86,6 +87,14 @@ describe('the local calendar', () => {
     const claim = await draftClaim('2026-10');
     await run('claims', book, '--reject', String(claim.id), '--reason', '厂家不认可');
     expect(query<{ doc_date: string }>('SELECT doc_date FROM documents WHERE natural_key = ?', `REJECT|${claim.doc_no}`).doc_date).toBe(LOCAL_DAY);
+
+    // A delivery dated today (local) is not "after today" to the import's date window, and its 冲销 is dated today.
+    const file = join(dir, 'deliveries-today.csv');
+    writeFileSync(file, `送货单号,送货日期,订单号,门店编号,商品编码,数量,单价,金额\nXSCAL01,${LOCAL_DAY},POCAL01,A010,P001,10,5.22,52.20\n`);
+    await run('import', book, 'deliveries', file, '--ka', 'RTM');
+    expect(query<{ period: string }>("SELECT period FROM documents WHERE doc_no = 'XSCAL01'").period).toBe('2026-11');
+    const reversal = await run('reverse', book, 'XSCAL01', '--reason', '整单退回', '--user', 'wang');
+    expect(reversal.date).toBe(LOCAL_DAY);
   });
 
   it('gives every service its default date, and names exports by local time', async () => {
@@ -108,6 +117,9 @@ describe('the local calendar', () => {
       const opened = await openExistingBook(book, { readonly: true });
       expect(defaultExportPath(opened, { from: '2026-10', to: '2026-10' } as never)).toContain('-20261101-073000.xlsx');
       opened.close();
+      // a voucher file the window names itself is stamped with local time too
+      await call('vouchers.acceptProposals', {});
+      expect((await call('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'csv' })).file).toContain('-20261101-073000.csv');
     } finally {
       ctx.session.close();
     }
