@@ -12,6 +12,8 @@ export const DOCUMENT_KINDS = [
   'delivery_cost_claim', //    配送费补贴
   'price_protection_claim', // 补差
   'adjustment', //             调整
+  'invoice_issued', //         销项发票: a VAT invoice one of the book's distributors issued (posts nothing)
+  'invoice_received', //       进项发票: one it received, from a KA (service fees) or the manufacturer (posts nothing)
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -1,7 +1,9 @@
 /** What a file can be imported as: master data, then the documents of the ledger. */
-export const MASTER_KINDS = ['manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'contracts', 'promotions'] as const;
+export const MASTER_KINDS = ['manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'contracts', 'promotions', 'invoicing-entities'] as const;
 export const DOCUMENT_IMPORT_KINDS = ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits'] as const;
-export const IMPORT_KINDS = [...MASTER_KINDS, ...DOCUMENT_IMPORT_KINDS] as const;
+/** VAT invoices: the e-tax portal's 全量发票查询 export, 数电票 XML files (or a .zip of them); issued or received is read from the tax ids. */
+export const INVOICE_IMPORT_KINDS = ['invoices'] as const;
+export const IMPORT_KINDS = [...MASTER_KINDS, ...DOCUMENT_IMPORT_KINDS, ...INVOICE_IMPORT_KINDS] as const;
 export type MasterKind = (typeof MASTER_KINDS)[number];
 export type DocumentImportKind = (typeof DOCUMENT_IMPORT_KINDS)[number];
 export type ImportKind = (typeof IMPORT_KINDS)[number];

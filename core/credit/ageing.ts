@@ -2,14 +2,19 @@ import type { Book } from '../../db/connection.js';
 import { arBalanceAsOf } from '../../db/queries/credit.js';
 import { receivablesAsOf } from '../../db/queries/statement-data.js';
 import { distributorsList, kaList, storesList } from '../../db/queries/credit-parties.js';
-import { assertIsoDate } from '../calendar/dates.js';
+import { invoiceDatesAsOf } from '../../db/queries/due-dates.js';
+import { assertIsoDate, daysBetween } from '../calendar/dates.js';
 import { ageingBuckets, bucketLabels, bucketOf } from './ageing-buckets.js';
 
 export type AgeingGrouping = 'ka' | 'store' | 'distributor' | 'manufacturer';
-export type AgeingBasis = 'due' | 'document';
+export type { AgeingBasis } from '../../vocabulary/index.js';
+import type { AgeingBasis } from '../../vocabulary/index.js';
 
-/** One line of the ageing; `code` is the party's own code (KA, KA/store, distributor, manufacturer) for drilling down. */
-export interface AgeingRow { key: string; code: string; name: string; buckets: number[]; credits: number; total: number }
+/**
+ * One line of the ageing; `code` is the party's own code (KA, KA/store, distributor, manufacturer) for drilling down.
+ * `notInvoiced` holds, when ageing by invoice date, what no invoice covers yet (its age has not started).
+ */
+export interface AgeingRow { key: string; code: string; name: string; buckets: number[]; credits: number; notInvoiced: number; total: number }
 
 export interface AgeingReport {
   asOf: string;
@@ -24,9 +29,10 @@ export interface AgeingReport {
 }
 
 /**
- * 账龄分析 as of any date: every receivable open on that date (clearings dated later do not count), by days past due
- * (or days since the document), in the book's buckets; credits not yet applied in their own column. The total
- * is the ledger balance of 应收账款-KA on that date, exactly.
+ * 账龄分析 as of any date: every receivable open on that date (clearings dated later do not count), by days past the
+ * due date in force then (or days since the document, or since the invoice that covers it), in the book's buckets;
+ * credits not yet applied, and by invoice date what is not invoiced, in their own columns. The total is the ledger
+ * balance of 应收账款-KA on that date, exactly.
  */
 export function ageing(book: Book, asOfText: string, by: AgeingGrouping = 'ka', basis: AgeingBasis = 'due'): AgeingReport {
   const asOf = assertIsoDate(asOfText, { field: '--as-of' });
@@ -44,16 +50,19 @@ export function ageing(book: Book, asOfText: string, by: AgeingGrouping = 'ka', 
   }
   const distributorManufacturer = new Map(distributorsList(book).map((d) => [d.id, d.manufacturer_id]));
   const rows = new Map<string, AgeingRow>();
-  const empty = (key: string, party = { code: '', name: '(none)' }): AgeingRow => ({ key, code: party.code, name: party.name, buckets: labels.map(() => 0), credits: 0, total: 0 });
+  const empty = (key: string, party = { code: '', name: '(none)' }): AgeingRow => ({ key, code: party.code, name: party.name, buckets: labels.map(() => 0), credits: 0, notInvoiced: 0, total: 0 });
+  const invoiced = basis === 'invoice' ? invoiceDatesAsOf(book, asOf) : undefined;
   const totals = empty('total', { code: '', name: 'total' });
   for (const item of receivablesAsOf(book, null, asOf)) {
     const key = by === 'ka' ? String(item.ka_account_id) : by === 'store' ? String(item.store_id) : by === 'distributor' ? String(item.distributor_id)
       : `m${distributorManufacturer.get(item.distributor_id ?? -1) ?? '?'}`;
     const row = rows.get(key) ?? empty(key, names.get(key));
     rows.set(key, row);
+    const invoiceDate = invoiced?.get(item.document_id);
     for (const r of [row, totals]) {
       if (item.open_fen < 0) r.credits += item.open_fen;
-      else r.buckets[bucketOf(edges, basis === 'due' ? item.days_past_due : item.days_since_document)]! += item.open_fen;
+      else if (invoiced && !invoiceDate) r.notInvoiced += item.open_fen;
+      else r.buckets[bucketOf(edges, basis === 'due' ? item.days_past_due : basis === 'invoice' ? daysBetween(invoiceDate!, asOf) : item.days_since_document)]! += item.open_fen;
       r.total += item.open_fen;
     }
   }

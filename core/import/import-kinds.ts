@@ -49,18 +49,21 @@ function productDocument(o: { number: SynonymGroup; date: SynonymGroup; qty: Syn
       text('orderNo', ['orderNo'], { fillDown: true }), ...store(o.storeRequired), ...(o.extra ?? []),
       ...product, { field: 'qty', groups: o.qty === 'qty' ? ['qty'] : [o.qty, 'qty'], type: 'qty', required: true },
       { field: 'price', groups: ['price'], type: 'price', required: true },
-      { field: 'amount', groups: ['amount'], type: 'amount' }, text('memo', ['memo']),
+      { field: 'amount', groups: ['amount', 'grossAmount'], type: 'amount' }, text('memo', ['memo']),
     ],
     anyOf: [productAnyOf],
   };
 }
 
 export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
-  manufacturers: { fields: [text('code', ['manufacturerCode', 'code'], { required: true }), text('name', ['manufacturerName', 'name'], { required: true })] },
+  manufacturers: {
+    fields: [text('code', ['manufacturerCode', 'code'], { required: true }), text('name', ['manufacturerName', 'name'], { required: true }), text('taxId', ['taxId'])],
+  },
   distributors: {
     fields: [
       text('code', ['distributorCode', 'code'], { required: true }), text('name', ['distributorName', 'name'], { required: true }),
       text('manufacturerCode', ['manufacturerCode'], { required: true }), text('region', ['region']), text('contact', ['contact']), text('phone', ['phone']),
+      text('taxId', ['taxId']),
     ],
   },
   'ka-accounts': {
@@ -80,8 +83,30 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
     fields: [
       text('sku', ['sku', 'code'], { required: true }), text('barcode', ['barcode']), text('name', ['productName', 'name'], { required: true }),
       text('spec', ['spec']), { field: 'casePack', groups: ['casePack'], type: 'int' }, { field: 'vatRate', groups: ['vatRate'], type: 'rate' },
-      text('manufacturerCode', ['manufacturerCode']),
+      text('manufacturerCode', ['manufacturerCode']), text('taxCode', ['taxCode']), text('taxCategory', ['taxCategory']),
     ],
+  },
+  'invoicing-entities': {
+    fields: [
+      text('kaCode', ['kaCode'], { required: true, fillDown: true }), text('name', ['buyerName', 'name'], { required: true }),
+      text('taxId', ['taxId', 'buyerTaxId'], { required: true }), text('region', ['region']), text('addressPhone', ['addressPhone']),
+      text('bankAccount', ['bankAccount']),
+    ],
+  },
+  // 全量发票查询 as the e-tax portal exports it: 发票基础信息 (one row an invoice) or 信息汇总表 (one row an item line).
+  invoices: {
+    fields: [
+      text('invoiceCode', ['invoiceCode']), text('invoiceNumber', ['invoiceNumber']), text('digitalNumber', ['digitalInvoiceNumber']),
+      { field: 'invoiceDate', groups: ['invoiceDate', 'date'], type: 'date', required: true },
+      text('sellerTaxId', ['sellerTaxId'], { required: true }), text('sellerName', ['sellerName'], { required: true }),
+      text('buyerTaxId', ['buyerTaxId'], { required: true }), text('buyerName', ['buyerName'], { required: true }),
+      text('net', ['netAmount', 'amount']), text('tax', ['taxAmount']), text('gross', ['grossAmount'], { required: true }),
+      text('status', ['invoiceStatus']), text('isPositive', ['isPositive']), text('isRed', ['isRed']), text('invoiceKind', ['invoiceKind']),
+      text('originalNumber', ['originalInvoiceNumber']), text('drawer', ['drawer']), text('memo', ['memo']),
+      text('taxCode', ['taxCode']), text('itemName', ['itemName']), text('spec', ['spec']), text('unit', ['unit']), text('qty', ['qty']),
+      text('unitPrice', ['price']), text('taxRate', ['vatRate']),
+    ],
+    anyOf: [['invoiceNumber', 'digitalNumber']],
   },
   prices: {
     fields: [
@@ -111,14 +136,14 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
     fields: [
       text('docNo', ['statementNo', 'docNo'], { fillDown: true }), { field: 'date', groups: ['date'], type: 'date', fillDown: true }, ...store(false),
       text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'docNo']), text('documentType', ['documentType']),
-      { field: 'amount', groups: ['amount'], type: 'amount', required: true }, text('memo', ['memo']),
+      { field: 'amount', groups: ['amount', 'grossAmount'], type: 'amount', required: true }, text('memo', ['memo']),
     ],
   },
   deductions: {
     fields: [
       text('docNo', ['deductionNo', 'docNo'], { required: true, fillDown: true }),
       { field: 'date', groups: ['deductionDate', 'date'], type: 'date', fillDown: true }, ...store(false),
-      text('feeText', ['feeText'], { required: true }), { field: 'amount', groups: ['deductionAmount', 'amount'], type: 'amount', required: true },
+      text('feeText', ['feeText'], { required: true }), { field: 'amount', groups: ['deductionAmount', 'amount', 'grossAmount'], type: 'amount', required: true },
       text('method', ['method'], { fillDown: true }), text('memo', ['memo']),
     ],
   },
@@ -127,7 +152,7 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
       text('docNo', ['remittanceNo', 'docNo'], { required: true, fillDown: true }),
       { field: 'date', groups: ['paymentDate', 'date'], type: 'date', required: true, fillDown: true },
       ...store(false), text('distributorCode', ['distributorCode'], { fillDown: true }),
-      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'docNo']), { field: 'amount', groups: ['paymentAmount', 'amount'], type: 'amount', required: true },
+      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'docNo']), { field: 'amount', groups: ['paymentAmount', 'amount', 'grossAmount'], type: 'amount', required: true },
       text('method', ['method'], { fillDown: true }), text('memo', ['memo']),
     ],
   },
@@ -137,7 +162,7 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
       { field: 'date', groups: ['date', 'paymentDate'], type: 'date', required: true, fillDown: true },
       text('manufacturerCode', ['manufacturerCode'], { fillDown: true }), text('distributorCode', ['distributorCode'], { required: true, fillDown: true }),
       text('kaCode', ['kaCode'], { fillDown: true }), text('method', ['method'], { fillDown: true }), text('reference', ['reference']),
-      { field: 'amount', groups: ['amount', 'paymentAmount'], type: 'amount', required: true }, text('memo', ['memo']),
+      { field: 'amount', groups: ['amount', 'paymentAmount', 'grossAmount'], type: 'amount', required: true }, text('memo', ['memo']),
     ],
   },
 };

@@ -39,12 +39,13 @@ export function masterRow(r: FieldReader, writer: MasterDataWriter, o: MasterRow
   switch (o.kind) {
     case 'manufacturers': {
       const code = r.text('code');
-      withPlace(() => writer.manufacturer({ code, name: r.text('name') }));
+      withPlace(() => writer.manufacturer({ code, name: r.text('name'), taxId: r.optText('taxId') }));
       return code;
     }
     case 'distributors': {
       const code = r.text('code');
-      withPlace(() => writer.distributor({ code, name: r.text('name'), manufacturerCode: r.text('manufacturerCode'), region: opt('region'), contact: opt('contact'), phone: opt('phone') }));
+      withPlace(() => writer.distributor({ code, name: r.text('name'), manufacturerCode: r.text('manufacturerCode'), region: opt('region'), contact: opt('contact'),
+        phone: opt('phone'), taxId: r.optText('taxId') }));
       return code;
     }
     case 'ka-accounts': {
@@ -62,8 +63,15 @@ export function masterRow(r: FieldReader, writer: MasterDataWriter, o: MasterRow
     case 'products': {
       const sku = r.text('sku');
       withPlace(() => writer.product({ sku, barcode: opt('barcode'), name: r.text('name'), spec: opt('spec'),
-        casePack: r.has('casePack') ? r.int('casePack') : 1, vatRate: r.has('vatRate') ? r.rate('vatRate') : 130_000, manufacturerCode: opt('manufacturerCode') }));
+        casePack: r.has('casePack') ? r.int('casePack') : 1, vatRate: r.has('vatRate') ? r.rate('vatRate') : 130_000, manufacturerCode: opt('manufacturerCode'),
+        taxCode: r.optText('taxCode'), taxCategory: r.optText('taxCategory') }));
       return sku;
+    }
+    case 'invoicing-entities': {
+      const taxId = r.text('taxId').toUpperCase();
+      withPlace(() => writer.invoicingEntity({ kaCode: kaCode(r, o), taxId, name: r.text('name'), region: r.optText('region') ?? '',
+        addressPhone: opt('addressPhone'), bankAccount: opt('bankAccount') }));
+      return taxId;
     }
     case 'prices': {
       const ka = kaCode(r, o);

@@ -1,12 +1,11 @@
 import type { Book } from '../../db/connection.js';
-import { contractOn } from '../../db/queries/contracts.js';
 import {
   findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLine, insertOpenItem,
 } from '../../db/queries/documents.js';
-import { getKaAccount } from '../../db/queries/master-data.js';
 import { ensurePeriod, getPeriod } from '../../db/queries/periods.js';
 import { AuditWriter } from '../audit/audit-chain.js';
-import { addDays, assertIsoDate, periodOf } from '../calendar/dates.js';
+import { assertIsoDate, periodOf } from '../calendar/dates.js';
+import { dueOnPosting, markAwaitingInvoice, termsOf, type Terms } from '../invoices/due-dates.js';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 import { assertInteger, type Fen, type PriceE4, type QtyMilli } from '../money/units.js';
@@ -94,7 +93,7 @@ function contentHash(d: DocumentDraft): string {
 export class Poster {
   private readonly audit: AuditWriter;
   private readonly periodStatus = new Map<string, string>();
-  private readonly termsCache = new Map<string, number>();
+  private readonly termsCache = new Map<string, Terms>();
 
   constructor(
     private readonly book: Book,
@@ -120,17 +119,16 @@ export class Poster {
     }
   }
 
-  /** Payment terms (账期): the contract's if one is in force, else the KA account's. */
-  private defaultDueDate(d: DocumentDraft): string | null {
+  /** Payment terms (账期): the contract's if one is in force (starting where it says), else the KA account's. */
+  private receiptTerms(d: DocumentDraft): Terms | null {
     if (d.kind !== 'receipt' || !d.kaAccountId) return null;
     const key = `${d.kaAccountId}|${d.manufacturerId ?? ''}|${d.distributorId ?? ''}|${d.docDate.slice(0, 7)}`;
-    let days = this.termsCache.get(key);
-    if (days === undefined) {
-      const contract = d.manufacturerId ? contractOn(this.book, d.manufacturerId, d.kaAccountId, d.docDate) : undefined;
-      days = contract?.payment_terms_days ?? getKaAccount(this.book, d.kaAccountId)?.payment_terms_days ?? 0;
-      this.termsCache.set(key, days);
+    let terms = this.termsCache.get(key);
+    if (terms === undefined) {
+      terms = termsOf(this.book, { manufacturer_id: d.manufacturerId ?? null, ka_account_id: d.kaAccountId, doc_date: d.docDate });
+      this.termsCache.set(key, terms);
     }
-    return addDays(d.docDate, days);
+    return terms;
   }
 
   private validate(d: DocumentDraft): Fen {
@@ -170,7 +168,9 @@ export class Poster {
     if (legSum !== 0) {
       throw new UserError('unbalanced', `${d.kind} ${d.docNo} does not balance: its entries sum to ${legSum} fen`, this.place(d));
     }
-    const dueDate = d.dueDate ?? this.defaultDueDate(d);
+    const terms = d.dueDate ? null : this.receiptTerms(d);
+    const onPosting = terms ? dueOnPosting(terms, d.docDate) : null;
+    const dueDate = d.dueDate ?? onPosting?.due ?? null;
     const parties = {
       manufacturer_id: d.manufacturerId ?? null,
       distributor_id: d.distributorId ?? null,
@@ -194,7 +194,9 @@ export class Poster {
     legs.forEach((leg, i) => {
       insertEntry(this.book, { document_id: id, line_no: i + 1, period, entry_date: d.docDate, account: leg.account, ...parties, amount_fen: leg.amount });
       if (leg.openItem) {
-        insertOpenItem(this.book, { document_id: id, account: leg.account, ...parties, doc_date: d.docDate, due_date: dueDate, amount_fen: leg.amount });
+        const item = insertOpenItem(this.book, { document_id: id, account: leg.account, ...parties, doc_date: d.docDate, due_date: dueDate, amount_fen: leg.amount });
+        // Terms that start at the invoice have not started yet: the receivable is not due until it is invoiced.
+        if (onPosting?.awaitingInvoice && leg.account === 'ar_ka') markAwaitingInvoice(this.book, item, d.docDate, terms!, this.actor);
       }
     });
     this.audit.append({

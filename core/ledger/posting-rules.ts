@@ -33,13 +33,18 @@ function pair(debit: Account, credit: Account, total: Fen, open: { debit?: boole
 /**
  * What each kind of document posts. Deliveries and KA statements post nothing: goods only become a receivable
  * when the store accepts them (the receiving record), and a KA statement is the KA's claim, compared with the
- * ledger but not booked. Every other kind posts two or more legs that sum to zero.
+ * ledger but not booked. Invoices post nothing either: the receivable is the accepted value with its VAT already
+ * (验收金额 is 含税), so the invoice evidences it rather than changing it, and the output and input VAT (销项税额,
+ * 进项税额) are the company's general ledger's business; an invoice is matched against what was accepted, deducted
+ * and paid (core/invoices). Every other kind posts two or more legs that sum to zero.
  */
 export function postingLegs(input: PostingInput): Leg[] {
   const t = input.total;
   switch (input.kind) {
     case 'delivery':
     case 'statement':
+    case 'invoice_issued':
+    case 'invoice_received':
       return [];
     case 'receipt':
       return pair('ar_ka', 'sales', t, { debit: true });

@@ -5,6 +5,7 @@ import * as u from '../../db/queries/master-data-updates.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { canonicalJson } from '../canonical-json.js';
 import { UserError } from '../errors.js';
+import { recalculateOpenDueDates } from '../invoices/due-dates.js';
 import { CodeResolver } from './resolve-codes.js';
 import { MasterDataWriter, parseInput } from './save-master-data.js';
 import type { MasterEntity } from './save-record.js';
@@ -19,6 +20,7 @@ const AUDIT: Partial<Record<MasterEntity, { entity: string; key: (r: Record<stri
   products: { entity: 'product', key: (r) => String(r.sku) },
   contracts: { entity: 'contract', key: (r) => String(r.code) },
   promotions: { entity: 'promotion', key: (r) => String(r.code) },
+  'invoicing-entities': { entity: 'invoicing_entity', key: (r) => String(r.taxId) },
 };
 
 /**
@@ -49,6 +51,9 @@ export function editMasterRecord(book: Book, entity: MasterEntity, record: Recor
     if (before === undefined) throw new UserError('not-found', `no ${a.entity.replace('_', ' ')} "${key}" to change`, { field: 'code' });
     if (before !== null && sameRecord(JSON.parse(before) as unknown, parsed)) return { key, outcome: 'unchanged' as const };
     const was = JSON.parse(before ?? '{}') as Record<string, unknown>;
+    if (entity === 'invoicing-entities' && was.kaCode !== (parsed as Record<string, unknown>).kaCode) {
+      throw new UserError('invoices.entity-ka-fixed', { taxId: key, ka: String(was.kaCode) }, { field: 'kaCode' });
+    }
     for (const identity of ['manufacturerCode', 'kaCode'].filter(() => entity === 'contracts')) {
       if (was[identity] !== (parsed as Record<string, unknown>)[identity]) throw new UserError('invalid-field', 'a contract’s KA account and manufacturer cannot change; make a new contract', { field: identity });
     }
@@ -72,17 +77,18 @@ function parseFor(entity: MasterEntity, record: Record<string, unknown>) {
     case 'stores': return parseInput(s.storeInput, record);
     case 'products': return parseInput(s.productInput, record);
     case 'contracts': return parseInput(s.contractInput, record);
+    case 'invoicing-entities': return parseInput(s.invoicingEntityInput, record);
     default: throw new UserError('not-editable', `${entity} are not edited in place`, { field: 'entity' });
   }
 }
 
 function apply(book: Book, entity: MasterEntity, p: ReturnType<typeof parseFor>, codes: CodeResolver, actor: string): void {
   if (entity === 'manufacturers') {
-    const m = p as s.ManufacturerInput;
-    u.updateManufacturer(book, m.code, { name: m.name });
+    const m = p as ReturnType<typeof s.manufacturerInput.parse>;
+    u.updateManufacturer(book, m.code, { name: m.name, tax_id: m.taxId ?? null });
   } else if (entity === 'distributors') {
     const d = p as ReturnType<typeof s.distributorInput.parse>;
-    u.updateDistributor(book, d.code, { name: d.name, manufacturer_id: codes.manufacturer(d.manufacturerCode, 'manufacturerCode'), region: d.region, contact: d.contact, phone: d.phone });
+    u.updateDistributor(book, d.code, { name: d.name, manufacturer_id: codes.manufacturer(d.manufacturerCode, 'manufacturerCode'), region: d.region, contact: d.contact, phone: d.phone, tax_id: d.taxId ?? null });
   } else if (entity === 'ka-accounts') {
     const k = p as ReturnType<typeof s.kaAccountInput.parse>;
     u.updateKaAccount(book, k.code, { name: k.name, payment_terms_days: k.paymentTermsDays, contact: k.contact, phone: k.phone });
@@ -96,6 +102,7 @@ function apply(book: Book, entity: MasterEntity, p: ReturnType<typeof parseFor>,
     u.updateProduct(book, pr.sku, {
       barcode: pr.barcode ?? null, name: pr.name, spec: pr.spec, case_pack: pr.casePack, vat_rate_ppm: pr.vatRate,
       manufacturer_id: pr.manufacturerCode ? codes.manufacturer(pr.manufacturerCode, 'manufacturerCode') : null,
+      tax_code: pr.taxCode ?? null, tax_category: pr.taxCategory ?? null,
     });
   } else if (entity === 'contracts') {
     const c = p as s.ContractOutput;
@@ -104,8 +111,16 @@ function apply(book: Book, entity: MasterEntity, p: ReturnType<typeof parseFor>,
       distributor_id: c.distributorCode ? codes.distributor(c.distributorCode, 'distributorCode') : null, valid_from: c.validFrom, valid_to: c.validTo,
       fee_points_ppm: c.feePoints, payment_terms_days: c.paymentTermsDays, settlement_mode: c.settlementMode, rebate_tier_mode: c.rebate.tierMode,
       rebate_basis: c.rebate.basis, rebate_direction: c.rebate.direction, rebate_excludes_promotions: c.rebate.excludesPromotions ? 1 : 0,
+      payment_terms_start: c.paymentTermsStart ?? 'receipt',
     });
     u.deleteContractTerms(book, row.id);
     new MasterDataWriter(book, actor).contractTerms(row.id, row.ka_account_id, c);
+    // Terms that start elsewhere or run longer move the due dates of what is still open, and of nothing else.
+    if (row.payment_terms_start !== (c.paymentTermsStart ?? 'receipt') || row.payment_terms_days !== c.paymentTermsDays) {
+      recalculateOpenDueDates(book, row.id, actor);
+    }
+  } else if (entity === 'invoicing-entities') {
+    const e = p as ReturnType<typeof s.invoicingEntityInput.parse>;
+    u.updateInvoicingEntity(book, e.taxId, { name: e.name, region: e.region, address_phone: e.addressPhone, bank_account: e.bankAccount });
   }
 }

@@ -4,11 +4,13 @@ import { insertContract, insertDeliveryCost, insertFeeTerm, insertRebateExclusio
 import {
   insertDistributor, insertKaAccount, insertManufacturer, insertPrice, insertProduct, insertProductAlias, insertStore,
 } from '../../db/queries/master-data.js';
+import { insertInvoicingEntity } from '../../db/queries/invoicing-entities.js';
 import { overlappingPrice } from '../../db/queries/price-overlaps.js';
 import { insertPromotion, insertPromotionProduct, insertPromotionStore } from '../../db/queries/promotions.js';
 import { latestAuditState } from '../../db/queries/audit.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { canonicalJson } from '../canonical-json.js';
+import { hasMessage } from '../../locale/index.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 import { withBookErrors } from '../ledger/book-errors.js';
 import { CodeResolver } from './resolve-codes.js';
@@ -20,7 +22,10 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, place
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = issue.path.map(String).join('.') || place.field;
-  throw new UserError('invalid-field', issue.message, { ...place, ...(field ? { field } : {}) });
+  const where = { ...place, ...(field ? { field } : {}) };
+  // A schema that names a catalog code says it in the reader's words; older refinements still carry a sentence.
+  if (hasMessage(issue.message)) throw new UserError(issue.message, {}, where);
+  throw new UserError('invalid-field', issue.message, where);
 }
 
 /**
@@ -62,7 +67,7 @@ export class MasterDataWriter {
 
   manufacturer(input: s.ManufacturerInput): number | 'unchanged' {
     const m = parseInput(s.manufacturerInput, input, this.place);
-    const id = this.insert('manufacturer', m.code, () => insertManufacturer(this.book, m), { auditEntity: 'manufacturer', after: m });
+    const id = this.insert('manufacturer', m.code, () => insertManufacturer(this.book, { code: m.code, name: m.name, tax_id: m.taxId ?? null }), { auditEntity: 'manufacturer', after: m });
     if (id !== 'unchanged') this.created('manufacturer', m.code, m);
     return id;
   }
@@ -71,7 +76,7 @@ export class MasterDataWriter {
     const d = parseInput(s.distributorInput, input, this.place);
     const manufacturer_id = this.codes.manufacturer(d.manufacturerCode, 'manufacturerCode');
     const id = this.insert('distributor', d.code, () => insertDistributor(this.book, {
-      code: d.code, name: d.name, manufacturer_id, region: d.region, contact: d.contact, phone: d.phone,
+      code: d.code, name: d.name, manufacturer_id, region: d.region, contact: d.contact, phone: d.phone, tax_id: d.taxId ?? null,
     }), { auditEntity: 'distributor', after: d });
     if (id !== 'unchanged') this.created('distributor', d.code, d);
     return id;
@@ -104,7 +109,7 @@ export class MasterDataWriter {
     const manufacturer_id = p.manufacturerCode ? this.codes.manufacturer(p.manufacturerCode, 'manufacturerCode') : null;
     const id = this.insert('product', p.sku, () => insertProduct(this.book, {
       sku: p.sku, barcode: p.barcode ?? null, name: p.name, spec: p.spec, case_pack: p.casePack,
-      vat_rate_ppm: p.vatRate, manufacturer_id,
+      vat_rate_ppm: p.vatRate, manufacturer_id, tax_code: p.taxCode ?? null, tax_category: p.taxCategory ?? null,
     }), { auditEntity: 'product', after: p });
     if (id !== 'unchanged') this.created('product', p.sku, p);
     return id;
@@ -147,6 +152,7 @@ export class MasterDataWriter {
       valid_from: c.validFrom, valid_to: c.validTo, fee_points_ppm: c.feePoints, payment_terms_days: c.paymentTermsDays,
       settlement_mode: c.settlementMode, rebate_tier_mode: c.rebate.tierMode, rebate_basis: c.rebate.basis,
       rebate_direction: c.rebate.direction, rebate_excludes_promotions: c.rebate.excludesPromotions ? 1 : 0,
+      payment_terms_start: c.paymentTermsStart ?? 'receipt',
     }), { auditEntity: 'contract', after: c });
     if (existing === 'unchanged') return existing;
     this.contractTerms(existing, ka, c);
@@ -159,7 +165,7 @@ export class MasterDataWriter {
     for (const t of c.feeTerms) {
       insertFeeTerm(this.book, {
         contract_id: id, fee_type: t.feeType, allowed: t.allowed ? 1 : 0, manufacturer_share_ppm: t.manufacturerShare,
-        max_points_ppm: t.maxPoints ?? null, max_amount_fen: t.maxAmount ?? null,
+        max_points_ppm: t.maxPoints ?? null, max_amount_fen: t.maxAmount ?? null, expected_document: t.expectedDocument ?? null,
       });
     }
     for (const t of c.rebate.tiers) insertRebateTier(this.book, { contract_id: id, threshold_fen: t.threshold, rate_ppm: t.rate });
@@ -175,6 +181,17 @@ export class MasterDataWriter {
         monthly_floor_fen: d.monthlyFloor ?? null, monthly_cap_fen: d.monthlyCap ?? null,
       }), 0));
     }
+  }
+
+  /** 开票信息: one of a KA's invoicing entities, known by its tax id. */
+  invoicingEntity(input: s.InvoicingEntityInput): number | 'unchanged' {
+    const e = parseInput(s.invoicingEntityInput, input, this.place);
+    const ka_account_id = this.codes.kaAccount(e.kaCode, 'kaCode');
+    const id = this.insert('invoicing entity', e.taxId, () => insertInvoicingEntity(this.book, {
+      ka_account_id, tax_id: e.taxId, name: e.name, region: e.region, address_phone: e.addressPhone, bank_account: e.bankAccount,
+    }), { auditEntity: 'invoicing_entity', after: e });
+    if (id !== 'unchanged') this.created('invoicing_entity', e.taxId, e);
+    return id;
   }
 
   promotion(input: s.PromotionInput): number | 'unchanged' {

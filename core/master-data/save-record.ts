@@ -1,8 +1,9 @@
 import type { Book } from '../../db/connection.js';
 import { MasterDataWriter } from './save-master-data.js';
 import type * as s from './schemas.js';
+import type { MasterKind } from '../../vocabulary/index.js';
 
-export type MasterEntity = 'manufacturers' | 'distributors' | 'ka-accounts' | 'stores' | 'products' | 'prices' | 'contracts' | 'promotions';
+export type MasterEntity = MasterKind;
 
 /**
  * One master-data record from a form, checked by the same schemas as an import (an error names the field, so the
@@ -12,7 +13,8 @@ export type MasterEntity = 'manufacturers' | 'distributors' | 'ka-accounts' | 's
 export function saveMasterRecord(book: Book, entity: MasterEntity, record: Record<string, unknown>, actor: string): { key: string; outcome: 'created' | 'unchanged' } {
   const writer = new MasterDataWriter(book, actor);
   const r = record as never;
-  const key = String(record.code ?? record.sku ?? (entity === 'stores' ? `${String(record.kaCode)}/${String(record.storeCode)}` : `${String(record.kaCode)}/${String(record.sku)}`));
+  const key = entity === 'invoicing-entities' ? String(record.taxId ?? '').trim().toUpperCase()
+    : String(record.code ?? record.sku ?? (entity === 'stores' ? `${String(record.kaCode)}/${String(record.storeCode)}` : `${String(record.kaCode)}/${String(record.sku)}`));
   const outcome = book.write(() => {
     switch (entity) {
       case 'manufacturers': return writer.manufacturer(r as s.ManufacturerInput);
@@ -23,6 +25,7 @@ export function saveMasterRecord(book: Book, entity: MasterEntity, record: Recor
       case 'prices': return writer.price(r as s.PriceInput);
       case 'contracts': return writer.contract(r as s.ContractInput);
       case 'promotions': return writer.promotion(r as s.PromotionInput);
+      case 'invoicing-entities': return writer.invoicingEntity(r as s.InvoicingEntityInput);
     }
   });
   return { key, outcome: outcome === 'unchanged' ? 'unchanged' : 'created' };

@@ -15,12 +15,24 @@ const fen = z.number().int();
 const nonNegativeFen = fen.nonnegative();
 const ppm = z.number().int().min(0).max(1_000_000);
 
-import { FEE_TYPES } from '../../vocabulary/index.js';
+import { EXPECTED_DOCUMENTS, FEE_TYPES, PAYMENT_TERMS_STARTS } from '../../vocabulary/index.js';
 export { FEE_TYPES, type FeeType } from '../../vocabulary/index.js';
 
-export const manufacturerInput = z.object({ code, name });
+/**
+ * 纳税人识别号: the 18-character 统一社会信用代码, or the 15-, 17- or 20-character ids older registrations have. Left out
+ * (not null) when not given, so records entered before tax ids existed read the same.
+ */
+export const taxId = z.string().trim().toUpperCase().regex(/^[0-9A-Z]{15,20}$/, 'invoices.tax-id-invalid');
+const optionalTaxId = z.preprocess((v) => (v === null || v === '' ? undefined : v), taxId.optional());
+
+export const manufacturerInput = z.object({ code, name, taxId: optionalTaxId });
 export const distributorInput = z.object({
-  code, name, manufacturerCode: code, region: optionalText, contact: optionalText, phone: optionalText,
+  code, name, manufacturerCode: code, region: optionalText, contact: optionalText, phone: optionalText, taxId: optionalTaxId,
+});
+/** 开票信息: a legal entity a KA's invoices are made out to, for one region of its stores or ('') for all. */
+export const invoicingEntityInput = z.object({
+  kaCode: code, taxId, name, region: z.string().trim().max(64).default(''),
+  addressPhone: optionalText.describe('地址、电话'), bankAccount: optionalText.describe('开户行及账号'),
 });
 export const kaAccountInput = z.object({
   code, name, paymentTermsDays: z.number().int().min(0).max(366), contact: optionalText, phone: optionalText,
@@ -33,6 +45,10 @@ export const productInput = z.object({
   sku: code,
   barcode: z.string().trim().regex(/^\d{8,14}$/, 'must be 8 to 14 digits').nullish(),
   name, spec: optionalText, casePack: z.number().int().positive(), vatRate: ppm, manufacturerCode: code.nullish(),
+  taxCode: z.preprocess((v) => (v === null || v === '' ? undefined : v), z.string().trim().regex(/^\d{19}$/, 'invoices.tax-code-invalid').optional())
+    .describe('税收分类编码, 19 digits'),
+  taxCategory: z.preprocess((v) => (v === null || v === '' ? undefined : v), z.string().trim().max(40).optional())
+    .describe('the short name of the tax classification (糕点 in *糕点*…)'),
 });
 export const priceInput = z.object({
   kaCode: code, sku: code, region: z.string().trim().max(64).default(''), price: z.number().int().nonnegative(),
@@ -45,6 +61,8 @@ export const feeTermInput = z.object({
   manufacturerShare: ppm.describe("the manufacturer's share in parts per million (1000000 = all of it); the distributor bears the rest"),
   maxPoints: ppm.nullish().describe('limit as parts per million of sales, if any'),
   maxAmount: nonNegativeFen.nullish().describe('limit per charge in fen, if any'),
+  expectedDocument: z.enum(EXPECTED_DOCUMENTS).optional()
+    .describe('the document this fee should leave: service_invoice (the KA invoices its service to us), red_invoice (we issue a red-letter invoice, e.g. a sales rebate), none; left out: the fee type\'s usual one'),
 });
 export const rebateTierInput = z.object({
   threshold: nonNegativeFen.describe('net sales in fen from which this rate applies'),
@@ -69,7 +87,9 @@ export const contractInput = z.object({
   distributorCode: code.nullish().describe("set for the manufacturer's terms with one distributor; empty for the KA contract"),
   validFrom: isoDate.describe('YYYY-MM-DD'), validTo: isoDate.describe('YYYY-MM-DD'),
   feePoints: ppm.default(0).describe('合同费用点数: total fee points in parts per million (7 % = 70000)'),
-  paymentTermsDays: z.number().int().min(0).max(366).describe('账期: days from acceptance to payment'),
+  paymentTermsDays: z.number().int().min(0).max(366).describe('账期: days from where the terms start to payment'),
+  paymentTermsStart: z.enum(PAYMENT_TERMS_STARTS).optional()
+    .describe('账期起算: receipt (验收, the default), invoice (开票/收票), month_end (月结: from the end of the month accepted)'),
   settlementMode: z.enum(['direct', 'central']).describe('direct 直营结算: the KA pays the distributor; central 总部结算: it pays the manufacturer'),
   rebate: z.object({
     tierMode: z.enum(['whole', 'progressive']).default('whole').describe('whole 全额累进: the reached rate on the whole base; progressive 超额累进: each slice at its own rate'),
@@ -107,5 +127,6 @@ export type PriceInput = z.input<typeof priceInput>;
 export type ContractInput = z.input<typeof contractInput>;
 export type ContractOutput = z.output<typeof contractInput>;
 export type PromotionInput = z.input<typeof promotionInput>;
+export type InvoicingEntityInput = z.input<typeof invoicingEntityInput>;
 
 export const documentKindSchema = z.enum(DOCUMENT_KINDS);

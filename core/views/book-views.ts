@@ -8,6 +8,8 @@ import { countMasterData } from '../../db/queries/master-data.js';
 import { listPeriods, periodsWithDeliveries } from '../../db/queries/periods.js';
 import { promotionDetail } from '../../db/queries/promotions.js';
 import { listAudit } from '../../db/queries/audit.js';
+import { listInvoicingEntities } from '../../db/queries/invoicing-entities.js';
+import type { MasterKind } from '../../vocabulary/index.js';
 import { UserError } from '../errors.js';
 import { reversalChain } from '../corrections/chain-view.js';
 
@@ -26,8 +28,8 @@ export function bookSummary(book: Book) {
   };
 }
 
-export const MASTER_DATA_VIEWS = ['manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'contracts', 'promotions'] as const;
-export type MasterDataView = (typeof MASTER_DATA_VIEWS)[number];
+export { MASTER_KINDS as MASTER_DATA_VIEWS } from '../../vocabulary/index.js';
+export type MasterDataView = MasterKind;
 
 export function masterDataView(book: Book, what: MasterDataView, page: Page, kaCode?: string): Record<string, unknown>[] {
   switch (what) {
@@ -39,6 +41,7 @@ export function masterDataView(book: Book, what: MasterDataView, page: Page, kaC
     case 'prices': return q.listPrices(book, page, kaCode);
     case 'contracts': return q.listContracts(book, page);
     case 'promotions': return q.listPromotions(book, page);
+    case 'invoicing-entities': return listInvoicingEntities(book, page, kaCode);
   }
 }
 

@@ -55,7 +55,7 @@ export function openArItemByDocNo(book: Book, kaAccountId: number, docNo: string
 export function openReceivables(book: Book, kaAccountId: number, distributorId: number | null, limit: number): OpenItem[] {
   return stmt<[number, number | null, number | null, number], OpenItem>(book.db, `SELECT ${COLS} FROM open_items o JOIN documents d ON d.id = o.document_id
     WHERE o.account = 'ar_ka' AND o.ka_account_id = ? AND d.kind = 'receipt' AND (? IS NULL OR o.distributor_id = ?) AND ${OPEN} > 0
-    ORDER BY o.due_date, d.doc_date, o.id LIMIT ?`).all(kaAccountId, distributorId, distributorId, limit);
+    ORDER BY coalesce(o.due_date, d.doc_date), d.doc_date, o.id LIMIT ?`).all(kaAccountId, distributorId, distributorId, limit);
 }
 
 /** Central-settlement money the manufacturer collected (ar_manufacturer) and its transfers to the distributor. */

@@ -6,10 +6,14 @@ export interface ContractRow {
   valid_from: string; valid_to: string; fee_points_ppm: number; payment_terms_days: number;
   settlement_mode: 'direct' | 'central'; rebate_tier_mode: 'whole' | 'progressive'; rebate_basis: 'annual' | 'quarterly';
   rebate_direction: 'to_ka' | 'to_distributor'; rebate_excludes_promotions: number;
+  /** 账期起算: receipt, invoice or month_end */
+  payment_terms_start: string;
 }
 export interface FeeTermRow {
   contract_id: number; fee_type: string; allowed: number; manufacturer_share_ppm: number;
   max_points_ppm: number | null; max_amount_fen: number | null;
+  /** the document the fee leaves behind; null: the fee type's usual one */
+  expected_document: string | null;
 }
 export interface RebateTierRow { contract_id: number; threshold_fen: number; rate_ppm: number }
 export interface RebateExclusionRow { contract_id: number; product_id: number | null; store_id: number | null }
@@ -19,20 +23,20 @@ export interface DeliveryCostRow {
 }
 
 const CONTRACT_COLS = `id, code, manufacturer_id, ka_account_id, distributor_id, valid_from, valid_to, fee_points_ppm,
-  payment_terms_days, settlement_mode, rebate_tier_mode, rebate_basis, rebate_direction, rebate_excludes_promotions`;
+  payment_terms_days, settlement_mode, rebate_tier_mode, rebate_basis, rebate_direction, rebate_excludes_promotions, payment_terms_start`;
 
 export function insertContract(book: Book, r: Omit<ContractRow, 'id'>): number {
   return Number(stmt(book.db, `INSERT INTO contracts (code, manufacturer_id, ka_account_id, distributor_id, valid_from, valid_to,
       fee_points_ppm, payment_terms_days, settlement_mode, rebate_tier_mode, rebate_basis, rebate_direction,
-      rebate_excludes_promotions, created_at)
+      rebate_excludes_promotions, payment_terms_start, created_at)
     VALUES (@code, @manufacturer_id, @ka_account_id, @distributor_id, @valid_from, @valid_to, @fee_points_ppm,
       @payment_terms_days, @settlement_mode, @rebate_tier_mode, @rebate_basis, @rebate_direction,
-      @rebate_excludes_promotions, @created_at)`).run({ ...r, created_at: new Date().toISOString() }).lastInsertRowid);
+      @rebate_excludes_promotions, @payment_terms_start, @created_at)`).run({ ...r, created_at: new Date().toISOString() }).lastInsertRowid);
 }
 
 export function insertFeeTerm(book: Book, r: FeeTermRow): void {
-  stmt(book.db, `INSERT INTO contract_fee_terms (contract_id, fee_type, allowed, manufacturer_share_ppm, max_points_ppm, max_amount_fen)
-    VALUES (@contract_id, @fee_type, @allowed, @manufacturer_share_ppm, @max_points_ppm, @max_amount_fen)`).run(r);
+  stmt(book.db, `INSERT INTO contract_fee_terms (contract_id, fee_type, allowed, manufacturer_share_ppm, max_points_ppm, max_amount_fen, expected_document)
+    VALUES (@contract_id, @fee_type, @allowed, @manufacturer_share_ppm, @max_points_ppm, @max_amount_fen, @expected_document)`).run(r);
 }
 
 export function insertRebateTier(book: Book, r: RebateTierRow): void {
@@ -46,6 +50,10 @@ export function insertRebateExclusion(book: Book, r: RebateExclusionRow): void {
 export function insertDeliveryCost(book: Book, r: DeliveryCostRow): void {
   stmt(book.db, `INSERT INTO contract_delivery_cost (contract_id, region, method, rate_ppm, amount_fen, monthly_floor_fen, monthly_cap_fen)
     VALUES (@contract_id, @region, @method, @rate_ppm, @amount_fen, @monthly_floor_fen, @monthly_cap_fen)`).run(r);
+}
+
+export function getContract(book: Book, id: number): ContractRow | undefined {
+  return stmt<[number], ContractRow>(book.db, `SELECT ${CONTRACT_COLS} FROM contracts WHERE id = ?`).get(id);
 }
 
 export function findContract(book: Book, code: string): ContractRow | undefined {

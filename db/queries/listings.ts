@@ -5,13 +5,13 @@ import { stmt } from '../statements.js';
 export interface Page { limit: number; offset: number }
 
 export function listManufacturers(book: Book, page: Page) {
-  return stmt<[number, number], { code: string; name: string }>(book.db,
-    'SELECT code, name FROM manufacturers ORDER BY code LIMIT ? OFFSET ?').all(page.limit, page.offset);
+  return stmt<[number, number], { code: string; name: string; tax_id: string | null }>(book.db,
+    'SELECT code, name, tax_id FROM manufacturers ORDER BY code LIMIT ? OFFSET ?').all(page.limit, page.offset);
 }
 
 export function listDistributors(book: Book, page: Page) {
-  return stmt<[number, number], { code: string; name: string; manufacturer: string; region: string | null; stores: number }>(book.db,
-    `SELECT d.code, d.name, m.code AS manufacturer, d.region, (SELECT count(*) FROM stores s WHERE s.distributor_id = d.id) AS stores
+  return stmt<[number, number], { code: string; name: string; manufacturer: string; region: string | null; tax_id: string | null; stores: number }>(book.db,
+    `SELECT d.code, d.name, m.code AS manufacturer, d.region, d.tax_id, (SELECT count(*) FROM stores s WHERE s.distributor_id = d.id) AS stores
      FROM distributors d JOIN manufacturers m ON m.id = d.manufacturer_id ORDER BY d.code LIMIT ? OFFSET ?`).all(page.limit, page.offset);
 }
 
@@ -29,8 +29,8 @@ export function listStores(book: Book, page: Page, kaCode?: string) {
 }
 
 export function listProducts(book: Book, page: Page) {
-  return stmt<[number, number], { sku: string; barcode: string | null; name: string; spec: string | null; case_pack: number; vat_rate_ppm: number }>(book.db,
-    'SELECT sku, barcode, name, spec, case_pack, vat_rate_ppm FROM products ORDER BY sku LIMIT ? OFFSET ?').all(page.limit, page.offset);
+  return stmt<[number, number], { sku: string; barcode: string | null; name: string; spec: string | null; case_pack: number; vat_rate_ppm: number; tax_code: string | null }>(book.db,
+    'SELECT sku, barcode, name, spec, case_pack, vat_rate_ppm, tax_code FROM products ORDER BY sku LIMIT ? OFFSET ?').all(page.limit, page.offset);
 }
 
 export function listPrices(book: Book, page: Page, kaCode?: string) {
@@ -41,9 +41,9 @@ export function listPrices(book: Book, page: Page, kaCode?: string) {
 }
 
 export function listContracts(book: Book, page: Page) {
-  return stmt<[number, number], { code: string; manufacturer: string; ka: string; distributor: string | null; valid_from: string; valid_to: string; fee_points_ppm: number; payment_terms_days: number; settlement_mode: string; rebate_tier_mode: string; rebate_direction: string }>(book.db,
+  return stmt<[number, number], { code: string; manufacturer: string; ka: string; distributor: string | null; valid_from: string; valid_to: string; fee_points_ppm: number; payment_terms_days: number; payment_terms_start: string; settlement_mode: string; rebate_tier_mode: string; rebate_direction: string }>(book.db,
     `SELECT c.code, m.code AS manufacturer, k.code AS ka, d.code AS distributor, c.valid_from, c.valid_to, c.fee_points_ppm,
-       c.payment_terms_days, c.settlement_mode, c.rebate_tier_mode, c.rebate_direction
+       c.payment_terms_days, c.payment_terms_start, c.settlement_mode, c.rebate_tier_mode, c.rebate_direction
      FROM contracts c JOIN manufacturers m ON m.id = c.manufacturer_id JOIN ka_accounts k ON k.id = c.ka_account_id
      LEFT JOIN distributors d ON d.id = c.distributor_id ORDER BY c.code LIMIT ? OFFSET ?`).all(page.limit, page.offset);
 }

@@ -2,10 +2,10 @@ import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
 
 /** Rows as stored; money in fen, prices in 1/10,000 yuan, rates in ppm. */
-export interface ManufacturerRow { id: number; code: string; name: string }
+export interface ManufacturerRow { id: number; code: string; name: string; tax_id?: string | null }
 export interface DistributorRow {
   id: number; code: string; name: string; manufacturer_id: number; region: string | null;
-  contact: string | null; phone: string | null;
+  contact: string | null; phone: string | null; tax_id?: string | null;
 }
 export interface KaAccountRow {
   id: number; code: string; name: string; payment_terms_days: number; contact: string | null; phone: string | null;
@@ -16,7 +16,7 @@ export interface StoreRow {
 }
 export interface ProductRow {
   id: number; sku: string; barcode: string | null; name: string; spec: string | null; case_pack: number;
-  vat_rate_ppm: number; manufacturer_id: number | null;
+  vat_rate_ppm: number; manufacturer_id: number | null; tax_code?: string | null; tax_category?: string | null;
 }
 export interface PriceRow {
   id: number; ka_account_id: number; product_id: number; region: string; price_e4: number;
@@ -26,13 +26,13 @@ export interface PriceRow {
 const now = () => new Date().toISOString();
 
 export function insertManufacturer(book: Book, r: Omit<ManufacturerRow, 'id'>): number {
-  return Number(stmt(book.db, 'INSERT INTO manufacturers (code, name, created_at) VALUES (?, ?, ?)')
-    .run(r.code, r.name, now()).lastInsertRowid);
+  return Number(stmt(book.db, 'INSERT INTO manufacturers (code, name, tax_id, created_at) VALUES (?, ?, ?, ?)')
+    .run(r.code, r.name, r.tax_id ?? null, now()).lastInsertRowid);
 }
 
 export function insertDistributor(book: Book, r: Omit<DistributorRow, 'id'>): number {
-  return Number(stmt(book.db, `INSERT INTO distributors (code, name, manufacturer_id, region, contact, phone, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`).run(r.code, r.name, r.manufacturer_id, r.region, r.contact, r.phone, now()).lastInsertRowid);
+  return Number(stmt(book.db, `INSERT INTO distributors (code, name, manufacturer_id, region, contact, phone, tax_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(r.code, r.name, r.manufacturer_id, r.region, r.contact, r.phone, r.tax_id ?? null, now()).lastInsertRowid);
 }
 
 export function insertKaAccount(book: Book, r: Omit<KaAccountRow, 'id'>): number {
@@ -47,9 +47,9 @@ export function insertStore(book: Book, r: Omit<StoreRow, 'id'>): number {
 }
 
 export function insertProduct(book: Book, r: Omit<ProductRow, 'id'>): number {
-  return Number(stmt(book.db, `INSERT INTO products (sku, barcode, name, spec, case_pack, vat_rate_ppm, manufacturer_id, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(r.sku, r.barcode, r.name, r.spec, r.case_pack, r.vat_rate_ppm, r.manufacturer_id, now()).lastInsertRowid);
+  return Number(stmt(book.db, `INSERT INTO products (sku, barcode, name, spec, case_pack, vat_rate_ppm, manufacturer_id, tax_code, tax_category, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(r.sku, r.barcode, r.name, r.spec, r.case_pack, r.vat_rate_ppm, r.manufacturer_id, r.tax_code ?? null, r.tax_category ?? null, now()).lastInsertRowid);
 }
 
 export function insertProductAlias(book: Book, kaAccountId: number, kaItemCode: string, productId: number): void {

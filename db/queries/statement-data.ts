@@ -1,5 +1,6 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
+import { dueDatesInForce } from './due-dates.js';
 
 /** The figures a settlement statement is built from, for one distributor and month. Money in fen. */
 
@@ -30,19 +31,40 @@ export function receivableRollForward(book: Book, distributorId: number, from: s
     GROUP BY k.id ORDER BY k.code`).all({ distributor: distributorId, from, to });
 }
 
-/** Open receivables as of a date (clearings after it not counted), by KA and days past due. */
-export function receivablesAsOf(book: Book, distributorId: number | null, asOf: string) {
-  return stmt<[Record<string, unknown>], { ka_account_id: number | null; ka_code: string | null; store_id: number | null; distributor_id: number | null; document_id: number; doc_no: string; doc_date: string; due_date: string | null; open_fen: number; days_past_due: number; days_since_document: number }>(book.db, `SELECT o.ka_account_id,
+/** An open receivable as of a date, with the due date in force then. */
+export interface ReceivableAsOf {
+  id: number; ka_account_id: number | null; ka_code: string | null; store_id: number | null; distributor_id: number | null; document_id: number;
+  doc_no: string; doc_date: string; due_date: string | null; open_fen: number; days_past_due: number; days_since_document: number;
+  /** terms that start at an invoice not yet issued: not due */
+  awaiting_invoice: number;
+}
+
+/**
+ * Open receivables as of a date (clearings after it not counted), by KA and days past the due date in force on it
+ * (receivable_due_dates: terms that start at the invoice, or were recalculated, override the posted due date).
+ */
+export function receivablesAsOf(book: Book, distributorId: number | null, asOf: string): ReceivableAsOf[] {
+  const rows = stmt<[Record<string, unknown>], ReceivableAsOf>(book.db, `SELECT o.id, o.ka_account_id,
       k.code AS ka_code, o.store_id, o.distributor_id, o.document_id, d.doc_no, o.doc_date, o.due_date,
       o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p JOIN clearings c ON c.id = p.clearing_id
         WHERE p.open_item_id = o.id AND c.clearing_date <= @asOf), 0) AS open_fen,
       CAST(julianday(@asOf) - julianday(coalesce(o.due_date, o.doc_date)) AS INTEGER) AS days_past_due,
-      CAST(julianday(@asOf) - julianday(o.doc_date) AS INTEGER) AS days_since_document
+      CAST(julianday(@asOf) - julianday(o.doc_date) AS INTEGER) AS days_since_document, 0 AS awaiting_invoice
     FROM open_items o JOIN documents d ON d.id = o.document_id LEFT JOIN ka_accounts k ON k.id = o.ka_account_id
     WHERE o.account = 'ar_ka' AND o.doc_date <= @asOf AND (@distributor IS NULL OR o.distributor_id = @distributor)
       AND o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p JOIN clearings c ON c.id = p.clearing_id
         WHERE p.open_item_id = o.id AND c.clearing_date <= @asOf), 0) <> 0
     ORDER BY o.due_date, o.id`).all({ distributor: distributorId, asOf });
+  const overrides = dueDatesInForce(book, asOf);
+  if (overrides.size === 0) return rows;
+  for (const r of rows) {
+    const due = overrides.get(r.id);
+    if (due === undefined) continue;
+    r.due_date = due;
+    r.awaiting_invoice = due === null ? 1 : 0;
+    r.days_past_due = due === null ? 0 : Math.round((Date.parse(asOf) - Date.parse(due)) / 86_400_000);
+  }
+  return rows;
 }
 
 export function deductionsByFeeType(book: Book, distributorId: number, period: string) {

@@ -5,7 +5,7 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
   docKinds: {
     delivery: 'Delivery', receipt: 'Receipt', return: 'Return', statement: 'KA statement', deduction: 'Deduction', remittance: 'Remittance',
     fee_claim: 'Fee claim', manufacturer_credit: 'Manufacturer credit', rebate_accrual: 'Rebate accrual', delivery_cost_claim: 'Delivery-cost claim',
-    price_protection_claim: 'Price-protection claim', adjustment: 'Adjustment',
+    price_protection_claim: 'Price-protection claim', adjustment: 'Adjustment', invoice_issued: 'Invoice issued', invoice_received: 'Invoice received',
   },
   deductionMethods: { account: 'Taken from payment', invoice: 'Invoice discount' },
   remittanceMethods: { direct: 'Paid to the distributor', central: 'Paid to the manufacturer' },
@@ -24,7 +24,8 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
   importKinds: {
     manufacturers: 'Manufacturers', distributors: 'Distributors', 'ka-accounts': 'KA accounts', stores: 'Stores', products: 'Products', prices: 'Contract prices',
     contracts: 'Contracts', promotions: 'Promotions', deliveries: 'Deliveries', receipts: 'Receipts', returns: 'Returns', statements: 'KA statements',
-    deductions: 'Deductions', remittances: 'Remittances', 'manufacturer-credits': 'Manufacturer credits',
+    deductions: 'Deductions', remittances: 'Remittances', 'manufacturer-credits': 'Manufacturer credits', 'invoicing-entities': 'KA invoicing entities',
+    invoices: 'Invoices',
   },
   voucherGroupings: { document: 'One voucher per document', day_kind: 'Summarised per day and document kind' },
   voucherFormats: { kingdee: 'Kingdee', yonyou: 'Yonyou', csv: 'CSV' },
@@ -46,4 +47,23 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
     docDate: 'Date', ka: 'KA account', distributor: 'Distributor', store: 'Store', orderNo: 'Order no.', reference: 'Reference', method: 'Method',
     sku: 'Product', qtyMilli: 'Quantity', priceE4: 'Price', amountFen: 'Amount', feeType: 'Fee type', feeText: 'Fee wording',
   },
+  invoiceDirections: { issued: 'Issued', received: 'Received' },
+  invoiceColours: { blue: 'Blue', red: 'Red-letter' },
+  invoiceStatuses: { valid: 'Valid', void: 'Void' },
+  invoiceTypes: { digital_special: 'Digital special VAT', digital_normal: 'Digital normal VAT', special: 'Special VAT invoice', normal: 'Normal VAT invoice' },
+  invoiceSources: { etax_list: 'e-tax invoice list', xml: 'Digital invoice XML', manual: 'Entered by hand' },
+  invoiceLinkRoles: { goods: 'Goods accepted', return: 'Return (red-letter)', discount: 'Invoice discount (票扣)', rebate: 'Rebate (red-letter)', fee: 'Fee invoice' },
+  invoiceLinkMethods: { reference: 'By settlement reference', amount: 'By amount and date', manual: 'By hand' },
+  paymentTermsStarts: { receipt: 'From acceptance', invoice: 'From the invoice', month_end: 'Month-end' },
+  expectedDocuments: { service_invoice: 'KA service invoice', red_invoice: 'Our red-letter invoice', discount_line: 'Discount line', none: 'No invoice' },
+  invoiceGapKinds: {
+    to_invoice: 'Accepted, not invoiced', red_letter_missing: 'Return without red-letter', discount_missing: 'Invoice discount not on an invoice',
+    invoiced_not_accepted: 'Invoiced, not accepted', amount_differs: 'Invoice differs from settlement', unpaid_past_due: 'Invoiced, unpaid past due',
+    paid_without_invoice: 'Paid without an invoice',
+  },
+  feeInvoiceStates: {
+    received: 'Invoice received', missing: 'Invoice missing', discount_line: 'Invoice discount line', red_issued: 'Red-letter issued', red_missing: 'Red-letter missing',
+    not_expected: 'No invoice expected',
+  },
+  ageingBases: { due: 'From due date', document: 'From document date', invoice: 'From invoice date' },
 };

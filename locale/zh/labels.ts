@@ -5,7 +5,7 @@ export const labelsZh = {
   docKinds: {
     delivery: '送货单', receipt: '验收单', return: '退货单', statement: 'KA 对账单', deduction: '扣款单', remittance: '回款',
     fee_claim: '费用申请', manufacturer_credit: '厂家核销', rebate_accrual: '返利计提', delivery_cost_claim: '配送补贴申请',
-    price_protection_claim: '补差申请', adjustment: '调整',
+    price_protection_claim: '补差申请', adjustment: '调整', invoice_issued: '销项发票', invoice_received: '进项发票',
   },
   deductionMethods: { account: '账扣', invoice: '票扣' },
   remittanceMethods: { direct: '直营结算', central: '总部结算' },
@@ -24,7 +24,8 @@ export const labelsZh = {
   importKinds: {
     manufacturers: '厂家', distributors: '经销商', 'ka-accounts': 'KA 系统', stores: '门店', products: '商品', prices: '合同价',
     contracts: '合同', promotions: '促销', deliveries: '送货单', receipts: '验收单', returns: '退货单', statements: 'KA 对账单',
-    deductions: '扣款单', remittances: '回款单', 'manufacturer-credits': '厂家核销单',
+    deductions: '扣款单', remittances: '回款单', 'manufacturer-credits': '厂家核销单', 'invoicing-entities': 'KA 开票信息',
+    invoices: '发票',
   },
   voucherGroupings: { document: '每张单据一张凭证', day_kind: '按日期和单据类型汇总' },
   voucherFormats: { kingdee: '金蝶', yonyou: '用友', csv: 'CSV' },
@@ -45,4 +46,21 @@ export const labelsZh = {
     docDate: '日期', ka: 'KA 系统', distributor: '经销商', store: '门店', orderNo: '订单号', reference: '参考单号', method: '方式',
     sku: '商品', qtyMilli: '数量', priceE4: '单价', amountFen: '金额', feeType: '费用类型', feeText: '费用项目',
   },
+  invoiceDirections: { issued: '销项', received: '进项' },
+  invoiceColours: { blue: '蓝字', red: '红字' },
+  invoiceStatuses: { valid: '正常', void: '作废' },
+  invoiceTypes: { digital_special: '数电专票', digital_normal: '数电普票', special: '增值税专用发票', normal: '增值税普通发票' },
+  invoiceSources: { etax_list: '全量发票查询导出', xml: '数电票 XML', manual: '手工录入' },
+  invoiceLinkRoles: { goods: '验收货款', return: '退货红字', discount: '票扣折扣', rebate: '返利红字', fee: '费用发票' },
+  invoiceLinkMethods: { reference: '按结算单号', amount: '按金额日期', manual: '手工' },
+  paymentTermsStarts: { receipt: '验收起算', invoice: '开票起算', month_end: '月结' },
+  expectedDocuments: { service_invoice: 'KA 开服务费发票', red_invoice: '我方开红字发票', discount_line: '票扣折扣行', none: '无需发票' },
+  invoiceGapKinds: {
+    to_invoice: '验收未开票', red_letter_missing: '退货未开红字', discount_missing: '票扣未上票', invoiced_not_accepted: '开票无验收',
+    amount_differs: '发票与结算不符', unpaid_past_due: '开票逾期未付', paid_without_invoice: '未开票已付款',
+  },
+  feeInvoiceStates: {
+    received: '已收发票', missing: '缺发票', discount_line: '票扣（折扣行）', red_issued: '已开红字', red_missing: '缺红字发票', not_expected: '无需发票',
+  },
+  ageingBases: { due: '按到期日', document: '按单据日', invoice: '按开票日' },
 } as const satisfies LabelGroups;

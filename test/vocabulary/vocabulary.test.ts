@@ -28,6 +28,18 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.REALLOCATION_MODES, 'reallocationModes'],
   [vocabulary.LINE_CHANGES, 'lineChanges'],
   [vocabulary.DIFF_FIELDS, 'diffFields'],
+  [vocabulary.INVOICE_DIRECTIONS, 'invoiceDirections'],
+  [vocabulary.INVOICE_COLOURS, 'invoiceColours'],
+  [vocabulary.INVOICE_STATUSES, 'invoiceStatuses'],
+  [vocabulary.INVOICE_TYPES, 'invoiceTypes'],
+  [vocabulary.INVOICE_SOURCES, 'invoiceSources'],
+  [vocabulary.INVOICE_LINK_ROLES, 'invoiceLinkRoles'],
+  [vocabulary.INVOICE_LINK_METHODS, 'invoiceLinkMethods'],
+  [vocabulary.PAYMENT_TERMS_STARTS, 'paymentTermsStarts'],
+  [vocabulary.EXPECTED_DOCUMENTS, 'expectedDocuments'],
+  [vocabulary.INVOICE_GAP_KINDS, 'invoiceGapKinds'],
+  [vocabulary.FEE_INVOICE_STATES, 'feeInvoiceStates'],
+  [vocabulary.AGEING_BASES, 'ageingBases'],
 ];
 
 describe('the vocabularies', () => {
