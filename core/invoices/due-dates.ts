@@ -1,12 +1,12 @@
 import type { Book } from '../../db/connection.js';
 import { contractOn, getContract, type ContractRow } from '../../db/queries/contracts.js';
-import { dueInForce, insertDueDate, lastInvoiceDateOf, openReceiptsUnderContract, receivableOfDocument } from '../../db/queries/due-dates.js';
+import { dueInForce, insertDueDate, lastDueRowDate, lastInvoiceDateOf, openReceiptsUnderContract, receivableOfDocument } from '../../db/queries/due-dates.js';
 import { targetDocument } from '../../db/queries/invoice-targets.js';
 import { getKaAccount } from '../../db/queries/master-data.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { addDays, lastDayOf, periodOf, today } from '../calendar/dates.js';
 import type { PaymentTermsStart } from '../../vocabulary/index.js';
-import { bookingDate } from './booking-date.js';
+import { bookingDate, latestOf } from './booking-date.js';
 
 export interface Terms { start: PaymentTermsStart; days: number }
 
@@ -55,8 +55,10 @@ export function refreshInvoiceDueDates(book: Book, receiptId: number, date: stri
   const item = receivableOfDocument(book, receiptId);
   if (!item || item.open_fen === 0) return;
   const { start, due } = dueDate(terms, receipt.doc_date, lastInvoiceDateOf(book, receiptId));
-  if (dueInForce(book, item.id, date).due_date === due) return;
-  insertDueDate(book, { open_item_id: item.id, effective_date: date, basis: 'invoice', terms_days: terms.days, start_date: start, due_date: due, reason: 'invoice', created_by: actor });
+  // Never before a row already written (a contract's change dated today): the later change is the one in force.
+  const from = latestOf(date, lastDueRowDate(book, item.id) ?? date);
+  if (dueInForce(book, item.id, from).due_date === due) return;
+  insertDueDate(book, { open_item_id: item.id, effective_date: from, basis: 'invoice', terms_days: terms.days, start_date: start, due_date: due, reason: 'invoice', created_by: actor });
 }
 
 /**

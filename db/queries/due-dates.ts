@@ -60,3 +60,8 @@ export function dueDatesInForce(book: Book, asOf: string): Map<number, string | 
     WHERE effective_date <= ? ORDER BY open_item_id, effective_date, id`).all(asOf);
   return new Map(rows.map((r) => [r.open_item_id, r.due_date]));
 }
+
+/** The latest date from which a row set a receivable's due date (none: null). */
+export function lastDueRowDate(book: Book, openItemId: number): string | null {
+  return stmt<[number], { d: string | null }>(book.db, `SELECT max(effective_date) AS d FROM receivable_due_dates WHERE open_item_id = ?`).get(openItemId)?.d ?? null;
+}

@@ -65,3 +65,20 @@ export function deductionFeeLines(book: Book, documentId: number) {
     `SELECT l.id AS line_id, l.line_no, l.amount_fen, l.fee_text, coalesce(c.fee_type, l.fee_type) AS fee_type
      FROM document_lines l LEFT JOIN deduction_checks c ON c.line_id = l.id WHERE l.document_id = ? ORDER BY l.line_no`).all(documentId);
 }
+
+/** The deductions of KA months (every KA, or one), up to a date, for the fee-invoice list. */
+export function deductionsOfMonths(book: Book, periods: string[], kaAccountId: number | null, distributorId: number | null, asOf: string): TargetDocument[] {
+  return stmt<[Record<string, unknown>], TargetDocument>(book.db, `SELECT ${TARGET_COLS} FROM documents d LEFT JOIN ka_accounts k ON k.id = d.ka_account_id
+    WHERE d.kind = 'deduction' AND d.reverses_id IS NULL AND d.period IN (SELECT value FROM json_each(@periods)) AND d.doc_date <= @asOf
+      AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.reverses_id = d.id AND r.doc_date <= @asOf)
+      AND (@ka IS NULL OR d.ka_account_id = @ka) AND (@distributor IS NULL OR d.distributor_id = @distributor)
+    ORDER BY k.code, d.doc_date, d.id`).all({ periods: JSON.stringify(periods), ka: kaAccountId, distributor: distributorId, asOf });
+}
+
+/** What invoices cover of a document in a role, as of a date, with their numbers. */
+export function coverOfDocument(book: Book, documentId: number, role: string, asOf: string): { amount: number; numbers: string[] } {
+  const rows = stmt<[number, string, string], { number: string; amount_fen: number }>(book.db, `SELECT d.doc_no AS number, sum(l.amount_fen) AS amount_fen
+    FROM invoice_links l JOIN documents d ON d.id = l.invoice_id WHERE l.document_id = ? AND l.role = ? AND l.link_date <= ?
+    GROUP BY l.invoice_id HAVING sum(l.amount_fen) > 0 ORDER BY l.invoice_id`).all(documentId, role, asOf);
+  return { amount: rows.reduce((s, r) => s + r.amount_fen, 0), numbers: rows.map((r) => r.number) };
+}

@@ -66,6 +66,7 @@ export const invoicesEn: Record<keyof typeof invoicesZh, string> = {
   'invoices.fee.discount': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}: invoice discount, a discount line on our invoice',
   'invoices.fee.red-issued': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}: red-letter invoice issued ({{numbers}})',
   'invoices.fee.red-missing': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}: a red-letter invoice is due and not issued, {{age}} days',
+  'invoices.fee.not-expected': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}: no invoice expected under the contract',
 
   'invoices.print.section': '十、Invoices 发票',
   'invoices.print.col-ka': 'KA',

@@ -65,6 +65,7 @@ export const invoicesZh = {
   'invoices.fee.discount': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}：票扣，以发票折扣行体现',
   'invoices.fee.red-issued': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}：已开红字发票 {{numbers}}',
   'invoices.fee.red-missing': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}：应开红字发票，尚未开具，已 {{age}} 天',
+  'invoices.fee.not-expected': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}：合同约定无需发票',
 
   'invoices.print.section': '十、发票 Invoices',
   'invoices.print.col-ka': '系统',
