@@ -1,3 +1,4 @@
+import { renderMessage } from '../../locale/index.js';
 import { parseArgs } from 'node:util';
 import { openExistingBook } from '../../core/book/open-book.js';
 import { importFile } from '../../core/import/import-file.js';
@@ -46,6 +47,8 @@ function describe(io: Io, r: FileImportReport): void {
   if (r.learnedItemCodes.length) io.out(`  remembered ${r.learnedItemCodes.length} KA item codes (e.g. ${r.learnedItemCodes.slice(0, 3).map((a) => `${a.ka} ${a.itemCode}=${a.sku}`).join(', ')})`);
   if (r.previousImports.length) io.out(`  this exact file was imported before (batch ${r.previousImports.map((p) => p.batchId).join(', ')})`);
   correctionLines(io, r);
+  if (r.updated) io.out(`  ${r.updated} invoices already in the book gained what they lacked (item lines, 作废)`);
+  for (const n of r.notices ?? []) io.out(`  ${renderMessage(commandLanguage(io.env), n.message)}`);
   for (const e of r.errors.slice(0, SHOWN_ERRORS)) {
     io.out(`  error: ${[e.file, e.row !== undefined ? `row ${e.row}` : '', e.field ? `field ${e.field}` : ''].filter(Boolean).join(', ')}: ${e.reason}`);
   }
@@ -90,7 +93,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     for (const file of files) {
       // A .zip of export files: each file in it is imported as a file of its own, all or nothing per file.
       noteReading(file);
-      if (await isExportBundle(file, file, bookReadLimits(book))) {
+      // (Invoices read a .zip of 数电票 XML files themselves, as one file: core/invoices/import-invoices.ts.)
+      if (kind !== 'invoices' && (await isExportBundle(file, file, bookReadLimits(book)))) {
         const bundle = await extractExportBundle(file, file, bookReadLimits(book));
         try {
           for (const member of bundle.files) await importOne(member.file, member.path);

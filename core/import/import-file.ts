@@ -17,6 +17,7 @@ import { DocumentCollector } from './document-collector.js';
 import { documentRow } from './document-rows.js';
 import { FieldReader } from './field-reader.js';
 import { importContracts } from './import-contracts.js';
+import { importInvoiceFile } from '../invoices/import-invoices.js';
 import { DOCUMENT_IMPORT_KINDS, KIND_SPECS, type DocumentImportKind, type ImportKind } from './import-kinds.js';
 import { MAX_KEPT_ERRORS, type FileImportReport, type RowError } from './import-report.js';
 import { masterRow, promotionRow } from './master-rows.js';
@@ -93,7 +94,7 @@ export async function importFile(book: Book, file: string, options: ImportOption
   };
   const fail = (e: unknown) => {
     if (!(e instanceof UserError)) throw e;
-    addError({ file, ...(e.place.row !== undefined ? { row: e.place.row } : {}), ...(e.place.field ? { field: e.place.field } : {}), reason: e.message, ...(e.toMessage() ? { code: e.code } : {}) });
+    addError({ file: e.place.file ?? file, ...(e.place.row !== undefined ? { row: e.place.row } : {}), ...(e.place.field ? { field: e.place.field } : {}), reason: e.message, ...(e.toMessage() ? { code: e.code } : {}) });
   };
 
   book.begin();
@@ -105,11 +106,13 @@ export async function importFile(book: Book, file: string, options: ImportOption
       report.errorCount = report.errors.length;
       report.created = writer.counts.created;
       report.unchanged = writer.counts.unchanged;
+    } else if (options.kind === 'invoices') {
+      await importInvoiceFile(book, file, options, report, batchId, fail);
     } else {
       await importTable(book, file, options, report, writer, batchId, fail);
     }
     const ok = report.errorCount === 0 && report.conflicts.length === 0;
-    if (ok && !report.dryRun && (report.created > 0 || report.replaced.length > 0 || report.learnedItemCodes.length > 0 || options.saveMappingAs)) {
+    if (ok && !report.dryRun && (report.created > 0 || (report.updated ?? 0) > 0 || report.replaced.length > 0 || report.learnedItemCodes.length > 0 || options.saveMappingAs)) {
       book.commit();
       report.committed = true;
       report.batchId = batchId;

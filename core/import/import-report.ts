@@ -1,3 +1,5 @@
+import type { Message } from '../../locale/index.js';
+import type { ErrorPlace } from '../errors.js';
 import type { ImportConflict, ImportReplacement } from '../corrections/replace-on-import.js';
 import type { SkippedRows } from './row-records.js';
 
@@ -46,6 +48,10 @@ export interface FileImportReport {
   /** earlier imports of a file with exactly these bytes */
   previousImports: { batchId: number; at: string }[];
   seconds: number;
+  /** invoices: those read again with what the book lacked (item lines, 作废) */
+  updated?: number;
+  /** invoices: what the book noted while recording them (booked in a later month, buyer not a KA's entity, voided) */
+  notices?: { message: Message; place: ErrorPlace }[];
   /** the header and the first rows under it, as text (asked for by the window's preview) */
   sample?: { headings: string[]; rows: { row: number; cells: string[] }[] };
 }

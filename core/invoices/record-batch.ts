@@ -23,13 +23,24 @@ export interface InvoiceBatchSummary {
  * Records invoices as one batch in the caller's write transaction, then links what they cover (自动关联) over the
  * dates they span. A voided invoice's links are undone on the day it is known void.
  */
-export function recordInvoiceBatch(book: Book, drafts: Iterable<InvoiceDraft>, actor: string, batch: { description: string; fileName?: string | null; fileSha256?: string | null }, options: { link?: boolean } = {}): InvoiceBatchSummary {
-  const batchId = insertBatch(book, { kind: 'invoices', description: batch.description, file_name: batch.fileName ?? null, file_sha256: batch.fileSha256 ?? null, created_by: actor });
+export function recordInvoiceBatch(
+  book: Book, drafts: Iterable<InvoiceDraft>, actor: string, batch: { description: string; fileName?: string | null; fileSha256?: string | null; id?: number },
+  options: { link?: boolean; onError?: (e: unknown) => void } = {},
+): InvoiceBatchSummary {
+  const batchId = batch.id ?? insertBatch(book, { kind: 'invoices', description: batch.description, file_name: batch.fileName ?? null, file_sha256: batch.fileSha256 ?? null, created_by: actor });
   const recorder = new InvoiceRecorder(book, new Poster(book, actor, batchId), actor);
   const summary: InvoiceBatchSummary = { batchId, created: 0, unchanged: 0, updated: 0, issued: 0, received: 0, notices: recorder.notices, links: null };
   const dates: string[] = [];
   for (const d of drafts) {
-    const outcome = recorder.record(d);
+    let outcome: ReturnType<InvoiceRecorder['record']>;
+    try {
+      outcome = recorder.record(d);
+    } catch (e) {
+      // An import names every refused invoice (and writes nothing); elsewhere the first refusal ends the write.
+      if (!options.onError) throw e;
+      options.onError(e);
+      continue;
+    }
     if (outcome.status === 'created') {
       summary.created++;
       if (outcome.parties.direction === 'issued') summary.issued++;

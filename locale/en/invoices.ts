@@ -35,6 +35,7 @@ export const invoicesEn: Record<keyof typeof invoicesZh, string> = {
   'invoices.link-not-found': 'invoice {{number}} is not linked to {{docNo}}',
   'invoices.document-not-found': 'no document "{{key}}"',
   'invoices.xml-not-einvoice': 'not a digital invoice XML: its root element is {{root}}, not EInvoice',
+  'invoices.xml-malformed': 'the digital invoice XML {{part}} is not well-formed XML (damaged or cut short)',
   'invoices.xml-missing': 'the digital invoice XML has no {{element}}',
   'invoices.xml-bad-amount': '{{element}} "{{value}}" is not an amount',
   'invoices.zip-no-xml': 'the zip holds no digital invoice XML files',

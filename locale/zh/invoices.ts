@@ -34,6 +34,7 @@ export const invoicesZh = {
   'invoices.link-not-found': '发票 {{number}} 与 {{docNo}} 之间没有关联',
   'invoices.document-not-found': '没有单据“{{key}}”',
   'invoices.xml-not-einvoice': '这不是数电票 XML：根元素是 {{root}}，应为 EInvoice',
+  'invoices.xml-malformed': '数电票 XML {{part}} 不是完整的 XML（文件损坏或不完整）',
   'invoices.xml-missing': '数电票 XML 缺少 {{element}}',
   'invoices.xml-bad-amount': '{{element}} 的值“{{value}}”不是金额',
   'invoices.zip-no-xml': '压缩包里没有数电票 XML 文件',
