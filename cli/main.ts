@@ -11,6 +11,7 @@ import { usersCommand } from './commands/users.js';
 import { closeCommand } from './commands/close.js';
 import { statementCommand } from './commands/statement.js';
 import { ageingCommand } from './commands/ageing.js';
+import { invoicesCommand } from './commands/invoices.js';
 import { creditCommand } from './commands/credit.js';
 import { settingsCommand } from './commands/settings.js';
 import { serveCommand } from './commands/serve.js';
@@ -40,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   close: closeCommand,
   statement: statementCommand,
   ageing: ageingCommand,
+  invoices: invoicesCommand,
   credit: creditCommand,
   settings: settingsCommand,
   serve: serveCommand,

@@ -47,10 +47,16 @@ Usage:
   ka-settle statement BOOK --period YYYY-MM --distributor CODE [--manufacturer CODE] [--version N]
                   --out FILE.xlsx|.pdf|.json [--details]
                   | --confirm manufacturer|ka:CODE --result confirmed|disputed [--reason R] --user U
-  ka-settle ageing BOOK --as-of YYYY-MM-DD [--by ka|store|distributor|manufacturer] [--basis due|document]
+  ka-settle ageing BOOK --as-of YYYY-MM-DD [--by ka|store|distributor|manufacturer] [--basis due|document|invoice]
   ka-settle credit BOOK [--as-of DATE] | --set-limit ka:CODE|distributor:CODE --amount A --reason R
                   | --override KA --until DATE --reason R | --dunning | --follow-up KA --note N
                   | --statement-of-account KA --out FILE.xlsx|.pdf | --watch | --history ka:CODE
+  ka-settle invoices BOOK match --period YYYY-MM[..YYYY-MM] [--ka CODE] [--as-of DATE]
+                                                    三单匹配: accepted − returns − 票扣 ↔ invoiced ↔ paid, differences explained
+      fees --period …                               fee invoices: received, missing (with age), 票扣, red-letter expected
+      to-invoice --period … [--out FILE.xlsx]       待开票清单: the invoices still to make, as a workbook to key from
+      link --invoice NUMBER --document DOCNO [--amount YUAN] | unlink … --reason TEXT
+      void --invoice NUMBER --reason TEXT | relink --period …   作废 (never deleted) / run the automatic linking again
   ka-settle vouchers BOOK --period YYYY-MM --format kingdee|yonyou|csv --out FILE [--group document|day]
                   [--layout NAME|FILE.json] [--word 记] [--start N] --user U
                                                     the month's new postings as vouchers for the GL (金蝶, 用友, CSV)

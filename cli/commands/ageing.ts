@@ -14,16 +14,17 @@ export async function ageingCommand(args: string[], io: Io): Promise<number> {
   const [path] = positionals;
   if (!path || !values['as-of']) throw new UsageError('ageing needs BOOK --as-of YYYY-MM-DD');
   if (!['ka', 'store', 'distributor', 'manufacturer'].includes(values.by)) throw new UsageError('--by must be ka, store, distributor or manufacturer');
-  if (!['due', 'document'].includes(values.basis)) throw new UsageError('--basis must be due or document');
+  if (!['due', 'document', 'invoice'].includes(values.basis)) throw new UsageError('--basis must be due, document or invoice');
   const book = await openExistingBook(path);
   try {
     const r = ageing(book, values['as-of'], values.by as AgeingGrouping, values.basis as AgeingBasis);
     if (values.json) return printJson(io, r), 0;
-    io.out(`ageing as of ${r.asOf} by ${r.by}, days past ${r.basis === 'due' ? 'due date' : 'document date'}`);
+    io.out(`ageing as of ${r.asOf} by ${r.by}, days past ${r.basis === 'due' ? 'due date' : r.basis === 'invoice' ? 'invoice date' : 'document date'}`);
     const rows = [...r.rows, r.totals];
     io.out(renderTable(rows, [
       { header: r.by, value: (x) => x.name },
       ...r.buckets.map((b, i) => ({ header: b, value: (x: typeof rows[number]) => formatFen(x.buckets[i]!), right: true })),
+      ...(r.basis === 'invoice' ? [{ header: 'not invoiced', value: (x: typeof rows[number]) => formatFen(x.notInvoiced), right: true }] : []),
       { header: 'unapplied credits', value: (x) => formatFen(x.credits), right: true },
       { header: 'total', value: (x) => formatFen(x.total), right: true },
     ]));

@@ -86,3 +86,14 @@ export function invoicedValueByProduct(book: Book, invoiceIds: number[]) {
      WHERE x.document_id IN (SELECT value FROM json_each(?))
      GROUP BY x.is_discount, coalesce(CAST(x.product_id AS TEXT), x.item_name) ORDER BY p.sku, item_name`).all(JSON.stringify(invoiceIds));
 }
+
+/** The lines of receipts as an invoice would carry them: product, tax classification, quantity, value with tax. */
+export function linesForInvoicing(book: Book, documentIds: number[]) {
+  return stmt<[string], { document_id: number; doc_no: string; store_id: number | null; region: string | null; sku: string | null; name: string | null; spec: string | null;
+    tax_code: string | null; tax_category: string | null; vat_rate_ppm: number | null; qty_milli: number | null; amount_fen: number }>(book.db,
+    `SELECT l.document_id, d.doc_no, coalesce(l.store_id, d.store_id) AS store_id, s.region, p.sku, p.name, p.spec, p.tax_code, p.tax_category,
+       p.vat_rate_ppm, l.qty_milli, l.amount_fen
+     FROM document_lines l JOIN documents d ON d.id = l.document_id LEFT JOIN products p ON p.id = l.product_id
+       LEFT JOIN stores s ON s.id = coalesce(l.store_id, d.store_id)
+     WHERE l.document_id IN (SELECT value FROM json_each(?)) ORDER BY d.doc_date, d.id, l.line_no`).all(JSON.stringify(documentIds));
+}

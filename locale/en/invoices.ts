@@ -22,6 +22,7 @@ export const invoicesEn: Record<keyof typeof invoicesZh, string> = {
   'invoices.inconsistent-rows': 'invoice {{number}} has a different {{field}} at row {{first}} and here',
   'invoices.duplicate-line': 'the same item line of invoice {{number}} as row {{first}}',
   'invoices.period-closed': '{{period}} is closed: the invoice\'s {{what}} cannot be booked into it',
+  'invoices.ka-unknown': 'no KA account "{{code}}"',
   'invoices.not-an-invoice': 'no invoice "{{key}}"',
   'invoices.already-status': 'invoice {{number}} is {{status, label:invoiceStatuses}} already',
   'invoices.void-linked': 'invoice {{number}} is void: its links to {{count}} documents were undone with it',

@@ -21,6 +21,7 @@ export const invoicesZh = {
   'invoices.inconsistent-rows': '发票 {{number}} 在第 {{first}} 行与此行的 {{field}} 不一致',
   'invoices.duplicate-line': '与第 {{first}} 行是发票 {{number}} 的同一行明细',
   'invoices.period-closed': '{{period}} 已结账：发票的{{what}}不能记入该月',
+  'invoices.ka-unknown': '没有 KA 系统“{{code}}”',
   'invoices.not-an-invoice': '没有发票“{{key}}”',
   'invoices.already-status': '发票 {{number}} 已经是{{status, label:invoiceStatuses}}',
   'invoices.void-linked': '发票 {{number}} 作废后，它与 {{count}} 张单据的关联一并解除',
