@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import { amountInCapitals } from '../money/capitals.js';
 import { compareStatements } from '../reconcile/compare-statements.js';
 import { statementCorrections, type StatementCorrection } from '../corrections/period-corrections.js';
+import { statementInvoices } from './invoices-section.js';
 
 const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
 
@@ -59,6 +60,8 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
   const differences = compareStatements(book, period, null).filter((s) => s.distributorId === party.id);
   // Only a month with corrections carries the key, so statements frozen before corrections existed hash the same.
   const corrections = statementCorrections(book, period, party.id);
+  // Likewise only a book that keeps invoices carries the invoice section.
+  const invoices = statementInvoices(book, period, party.id, to);
 
   return {
     title: '结算单',
@@ -93,6 +96,7 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
       items: d.differences.map((x) => ({ kind: x.kind, reference: x.reference, amount: -x.differenceFen })),
     })),
     ...(corrections.length ? { corrections } : {}),
+    ...(invoices ? { invoices } : {}),
     details: {
       deliveries: deliveryDetail(book, party.id, period),
       deductions: deductionDetail(book, party.id, period),

@@ -1,5 +1,6 @@
 import type { StatementContent } from './build-statement.js';
 import { correctionsDetail, correctionsSection } from './corrections-section.js';
+import { invoicesDetail, invoicesSections } from './invoices-section.js';
 
 /**
  * The printed layout of a 结算单, shared by the Excel summary sheet and the PDF: titled sections of rows, money
@@ -74,6 +75,7 @@ export function statementSections(s: StatementContent): Section[] {
     total: ['厂家应付经销商 Due from the manufacturer', f(s.netDue.fromManufacturer)],
   });
   sections.push(correctionsSection(s.corrections));
+  sections.push(...invoicesSections(s.invoices));
   return sections;
 }
 
@@ -100,5 +102,6 @@ export function statementDetails(s: StatementContent): { name: string; columns: 
       { key: 'doc_no', header: '单号' }, { key: 'doc_date', header: '日期' }, { key: 'memo', header: '摘要' }, { key: 'method', header: '方式' },
       { key: 'amount_fen', header: '金额', money: true }] },
     ...(s.corrections?.length ? [correctionsDetail(s.corrections)] : []),
+    ...invoicesDetail(s.invoices),
   ];
 }

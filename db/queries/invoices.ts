@@ -91,3 +91,8 @@ export function productsNamed(book: Book, name: string): { id: number; sku: stri
   return stmt<[string, string], { id: number; sku: string; tax_code: string | null; spec: string | null }>(book.db,
     'SELECT id, sku, tax_code, spec FROM products WHERE name = ? OR sku = ? ORDER BY id LIMIT 5').all(name, name);
 }
+
+/** Whether the book holds any invoice (a statement gains its invoice section only then). */
+export function bookHasInvoices(book: Book): boolean {
+  return stmt<[], { n: number }>(book.db, `SELECT count(*) AS n FROM (SELECT 1 FROM invoices LIMIT 1)`).get()!.n > 0;
+}
