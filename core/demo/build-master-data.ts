@@ -39,16 +39,23 @@ const FEE_SHARES: [FeeType, number, number | null][] = [
   ['shrinkage', 0, null],
 ];
 
+/** A made-up 统一社会信用代码 of 18 characters (the demo's companies do not exist). */
+export function demoTaxId(kind: 'D' | 'K', code: string): string {
+  return `91310000${kind}${code.toUpperCase().replace(/[^0-9A-Z]/g, '')}`.padEnd(18, '0').slice(0, 18);
+}
+
 export function buildMasterData(book: Book, rnd: Random, firstPeriod: string): DemoWorld {
   const w = new MasterDataWriter(book, ACTOR);
   const first = `${firstPeriod}-01`;
   const last = lastDayOf(addMonths(firstPeriod, 11));
   const manufacturerId = created(w.manufacturer(MANUFACTURER));
   const distributors = DISTRIBUTORS.map((d) => ({
-    id: created(w.distributor({ ...d, manufacturerCode: MANUFACTURER.code })),
+    id: created(w.distributor({ ...d, manufacturerCode: MANUFACTURER.code, taxId: demoTaxId('D', d.code) })),
     code: d.code,
   }));
   const kaIds = KA_ACCOUNTS.map((k) => created(w.kaAccount({ code: k.code, name: k.name, paymentTermsDays: k.terms, contact: `${k.name}供应商结算部`, phone: null })));
+  // 开票信息: the legal entity each KA's invoices are made out to.
+  for (const k of KA_ACCOUNTS) created(w.invoicingEntity({ kaCode: k.code, taxId: demoTaxId('K', k.code), name: `${k.name}（中国）投资有限公司`, region: '' }));
 
   const catalog = productCatalog();
   const products = catalog.map((p) => ({

@@ -8,6 +8,7 @@ import { buildMasterData } from './build-master-data.js';
 import type { DemoFacts } from './facts.js';
 import { generateDeductions } from './generate-deductions.js';
 import { type DeliveryScale, generateDeliveries } from './generate-deliveries.js';
+import { generateInvoices } from './generate-invoices.js';
 import { generateSettlements } from './generate-settlements.js';
 import { Random } from './random.js';
 
@@ -56,6 +57,7 @@ export function generateDemo(book: Book, options: DemoOptions = {}): { batchId: 
     generateDeliveries({ ...ctx, rnd: rnd.fork('deliveries') }, DEMO_SCALES[scale]);
     generateDeductions({ ...ctx, rnd: rnd.fork('deductions') });
     generateSettlements({ ...ctx, rnd: rnd.fork('settlements') });
+    generateInvoices({ ...ctx, rnd: rnd.fork('invoices') }, batchId);
     for (const [k, v] of Object.entries({ demo_seed: String(seed), demo_scale: scale, demo_from: from })) setBookInfo(book, k, v);
     return { batchId };
   });
