@@ -12,22 +12,26 @@ export function insertLink(book: Book, r: { invoice_id: number; document_id: num
     .run({ ...r, period: r.link_date.slice(0, 7), created_at: new Date().toISOString() }).lastInsertRowid);
 }
 
+/**
+ * Link rows in force (made and not reversed). (`+l.reverses_id` keeps SQLite on the invoice or document index rather
+ * than walking the reverses_id index over every link.)
+ */
 /** Link rows in force (made and not reversed) between an invoice and a document, oldest first. */
 export function openLinkRows(book: Book, invoiceId: number, documentId: number, role: string | null): LinkRow[] {
   return stmt<[number, number, string | null, string | null], LinkRow>(book.db, `SELECT l.* FROM invoice_links l
-    WHERE l.invoice_id = ? AND l.document_id = ? AND (? IS NULL OR l.role = ?) AND l.reverses_id IS NULL
+    WHERE l.invoice_id = ? AND l.document_id = ? AND (? IS NULL OR l.role = ?) AND +l.reverses_id IS NULL
       AND NOT EXISTS (SELECT 1 FROM invoice_links r WHERE r.reverses_id = l.id) ORDER BY l.id`).all(invoiceId, documentId, role, role);
 }
 
 /** Every link row in force of an invoice. */
 export function openLinksOfInvoice(book: Book, invoiceId: number): LinkRow[] {
-  return stmt<[number], LinkRow>(book.db, `SELECT l.* FROM invoice_links l WHERE l.invoice_id = ? AND l.reverses_id IS NULL
+  return stmt<[number], LinkRow>(book.db, `SELECT l.* FROM invoice_links l WHERE l.invoice_id = ? AND +l.reverses_id IS NULL
     AND NOT EXISTS (SELECT 1 FROM invoice_links r WHERE r.reverses_id = l.id) ORDER BY l.id`).all(invoiceId);
 }
 
 /** Every link row in force on a document. */
 export function openLinksOfDocument(book: Book, documentId: number): LinkRow[] {
-  return stmt<[number], LinkRow>(book.db, `SELECT l.* FROM invoice_links l WHERE l.document_id = ? AND l.reverses_id IS NULL
+  return stmt<[number], LinkRow>(book.db, `SELECT l.* FROM invoice_links l WHERE l.document_id = ? AND +l.reverses_id IS NULL
     AND NOT EXISTS (SELECT 1 FROM invoice_links r WHERE r.reverses_id = l.id) ORDER BY l.id`).all(documentId);
 }
 
@@ -56,10 +60,10 @@ export function documentsOfInvoice(book: Book, invoiceId: number) {
 /** Which of a set of receipts are covered, wholly or in part, by an invoice made by hand (auto-linking leaves them be). */
 export function manuallyLinked(book: Book, documentId: number): boolean {
   return stmt<[number], { n: number }>(book.db, `SELECT count(*) AS n FROM invoice_links l WHERE l.document_id = ? AND l.method = 'manual'
-    AND l.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM invoice_links r WHERE r.reverses_id = l.id)`).get(documentId)!.n > 0;
+    AND +l.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM invoice_links r WHERE r.reverses_id = l.id)`).get(documentId)!.n > 0;
 }
 
 export function invoiceHasManualLinks(book: Book, invoiceId: number): boolean {
   return stmt<[number], { n: number }>(book.db, `SELECT count(*) AS n FROM invoice_links l WHERE l.invoice_id = ? AND l.method = 'manual'
-    AND l.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM invoice_links r WHERE r.reverses_id = l.id)`).get(invoiceId)!.n > 0;
+    AND +l.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM invoice_links r WHERE r.reverses_id = l.id)`).get(invoiceId)!.n > 0;
 }
