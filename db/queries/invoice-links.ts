@@ -13,10 +13,9 @@ export function insertLink(book: Book, r: { invoice_id: number; document_id: num
 }
 
 /**
- * Link rows in force (made and not reversed). (`+l.reverses_id` keeps SQLite on the invoice or document index rather
- * than walking the reverses_id index over every link.)
+ * Link rows in force (made and not reversed) between an invoice and a document, oldest first. (`+l.reverses_id`, here
+ * and below, keeps SQLite on the invoice or document index rather than walking the reverses_id index over every link.)
  */
-/** Link rows in force (made and not reversed) between an invoice and a document, oldest first. */
 export function openLinkRows(book: Book, invoiceId: number, documentId: number, role: string | null): LinkRow[] {
   return stmt<[number, number, string | null, string | null], LinkRow>(book.db, `SELECT l.* FROM invoice_links l
     WHERE l.invoice_id = ? AND l.document_id = ? AND (? IS NULL OR l.role = ?) AND +l.reverses_id IS NULL
