@@ -113,7 +113,7 @@ describe('ka-settle', () => {
     const badJson = JSON.parse(ka('import', book, 'deliveries', `${quirks}deliveries-bad-rows.csv`, '--json').out) as { files: { errors: { row: number; field?: string }[] }[] };
     expect(badJson.files[0]!.errors).toHaveLength(7);
 
-    expect(ka('import', book, 'invoices', `${sep}10-deliveries.csv`).code).toBe(2);
+    expect(ka('import', book, 'vouchers', `${sep}10-deliveries.csv`).code).toBe(2);
     const old = ka('import', book, 'receipts', `${quirks}old-binary.xls`);
     expect(old.code).toBe(1);
     expect(old.err).toMatch(/old-binary\.xls：这个 \.xls 文件已损坏/);
