@@ -19,6 +19,7 @@ import { showCommand } from './commands/show.js';
 import { vouchersCommand } from './commands/vouchers.js';
 import { reverseCommand } from './commands/reverse.js';
 import { reallocateCommand } from './commands/reallocate.js';
+import { loginCommand, logoutCommand } from './commands/login.js';
 import { processIo, type Io } from './io.js';
 export { unfinishedMessage } from './activity.js';
 import { USAGE, UsageError } from './usage.js';
@@ -46,6 +47,8 @@ const COMMANDS: Record<string, Command> = {
   vouchers: vouchersCommand,
   reverse: reverseCommand,
   reallocate: reallocateCommand,
+  login: loginCommand,
+  logout: logoutCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

@@ -42,6 +42,11 @@ Usage:
   ka-settle accrue BOOK --period YYYY-MM            rebates, delivery-cost subsidy, price protection (differences only)
   ka-settle terms BOOK --contract CODE [--period YYYY-MM] --explain
   ka-settle users BOOK [--add NAME --role accountant|credit_controller|manager|admin [--name DISPLAY]] [--disable NAME]
+                  | --enable NAME | --reset-password NAME | --set-role NAME --role R | --password
+                  | --sessions | --revoke-sessions NAME     (new passwords from KA_SETTLE_NEW_PASSWORD)
+  ka-settle login BOOK --user U [--hours N] [--no-save]   sign in once for a batch of commands (password from
+                                                    KA_SETTLE_PASSWORD or standard input; default 12 hours)
+  ka-settle logout BOOK                             end the saved session (or the one in KA_SETTLE_SESSION)
   ka-settle close BOOK --period YYYY-MM --prepare|--review|--approve|--reopen|--exceptions|--accept KEY|--accept-all
                   --user U [--reason R]
   ka-settle statement BOOK --period YYYY-MM --distributor CODE [--manufacturer CODE] [--version N]
@@ -61,11 +66,15 @@ Usage:
                                                     the chart-of-accounts mapping (科目对照) and 核算项目, --user U to change them
   ka-settle settings BOOK [--set KEY=JSON --user U]  tolerances, ageing buckets, hold mode, grading rules, accrual basis
   ka-settle serve [BOOK] [--port N]                 the window in your browser on 127.0.0.1 (prints its address with the token)
-  ka-settle check BOOK                              prove the book sound: SQLite integrity, balanced postings,
-                                                    open items tied to the ledger, audit chain intact
+  ka-settle check BOOK [--against FILE.pdf]         prove the book sound: SQLite integrity, balanced postings,
+                                                    open items tied to the ledger, audit chain intact up to every
+                                                    sign-off, statements, schema and months untampered; --against
+                                                    checks the book against a signed statement that left it
 
-Every command takes --json for machine-readable output and --user NAME to name who acts (default: the
-KA_SETTLE_USER environment variable, else the system user). Commands that sign (close, statement --confirm,
-credit changes) check the user's password, read from KA_SETTLE_PASSWORD or the first line of standard input.
+Every command takes --json for machine-readable output. In a book with users every write (import, reconcile
+decisions, deductions, claims, accrue, credit, settings, users, close, statement --confirm) needs a proven user:
+--user NAME with the password from KA_SETTLE_PASSWORD or the first line of standard input, or a session of
+ka-settle login (saved for the book, or in KA_SETTLE_SESSION). A book without users is unprotected: its writes
+say so and record --user, KA_SETTLE_USER or the system user unverified.
 Exit status: 0 success, 1 a problem with the book or its input (the message names file, row and field),
 2 a mistake in the command line.`;

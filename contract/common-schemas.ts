@@ -20,3 +20,6 @@ export const rowsResult = z.object({ rows: z.array(z.record(z.string(), z.unknow
 export const document = z.record(z.string(), z.unknown());
 export const role = z.enum(ROLES);
 export const signedInUser = z.object({ username: z.string(), displayName: z.string(), role: z.string() });
+
+/** A message core sends as a code with parameters (rendered in the window's language from locale/). */
+export const message = z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() });

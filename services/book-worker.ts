@@ -30,6 +30,7 @@ async function run(m: Extract<ToWorker, { type: 'call' }>): Promise<void> {
   const flag = new Int32Array(m.cancel);
   const isCancelled = () => Atomics.load(flag, 0) === 1;
   let out: Dispatched;
+  send({ type: 'started', id: m.id });
   if (isCancelled()) {
     out = { ok: false, status: 422, error: { code: 'cancelled', message: 'cancelled; the book is unchanged' } };
   } else {
@@ -37,11 +38,29 @@ async function run(m: Extract<ToWorker, { type: 'call' }>): Promise<void> {
       onInternal: (e) => log(`${m.method}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     });
   }
-  send({ type: 'done', id: m.id, out });
+  try {
+    send({ type: 'done', id: m.id, out });
+  } catch (e) {
+    // A result that cannot cross to the window (it should never happen) still ends the call, typed.
+    log(`${m.method}: the result could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+    send({ type: 'done', id: m.id, out: { ok: false, status: 500, error: { code: 'internal', message: 'ka-settle could not finish this; details are in the log.' } } });
+  }
 }
 
+/** One call after another; a call that fails in any way never stops the ones queued after it. */
+const enqueue = (m: Extract<ToWorker, { type: 'call' }>) => {
+  queue = queue.then(() => run(m)).catch((e: unknown) => log(`queue: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+};
+
+// A stray rejection or exception of some library must not end the thread that holds the book: it is logged, and
+// the call it belonged to ends by its time limit in BookHost.
+process.on('unhandledRejection', (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('uncaughtException', (e) => log(`uncaught exception: ${e.stack ?? e.message}`));
+
 port.on('message', (m: ToWorker) => {
-  if (m.type === 'call') queue = queue.then(() => run(m));
+  if (m.type === 'call') enqueue(m);
+  // Grants take effect at once, before any call queued after them.
+  else if (m.type === 'grant') session.grants.grant(m.path, m.mode);
   else if (m.type === 'shutdown') {
     void queue.then(() => {
       session.close();

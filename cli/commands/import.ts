@@ -4,7 +4,8 @@ import { importFile } from '../../core/import/import-file.js';
 import { formatFen } from '../../core/money/format.js';
 import { IMPORT_KINDS, type ImportKind } from '../../core/import/import-kinds.js';
 import type { FileImportReport } from '../../core/import/import-report.js';
-import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import { COMMON_OPTIONS } from '../context.js';
+import { writeAs } from '../sign-in.js';
 import { printJson, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
 import { noteReading } from '../activity.js';
@@ -70,7 +71,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`KIND must be one of ${IMPORT_KINDS.join(', ')}`);
   const book = await openExistingBook(path);
   const reports: FileImportReport[] = [];
-  let actor = resolveActor(io, values.user);
+  let actor = 'dry-run';
   const importOne = async (file: string, readFrom?: string) => {
     noteReading(file);
     const report = await importFile(book, file, {
@@ -85,8 +86,9 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     if (!values.json) describe(io, report);
   };
   try {
-    // Replacing reverses documents: that names a person, signed in where the book has users.
-    if (values.replace) actor = await correctionActor(book, io, values.user);
+    // A dry run writes nothing, so anyone may try a file; an import needs a signed-in user who may import, and
+    // replacing (which reverses documents) one who may also correct.
+    if (!values['dry-run']) actor = await writeAs(book, io, values.user, values.replace ? ['import', 'corrections'] : ['import']);
     for (const file of files) {
       // A .zip of export files: each file in it is imported as a file of its own, all or nothing per file.
       noteReading(file);

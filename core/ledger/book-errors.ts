@@ -8,6 +8,8 @@ export function asUserError(error: unknown): unknown {
   switch (refusal.code) {
     case 'period-closed':
       return new UserError('period-closed', `period ${refusal.period} is closed: nothing dated in it can change; post a correction in an open period or ask an admin to reopen it`);
+    case 'period-closed-later':
+      return new UserError('security.period-before-closed');
     case 'immutable':
       return new UserError('immutable', `${refusal.table.replace(/_/g, ' ')} are never changed or deleted once written: post a reversing document instead`);
     case 'correction':

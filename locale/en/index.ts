@@ -3,12 +3,14 @@ import { commonEn } from './common.js';
 import { vouchersEn } from './vouchers.js';
 import { importFilesEn } from './import-files.js';
 import { correctionsEn } from './corrections.js';
+import { securityEn } from './security.js';
 
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...commonEn,
   ...vouchersEn,
   ...importFilesEn,
   ...correctionsEn,
+  ...securityEn,
 };
-export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn];
+export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn];
 export { labelsEn } from './labels.js';

@@ -2,6 +2,7 @@ import { commonZh } from './common.js';
 import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
 import { correctionsZh } from './corrections.js';
+import { securityZh } from './security.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -12,7 +13,8 @@ export const messagesZh = {
   ...vouchersZh,
   ...importFilesZh,
   ...correctionsZh,
+  ...securityZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh];
+export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh];
 export { labelsZh } from './labels.js';

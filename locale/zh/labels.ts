@@ -21,6 +21,17 @@ export const labelsZh = {
   periodStatus: { open: '未结', prepared: '已编制', reviewed: '已复核', closed: '已结账' },
   statementStatus: { draft: '草稿', prepared: '已编制', reviewed: '已复核', approved: '已审批', superseded: '已作废' },
   roles: { accountant: '会计', credit_controller: '信用主管', manager: '经理', admin: '管理员' },
+  permissions: {
+    import: '导入文件', 'master-data': '修改主数据', reconcile: '对账与判定', accrue: '计提', 'claims.submit': '提交费用申请', 'claims.approve': '批准费用申请',
+    'claims.reject': '拒绝费用申请', 'claims.write-off': '核销费用申请', 'claims.attach': '附加凭据', 'credit.limit': '设置授信额度', 'credit.hold': '解除信用冻结',
+    'credit.follow-up': '记录催款跟进', settings: '修改设置', users: '管理用户', 'backup.restore': '从备份恢复', 'close.accept': '接受结账例外',
+    'close.prepare': '编制', 'close.review': '复核', 'close.approve': '审批', 'close.reopen': '反结账', 'statement.confirm': '记录回签', password: '修改密码',
+  },
+  signOffSteps: { prepare: '编制', review: '复核', approve: '审批' },
+  sessionProblems: { unknown: '不认识的会话', expired: '已过期', revoked: '已撤销', 'user-disabled': '用户已停用' },
+  userActions: { disable: '停用', enable: '启用', 'reset-password': '重设密码', 'change-role': '更改角色' },
+  userRelations: { created: '创建', enabled: '启用', password_set: '设置密码' },
+  schemaObjects: { table: '表', index: '索引', trigger: '触发器', view: '视图' },
   importKinds: {
     manufacturers: '厂家', distributors: '经销商', 'ka-accounts': 'KA 系统', stores: '门店', products: '商品', prices: '合同价',
     contracts: '合同', promotions: '促销', deliveries: '送货单', receipts: '验收单', returns: '退货单', statements: 'KA 对账单',

@@ -6,7 +6,6 @@ import { bundleMembers, withBundleMember } from '../../core/import/readers/expor
 import { savedMappings } from '../../core/import/saved-mappings.js';
 import type { Book } from '../../db/connection.js';
 import type { HandlersOf } from './handler-types.js';
-import { correctionActor } from './corrections-handlers.js';
 
 /** How many rows under the header the preview grid shows. */
 const PREVIEW_ROWS = 20;
@@ -27,8 +26,9 @@ export const importHandlers: HandlersOf<typeof importMethods> = {
     const fields = a.kind === 'contracts' ? [] : KIND_SPECS[a.kind].fields.map((f) => ({ field: f.field, required: f.required ?? false, type: f.type }));
     return { ...report, fields };
   },
-  'import.commit': ({ session, control }, a) => importPathOrMember(session.requireBook(), a.path, a.member, {
-    kind: a.kind, actor: a.replace ? correctionActor(session) : session.actor, kaCode: a.ka, date: a.date, mapping: a.mapping, map: a.map,
+  // The gate (services/method-access.ts) has proven the actor and checked import, and corrections for a replace.
+  'import.commit': ({ session, control, actor }, a) => importPathOrMember(session.requireBook(), a.path, a.member, {
+    kind: a.kind, actor, kaCode: a.ka, date: a.date, mapping: a.mapping, map: a.map,
     saveMappingAs: a.saveMappingAs, control, allowDates: a.allowDates, replace: a.replace, reason: a.reason,
   }),
   'import.bundle': async ({ session }, a) => bundleMembers(a.path, bookReadLimits(session.requireBook())),

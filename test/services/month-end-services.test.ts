@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../bridge/dispatch.js';
 import { serviceContract, type ServiceName } from '../../contract/service-contract.js';
 import { BookSession } from '../../services/book-session.js';
-import type { ServiceContext } from '../../services/service-handlers.js';
+type DispatchContext = Parameters<typeof dispatch>[0];
 
 let dir: string;
-let ctx: ServiceContext;
+let ctx: DispatchContext;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ka-settle-month-'));
   ctx = { session: new BookSession(dir, 'os:tester'), control: {} };

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../bridge/dispatch.js';
 import { serviceContract, type ServiceName } from '../../contract/service-contract.js';
 import { BookSession } from '../../services/book-session.js';
-import type { ServiceContext } from '../../services/service-handlers.js';
+type DispatchContext = Parameters<typeof dispatch>[0];
 import { SEP } from '../helpers/sep-book.js';
 
 let dir: string;
-let ctx: ServiceContext;
+let ctx: DispatchContext;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ka-settle-services-'));
   ctx = { session: new BookSession(dir, 'tester'), control: {} };

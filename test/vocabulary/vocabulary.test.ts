@@ -28,6 +28,12 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.REALLOCATION_MODES, 'reallocationModes'],
   [vocabulary.LINE_CHANGES, 'lineChanges'],
   [vocabulary.DIFF_FIELDS, 'diffFields'],
+  [vocabulary.PERMISSIONS, 'permissions'],
+  [vocabulary.SIGN_OFF_STEPS, 'signOffSteps'],
+  [vocabulary.SESSION_PROBLEMS, 'sessionProblems'],
+  [vocabulary.USER_ACTIONS, 'userActions'],
+  [vocabulary.USER_RELATIONS, 'userRelations'],
+  [vocabulary.SCHEMA_OBJECTS, 'schemaObjects'],
 ];
 
 describe('the vocabularies', () => {

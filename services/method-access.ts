@@ -1,0 +1,56 @@
+import type { ServiceName } from '../contract/service-contract.js';
+import type { Permission } from '../vocabulary/index.js';
+
+/**
+ * Every contract method is a read (anyone at the window may call it) or a write with the permission it needs.
+ * A method in neither list is treated as a write that needs a signed-in user of any role, and
+ * test/services/method-access.test.ts fails until it is classified here — so a new method is never an open door.
+ */
+export const READ_METHODS: ReadonlySet<ServiceName> = new Set<ServiceName>([
+  'app.state', 'app.openBook', 'app.createBook', 'app.closeBook', 'book.summary', 'book.periods', 'book.documents', 'book.document', 'book.balances',
+  'book.check', 'book.backup', 'book.backups', 'app.lastGoodBackup', 'session.signIn', 'session.signOut', 'home.status', 'ageing.report',
+  'master.list', 'master.get', 'master.detail', 'import.preview', 'import.mappings', 'reconcile.lines', 'reconcile.line', 'reconcile.export',
+  'fees.deductions', 'claims.list', 'claims.get', 'credits.list', 'terms.contracts', 'terms.explain', 'terms.accruals', 'credit.items',
+  'credit.exposure', 'credit.grades', 'credit.holds', 'credit.watch', 'credit.dunning', 'credit.history', 'credit.statementOfAccount', 'close.status',
+  'statement.preview', 'statement.versions', 'statement.export', 'audit.list', 'audit.verify', 'users.list', 'settings.get',
+  // A damaged book cannot be signed in to: its restore checks the backup's own manager or admin (book-handlers.ts).
+  'app.restoreDamaged',
+]);
+
+const CLAIM_MOVES: Record<string, Permission> = { submitted: 'claims.submit', approved: 'claims.approve', rejected: 'claims.reject', written_off: 'claims.write-off', draft: 'claims.submit' };
+
+export const WRITE_PERMISSIONS: Partial<Record<ServiceName, Permission | ((args: Record<string, unknown>) => Permission)>> = {
+  'master.save': 'master-data',
+  'import.commit': 'import',
+  'reconcile.run': 'reconcile',
+  'reconcile.decide': 'reconcile',
+  'fees.reclassify': 'reconcile',
+  'claims.move': (a) => CLAIM_MOVES[String(a.to)] ?? 'claims.approve',
+  'claims.attach': 'claims.attach',
+  'terms.accrue': 'accrue',
+  'credit.setLimit': 'credit.limit',
+  'credit.overrideHold': 'credit.hold',
+  'credit.followUp': 'credit.follow-up',
+  'close.accept': 'close.accept',
+  'close.prepare': 'close.prepare',
+  'close.review': 'close.review',
+  'close.approve': 'close.approve',
+  'close.reopen': 'close.reopen',
+  'statement.confirm': 'statement.confirm',
+  'users.add': 'users',
+  'users.password': 'password',
+  'users.disable': 'users',
+  'users.enable': 'users',
+  'users.resetPassword': 'users',
+  'users.setRole': 'users',
+  'settings.set': 'settings',
+  'book.restore': 'backup.restore',
+};
+
+/** The permission a call needs, or null for a read. Unclassified methods need some signed-in user ('password'). */
+export function permissionFor(method: ServiceName, args: unknown): Permission | null {
+  if (READ_METHODS.has(method)) return null;
+  const p = WRITE_PERMISSIONS[method];
+  if (!p) return 'password';
+  return typeof p === 'function' ? p((args ?? {}) as Record<string, unknown>) : p;
+}
