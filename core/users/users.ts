@@ -139,4 +139,13 @@ export function sessionsList(book: Book, by: SignedIn) {
   return liveSessions(book, new Date().toISOString());
 }
 
+/**
+ * A role check for work that is not a signature (vouchers, mappings): one of the roles, or an admin, who may keep the
+ * books. Sign-offs go through four-eyes.ts and never accept an admin.
+ */
+export function requireRole(user: SignedIn, roles: Role[], what: string): void {
+  if (roles.includes(user.role) || user.role === 'admin') return;
+  throw new UserError('security.forbidden', { user: user.username, role: user.role, what, roles: [...roles, 'admin'] });
+}
+
 export { listUsers };
