@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceError, ServiceResult } from '../../contract/service-contract';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice, asServiceError } from '../components/ErrorNotice';
 import { MenuBar, type MenuCommand } from '../components/MenuBar';
 import { Sidebar } from '../components/Sidebar';
+import { hostGuards } from '../host/guarded-host';
 import { useHost } from '../host/host-context';
 import { switchLanguage } from '../i18n/i18n';
 import { AuditScreen } from '../screens/audit/AuditScreen';
@@ -18,6 +19,7 @@ import { HomeScreen } from '../screens/home/HomeScreen';
 import { ImportWizard } from '../screens/import/ImportWizard';
 import { ReconcileWorkbench } from '../screens/reconcile/ReconcileWorkbench';
 import { AREAS, parseRoute, routeHash, type Route } from './areas';
+import { ProtectionBanner } from './ProtectionBanner';
 import { RestoreDialog } from './RestoreDialog';
 import { SignInDialog } from './SignInDialog';
 
@@ -46,6 +48,30 @@ export function App() {
     }
   }, [host]);
   useEffect(() => void loadState(), [loadState]);
+
+  // Any write refused for want of a signed-in user asks for one here, and goes ahead once they have signed in.
+  const [ask, setAsk] = useState<{ what: string } | null>(null);
+  const waiting = useRef<((ok: boolean) => void)[]>([]);
+  const answer = useCallback((ok: boolean) => {
+    for (const resolve of waiting.current.splice(0)) resolve(ok);
+    setAsk(null);
+    if (ok) void loadState();
+  }, [loadState]);
+  useEffect(() => {
+    hostGuards.current = {
+      signIn: (what) => new Promise<boolean>((resolve) => {
+        waiting.current.push(resolve);
+        setAsk((a) => a ?? { what });
+      }),
+      restarted: () => {
+        setNotice(t('security.restarted'));
+        void loadState();
+      },
+    };
+    return () => {
+      hostGuards.current = null;
+    };
+  }, [loadState, t]);
 
   const go = useCallback((r: Route) => {
     history.pushState(null, '', routeHash(r));
@@ -107,6 +133,7 @@ export function App() {
       <MenuBar state={state} onCommand={command} />
       {notice && <p className="notice ok banner" role="status" data-testid="app-notice">{notice} <button type="button" className="link" onClick={() => setNotice('')}>{t('app.close')}</button></p>}
       <ErrorNotice error={error} onClose={() => setError(null)} />
+      {!chooser && <ProtectionBanner state={state} onSignIn={() => setDialog('signIn')} onAddUser={() => go({ area: 'audit', params: { tab: 'users' } })} />}
       {!state.book || chooser ? (
         <BookChooser key={`${chooser ?? 'first'}|${pendingOpen ?? ''}`} state={state} onState={chosen} focus={chooser ?? undefined} openNow={pendingOpen ?? undefined} />
       ) : (
@@ -120,10 +147,11 @@ export function App() {
           {route.area === 'terms' && <TermsScreen periods={monthList} workMonth={workMonth} />}
           {route.area === 'credit' && <CreditScreen params={route.params} />}
           {route.area === 'settlement' && <SettlementScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} user={state.user} go={go} />}
-          {route.area === 'audit' && <AuditScreen params={route.params} periods={monthList} workMonth={workMonth} signedIn={!!state.user} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
+          {route.area === 'audit' && <AuditScreen key={routeHash(route)} params={route.params} periods={monthList} workMonth={workMonth} signedIn={!!state.user} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
         </div>
       )}
-      {dialog === 'signIn' && <SignInDialog onClose={() => setDialog(null)} onSignedIn={() => { setDialog(null); void loadState(); }} />}
+      {dialog === 'signIn' && !ask && <SignInDialog onClose={() => setDialog(null)} onSignedIn={() => { setDialog(null); void loadState(); }} />}
+      {ask && <SignInDialog reason={t('security.signInFor', { what: t(`permissions.${ask.what}`, { defaultValue: ask.what }) })} onClose={() => answer(false)} onSignedIn={() => { setDialog(null); answer(true); }} />}
       {dialog === 'restore' && <RestoreDialog onClose={() => setDialog(null)} onRestored={(m) => { setDialog(null); setNotice(m); void loadState(); }} />}
       {(dialog === 'about' || dialog === 'shortcuts') && <Dialog title={t(dialog === 'about' ? 'menu.about' : 'menu.shortcuts')} onClose={() => setDialog(null)}><p>{t(`${dialog}.body`)}</p></Dialog>}
     </div>

@@ -19,6 +19,7 @@ import zh_master from './zh/master.json' with { type: 'json' };
 import zh_menu from './zh/menu.json' with { type: 'json' };
 import zh_reconcile from './zh/reconcile.json' with { type: 'json' };
 import zh_restore from './zh/restore.json' with { type: 'json' };
+import zh_security from './zh/security.json' with { type: 'json' };
 import zh_settings from './zh/settings.json' with { type: 'json' };
 import zh_settlement from './zh/settlement.json' with { type: 'json' };
 import zh_shortcuts from './zh/shortcuts.json' with { type: 'json' };
@@ -46,6 +47,7 @@ import en_master from './en/master.json' with { type: 'json' };
 import en_menu from './en/menu.json' with { type: 'json' };
 import en_reconcile from './en/reconcile.json' with { type: 'json' };
 import en_restore from './en/restore.json' with { type: 'json' };
+import en_security from './en/security.json' with { type: 'json' };
 import en_settings from './en/settings.json' with { type: 'json' };
 import en_settlement from './en/settlement.json' with { type: 'json' };
 import en_shortcuts from './en/shortcuts.json' with { type: 'json' };
@@ -80,6 +82,7 @@ export const zhResources = {
   menu: zh_menu,
   reconcile: zh_reconcile,
   restore: zh_restore,
+  security: zh_security,
   settings: zh_settings,
   settlement: zh_settlement,
   shortcuts: zh_shortcuts,
@@ -110,6 +113,7 @@ export const enResources = {
   menu: en_menu,
   reconcile: en_reconcile,
   restore: en_restore,
+  security: en_security,
   settings: en_settings,
   settlement: en_settlement,
   shortcuts: en_shortcuts,

@@ -33,6 +33,9 @@ describe('the window, end to end in Chromium', () => {
     expect(await page.getByTestId('home-period').inputValue()).toBe('2026-10');
     expect(await page.getByTestId('tile-unmatched').textContent()).toContain('未对账');
     expect(await page.getByTestId('tile-open').textContent()).toMatch(/¥[\d,]+\.\d\d/);
+    // The demo book has no users: the window says it is unprotected and offers to add the first user.
+    expect(await page.getByTestId('unprotected-banner').textContent()).toContain('此账套未受保护');
+    await page.getByTestId('add-first-user').waitFor();
     await w.shot('02-home');
   });
 

@@ -13,6 +13,8 @@ import { ARTIFACTS, E2E_FIXTURES, openWindow, type WindowSession } from './windo
  * the same user, review and approve as others, export the statement as .xlsx and PDF and check its figures, then
  * fail to change the closed month. Every area is photographed into test/artifacts/e2e/.
  */
+/** The month closed here: the demo's first (months close in order). */
+const MONTH = '2025-11';
 let w: WindowSession;
 beforeAll(async () => {
   w = await openWindow();
@@ -36,8 +38,9 @@ async function signIn(username: string) {
 describe('a month end in the window', () => {
   it('sets up the book’s users: the first is its admin, who adds the others', async () => {
     const { page } = w;
-    await page.getByTestId('area-audit').click();
-    await page.getByTestId('tab-users').click();
+    // A book without users says it is unprotected and offers to add the first user.
+    await page.getByTestId('unprotected-banner').waitFor();
+    await page.getByTestId('add-first-user').click();
     await page.getByText('第一个用户必须是管理员').waitFor();
     const add = async (username: string, role: string) => {
       await page.getByTestId('user-name').fill(username);
@@ -57,11 +60,15 @@ describe('a month end in the window', () => {
     await add('liu', 'manager');
     // The grid reloads after the message shows: wait for it rather than read it once.
     await expect.poll(() => page.getByTestId('users-grid').locator('.ag-row').count(), { timeout: 15_000 }).toBe(4);
+    expect(await page.getByTestId('unprotected-banner').count()).toBe(0);
     await w.shot('10-audit-users');
   });
 
   it('imports and reconciles the month, classifies a deduction and keeps the rule', async () => {
     const { page } = w;
+    // The book has users now: nobody signed in may only look, and the first write asks who is working.
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('read-only-banner').waitFor();
     await page.getByTestId('area-import').click();
     for (const [kind, file] of [['deliveries', 'rtm-deliveries.csv'], ['receipts', 'rtm-receipts.csv']] as const) {
       await page.getByTestId('import-kind').selectOption(kind);
@@ -69,6 +76,14 @@ describe('a month end in the window', () => {
       await page.getByTestId('file-input').setInputFiles(join(E2E_FIXTURES, file));
       await page.getByTestId('import-summary').waitFor();
       await page.getByTestId('import-commit').click();
+      if (kind === 'deliveries') {
+        // The import waits for a sign-in, then goes ahead in the accountant's name.
+        await page.getByTestId('sign-in-reason').getByText('导入文件需要先登录').waitFor();
+        await page.getByTestId('sign-in-user').fill('wang');
+        await page.getByTestId('sign-in-password').fill('wang-password');
+        await page.getByTestId('sign-in-submit').click();
+        await page.getByTestId('signed-in-user').getByText('wang').waitFor();
+      }
       await page.getByTestId('import-result').waitFor();
       await page.getByText('再导入一个文件').click();
     }
@@ -106,6 +121,10 @@ describe('a month end in the window', () => {
     await page.getByTestId('claim-attachments').getByText('扣款通知-2026-10.txt').waitFor();
     await page.getByTestId('claim-to-submitted').click();
     await page.getByTestId('claim-status').getByText('已提交').waitFor();
+    // Approving a claim is the credit controller's: the accountant is refused, and the controller signs in for it.
+    await page.getByTestId('claim-to-approved').click();
+    await page.locator('[data-testid=error-notice][data-code="security.forbidden"]').first().waitFor();
+    await signIn('zhao');
     await page.getByTestId('claim-to-approved').click();
     await page.getByTestId('claim-status').getByText('已批准').waitFor();
     expect((await w.api('claims.get', { id })).claim).toMatchObject({ status: 'approved', attachments: [{ name: '扣款通知-2026-10.txt' }] });
@@ -114,6 +133,7 @@ describe('a month end in the window', () => {
 
   it('accrues the contract terms and explains how the rebate was reached', async () => {
     const { page } = w;
+    await signIn('wang');
     await page.getByTestId('area-terms').click();
     await page.getByTestId('accrue').click();
     await page.getByTestId('accrue-result').waitFor({ timeout: 60_000 });
@@ -132,6 +152,14 @@ describe('a month end in the window', () => {
     await page.getByTestId('area-settlement').click();
     await page.getByTestId('period-status').waitFor();
     expect(await page.getByTestId('settlement-period').inputValue()).toBe('2026-10');
+    // Months close in order: October waits for the demo's first month, which is closed first.
+    await page.getByTestId('close-prepare').click();
+    await page.locator('[data-testid=error-notice][data-code="security.earlier-month-open"]').getByText('2025-11').first().waitFor();
+    await page.getByTestId('settlement-period').selectOption(MONTH);
+    await page.locator('[data-testid=period-status][data-status=open]').waitFor();
+    await w.api('reconcile.run', { period: MONTH, asOf: '2025-12-05' }).catch(() => undefined);
+    await page.getByTestId('settlement-period').selectOption('2026-10');
+    await page.getByTestId('settlement-period').selectOption(MONTH);
     if (await page.getByTestId('close-exceptions').isVisible()) {
       await page.getByTestId('close-reason').fill('已与门店、厂家逐笔核对');
       await page.getByTestId('close-accept').click();
@@ -144,10 +172,9 @@ describe('a month end in the window', () => {
     await page.locator('[data-testid=period-status][data-status=reviewed]').waitFor();
     await signIn('wang');
     await page.getByTestId('close-approve').click();
-    const refused = page.getByTestId('error-notice');
-    await refused.waitFor();
-    expect(await refused.getAttribute('data-code')).toMatch(/^(forbidden|same-user)$/);
-    expect((await w.api('close.status', { period: '2026-10' })).status).toBe('reviewed');
+    // The accountant cannot approve (and the preparer never could): refused with the reason.
+    await page.locator('[data-testid=error-notice][data-code="security.forbidden"]').first().waitFor();
+    expect((await w.api('close.status', { period: MONTH })).status).toBe('reviewed');
     await signIn('liu');
     await page.getByTestId('close-approve').click();
     await page.locator('[data-testid=period-status][data-status=closed]').waitFor();
@@ -158,10 +185,10 @@ describe('a month end in the window', () => {
 
   it('exports the approved statement as .xlsx and PDF with the figures of the book', async () => {
     const { page } = w;
-    const preview = await w.api('statement.preview', { period: '2026-10', distributor: 'D01' });
+    const preview = await w.api('statement.preview', { period: MONTH, distributor: 'D01' });
     expect(preview.status).toBe('approved');
     const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-statement-xlsx').click()]);
-    const xlsx = join(ARTIFACTS, 'statement-D01-2026-10.xlsx');
+    const xlsx = join(ARTIFACTS, `statement-D01-${MONTH}.xlsx`);
     await xlsxDownload.saveAs(xlsx);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
@@ -171,12 +198,14 @@ describe('a month end in the window', () => {
     expect(cells.join(' ')).toContain(preview.sha256);
 
     const [pdfDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-statement-pdf').click()]);
-    const pdf = join(ARTIFACTS, 'statement-D01-2026-10-window.pdf');
+    const pdf = join(ARTIFACTS, `statement-D01-${MONTH}-window.pdf`);
     await pdfDownload.saveAs(pdf);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain(`¥${formatFen(preview.netDue)}`);
     expect(text).toContain('D01');
     expect(text.replace(/\s+/g, '')).toContain(preview.sha256.slice(0, 16));
+    // The signed PDF carries the chain heads; the book checked against it agrees.
+    expect(text.replace(/\s+/g, '')).toContain(`KA-SETTLE-VERIFY|1|D01|${MONTH}|v1|sha256=${preview.sha256}`);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, 'statement-window-page')]);
 
     // 回签: 大润发 disputes the statement; a dispute without reasons is refused beside the field.
@@ -191,18 +220,20 @@ describe('a month end in the window', () => {
 
   it('refuses to change the closed month from any screen', async () => {
     const { page } = w;
+    await signIn('wang');
     await page.getByTestId('area-reconcile').click();
+    await page.getByTestId('filter-from').selectOption(MONTH);
+    await page.getByTestId('filter-to').selectOption(MONTH);
+    await page.getByTestId('filter-apply').click();
     await page.getByTestId('run-reconcile').click();
-    const error = page.getByTestId('error-notice');
-    await error.waitFor();
-    expect(await error.getAttribute('data-code')).toBe('period-closed');
+    await page.locator('[data-testid=error-notice][data-code="period-closed"]').first().waitFor();
     await page.getByTestId('area-import').click();
     await page.getByTestId('import-kind').selectOption('deliveries');
     const late = join(w.home, 'late.csv');
-    writeFileSync(late, '送货单号,送货日期,门店编号,商品编码,数量,单价,金额\nXSE2E901,2026-10-31,A010,P001,10,5.22,52.20\n');
+    writeFileSync(late, '送货单号,送货日期,门店编号,商品编码,数量,单价,金额\nXSE2E901,2025-11-30,A010,P001,10,5.22,52.20\n');
     await page.getByTestId('file-input').setInputFiles(late);
     await page.getByTestId('import-preview').waitFor();
-    expect(await page.getByTestId('import-errors').textContent()).toMatch(/2026-10.*closed|closed.*2026-10/);
+    expect(await page.getByTestId('import-errors').textContent()).toMatch(/2025-11.*closed|closed.*2025-11/);
     await w.shot('15-closed-month-refused');
   });
 
@@ -388,7 +419,7 @@ describe('a month end in the window', () => {
     await page.getByTestId('document-detail').waitFor();
     await w.shot('20b-audit-documents');
     await page.getByTestId('tab-backups').click();
-    await page.getByTestId('backups-grid').getByText(/before-close-2026-10/).first().waitFor();
+    await page.getByTestId('backups-grid').getByText(new RegExp(`before-close-${MONTH}`)).first().waitFor();
     await page.getByTestId('book-check').click();
     expect(await page.getByTestId('book-check-result').locator('caption').textContent()).toBe('账套完好');
     // The keyboard alone: Alt+number switches areas, arrow keys move between tabs and grid rows, Enter opens a row.
