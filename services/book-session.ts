@@ -38,7 +38,7 @@ export class BookSession {
     return this.user;
   }
 
-  requireUser(what: Permission): SignedIn {
+  requireUser(what: Permission | (string & {})): SignedIn {
     this.requireBook();
     if (!this.user) throw new UserError('security.sign-in-required', { what });
     return this.user;

@@ -36,6 +36,7 @@ export const securityEn: Record<keyof typeof securityZh, string> = {
   'security.period-before-closed-document': '{{later}} is closed: {{kind, label:docKinds}} {{docNo}} dated {{date}} is before it and can no longer be posted; post a correction in an open month',
   'security.book-not-damaged': 'this book is not damaged: restore it from File → Restore (a manager or admin signs in)',
   'security.restore-sign-in': 'this backup has users: restoring a damaged book needs the user name and password of a manager or admin in the backup',
+  'security.demo-has-users': 'this demo book has {{users}} users and is not replaced: open it instead',
   'security.host-timeout': 'this did not finish within {{seconds}} seconds and was stopped; the background process was restarted',
   'security.host-restarted': 'the background process stopped unexpectedly and was restarted; the book was opened again: sign in again',
   'security.host-restarted-no-book': 'the background process stopped unexpectedly and was restarted; open the book again',

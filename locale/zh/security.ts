@@ -40,6 +40,7 @@ export const securityZh = {
   // Restore
   'security.book-not-damaged': '这个账套没有损坏：请用 文件 → 恢复（需要经理或管理员登录）',
   'security.restore-sign-in': '这个备份有用户：恢复损坏的账套需要备份中一位经理或管理员的用户名和密码',
+  'security.demo-has-users': '这个演示账套已有 {{users}} 个用户，不会被替换：请打开它',
   // The background thread and the bridge
   'security.host-timeout': '这项操作 {{seconds}} 秒没有完成，已停止；后台进程已重启',
   'security.host-restarted': '后台进程意外停止，已重启；账套已重新打开，请重新登录',
