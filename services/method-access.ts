@@ -13,6 +13,7 @@ export const READ_METHODS: ReadonlySet<ServiceName> = new Set<ServiceName>([
   'fees.deductions', 'claims.list', 'claims.get', 'credits.list', 'terms.contracts', 'terms.explain', 'terms.accruals', 'credit.items',
   'credit.exposure', 'credit.grades', 'credit.holds', 'credit.watch', 'credit.dunning', 'credit.history', 'credit.statementOfAccount', 'close.status',
   'statement.preview', 'statement.versions', 'statement.export', 'audit.list', 'audit.verify', 'users.list', 'settings.get',
+  'vouchers.mapping', 'vouchers.auxItems', 'vouchers.layouts', 'vouchers.preview', 'vouchers.list',
   // A damaged book cannot be signed in to: its restore checks the backup's own manager or admin (book-handlers.ts).
   'app.restoreDamaged',
 ]);
@@ -45,6 +46,13 @@ export const WRITE_PERMISSIONS: Partial<Record<ServiceName, Permission | ((args:
   'users.setRole': 'users',
   'settings.set': 'settings',
   'book.restore': 'backup.restore',
+  'vouchers.setMapping': 'vouchers',
+  'vouchers.acceptProposals': 'vouchers',
+  'vouchers.importChart': 'vouchers',
+  'vouchers.setAuxItem': 'vouchers',
+  // An export remembers each voucher so a re-export never doubles: a write.
+  'vouchers.export': 'vouchers',
+  'vouchers.reexport': 'vouchers',
 };
 
 /** The permission a call needs, or null for a read. Unclassified methods need some signed-in user ('password'). */

@@ -28,6 +28,7 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'close.approve': ['manager'],
   'close.reopen': ['manager', 'admin'],
   'statement.confirm': ['accountant', 'credit_controller', 'manager'],
+  vouchers: ['accountant', 'manager', 'admin'],
   password: ['accountant', 'credit_controller', 'manager', 'admin'],
 };
 
