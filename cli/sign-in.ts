@@ -67,7 +67,7 @@ export async function signInFromCli(book: Book, io: Io, user: string | undefined
  * The name a write is recorded as: the proven user's, whose role must hold the permission — or, in an unprotected
  * book, the unverified --user / KA_SETTLE_USER / system name, with a line on standard error saying so.
  */
-export async function writeAs(book: Book, io: Io, user: string | undefined, permission: Permission): Promise<string> {
+export async function writeAs(book: Book, io: Io, user: string | undefined, permission: Permission | readonly Permission[]): Promise<string> {
   const who = await authenticate(book, io, user);
   const access = authorizeWrite(book, who, permission, resolveActor(io, user), { command: true });
   const notice = protectionNotice(access);

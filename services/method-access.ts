@@ -14,15 +14,19 @@ export const READ_METHODS: ReadonlySet<ServiceName> = new Set<ServiceName>([
   'credit.exposure', 'credit.grades', 'credit.holds', 'credit.watch', 'credit.dunning', 'credit.history', 'credit.statementOfAccount', 'close.status',
   'statement.preview', 'statement.versions', 'statement.export', 'audit.list', 'audit.verify', 'users.list', 'settings.get',
   'vouchers.mapping', 'vouchers.auxItems', 'vouchers.layouts', 'vouchers.preview', 'vouchers.list',
+  'import.bundle', 'corrections.chain', 'corrections.batches', 'corrections.remittances', 'corrections.openItems',
   // A damaged book cannot be signed in to: its restore checks the backup's own manager or admin (book-handlers.ts).
   'app.restoreDamaged',
 ]);
 
 const CLAIM_MOVES: Record<string, Permission> = { submitted: 'claims.submit', approved: 'claims.approve', rejected: 'claims.reject', written_off: 'claims.write-off', draft: 'claims.submit' };
 
-export const WRITE_PERMISSIONS: Partial<Record<ServiceName, Permission | ((args: Record<string, unknown>) => Permission)>> = {
+type Needed = Permission | readonly Permission[];
+
+export const WRITE_PERMISSIONS: Partial<Record<ServiceName, Needed | ((args: Record<string, unknown>) => Needed)>> = {
   'master.save': 'master-data',
-  'import.commit': 'import',
+  // Replacing documents on re-import reverses the old versions: a correction as well as an import.
+  'import.commit': (a) => (a.replace ? ['import', 'corrections'] : 'import'),
   'reconcile.run': 'reconcile',
   'reconcile.decide': 'reconcile',
   'fees.reclassify': 'reconcile',
@@ -53,10 +57,13 @@ export const WRITE_PERMISSIONS: Partial<Record<ServiceName, Permission | ((args:
   // An export remembers each voucher so a re-export never doubles: a write.
   'vouchers.export': 'vouchers',
   'vouchers.reexport': 'vouchers',
+  'corrections.reverse': 'corrections',
+  'corrections.undoImport': 'corrections',
+  'corrections.reallocate': 'corrections',
 };
 
-/** The permission a call needs, or null for a read. Unclassified methods need some signed-in user ('password'). */
-export function permissionFor(method: ServiceName, args: unknown): Permission | null {
+/** The permission(s) a call needs, or null for a read. Unclassified methods need some signed-in user ('password'). */
+export function permissionFor(method: ServiceName, args: unknown): Needed | null {
   if (READ_METHODS.has(method)) return null;
   const p = WRITE_PERMISSIONS[method];
   if (!p) return 'password';

@@ -29,6 +29,8 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'close.reopen': ['manager', 'admin'],
   'statement.confirm': ['accountant', 'credit_controller', 'manager'],
   vouchers: ['accountant', 'manager', 'admin'],
+  /** 冲销, 替换, 撤销导入, 重新核销: the people who keep the books correct them, always with a reason */
+  corrections: ['accountant', 'manager', 'admin'],
   password: ['accountant', 'credit_controller', 'manager', 'admin'],
 };
 

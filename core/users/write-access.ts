@@ -19,19 +19,20 @@ export interface WriteAccess {
 
 /**
  * The one gate of every write, in the command and the window alike. A book with users needs a signed-in user whose
- * role holds the permission (checked against the book as it is now); the audit log then gets only that user's
- * name. A book without users is unprotected and says so; so is a single-user book whose owner chose to write
+ * role holds the permission — each of them, when a write needs several (checked against the book as it is now); the
+ * audit log then gets only that user's name. A book without users is unprotected and says so; so is a single-user book whose owner chose to write
  * without signing in (the choice ends when a second user is added).
  */
-export function authorizeWrite(book: Book, user: SignedIn | null, permission: Permission, unverifiedName: string, options: { command?: boolean } = {}): WriteAccess {
+export function authorizeWrite(book: Book, user: SignedIn | null, needed: Permission | readonly Permission[], unverifiedName: string, options: { command?: boolean } = {}): WriteAccess {
+  const permissions: readonly Permission[] = typeof needed === 'string' ? [needed] : needed;
   const users = countUsers(book);
   if (users === 0) return { actor: unverifiedName, user: null, unprotected: 'no-users' };
   if (!user) {
     if (users === 1 && getSettingJson(book, RELAXED_SETTING) === 'true') return { actor: unverifiedName, user: null, unprotected: 'relaxed' };
-    throw new UserError(options.command ? 'security.sign-in-required-command' : 'security.sign-in-required', { what: permission });
+    throw new UserError(options.command ? 'security.sign-in-required-command' : 'security.sign-in-required', { what: permissions[0]! });
   }
   const now = currentUser(book, user);
-  requirePermission(now, permission);
+  for (const permission of permissions) requirePermission(now, permission);
   return { actor: now.username, user: now, unprotected: null };
 }
 

@@ -26,7 +26,7 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
     'claims.approve': 'approving fee claims', 'claims.reject': 'rejecting fee claims', 'claims.write-off': 'writing off fee claims', 'claims.attach': 'attaching evidence',
     'credit.limit': 'setting credit limits', 'credit.hold': 'releasing credit holds', 'credit.follow-up': 'recording dunning follow-ups', settings: 'changing settings',
     users: 'managing users', 'backup.restore': 'restoring from a backup', 'close.accept': 'accepting close exceptions', 'close.prepare': 'preparing a month',
-    'close.review': 'reviewing a month', 'close.approve': 'approving a month', 'close.reopen': 'reopening a month', 'statement.confirm': 'recording a confirmation', vouchers: 'vouchers and the chart mapping',
+    'close.review': 'reviewing a month', 'close.approve': 'approving a month', 'close.reopen': 'reopening a month', 'statement.confirm': 'recording a confirmation', vouchers: 'vouchers and the chart mapping', corrections: 'corrections (reversal, replacement, undoing an import, reallocation)',
     password: 'changing a password',
   },
   signOffSteps: { prepare: 'Prepare', review: 'Review', approve: 'Approve' },

@@ -25,7 +25,7 @@ export const labelsZh = {
     import: '导入文件', 'master-data': '修改主数据', reconcile: '对账与判定', accrue: '计提', 'claims.submit': '提交费用申请', 'claims.approve': '批准费用申请',
     'claims.reject': '拒绝费用申请', 'claims.write-off': '核销费用申请', 'claims.attach': '附加凭据', 'credit.limit': '设置授信额度', 'credit.hold': '解除信用冻结',
     'credit.follow-up': '记录催款跟进', settings: '修改设置', users: '管理用户', 'backup.restore': '从备份恢复', 'close.accept': '接受结账例外',
-    'close.prepare': '编制', 'close.review': '复核', 'close.approve': '审批', 'close.reopen': '反结账', 'statement.confirm': '记录回签', vouchers: '凭证与科目映射', password: '修改密码',
+    'close.prepare': '编制', 'close.review': '复核', 'close.approve': '审批', 'close.reopen': '反结账', 'statement.confirm': '记录回签', vouchers: '凭证与科目映射', corrections: '更正（冲销、替换、撤销导入、重新核销）', password: '修改密码',
   },
   signOffSteps: { prepare: '编制', review: '复核', approve: '审批' },
   sessionProblems: { unknown: '不认识的会话', expired: '已过期', revoked: '已撤销', 'user-disabled': '用户已停用' },
