@@ -15,6 +15,8 @@ import { ARTIFACTS, E2E_FIXTURES, openWindow, type WindowSession } from './windo
  */
 /** The month closed here: the demo's first (months close in order). */
 const MONTH = '2025-11';
+/** where corrections of the closed month are booked: the first open month after it */
+const NEXT_MONTH = '2025-12';
 let w: WindowSession;
 beforeAll(async () => {
   w = await openWindow();
@@ -310,43 +312,66 @@ describe('a month end in the window', () => {
     expect(w.problems.filter((p) => !p.includes('"password":"short"'))).toEqual([]);
   });
 
-  it('corrects the closed month in the next one from 回款: 重新核销 of one remittance and 冲销 of another, by the signed-in accountant', async () => {
+  it('corrects the closed month in the next one: 重新核销 of a remittance that paid it and 冲销 of one of its receipts, by the signed-in accountant only', async () => {
     const { page } = w;
     await page.setViewportSize({ width: 1366, height: 768 });
+    // The month after the closed one pays the closed month's receipts once it is reconciled.
     await signIn('wang');
-    const rows = (await w.api('corrections.remittances', { period: '2026-10', limit: 1000 })).rows
+    await w.api('reconcile.run', { period: NEXT_MONTH, asOf: '2026-01-05' });
+    // A credit controller may look but not correct: 重新核销 is refused with the roles that may.
+    await signIn('zhao');
+    const rows = (await w.api('corrections.remittances', { period: NEXT_MONTH, limit: 1000 })).rows
       .filter((r: { state: string; applied_fen: number }) => r.state === 'in_force' && r.applied_fen > 0);
-    const [first, second] = rows;
+    const [first] = rows;
     await page.getByTestId('area-fees').click();
     await page.getByTestId('tab-remittances').click();
-    await page.getByTestId('fees-period').selectOption('2026-10');
+    await page.getByTestId('fees-period').selectOption(NEXT_MONTH);
     const grid = page.getByTestId('remittances-grid');
     await grid.locator(`.ag-row[row-id="${first.id}"] [col-id=doc_no]`).click();
-    await page.getByTestId('reallocate-open').click();
     const dialog = page.getByTestId('reallocate-dialog');
-    await page.getByTestId('reallocate-mode').selectOption('items');
     const items = (await w.api('corrections.openItems', { remittanceId: first.id })).rows;
     const oldest = items.find((i: { kind: string; open_fen: number }) => i.kind === 'receipt' && i.open_fen > 0);
-    await dialog.getByTestId(`pick-${oldest.doc_no}`).check();
-    await page.getByTestId('reallocate-reason').fill('KA 付款通知只付这一张');
-    await w.shot('16-reallocate');
-    await page.getByTestId('reallocate-confirm').click();
+    const reallocate = async () => {
+      await page.getByTestId('reallocate-open').click();
+      await page.getByTestId('reallocate-mode').selectOption('items');
+      await dialog.getByTestId(`pick-${oldest.doc_no}`).check();
+      await page.getByTestId('reallocate-reason').fill('KA 付款通知只付这一张');
+      await page.getByTestId('reallocate-confirm').click();
+    };
+    await reallocate();
+    await dialog.locator('[data-testid=error-notice][data-code="security.forbidden"]').waitFor();
+    await w.shot('16-reallocate-refused');
+    expect((await w.api('audit.list', { action: 'reallocate' })).rows).toEqual([]);
+    // The accountant signs in (the dialog closed with Escape), and the same choice goes ahead in her name.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await signIn('wang');
+    await reallocate();
     await page.getByTestId('reallocated').waitFor();
-    // October is closed: the clearing is undone and made again in November, nothing dated in October changes.
     const applied = Math.min(oldest.open_fen, first.total_fen);
     expect(await page.getByTestId('remittance-unapplied').textContent()).toBe(`¥${formatFen(first.total_fen - applied)}`);
     const audit = (await w.api('audit.list', { action: 'reallocate' })).rows[0];
     expect(audit.actor).toBe('wang');
-    expect(audit.after.date).toMatch(/^2026-11-/);
+    expect(audit.after.date).toMatch(new RegExp(`^${NEXT_MONTH}-`));
 
-    await grid.locator(`.ag-row[row-id="${second.id}"] [col-id=doc_no]`).click();
-    await page.getByTestId('remittance-detail').getByTestId('reverse-open').click();
-    await page.getByTestId('reverse-reason').fill('银行退票');
-    await page.getByTestId('reverse-confirm').click();
-    await page.getByTestId('reversal-done').getByText('2026-10 已结账').waitFor();
+    // 冲销 of a receipt of the closed month: booked in the next month, nothing dated in the closed one changes.
+    const frozen = await w.api('statement.preview', { period: MONTH, distributor: 'D01' });
+    const [receipt] = (await w.api('book.documents', { kind: 'receipt', period: MONTH, limit: 1 })).rows;
+    await page.getByTestId('area-audit').click();
+    await page.getByTestId('tab-documents').click();
+    await page.getByTestId('documents-kind').selectOption('receipt');
+    await page.getByTestId('documents-period').selectOption(MONTH);
+    await page.getByTestId('documents-grid').locator(`.ag-row[row-id="${receipt.id}"] [col-id=doc_no]`).click();
+    const detail = page.getByTestId('document-detail');
+    await detail.getByTestId('reverse-open').click();
+    await detail.getByTestId('reverse-reason').fill('门店整单拒收');
+    await detail.getByTestId('reverse-confirm').click();
+    await detail.getByTestId('reversal-done').getByText(`${MONTH} 已结账`).waitFor();
     await w.shot('17-reverse-closed-month');
-    const reversal = (await w.api('corrections.chain', { documentId: second.id })).chain.find((c: { role: string }) => c.role === 'reversal');
-    expect(reversal).toMatchObject({ period: '2026-11', by: 'wang', reason: '银行退票' });
+    const reversal = (await w.api('corrections.chain', { documentId: receipt.id })).chain.find((c: { role: string }) => c.role === 'reversal');
+    expect(reversal).toMatchObject({ period: NEXT_MONTH, by: 'wang', reason: '门店整单拒收' });
+    const after = await w.api('statement.preview', { period: MONTH, distributor: 'D01' });
+    expect(after.sha256).toBe(frozen.sha256);
     expect((await w.api('book.check', {})).ok).toBe(true);
     await page.setViewportSize({ width: 1440, height: 900 });
   });
@@ -399,7 +424,10 @@ describe('a month end in the window', () => {
     await page.getByTestId(`table-rebate-tiers-${before}-rate`).fill('4.5');
     await w.shot('19-master-contract');
     await page.getByTestId('master-save').click();
-    await page.getByTestId('master-message').getByText('已修改 HT-RTM-2025').waitFor();
+    // Saved, or refused with a reason this test then shows.
+    const refusal = page.getByTestId('master-form').locator('.field-error, [data-testid=error-notice]');
+    await page.getByTestId('master-message').getByText('已修改 HT-RTM-2025').or(refusal).first().waitFor();
+    expect(await refusal.allTextContents()).toEqual([]);
     const contract = (await w.api('master.get', { entity: 'contracts', key: 'HT-RTM-2025' })).record;
     expect(contract.rebate.tiers.at(-1)).toEqual({ threshold: 900_000_000, rate: 45_000 });
     // Everything the form did not change comes back exactly as it was (fen, rates and the delivery-cost rules).
