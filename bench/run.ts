@@ -165,7 +165,7 @@ function acceptCloseExceptionsAfterFirstTry(book: Awaited<ReturnType<typeof open
   }
 }
 
-const IMPORT_LINES: Record<DemoScale, number> = { small: 100_000, medium: 300_000, large: 1_000_000 };
+const IMPORT_LINES: Record<DemoScale, number> = { tiny: 20_000, small: 100_000, medium: 300_000, large: 1_000_000 };
 
 /** A delivery CSV of the scale's size imported into a book holding only master data, beside a bare insert. */
 async function benchImport(cache: string, scale: DemoScale, print: (line: object) => void): Promise<void> {

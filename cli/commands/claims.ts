@@ -6,6 +6,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { writeAs } from '../sign-in.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { today } from '../../core/calendar/dates.js';
 
 const MOVES = { submit: 'submitted', approve: 'approved', 'write-off': 'written_off', reject: 'rejected' } as const;
 const MOVE_PERMISSION = { submit: 'claims.submit', approve: 'claims.approve', 'write-off': 'claims.write-off', reject: 'claims.reject' } as const;
@@ -29,7 +30,7 @@ export async function claimsCommand(args: string[], io: Io): Promise<number> {
       const id = values[move]!;
       if (!/^\d+$/.test(id)) throw new UsageError(`--${move} takes a claim id`);
       const status = moveClaim(book, Number(id), MOVES[move], await writeAs(book, io, values.user, MOVE_PERMISSION[move]), {
-        date: values.date ?? new Date().toISOString().slice(0, 10), ...(values.reason ? { reason: values.reason } : {}),
+        date: values.date ?? today(), ...(values.reason ? { reason: values.reason } : {}),
       });
       if (values.json) printJson(io, { claim: Number(id), status });
       else io.out(`claim ${id} is ${status}`);

@@ -27,7 +27,7 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   try {
     const step = steps[0]!;
     if (step === 'exceptions') {
-      printRows(io, closeExceptions(book, period) as unknown as Record<string, unknown>[], values.json, `(none: ${period} can be prepared)`);
+      printRows(io, closeExceptions(book, period, values['as-of']) as unknown as Record<string, unknown>[], values.json, `(none: ${period} can be prepared)`);
       return 0;
     }
     const user = await signInFromCli(book, io, values.user, STEP_PERMISSION[step]);

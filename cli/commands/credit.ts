@@ -13,6 +13,7 @@ import { signInFromCli } from '../sign-in.js';
 import { requirePermission } from '../../core/users/permissions.js';
 import { renderTable } from '../text-table.js';
 import { UsageError } from '../usage.js';
+import { localDateOf, today } from '../../core/calendar/dates.js';
 
 export async function creditCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
@@ -22,7 +23,7 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
   } });
   const [path] = positionals;
   if (!path) throw new UsageError('credit needs a BOOK');
-  const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+  const asOf = values['as-of'] ?? today();
   const book = await openExistingBook(path);
   try {
     if (values['set-limit']) {
@@ -67,7 +68,7 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
       const list = dunningList(book, asOf);
       if (values.json) return printJson(io, list), 0;
       for (const d of list) {
-        io.out(`${d.ka} ${d.name}  overdue ${formatFen(d.overdueFen)} in ${d.items.length} items  contact ${d.contact ?? '-'} ${d.phone ?? ''}  last follow-up ${d.lastFollowUp ? `${d.lastFollowUp.at.slice(0, 10)} ${d.lastFollowUp.by}: ${d.lastFollowUp.note}` : 'none'}`);
+        io.out(`${d.ka} ${d.name}  overdue ${formatFen(d.overdueFen)} in ${d.items.length} items  contact ${d.contact ?? '-'} ${d.phone ?? ''}  last follow-up ${d.lastFollowUp ? `${localDateOf(d.lastFollowUp.at)} ${d.lastFollowUp.by}: ${d.lastFollowUp.note}` : 'none'}`);
         for (const i of d.items.slice(0, 5)) io.out(`    ${i.docNo} due ${i.dueDate} ${formatFen(i.openFen)} (${i.daysOverdue} days overdue)`);
       }
       return 0;

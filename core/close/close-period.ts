@@ -21,12 +21,31 @@ import { recordSignOff } from './sign-offs.js';
 
 export interface CloseException { key: string; what: string }
 
-/** What stands in the way of preparing a period: unresolved reconciliation results and KA statement differences. */
-export function closeExceptions(book: Book, period: string): CloseException[] {
+/** The exceptions of the book as it stands: its stored reconciliation results and the KA statements' differences. */
+function standingExceptions(book: Book, period: string): CloseException[] {
   const statementDiffs = compareStatements(book, period, null).flatMap((s) =>
     s.differences.map((d) => ({ key: `statement:${s.statement}:${d.reference ?? '-'}:${d.kind}`, what: `${s.ka} statement ${s.statement}: ${d.kind} ${d.reference ?? ''} (${d.differenceFen} fen)` })));
   const accepted = acceptedExceptions(book, period);
   return [...openExceptions(book, period), ...statementDiffs].filter((e) => !accepted.has(e.key));
+}
+
+/** 准备's own first steps: the month's reconciliation and accruals, inside the caller's transaction. */
+function reconcileAndAccrue(book: Book, period: string, actor: string, asOf?: string): void {
+  reconcilePeriod(book, { period, actor, ...(asOf ? { asOf } : {}) });
+  accruePeriod(book, period, actor);
+}
+
+/**
+ * What stands in the way of preparing a period — unresolved reconciliation results and KA statement differences —
+ * as preparing it now would find them: the reconciliation and accruals are rehearsed and rolled back, so asking
+ * changes nothing. A closed period is not rehearsed (nothing may be written in it): its stored results are shown.
+ */
+export function closeExceptions(book: Book, period: string, asOf?: string): CloseException[] {
+  if (statusOf(book, period) === 'closed') return standingExceptions(book, period);
+  return book.rehearse(() => {
+    reconcileAndAccrue(book, period, 'close-exceptions', asOf);
+    return standingExceptions(book, period);
+  });
 }
 
 /** Accepts blocking exceptions one by one (or all that are open) with a reason, each recorded and audited. */
@@ -84,32 +103,46 @@ function currentStatements(book: Book, period: string) {
 
 /**
  * 准备: the accountant runs the month's reconciliation and accruals, and — when every exception is resolved or
- * accepted with a reason — freezes a statement version per distributor with its SHA-256.
+ * accepted with a reason — freezes a statement version per distributor with its SHA-256. All of it is one
+ * transaction: a refused preparation leaves the book as it was (no reconciliation results, accruals or claims of
+ * its own), apart from the audit row that records the refusal.
  */
 export function preparePeriod(book: Book, periodText: string, user: SignedIn, asOf?: string): { statements: { distributor: string; version: number; sha256: string }[] } {
   const period = assertPeriod(periodText, { field: '--period' });
   assertFourEyes(book, period, 'prepare', user);
+  const found: { blocking: CloseException[] } = { blocking: [] };
+  try {
+    return book.write(() => prepareInTransaction(book, period, user, asOf, found));
+  } catch (e) {
+    if (e instanceof UserError) {
+      // Everything the attempt wrote is rolled back; that it was refused, and why, is kept.
+      book.write(() => new AuditWriter(book).append({ actor: user.username, action: 'prepare-refused', entity: 'period', entityKey: period,
+        after: { code: e.code, exceptions: found.blocking.length, first: found.blocking.slice(0, 10).map((b) => b.key) } }));
+    }
+    throw e;
+  }
+}
+
+function prepareInTransaction(book: Book, period: string, user: SignedIn, asOf: string | undefined, found: { blocking: CloseException[] }) {
   const status = statusOf(book, period);
   if (status !== 'open') throw new UserError('period-status', `period ${period} is ${status}: only an open period can be prepared`);
   assertEarlierMonthsDone(book, period, 'prepare');
-  reconcilePeriod(book, { period, actor: user.username, ...(asOf ? { asOf } : {}) });
-  accruePeriod(book, period, user.username);
-  const blocking = closeExceptions(book, period);
-  if (blocking.length) {
+  reconcileAndAccrue(book, period, user.username, asOf);
+  found.blocking = standingExceptions(book, period);
+  if (found.blocking.length) {
+    const blocking = found.blocking;
     throw new UserError('blocking-exceptions', `period ${period} has ${blocking.length} unresolved exceptions (first: ${blocking.slice(0, 3).map((b) => b.key).join(', ')}); resolve them or accept each with a reason`);
   }
-  return book.write(() => {
-    ensurePeriod(book, period);
-    const made = currentStatements(book, period).map((s) => {
-      const id = insertStatementVersion(book, { period, distributor_id: s.party.id, manufacturer_id: s.party.manufacturer_id, content_json: s.json, sha256: s.sha256, prepared_by: user.username });
-      const version = liveStatements(book, period).find((x) => x.id === id)!.version;
-      return { distributor: s.party.code, version, sha256: s.sha256 };
-    });
-    setPeriodStatus(book, period, 'prepared', user.username);
-    const chain = recordSignOff(book, period, 'prepare', user.username, made);
-    new AuditWriter(book).append({ actor: user.username, action: 'prepare', entity: 'period', entityKey: period, after: { statements: made, chain } });
-    return { statements: made };
+  ensurePeriod(book, period);
+  const made = currentStatements(book, period).map((s) => {
+    const id = insertStatementVersion(book, { period, distributor_id: s.party.id, manufacturer_id: s.party.manufacturer_id, content_json: s.json, sha256: s.sha256, prepared_by: user.username });
+    const version = liveStatements(book, period).find((x) => x.id === id)!.version;
+    return { distributor: s.party.code, version, sha256: s.sha256 };
   });
+  setPeriodStatus(book, period, 'prepared', user.username);
+  const chain = recordSignOff(book, period, 'prepare', user.username, made);
+  new AuditWriter(book).append({ actor: user.username, action: 'prepare', entity: 'period', entityKey: period, after: { statements: made, chain } });
+  return { statements: made };
 }
 
 /** The figures must still be the ones prepared: otherwise the signer would sign something other than what was checked. */

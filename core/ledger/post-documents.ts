@@ -191,7 +191,7 @@ export class Poster {
       total_fen: total, status: d.status ?? 'posted', content_hash: hash, reverses_id: d.reversesId ?? null,
       batch_id: this.batchId, source_file: d.sourceFile ?? null, source_row: d.sourceRow ?? null, memo: d.memo ?? null,
       created_by: this.actor, created_at: new Date().toISOString(),
-    }));
+    }), { period });
     d.lines.forEach((l, i) => {
       insertLine(this.book, {
         document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,

@@ -5,6 +5,7 @@ import type { Book } from '../../db/connection.js';
 import { workbenchRows, type WorkbenchRow } from '../../db/queries/workbench.js';
 import { throwIfCancelled, type WorkControl } from '../work/long-work.js';
 import { workbenchFilter, type WorkbenchQuery } from './workbench.js';
+import { localStamp } from '../calendar/dates.js';
 
 const MONEY = '#,##0.00;[Red]-#,##0.00';
 const QTY = '#,##0.###';
@@ -38,7 +39,7 @@ const COLUMNS: { heading: string; width: number; value: (r: WorkbenchRow) => str
 ];
 
 export function defaultExportPath(book: Book, q: WorkbenchQuery, now = new Date()): string {
-  const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const stamp = localStamp(now);
   return join(dirname(book.path), 'exports', `对账明细-${q.from}_${q.to}-${stamp}.xlsx`);
 }
 

@@ -4,6 +4,7 @@ import { statementDetails, statementSections, type Cell } from './statement-sect
 import { verificationMark } from './verification-mark.js';
 
 const STEP_OF_ROLE = ['prepare', 'review', 'approve'] as const;
+import { localDateOf } from '../calendar/dates.js';
 
 const escape = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -70,10 +71,10 @@ ${sections}
 <div class="signatures">${doc.signers.map((x, i) => {
     // Each signature shows the audit chain's head its signer saw: row count and the start of its hash.
     const head = doc.heads.filter((h) => h.step === STEP_OF_ROLE[i]).at(-1);
-    return `<div>${escape(x.role)}<br>${escape(x.name ?? '')}<br>${escape(x.at?.slice(0, 10) ?? '')}${head ? `<br><span class="chain">审计链 Audit chain #${head.chain.rows} ${head.chain.hash.slice(0, 16)}</span>` : ''}</div>`;
+    return `<div>${escape(x.role)}<br>${escape(x.name ?? '')}<br>${escape(x.at ? localDateOf(x.at) : '')}${head ? `<br><span class="chain">审计链 Audit chain #${head.chain.rows} ${head.chain.hash.slice(0, 16)}</span>` : ''}</div>`;
   }).join('')}</div>
 ${verificationMark(doc) ? `<p class="verify">核验 Verification (ka-settle check BOOK --against FILE.pdf): ${escape(verificationMark(doc)!)}</p>` : ''}
-${doc.confirmations.map((c) => `<p>回签 ${escape(c.party)}${c.ka ? ` ${escape(c.ka)}` : ''}: ${escape(c.result)}${c.reasons ? ` — ${escape(c.reasons)}` : ''} (${escape(c.recordedBy)}, ${c.recordedAt.slice(0, 10)})</p>`).join('')}
+${doc.confirmations.map((c) => `<p>回签 ${escape(c.party)}${c.ka ? ` ${escape(c.ka)}` : ''}: ${escape(c.result)}${c.reasons ? ` — ${escape(c.reasons)}` : ''} (${escape(c.recordedBy)}, ${localDateOf(c.recordedAt)})</p>`).join('')}
 ${details}
 </body></html>`;
 }

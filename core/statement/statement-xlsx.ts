@@ -3,6 +3,7 @@ import { formatFen } from '../money/format.js';
 import type { StatementDocument } from './statement-document.js';
 import { verificationMark } from './verification-mark.js';
 import { statementDetails, statementSections, type Cell } from './statement-sections.js';
+import { localDateOf } from '../calendar/dates.js';
 
 const MONEY = '#,##0.00;[Red]-#,##0.00';
 const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } };
@@ -63,8 +64,8 @@ export async function writeStatementXlsx(doc: StatementDocument, path: string): 
   row([`大写 In capitals: 人民币${s.netDue.inCapitals}`, '', '', '', `¥${formatFen(s.netDue.fromManufacturer)}`], (c) => { c.font = { bold: true }; });
   r++;
   row(['签字 Sign-off', '姓名 Name', '日期 Date']);
-  for (const signer of doc.signers) row([signer.role, signer.name ?? '', signer.at?.slice(0, 10) ?? ''], (c) => { c.border = BORDER; });
-  for (const c of doc.confirmations) row([`回签 ${c.party}${c.ka ? ` ${c.ka}` : ''}`, c.result, c.reasons ?? '', c.recordedBy, c.recordedAt.slice(0, 10)]);
+  for (const signer of doc.signers) row([signer.role, signer.name ?? '', signer.at ? localDateOf(signer.at) : ''], (c) => { c.border = BORDER; });
+  for (const c of doc.confirmations) row([`回签 ${c.party}${c.ka ? ` ${c.ka}` : ''}`, c.result, c.reasons ?? '', c.recordedBy, localDateOf(c.recordedAt)]);
   r++;
   row([`SHA-256: ${doc.sha256}`], (c) => { c.font = { size: 8, color: { argb: 'FF666666' } }; });
   const mark = verificationMark(doc);

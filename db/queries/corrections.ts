@@ -129,7 +129,7 @@ export function comparableLines(book: Book, documentId: number): ComparableLine[
 export function firstOpenPeriodFrom(book: Book, period: string): string {
   const closed = stmt<[string], { period: string }>(book.db, "SELECT period FROM periods WHERE period >= ? AND status = 'closed' ORDER BY period")
     .all(period).map((r) => r.period);
-  // Months close in order, and nothing may be dated before a closed month (0012-security.sql): an open month left
+  // Months close in order, and nothing may be dated before a closed month (0013-security.sql): an open month left
   // empty between two closed ones is no place for a correction either, so start after the latest closed month.
   const latest = closed.at(-1);
   if (latest === undefined) return period;

@@ -1,4 +1,5 @@
 import type { messagesZh } from '../zh/index.js';
+import { bookEn } from './book.js';
 import { commonEn } from './common.js';
 import { vouchersEn } from './vouchers.js';
 import { importFilesEn } from './import-files.js';
@@ -11,6 +12,7 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...importFilesEn,
   ...correctionsEn,
   ...securityEn,
+  ...bookEn,
 };
-export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn];
+export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn, bookEn];
 export { labelsEn } from './labels.js';

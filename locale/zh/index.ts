@@ -1,3 +1,4 @@
+import { bookZh } from './book.js';
 import { commonZh } from './common.js';
 import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
@@ -14,7 +15,8 @@ export const messagesZh = {
   ...importFilesZh,
   ...correctionsZh,
   ...securityZh,
+  ...bookZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh];
+export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh, bookZh];
 export { labelsZh } from './labels.js';

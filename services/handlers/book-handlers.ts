@@ -1,4 +1,3 @@
-import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { bookMethods } from '../../contract/book-methods.js';
 import { backupBeforeRisk } from '../../core/book/backup.js';
@@ -92,7 +91,7 @@ export const bookHandlers: HandlersOf<typeof bookMethods> = {
       await session.open(path);
     } catch (e) {
       // Whatever went wrong, the user gets back the book exactly as it was before they asked.
-      copyFileSync(safetyCopy, path);
+      replaceWithBackup(path, safetyCopy);
       await session.open(path);
       throw e;
     }

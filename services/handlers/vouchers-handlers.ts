@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { vouchersMethods } from '../../contract/vouchers-methods.js';
+import { localStamp } from '../../core/calendar/dates.js';
 import { UserError } from '../../core/errors.js';
 import { auxItemsView, setAuxItem } from '../../core/vouchers/aux-items.js';
 import { importChart } from '../../core/vouchers/chart-import.js';
@@ -14,7 +15,7 @@ import type { HandlersOf } from './handler-types.js';
 
 /** Where a voucher file goes when the window names no place: `exports/` beside the book. */
 function defaultPath(session: BookSession, period: string, layout: VoucherLayout, what: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = localStamp();
   return join(dirname(session.requireBook().path), 'exports', `凭证-${period}-${what}-${layout.name}-${stamp}.${layoutExtension(layout)}`);
 }
 

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-book.js';
+import { readPdf } from '../helpers/pdf-text.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ka-settle.js', import.meta.url));
 
@@ -238,11 +239,12 @@ describe('ka-settle close and statement', () => {
     expect(locked.code).toBe(1);
     expect(locked.err).toMatch(/period 2025-11 is closed/);
     expect(ka('check', book).code).toBe(0);
-  });
+    // Three preparations' and one acceptance's reconciliation of a demo month, each a process of its own.
+  }, 150_000);
 });
 
 describe('ka-settle ageing and credit', () => {
-  it('ages receivables tying to the ledger, lists credit standing and the channel-conflict watch', () => {
+  it('ages receivables tying to the ledger, lists credit standing and the channel-conflict watch', async () => {
     const book = join(tempDir(), 'credit.kasettle');
     ka('demo', book, '--seed', '4');
     for (const p of ['2026-08', '2026-09']) expect(ka('reconcile', book, '--period', p).code).toBe(0);
@@ -260,7 +262,7 @@ describe('ka-settle ageing and credit', () => {
     const printed = ka('credit', book, '--statement-of-account', 'RTM', '--as-of', '2026-09-30', '--out', soa);
     expect(printed.code).toBe(0);
     const balance = /owes ([\d,.-]+) as of/.exec(printed.out)![1]!;
-    expect(execFileSync('pdftotext', [soa, '-'], { encoding: 'utf8' })).toContain(balance);
+    expect((await readPdf(soa)).text).toContain(balance);
     expect(ka('ageing', book, '--as-of', '2026-09-31').code).toBe(1);
     expect(ka('ageing', book).code).toBe(2);
   });

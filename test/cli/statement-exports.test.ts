@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import { printPdf } from '../../services/print/chromium-pdf.js';
 import { approvedSeptember } from '../helpers/approved-september.js';
 import { main } from '../../cli/main.js';
 import { tempDir } from '../helpers/temp-book.js';
+import { readPdf } from '../helpers/pdf-text.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
@@ -65,17 +65,21 @@ describe('settlement statement exports', () => {
     const png = join(ARTIFACTS, 'statement-D01-2026-09-page1.png');
     await printPdf(statementHtml(doc, { withDetails: true }), pdf, statementFooter(doc), png);
     expect(statSync(png).size).toBeGreaterThan(20_000);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const read = await readPdf(pdf);
+    const text = read.text;
     expect(text).toContain('结算单');
     expect(text).toContain('上海华东商贸有限公司');
     expect(text).toContain(formatFen(doc.content.totals.accepted));
     expect(text).toContain(formatFen(doc.content.deductions.total));
     expect(text.replace(/\s+/g, '')).toContain(`人民币${doc.content.netDue.inCapitals}`);
     expect(text).toContain(doc.sha256);
-    expect(text).toMatch(/第\s*1\s*\/\s*\d+\s*页/);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-    expect(pages).toBeGreaterThanOrEqual(2);
-    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    expect(read.pageText[0]).toMatch(/第\s*1\s*\/\s*\d+\s*页/);
+    expect(read.pages).toBeGreaterThanOrEqual(2);
+    // A4: 595 × 842 points (210 × 297 mm), on every page.
+    for (const size of read.sizes) {
+      expect(Math.abs(size.width - 595.3)).toBeLessThan(1.5);
+      expect(Math.abs(size.height - 841.9)).toBeLessThan(1.5);
+    }
     // Each signature carries the audit chain's head its signer saw, and the page ends with the verification mark.
     for (const h of doc.heads) expect(text).toContain(`#${h.chain.rows} ${h.chain.hash.slice(0, 16)}`);
     expect(doc.heads.map((h) => h.step)).toEqual(['prepare', 'review', 'approve']);

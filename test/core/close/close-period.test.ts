@@ -68,7 +68,10 @@ describe('month-end close', () => {
     expect(() => preparePeriod(book, '2026-09', people.wang)).toThrow(/unresolved exceptions/);
     const open = closeExceptions(book, '2026-09');
     expect(open.map((e) => e.key.split(':')[0])).toEqual(['delivery', 'delivery', 'delivery']);
-    // The short line is explained; the rest are accepted with a reason.
+    // The refused preparation kept nothing of its reconciliation: the accountant reconciles, explains the short
+    // line, and accepts the rest with a reason.
+    expect(() => decideResult(book, Number(open[0]!.key.split(':')[1]), { decision: 'annotated', note: 'x' }, 'wang')).toThrow(/reconcile its period first/);
+    reconcilePeriod(book, { period: '2026-09', actor: 'wang' });
     decideResult(book, Number(open[0]!.key.split(':')[1]), { decision: 'annotated', note: 'one case broken in transit, KA credit note pending' }, 'wang');
     expect(acceptCloseExceptions(book, '2026-09', 'all', 'price and missing receipt agreed with Metro for October', people.wang)).toBe(2);
     const prepared = preparePeriod(book, '2026-09', people.wang);
