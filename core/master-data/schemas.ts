@@ -28,6 +28,8 @@ export const kaAccountInput = z.object({
 export const storeInput = z.object({
   kaCode: code, storeCode: code, name, region: z.string().trim().min(1).max(64), city: optionalText,
   distributorCode: code.nullish(), openedOn: isoDate.nullish(),
+  /** the distributor's own ERP customer code for the store (用友/金蝶 客户编码): its delivery exports name the store by it */
+  erpCustomerCode: code.nullish(),
 });
 export const productInput = z.object({
   sku: code,

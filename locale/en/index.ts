@@ -4,6 +4,7 @@ import { commonEn } from './common.js';
 import { vouchersEn } from './vouchers.js';
 import { importFilesEn } from './import-files.js';
 import { correctionsEn } from './corrections.js';
+import { importEn } from './import.js';
 
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...commonEn,
@@ -11,6 +12,7 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...importFilesEn,
   ...correctionsEn,
   ...bookEn,
+  ...importEn,
 };
-export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, bookEn];
+export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, bookEn, importEn];
 export { labelsEn } from './labels.js';

@@ -3,6 +3,7 @@ import { commonZh } from './common.js';
 import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
 import { correctionsZh } from './corrections.js';
+import { importZh } from './import.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -14,7 +15,8 @@ export const messagesZh = {
   ...importFilesZh,
   ...correctionsZh,
   ...bookZh,
+  ...importZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, bookZh];
+export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, bookZh, importZh];
 export { labelsZh } from './labels.js';

@@ -28,6 +28,10 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.REALLOCATION_MODES, 'reallocationModes'],
   [vocabulary.LINE_CHANGES, 'lineChanges'],
   [vocabulary.DIFF_FIELDS, 'diffFields'],
+  [vocabulary.STORE_READINGS, 'storeReadings'],
+  [vocabulary.DATE_STYLES, 'dateStyles'],
+  [vocabulary.MAPPING_BASES, 'mappingBases'],
+  [vocabulary.IMPORT_FIELDS, 'importFields'],
 ];
 
 describe('the vocabularies', () => {
