@@ -54,6 +54,8 @@ export interface HeaderOptions {
   savedRowIndex?: number;
   known?: KnownValues;
   kaFile?: boolean;
+  /** false: read headings by their parts alone, without the table of known headings (to test that parts suffice) */
+  useSynonyms?: boolean;
 }
 
 function forcedFor(headings: string[], o: HeaderOptions): ForcedColumns {
@@ -82,7 +84,7 @@ export function detectHeader(rows: { row: number; cells: Cell[] }[], spec: KindS
     rows.slice(0, HEADER_SCAN_ROWS).forEach((r, index) => {
       if (r.cells.filter((c) => !isBlank(c)).length < 2) return;
       const headings = r.cells.map((c) => cellText(c));
-      const m = mapColumns(headings, spec, forcedFor(headings, o));
+      const m = mapColumns(headings, spec, forcedFor(headings, o), { useSynonyms: o.useSynonyms });
       if (m.chosen.length >= 2 && (!best || m.rowScore > best.score)) best = { index, score: m.rowScore };
     });
   }
@@ -92,15 +94,15 @@ export function detectHeader(rows: { row: number; cells: Cell[] }[], spec: KindS
   const sample = rows.slice(index + 1, index + 1 + VALUE_SAMPLE_ROWS).map((r) => r.cells);
   const width = Math.max(headings.length, ...sample.map((c) => c.length));
   const profiles = profileColumns(sample, width, o.known);
-  const m = mapColumns(headings, spec, forcedFor(headings, o), { profiles, sample, kaFile: o.kaFile });
+  const m = mapColumns(headings, spec, forcedFor(headings, o), { profiles, sample, kaFile: o.kaFile, useSynonyms: o.useSynonyms });
   const used = new Set(m.chosen.map((c) => c.column));
   const describe = (column: number) => ({ column, letter: columnLetter(column), heading: headings[column] ?? '' });
   return {
     index,
     row: rows[index]!.row,
-    columns: m.chosen.map((c) => ({ ...describe(c.column), field: c.field, confidence: Math.round(c.score * 100), basis: c.basis })),
+    columns: m.chosen.map((c) => ({ ...describe(c.column), field: c.field, confidence: Math.min(100, Math.round(c.score * 100)), basis: c.basis })),
     ignored: headings.map((_, column) => describe(column)).filter((h) => h.heading && !used.has(h.column)),
-    competing: m.competing.map((c) => ({ field: c.field, columns: c.columns.map((x) => ({ ...describe(x.column), confidence: Math.round(x.score * 100) })) })),
+    competing: m.competing.map((c) => ({ field: c.field, columns: c.columns.map((x) => ({ ...describe(x.column), confidence: Math.min(100, Math.round(x.score * 100)) })) })),
   };
 }
 

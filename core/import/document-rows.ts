@@ -75,11 +75,10 @@ function dateOf(r: FieldReader, o: DocumentRowOptions): string {
 
 /** The store of a row: its store cell (and name column), or the store heading row above it; null for a chain-level line. */
 function storeOf(r: FieldReader, parties: PartyResolver, ka: { id: number; code: string } | null, o: DocumentRowOptions): StoreFound | undefined {
-  const found = parties.stores.find({
+  return parties.stores.find({
     cell: r.optText('storeCode'), name: r.optText('storeName'), ka, customerCodesFirst: o.kind === 'deliveries',
-    place: r.place(r.has('storeCode') ? 'storeCode' : 'storeName'),
+    fromHeadingRow: r.record.storeFromHeading, place: r.place(r.has('storeCode') ? 'storeCode' : 'storeName'),
   });
-  return found && r.record.storeFromHeading && found.store ? { ...found, reading: 'heading-row' } : found;
 }
 
 /**

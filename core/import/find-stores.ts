@@ -19,6 +19,8 @@ export interface StoreQuery {
   ka: { id: number; code: string } | null;
   /** the distributor's own ERP file: its codes are customer codes first, the KA's store codes second */
   customerCodesFirst: boolean;
+  /** the cell is a store heading row above the lines (大润发上海杨浦店(A021)) */
+  fromHeadingRow?: boolean;
   place: ErrorPlace;
 }
 
@@ -109,6 +111,7 @@ export class StoreFinder {
       if (hit.code === 'import.unknown-customer' && customer) customer.rows++;
       throw new UserError(hit.code as never, hit.params, q.place);
     }
+    if (q.fromHeadingRow && hit.store) hit = { ...hit, reading: 'heading-row' };
     const shown = this.readings.get(cell || name);
     if (shown) shown.rows++;
     else if (this.readings.size < 500) this.readings.set(cell || name, { text: cell || name, found: hit, rows: 1 });

@@ -33,11 +33,12 @@ export function synonymsOf(group: SynonymGroup): string[] {
 }
 
 /**
- * How well a heading fits a group, 0 to 1: by its parts (实收 + 数量), with a little more when the heading is one the
- * table knows exactly. A known heading still keeps the order its parts give it (含税金额 above 金额).
+ * How well a heading fits a group (about 0 to 1): by its parts (实收 + 数量), with a little more when the heading is one
+ * the table knows exactly. A known heading still keeps the order its parts give it (含税金额 above 金额, 客户订单号
+ * above 订单号). Without the table (`useSynonyms` false) the parts alone decide.
  */
-export function headingFit(group: SynonymGroup, heading: string): number {
+export function headingFit(group: SynonymGroup, heading: string, useSynonyms = true): number {
   const byParts = ruleFit(group, meaningOf(heading));
-  if (headingGroup(heading) !== group) return byParts;
-  return Math.min(1, Math.max(byParts, 0.7) + 0.15);
+  if (!useSynonyms || headingGroup(heading) !== group) return byParts;
+  return Math.max(byParts, 0.7) + 0.05;
 }

@@ -44,6 +44,8 @@ export const LEXICON: Record<string, Concept[]> = {
   送货单: ['deliveryDoc'], 发货单: ['deliveryDoc'], 出库单: ['deliveryDoc'], 配送单: ['deliveryDoc'], 销售单: ['deliveryDoc'],
   销货单: ['deliveryDoc'], 销售出库单: ['deliveryDoc'],
   验收单: ['receiptDoc'], 收货单: ['receiptDoc'], 入库单: ['receiptDoc'], 进货单: ['receiptDoc'], 验收单据: ['receiptDoc'],
+  // SAP's material document (物料凭证) is the goods receipt of a KA running SAP (永辉).
+  物料凭证: ['receiptDoc', 'code'],
   退货单: ['returnDoc'], 退单: ['returnDoc'], 退货: ['returned'], 退: ['returned'],
   对账单: ['statementDoc'], 结算单: ['statementDoc'], 账单: ['statementDoc'],
   扣款单: ['deductionDoc'], 扣费单: ['deductionDoc'], 费用单: ['deductionDoc'], 扣款: ['deduction'], 扣费: ['deduction'], 扣项: ['deduction', 'fee'],
@@ -93,7 +95,7 @@ export const LEXICON: Record<string, Concept[]> = {
   'case pack': ['pack'], 'pack size': ['pack'], pack: ['pack'],
   price: ['price'], cost: ['price', 'cost'], 'unit cost': ['price', 'cost'], 'unit price': ['price'], 'cost price': ['price', 'cost'],
   retail: ['retail'], 'sell price': ['price', 'retail'], unit: ['uom'], uom: ['uom'],
-  amount: ['amount'], amt: ['amount'], value: ['amount'], 'extended cost': ['amount'], 'ext cost': ['amount'], extended: ['amount'],
+  amount: ['amount'], amt: ['amount'], value: ['amount'], 'value date': ['date', 'payment'], 'extended cost': ['amount'], 'ext cost': ['amount'], extended: ['amount'],
   total: ['total'], sum: ['total'], gross: ['taxIncl'], net: ['taxExcl'], vat: ['tax'], tax: ['tax'], rate: ['rate'], discount: ['discount'],
   received: ['received'], receiving: ['received'], recv: ['received'], rcv: ['received'], rec: ['received'], gr: ['received'],
   grn: ['receiptDoc'], receipt: ['receiptDoc'], delivered: ['shipped'], shipped: ['shipped'], ship: ['shipped'], shipment: ['deliveryDoc'],

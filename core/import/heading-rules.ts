@@ -31,7 +31,7 @@ const AMOUNT_PENALTY: Rule['penalty'] = {
   taxExcl: 0.3, tax: OUT, discount: OUT, retail: 0.6, qty: OUT, ordered: 0.4, order: 0.4, balance: OUT, gift: 0.5, rate: OUT, price: 0.1,
   date: OUT, code: 0.5,
 };
-const AMOUNT_BONUS: Rule['bonus'] = { taxIncl: 0.15, afterDiscount: 0.1 };
+const AMOUNT_BONUS: Rule['bonus'] = { taxIncl: 0.2, afterDiscount: 0.1 };
 const NAME_OF_SOMETHING: Rule['penalty'] = { code: 0.3, ...FIGURES };
 
 export const HEADING_RULES: Record<SynonymGroup, Rule> = {
@@ -74,7 +74,7 @@ export const HEADING_RULES: Record<SynonymGroup, Rule> = {
   casePack: { when: [['pack']], base: 0.8 },
   vatRate: { when: [['rate']], base: 0.6, bonus: { tax: 0.25 }, penalty: { discount: OUT } },
   price: {
-    when: [['price']], base: 0.7, bonus: { taxIncl: 0.15, afterDiscount: 0.1, cost: 0.05 },
+    when: [['price']], base: 0.7, bonus: { taxIncl: 0.2, afterDiscount: 0.1, cost: 0.05 },
     penalty: { taxExcl: 0.3, retail: 0.5, discount: 0.3, normal: 0.2, promo: 0.2, amount: OUT, qty: OUT, total: OUT, date: OUT, ordered: 0.2, tax: 0.1 },
   },
   validFrom: { when: [['start']], base: 0.75, bonus: { date: 0.1 }, penalty: { end: OUT, promo: 0.3 } },
@@ -88,7 +88,7 @@ export const HEADING_RULES: Record<SynonymGroup, Rule> = {
   remittanceNo: { when: [['paymentDoc'], ['payment', 'code'], ['payment', 'doc']], base: 0.75, bonus: { code: 0.15 }, penalty: { ...DOC_NUMBER_PENALTY, method: OUT } },
   creditNo: { when: [['creditDoc']], base: 0.75, bonus: { code: 0.15 }, penalty: DOC_NUMBER_PENALTY },
   orderNo: {
-    when: [['order'], ['external', 'doc']], base: 0.7, bonus: { code: 0.1, external: 0.1, customer: 0.15 },
+    when: [['order'], ['external', 'doc'], ['customer', 'doc']], base: 0.7, bonus: { code: 0.1, external: 0.15, customer: 0.2 },
     penalty: { own: 0.25, ...FIGURES, product: OUT, type: OUT, status: OUT, person: OUT, store: 0.2 },
   },
   date: { when: [['date']], base: 0.65, penalty: DATE_PENALTY },

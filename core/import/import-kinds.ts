@@ -136,7 +136,7 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
       text('docNo', ['remittanceNo', 'docNo'], { required: true, fillDown: true }),
       { field: 'date', groups: ['paymentDate', 'date'], type: 'date', required: true, fillDown: true },
       ...store(false, false), text('distributorCode', ['distributorCode'], { fillDown: true }),
-      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'docNo']), { field: 'amount', groups: ['paymentAmount', 'amount'], type: 'amount', required: true },
+      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'statementNo', 'docNo']), { field: 'amount', groups: ['paymentAmount', 'amount'], type: 'amount', required: true },
       text('method', ['method'], { fillDown: true }), text('memo', ['memo']),
     ],
   },

@@ -35,6 +35,8 @@ export interface MappingContext {
   sample?: Cell[][];
   /** a KA's own file (receipts, returns): a product code column that holds no SKU of ours is the KA's item code */
   kaFile?: boolean;
+  /** let the table of known headings add confidence (default); without it the parts and values alone decide */
+  useSynonyms?: boolean;
 }
 
 /** Columns closer than this in fit compete; fits below the floor are not offered as rivals. */
@@ -42,10 +44,10 @@ const TIE = 0.04;
 const RIVAL_FLOOR = 0.6;
 const NUMERIC_TYPES = new Set(['qty', 'price', 'amount', 'int', 'rate']);
 
-function fitOf(field: FieldSpec, heading: string): number {
+function fitOf(field: FieldSpec, heading: string, useSynonyms: boolean): number {
   let best = 0;
   field.groups.forEach((g, k) => {
-    const fit = headingFit(g, heading) - 0.03 * k;
+    const fit = headingFit(g, heading, useSynonyms) - 0.03 * k;
     if (fit > best) best = fit;
   });
   return best;
@@ -139,11 +141,12 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
     if (!heading || skip.has(column)) return;
     const p = ctx.profiles?.[column];
     for (const f of spec.fields) {
-      const fit = fitOf(f, heading);
+      const fit = fitOf(f, heading, ctx.useSynonyms ?? true);
       if (fit > 0) {
         const adjust = valueAdjustment(f, p);
         if (adjust === null) continue;
-        const score = Math.max(0, Math.min(1, fit + adjust));
+        // Scores are not capped here, so two headings that both fit well still keep their order; 1 and above read 100%.
+        const score = Math.max(0, fit + adjust);
         if (score > 0.2) cands.push({ column, field: f.field, score, basis: adjust > 0 ? 'heading-and-values' : 'heading' });
       } else {
         const byValues = valueOnly(f, p);
@@ -179,7 +182,7 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
         if (checked === 0) continue;
         for (const c of cands.filter((x) => x.column === a && x.field === 'amount')) {
           if (p !== price.column) continue;
-          if (fit >= 0.8) [c.score, c.basis] = [Math.min(1, c.score + 0.1), 'heading-and-values'];
+          if (fit >= 0.8) [c.score, c.basis] = [c.score + 0.1, 'heading-and-values'];
           else if (fit < 0.2 && checked >= 2) c.score -= 0.2;
         }
         if (fit >= 0.8 && (!best || fit > best.fit)) best = { p, a, fit };
@@ -191,7 +194,7 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
         if (!taken) cands.push({ column: best.a, field: 'amount', score: 0.6, basis: 'values' });
       }
       if (!forced.some((c) => c.field === 'price')) {
-        for (const c of cands.filter((x) => x.field === 'price' && x.column === best!.p)) [c.score, c.basis] = [Math.min(1, c.score + 0.05), 'heading-and-values'];
+        for (const c of cands.filter((x) => x.field === 'price' && x.column === best!.p)) [c.score, c.basis] = [c.score + 0.05, 'heading-and-values'];
       }
     }
     chosen = assign(cands, fieldOrder, forced);

@@ -14,7 +14,7 @@ export interface StoreCellParts {
 
 const CHAIN = /^(全系统|全部门店|所有门店|全部|全店|全国|总部|公司总部|系统|全渠道|不分门店|集团|总仓|all|all stores|chain|chain wide|chainwide|hq|head office|total company|-|—|－|\/|无)$/i;
 const LABEL = /^(门店|店铺|分店|客户|购货单位|往来单位|收货单位|store|customer|site)\s*(编号|编码|名称)?\s*[:：]\s*/i;
-const CODE = '[A-Za-z]{0,4}[0-9][A-Za-z0-9._]{0,19}';
+const CODE = '[A-Za-z]{0,4}[-_]?[0-9][A-Za-z0-9._-]{0,19}';
 const OPEN = '[\\[【(（<《{〔「]';
 const CLOSE = '[\\]】)）>》}〕」]';
 const SEP = '\\s*[-－—–_:：|/·~～]\\s*|\\s+';
@@ -30,9 +30,13 @@ const PATTERNS: { re: RegExp; code: number; name: number }[] = [
   { re: new RegExp(`^(.*[\\u3400-\\u9fff])([A-Za-z]{0,4}[0-9]{2,}[A-Za-z0-9]*)$`), code: 2, name: 1 },
 ];
 
-/** A name names something: it has a letter or a Chinese character, and is not just a number. */
+/** A cell without Chinese characters or spaces is a code (A021, 01.0023, KH-0001), never a name. */
+const CODE_ONLY = /^[A-Za-z0-9][A-Za-z0-9._\-/#]*$/;
+
+/** A name names something: Chinese characters, or words of letters (Store Xuhui); never a code alone. */
 function isName(text: string): boolean {
-  return /[\u3400-\u9fffA-Za-z]/.test(text) && !/^[A-Za-z]{0,4}[0-9][A-Za-z0-9._-]*$/.test(text);
+  if (CODE_ONLY.test(text)) return false;
+  return /[\u3400-\u9fff]/.test(text) || /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(text);
 }
 
 export function storeCellParts(raw: string): StoreCellParts {
