@@ -1,6 +1,7 @@
 import type { MappingBasis } from '../../vocabulary/index.js';
 import { cellText, isBlank, type Cell } from './cell-values.js';
-import { profileColumns, type KnownValues } from './column-values.js';
+import { isNumber, profileColumns, type KnownValues } from './column-values.js';
+import { dateShape } from './date-styles.js';
 import { normaliseHeading, synonymsOf } from './header-match.js';
 import type { FieldSpec, KindSpec } from './import-kinds.js';
 import { mapColumns, type ForcedColumns } from './map-columns.js';
@@ -88,13 +89,25 @@ export function detectHeader(rows: { row: number; cells: Cell[] }[], spec: KindS
       if (m.chosen.length >= 2 && (!best || m.rowScore > best.score)) best = { index, score: m.rowScore };
     });
   }
+  const readAt = (index: number, sampleRows = VALUE_SAMPLE_ROWS) => {
+    const headings = rows[index]!.cells.map((c) => cellText(c));
+    const sample = rows.slice(index + 1, index + 1 + sampleRows).map((r) => r.cells);
+    const width = Math.max(headings.length, ...sample.map((c) => c.length));
+    const profiles = profileColumns(sample, width, o.known);
+    return { headings, m: mapColumns(headings, spec, forcedFor(headings, o), { profiles, sample, kaFile: o.kaFile, useSynonyms: o.useSynonyms }) };
+  };
+  // Headings no one has used: the row whose columns the values below it explain best (a row of data is no header).
+  if (!best) {
+    rows.slice(0, HEADER_SCAN_ROWS).forEach((r, index) => {
+      const filled = r.cells.filter((c) => !isBlank(c));
+      if (filled.length < 2 || filled.filter((c) => isNumber(c) || dateShape(c)).length * 2 >= filled.length) return;
+      const { m } = readAt(index, 50);
+      if (m.chosen.length >= 2 && (!best || m.rowScore > best.score)) best = { index, score: m.rowScore };
+    });
+  }
   if (!best) return undefined;
   const index = best.index;
-  const headings = rows[index]!.cells.map((c) => cellText(c));
-  const sample = rows.slice(index + 1, index + 1 + VALUE_SAMPLE_ROWS).map((r) => r.cells);
-  const width = Math.max(headings.length, ...sample.map((c) => c.length));
-  const profiles = profileColumns(sample, width, o.known);
-  const m = mapColumns(headings, spec, forcedFor(headings, o), { profiles, sample, kaFile: o.kaFile, useSynonyms: o.useSynonyms });
+  const { headings, m } = readAt(index);
   const used = new Set(m.chosen.map((c) => c.column));
   const describe = (column: number) => ({ column, letter: columnLetter(column), heading: headings[column] ?? '' });
   return {

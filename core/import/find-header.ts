@@ -20,7 +20,15 @@ export interface FoundHeader {
   kaCode: string | undefined;
   /** the date order given by the user or by the saved mapping */
   dateOrder: DateOrder | undefined;
+  /**
+   * why no row of the file can be read yet — a required field without a column, or one only guessed from its
+   * values — while the proposed mapping is still reported for the user to confirm or change
+   */
+  refusal?: UserError;
 }
+
+/** A required field whose column was only guessed from its values, below this confidence, is confirmed by the user. */
+const SURE_ENOUGH = 60;
 
 /**
  * Finds the file's header and how its columns are read: a saved mapping named (--mapping) or found by the header
@@ -58,21 +66,30 @@ export function findHeader(book: Book, file: string, head: RawRow[], kind: Exclu
     explicit: options.map, saved, savedRowIndex, kaFile: KA_FILES.has(kind),
     known: { isStore: (t) => parties.stores.knows(t, ka, kind === 'deliveries'), isSku: (t) => parties.knowsProduct(t) },
   });
-  const mapped = (f: string) => header?.columns.some((c) => c.field === f);
+  if (!header) throw new UserError('import.no-header', { rows: HEADER_SCAN_ROWS, expected: spec.fields.filter((f) => f.required).map(expectedHeadings) }, { file });
+  const mapped = (f: string) => header.columns.some((c) => c.field === f);
   const requiredMissing = spec.fields.filter((f) => f.required && !mapped(f.field) && f.field !== 'storeCode');
   const anyOfMissing = (spec.anyOf ?? []).filter((set) => !set.some(mapped));
-  if (!header || requiredMissing.length || anyOfMissing.length) {
+  let refusal: UserError | undefined;
+  if (requiredMissing.length || anyOfMissing.length) {
     const wanted = [...requiredMissing.map((f) => expectedHeadings(f)), ...anyOfMissing.map((set) => set.map((f) => expectedHeadings(spec.fields.find((x) => x.field === f)!)).join(' / '))];
-    throw header
-      ? new UserError('import.header-lacks', { row: header.row, wanted }, { file })
-      : new UserError('import.no-header', { rows: HEADER_SCAN_ROWS, expected: spec.fields.filter((f) => f.required).map(expectedHeadings) }, { file });
+    refusal = new UserError('import.header-lacks', { row: header.row, wanted }, { file });
+  } else {
+    const needed = new Set([...spec.fields.filter((f) => f.required).map((f) => f.field), ...(spec.anyOf ?? []).flat(), 'amount', 'storeCode']);
+    const unsure = header.columns.filter((c) => needed.has(c.field) && c.basis === 'values' && c.confidence < SURE_ENOUGH);
+    if (unsure.length) {
+      refusal = new UserError('import.unsure-columns', {
+        columns: unsure.map((c) => `${c.letter} ${c.heading} (${c.confidence}%)`),
+        example: header.columns.map((c) => `${c.heading || c.letter}=${c.field}`).join(';'),
+      }, { file });
+    }
   }
   report.headerRow = header.row;
   report.headerSignature = headerSignature(head[header.index]!.cells);
   report.columns = header.columns.map((c) => ({ column: c.letter, heading: c.heading, field: c.field, confidence: c.confidence, basis: c.basis }));
   report.ignoredColumns = header.ignored.map((c) => ({ column: c.letter, heading: c.heading }));
   report.competing = header.competing.map((c) => ({ field: c.field, columns: c.columns.map((x) => ({ column: x.letter, heading: x.heading, confidence: x.confidence })) }));
-  return { header, kaCode, dateOrder };
+  return { header, kaCode, dateOrder, ...(refusal ? { refusal } : {}) };
 }
 
 /** The refusal for columns that compete: both named, and how to choose with --map. */

@@ -53,7 +53,7 @@ export async function importTable(
     head.push(next.value);
   }
   report.rowsRead = head.length;
-  const { header, kaCode, dateOrder } = findHeader(book, file, head, kind, spec, options, parties, report);
+  const { header, kaCode, dateOrder, refusal } = findHeader(book, file, head, kind, spec, options, parties, report);
   for (const c of report.competing) fail(competitionError(file, c));
 
   const dates = await decideDateColumns(header, spec, head, async () => (await open()).rows, dateOrder, file);
@@ -61,9 +61,10 @@ export async function importTable(
   if (dates.question) report.dateQuestion = dates.question;
   const notes: SampleNotes = new Map();
   if (options.sampleRows) report.sample = sampleOf(head, header, options.sampleRows, notes);
-  if (dates.refusal) {
-    // Nothing of the file can be read until the user says how its dates are written.
-    fail(dates.refusal);
+  const stop = refusal ?? dates.refusal;
+  if (stop) {
+    // Nothing of the file is read until the user confirms its columns or says how its dates are written.
+    fail(stop);
     await iterator.return?.();
     return;
   }

@@ -3,6 +3,7 @@ import { lineAmount } from '../money/rounding.js';
 import { cellScaled, isBlank, type Cell } from './cell-values.js';
 import { share, type ColumnProfile } from './column-values.js';
 import { headingFit } from './header-match.js';
+import { meaningOf } from './heading-meaning.js';
 import type { FieldSpec, KindSpec } from './import-kinds.js';
 
 /** One column read as a field, with how sure the reading is (0..1) and why. */
@@ -74,13 +75,30 @@ function valueAdjustment(field: FieldSpec, p: ColumnProfile | undefined): number
   }
 }
 
-/** Columns whose heading says nothing, recognised by their values alone. */
-function valueOnly(field: FieldSpec, p: ColumnProfile | undefined): number {
+/**
+ * Columns recognised by their values alone: a column of 69-barcodes, of store codes the book knows, of its SKUs —
+ * whatever the heading — and, under a heading that says nothing at all ("When", "Col7"), a column of dates.
+ */
+function valueOnly(field: FieldSpec, p: ColumnProfile | undefined, headingSaysNothing: boolean): number {
   if (!p || p.filled < 2) return 0;
   if (field.field === 'barcode' && share(p, p.barcodes) >= 0.9) return 0.6;
   if (field.field === 'storeCode' && share(p, p.stores) >= 0.8) return 0.55;
   if (field.field === 'sku' && share(p, p.skus) >= 0.8) return 0.55;
+  if (headingSaysNothing && field.type === 'date' && field.required && share(p, p.dates) >= 0.9) return 0.5;
   return 0;
+}
+
+/** Share of a column's numbers that are whole: quantities usually are, prices usually are not. */
+function wholeShare(sample: Cell[][], column: number): number {
+  let n = 0;
+  let whole = 0;
+  for (const cells of sample) {
+    const v = scaled(cells[column] ?? null, 3);
+    if (v === undefined) continue;
+    n++;
+    if (v % 1000 === 0) whole++;
+  }
+  return n ? whole / n : 0;
 }
 
 function assign(cands: ColumnChoice[], fieldOrder: Map<string, number>, forced: ColumnChoice[]): ColumnChoice[] {
@@ -149,7 +167,7 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
         const score = Math.max(0, fit + adjust);
         if (score > 0.2) cands.push({ column, field: f.field, score, basis: adjust > 0 ? 'heading-and-values' : 'heading' });
       } else {
-        const byValues = valueOnly(f, p);
+        const byValues = valueOnly(f, p, meaningOf(heading).concepts.length === 0);
         if (byValues > 0) cands.push({ column, field: f.field, score: byValues, basis: 'values' });
       }
     }
@@ -169,6 +187,23 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
 
   let chosen = assign(cands, fieldOrder, forced);
 
+  // No quantity or price by heading, but an amount: the two numeric columns whose product it is, the whole one the quantity.
+  const amountCol = chosen.find((c) => c.field === 'amount');
+  if (ctx.sample?.length && ctx.profiles && amountCol && byField.has('qty') && byField.has('price') && !chosen.some((c) => c.field === 'qty' || c.field === 'price')) {
+    const used = new Set(chosen.map((c) => c.column));
+    const free = headings.map((_, i) => i).filter((i) => !used.has(i) && share(ctx.profiles![i]!, ctx.profiles![i]!.numbers) >= 0.8);
+    for (const q of free) {
+      for (const p of free) {
+        if (q === p || wholeShare(ctx.sample, q) <= wholeShare(ctx.sample, p)) continue;
+        const { fit, checked } = productFit(ctx.sample, q, p, amountCol.column);
+        if (checked >= 2 && fit >= 0.9) {
+          cands.push({ column: q, field: 'qty', score: 0.5, basis: 'values' }, { column: p, field: 'price', score: 0.5, basis: 'values' });
+        }
+      }
+    }
+    chosen = assign(cands, fieldOrder, forced);
+  }
+
   // The amount is the column that is quantity × price; a price column that makes it so is the price.
   const qty = chosen.find((c) => c.field === 'qty');
   const price = chosen.find((c) => c.field === 'price');
@@ -182,7 +217,7 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
         if (checked === 0) continue;
         for (const c of cands.filter((x) => x.column === a && x.field === 'amount')) {
           if (p !== price.column) continue;
-          if (fit >= 0.8) [c.score, c.basis] = [c.score + 0.1, 'heading-and-values'];
+          if (fit >= 0.8) [c.score, c.basis] = [c.score + 0.1, c.basis === 'values' ? 'values' : 'heading-and-values'];
           else if (fit < 0.2 && checked >= 2) c.score -= 0.2;
         }
         if (fit >= 0.8 && (!best || fit > best.fit)) best = { p, a, fit };
@@ -194,7 +229,7 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
         if (!taken) cands.push({ column: best.a, field: 'amount', score: 0.6, basis: 'values' });
       }
       if (!forced.some((c) => c.field === 'price')) {
-        for (const c of cands.filter((x) => x.field === 'price' && x.column === best!.p)) [c.score, c.basis] = [c.score + 0.05, 'heading-and-values'];
+        for (const c of cands.filter((x) => x.field === 'price' && x.column === best!.p)) [c.score, c.basis] = [c.score + 0.05, c.basis === 'values' ? 'values' : 'heading-and-values'];
       }
     }
     chosen = assign(cands, fieldOrder, forced);

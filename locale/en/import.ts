@@ -3,6 +3,7 @@ import type { importZh } from '../zh/import.js';
 export const importEn: Record<keyof typeof importZh, string> = {
   'import.no-header': 'no header row found in the first {{rows}} rows: expected columns such as {{expected}}',
   'import.header-lacks': 'the header at row {{row}} has no column for {{wanted}}',
+  'import.unsure-columns': 'these columns were only guessed from their values; confirm them first: {{columns}} (in the import wizard, and save the mapping; on the command line --map "{{example}}")',
   'import.competing-columns': '{{field, label:importFields}}: columns {{columns}} fit equally well; say which with --map "{{example}}" (or choose in the import wizard)',
   'import.date-order-undecidable': '{{column}}: dates such as {{value}} can be read day first ({{dmy}}) or month first ({{mdy}}), and no date in the column tells; say which with --date-order dmy or --date-order mdy (or choose in the import wizard and save it with the mapping)',
   'import.date-order-mixed': '{{column}}: the column has dates only day-first can read ({{dmy}}) and dates only month-first can read ({{mdy}}); it cannot be read',

@@ -2,6 +2,7 @@
 export const importZh = {
   'import.no-header': '前 {{rows}} 行里找不到表头：应有 {{expected}} 这样的列',
   'import.header-lacks': '第 {{row}} 行的表头缺少这些列：{{wanted}}',
+  'import.unsure-columns': '这些列只是从列中的值推测出来的，请先确认：{{columns}}（可在导入向导里确认并保存映射；命令行用 --map "{{example}}"）',
   'import.competing-columns': '“{{field, label:importFields}}”有两列同样合适：{{columns}}；请说明用哪一列，例如 --map "{{example}}"（或在导入向导里选择）',
   'import.date-order-undecidable': '{{column}}：{{value}} 这样的日期既可读作日在前（{{dmy}}），也可读作月在前（{{mdy}}），整列没有能区分的日期；请用 --date-order dmy 或 --date-order mdy 说明（或在导入向导里选择，并随映射保存）',
   'import.date-order-mixed': '{{column}}：这一列既有只能按日在前读的日期（{{dmy}}），也有只能按月在前读的日期（{{mdy}}），无法读取',

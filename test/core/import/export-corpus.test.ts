@@ -78,7 +78,7 @@ describe('the export corpus', () => {
 
   it('classifies every deduction wording of the corpus as the KA meant it, by whole words', () => {
     const wordings = files.map((f) => expectation(join(CORPUS, 'exports', f))).filter((e) => e.kind === 'deductions')
-      .flatMap((e) => e.documents.flatMap((d) => d.lines.map((l) => [l.feeText!, l.feeType!])));
+      .flatMap((e) => e.documents.flatMap((d) => d.lines.map((l): [string, string] => [l.feeText!, l.feeType!])));
     expect(wordings.length).toBeGreaterThan(25);
     expect(wordings.map(([text]) => [text, feeTypeOfWording(text) ?? 'unknown'])).toEqual(wordings);
   });
