@@ -12,6 +12,8 @@ export interface ColumnChoice {
   field: string;
   score: number;
   basis: MappingBasis;
+  /** the little the table of known headings added: two columns compete on what their parts and values say */
+  known?: number;
 }
 
 /** Two (or more) columns that fit one field equally well: the user must say which. */
@@ -165,7 +167,8 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
         if (adjust === null) continue;
         // Scores are not capped here, so two headings that both fit well still keep their order; 1 and above read 100%.
         const score = Math.max(0, fit + adjust);
-        if (score > 0.2) cands.push({ column, field: f.field, score, basis: adjust > 0 ? 'heading-and-values' : 'heading' });
+        const known = Math.max(0, fit - fitOf(f, heading, false));
+        if (score > 0.2) cands.push({ column, field: f.field, score, basis: adjust > 0 ? 'heading-and-values' : 'heading', ...(known ? { known } : {}) });
       } else {
         const byValues = valueOnly(f, p, meaningOf(heading).concepts.length === 0);
         if (byValues > 0) cands.push({ column, field: f.field, score: byValues, basis: 'values' });
@@ -239,8 +242,9 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
   const competing: Competition[] = [];
   for (const c of chosen) {
     if (c.basis === 'explicit' || c.basis === 'saved') continue;
+    const parts = (x: ColumnChoice) => x.score - (x.known ?? 0);
     const rivals = cands.filter((x) => x.field === c.field && x.column !== c.column && !usedColumns.has(x.column)
-      && x.score >= RIVAL_FLOOR && c.score - x.score <= TIE);
+      && x.score >= RIVAL_FLOOR && Math.abs(parts(c) - parts(x)) <= TIE);
     if (rivals.length) competing.push({ field: c.field, columns: [c, ...rivals].map((x) => ({ column: x.column, score: x.score })) });
   }
   const required = spec.fields.filter((f) => f.required).map((f) => f.field);
