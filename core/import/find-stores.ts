@@ -155,8 +155,9 @@ export class StoreFinder {
       }
       throw new UserError('import.unknown-customer', { code: firstCode, name: customerName ?? '' }, q.place);
     }
-    if (firstCode) throw new UserError('import.unknown-store', { text: cell, ka: q.ka?.code ?? '' }, q.place);
-    throw new UserError('import.unknown-store-name', { text: cell || name, ka: q.ka?.code ?? '' }, q.place);
+    if (!q.ka) throw new UserError('import.unknown-store-any', { text: cell || name }, q.place);
+    if (firstCode) throw new UserError('import.unknown-store', { text: cell, ka: q.ka.code }, q.place);
+    throw new UserError('import.unknown-store-name', { text: cell || name, ka: q.ka.code }, q.place);
   }
 
   private byCodes(code: string, q: Omit<StoreQuery, 'cell' | 'name'>, withName: boolean): StoreFound | undefined {
