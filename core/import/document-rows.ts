@@ -22,6 +22,8 @@ export interface DocumentRowOptions {
   kaCode?: string;
   /** --date: the date of rows in files that carry none (deductions, statements) */
   date?: string;
+  /** the store column names the distributor's ERP customer (客户编码, 购货单位), not the KA's store */
+  storeIsCustomer?: boolean;
 }
 
 /** |qty × price − amount| up to this is a rounding difference of the exporting system, not an error. */
@@ -76,7 +78,7 @@ function dateOf(r: FieldReader, o: DocumentRowOptions): string {
 /** The store of a row: its store cell (and name column), or the store heading row above it; null for a chain-level line. */
 function storeOf(r: FieldReader, parties: PartyResolver, ka: { id: number; code: string } | null, o: DocumentRowOptions): StoreFound | undefined {
   return parties.stores.find({
-    cell: r.optText('storeCode'), name: r.optText('storeName'), ka, customerCodesFirst: o.kind === 'deliveries',
+    cell: r.optText('storeCode'), name: r.optText('storeName'), ka, customerCodesFirst: o.storeIsCustomer ?? false,
     fromHeadingRow: r.record.storeFromHeading, place: r.place(r.has('storeCode') ? 'storeCode' : 'storeName'),
   });
 }

@@ -64,7 +64,7 @@ export function findHeader(book: Book, file: string, head: RawRow[], kind: Exclu
   const ka = kaCode ? parties.ka(kaCode, { file, field: '--ka' }) : null;
   const header = detectHeader(head, spec, {
     explicit: options.map, saved, savedRowIndex, kaFile: KA_FILES.has(kind),
-    known: { isStore: (t) => parties.stores.knows(t, ka, kind === 'deliveries'), isSku: (t) => parties.knowsProduct(t) },
+    known: { isStore: (t) => parties.stores.knows(t, ka, false), isSku: (t) => parties.knowsProduct(t) },
   });
   if (!header) throw new UserError('import.no-header', { rows: HEADER_SCAN_ROWS, expected: spec.fields.filter((f) => f.required).map(expectedHeadings) }, { file });
   const mapped = (f: string) => header.columns.some((c) => c.field === f);

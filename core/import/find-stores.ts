@@ -108,7 +108,7 @@ export class StoreFinder {
     }
     if (hit instanceof UserError) {
       const customer = this.unknownCustomers.get(String(hit.params.code ?? ''));
-      if (hit.code === 'import.unknown-customer' && customer) customer.rows++;
+      if (hit.code.startsWith('import.unknown-customer') && customer) customer.rows++;
       throw new UserError(hit.code as never, hit.params, q.place);
     }
     if (q.fromHeadingRow && hit.store) hit = { ...hit, reading: 'heading-row' };
@@ -153,7 +153,9 @@ export class StoreFinder {
           proposal: customerName ? proposeStore(customerName, q.ka ? this.all.filter((s) => s.ka_account_id === q.ka!.id) : this.all) : undefined,
         });
       }
-      throw new UserError('import.unknown-customer', { code: firstCode, name: customerName ?? '' }, q.place);
+      throw customerName
+        ? new UserError('import.unknown-customer', { code: firstCode, name: customerName }, q.place)
+        : new UserError('import.unknown-customer-unnamed', { code: firstCode }, q.place);
     }
     if (!q.ka) throw new UserError('import.unknown-store-any', { text: cell || name }, q.place);
     if (firstCode) throw new UserError('import.unknown-store', { text: cell, ka: q.ka.code }, q.place);

@@ -11,7 +11,8 @@ import { cellText } from './cell-values.js';
 import { decideDateColumns } from './date-columns.js';
 import { DateWindow } from './date-window.js';
 import { deliveryHolds } from './delivery-holds.js';
-import { HEADER_SCAN_ROWS, VALUE_SAMPLE_ROWS } from './detect-header.js';
+import { HEADER_SCAN_ROWS, VALUE_SAMPLE_ROWS, type HeaderMatch } from './detect-header.js';
+import { meaningOf } from './heading-meaning.js';
 import { DocumentCollector } from './document-collector.js';
 import { documentRow } from './document-rows.js';
 import { FieldReader } from './field-reader.js';
@@ -27,6 +28,18 @@ import { relocate } from './relocate-error.js';
 import { RecordReader } from './row-records.js';
 import { keepMapping } from './saved-mappings.js';
 import { sampleOf, storeReadingsOf, unknownCustomersOf, type SampleNotes } from './table-report.js';
+
+/**
+ * Whether a delivery file's store column names the distributor's ERP customer (客户编码, 购货单位, 往来单位 — or
+ * a column recognised by its values alone, as ERP exports are) rather than the KA's store (门店编号): an unknown
+ * code is then an unknown customer, proposed a store by its name, not an unknown store.
+ */
+function storeColumnIsCustomer(header: HeaderMatch): boolean {
+  const column = header.columns.find((c) => c.field === 'storeCode');
+  if (!column) return false;
+  const meaning = meaningOf(column.heading);
+  return meaning.has('customer') || !meaning.has('store');
+}
 
 /**
  * Reads a table file (CSV, xlsx, HTML-as-xls) of one kind into the caller's transaction: finds the header and the
@@ -85,6 +98,7 @@ export async function importTable(
   const promotions = new Map<string, { row: number; input: PromotionInput }>();
   const manufacturerCode = kind === 'promotions' ? onlyManufacturerCode(book) : undefined;
   const checkHold = kind === 'deliveries' ? deliveryHolds(book, file, report) : undefined;
+  const storeIsCustomer = kind === 'deliveries' && storeColumnIsCustomer(header);
   const sampleTill = (report.sample?.rows.at(-1)?.row ?? 0);
 
   const handle = (raw: RawRow) => {
@@ -97,7 +111,7 @@ export async function importTable(
     if (note) notes.set(raw.row, note);
     try {
       if (collector) {
-        const docRow = documentRow(r, parties, { kind: kind as DocumentImportKind, file, kaCode, date: options.date });
+        const docRow = documentRow(r, parties, { kind: kind as DocumentImportKind, file, kaCode, date: options.date, storeIsCustomer });
         if (note && docRow.store) notes.set(raw.row, { ...note, store: { text: cellText(record.values.storeCode ?? record.values.storeName ?? null), found: docRow.store } });
         checkHold?.(record.row, docRow.header.kaAccountId, docRow.header.docDate);
         dateWindow.note(docRow.header.docDate, r.has('date') ? { ...r.place('date'), row: record.row } : { file, row: record.row, field: '--date' });

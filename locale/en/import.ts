@@ -17,6 +17,7 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.store-in-several-kas': 'store code "{{code}}" exists in {{kas}}: say which KA with --ka or a KA column',
   'import.store-name-ambiguous': 'the name "{{name}}" fits several stores ({{stores}}): use the store code',
   'import.unknown-customer': 'unknown ERP customer code "{{code}}" ({{name}}): confirm which store it is (the import wizard proposes one; on the command line --learn-customers or --customers FILE)',
+  'import.unknown-customer-unnamed': 'unknown ERP customer code "{{code}}": say which store it is (in the import wizard; on the command line with a --customers file)',
   'import.unknown-customers': 'the file names {{count}} ERP customer codes the book does not know: {{codes}}',
   'import.no-proposal': 'no store has a name like ERP customer "{{code}}" ({{name}}): name its store in a --customers file',
   'import.no-store': 'no store: the row has no store code and no store heading row above it',

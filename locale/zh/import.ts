@@ -16,6 +16,7 @@ export const importZh = {
   'import.store-in-several-kas': '门店编号“{{code}}”在 {{kas}} 都有：请用 --ka 或 KA 列说明是哪个系统',
   'import.store-name-ambiguous': '名称“{{name}}”对应多家门店（{{stores}}）：请用门店编号',
   'import.unknown-customer': '不认识的 ERP 客户编码“{{code}}”（{{name}}）：请确认它是哪家门店（导入向导会给出建议；命令行用 --learn-customers 或 --customers 文件）',
+  'import.unknown-customer-unnamed': '不认识的 ERP 客户编码“{{code}}”：请确认它是哪家门店（导入向导里选择；命令行用 --customers 文件）',
   'import.unknown-customers': '文件里有 {{count}} 个账套不认识的 ERP 客户编码：{{codes}}',
   'import.no-proposal': 'ERP 客户编码“{{code}}”（{{name}}）找不到名称相近的门店：请在 --customers 文件里写明对应的门店',
   'import.no-store': '没有门店：这一行没有门店编号，上方也没有门店标题行',
