@@ -84,7 +84,9 @@ export async function importTable(
   if (options.saveMappingAs) {
     keepMapping(book, {
       name: options.saveMappingAs, kind, ka: kaCode ?? '', headerCells: head[header.index]!.cells, actor: options.actor,
-      columns: Object.fromEntries(header.columns.map((c) => [c.heading || c.letter, c.field])), ...(dates.orders.size && dateOrder ? { dateOrder } : {}),
+      // The columns left unread are kept too ("" for no field): the next file is read exactly as this one was.
+      columns: Object.fromEntries([...header.ignored.map((c) => [c.heading || c.letter, '']), ...header.columns.map((c) => [c.heading || c.letter, c.field])]),
+      ...(dates.orders.size && dateOrder ? { dateOrder } : {}),
     });
   }
 
