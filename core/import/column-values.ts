@@ -32,8 +32,21 @@ export function isBarcode(cell: Cell): boolean {
   return /^69\d{11}$/.test(t) || validEan(t);
 }
 
-export function isNumber(cell: Cell): boolean {
+/**
+ * Whether a cell could be a number as exports write them (1,234.50, ¥12, 12.5元, (12.00), 1.5万, full-width digits):
+ * a quick look that never throws, for profiling columns; the value itself is read by cellScaled.
+ */
+const NUMBER_LIKE = /^[(+-]?(?:rmb|cny)?[¥￥]?[+-]?\d[\d,]*(?:\.\d+)?(?:元|万|rmb|cny)?[)-]?$/i;
+export function looksNumeric(cell: Cell): boolean {
   if (typeof cell === 'number') return Number.isFinite(cell);
+  if (typeof cell !== 'string') return false;
+  const t = cell.normalize('NFKC').replace(/\s+/g, '');
+  return t.length > 0 && t.length < 40 && NUMBER_LIKE.test(t);
+}
+
+export function isNumber(cell: Cell): boolean {
+  if (!looksNumeric(cell)) return false;
+  if (typeof cell === 'number') return true;
   try {
     cellScaled(cell, 6, 'number', {});
     return true;

@@ -120,15 +120,25 @@ export class StoreFinder {
 
   /** Whether a cell names a store the book knows (for recognising a store column by its values); never throws. */
   knows(cell: string, ka: { id: number; code: string } | null, customerCodesFirst: boolean): boolean {
-    try {
-      const found = this.lookup(cell.trim(), '', { ka, customerCodesFirst, place: {} }, false);
-      return found.store !== null;
-    } catch {
-      return false;
+    const key = `${ka?.id ?? ''}|${cell}`;
+    let known = this.known.get(key);
+    if (known === undefined) {
+      try {
+        known = cell.length <= 60 && this.lookup(cell.trim(), '', { ka, customerCodesFirst, place: {} }, false)?.store != null;
+      } catch {
+        known = false;
+      }
+      if (this.known.size > 20_000) this.known.clear();
+      this.known.set(key, known);
     }
+    return known;
   }
 
-  private lookup(cell: string, name: string, q: Omit<StoreQuery, 'cell' | 'name'>, gather = true): StoreFound {
+  private readonly known = new Map<string, boolean>();
+
+  private lookup(cell: string, name: string, q: Omit<StoreQuery, 'cell' | 'name'>, gather: false): StoreFound | undefined;
+  private lookup(cell: string, name: string, q: Omit<StoreQuery, 'cell' | 'name'>, gather?: true): StoreFound;
+  private lookup(cell: string, name: string, q: Omit<StoreQuery, 'cell' | 'name'>, gather = true): StoreFound | undefined {
     this.load();
     const parts = cell ? storeCellParts(cell) : { text: '', chain: false, readings: [] };
     if (parts.chain) return { store: null, reading: 'chain' };
@@ -145,9 +155,10 @@ export class StoreFinder {
       const found = this.byName(n, q.ka);
       if (found) return found;
     }
+    if (!gather) return undefined;
     if (firstCode && q.customerCodesFirst) {
       const customerName = parts.readings.find((r) => r.code === firstCode && r.name)?.name ?? (name || null);
-      if (gather && !this.unknownCustomers.has(firstCode)) {
+      if (!this.unknownCustomers.has(firstCode)) {
         this.unknownCustomers.set(firstCode, {
           code: firstCode, name: customerName, rows: 0, firstRow: q.place.row ?? 0,
           proposal: customerName ? proposeStore(customerName, q.ka ? this.all.filter((s) => s.ka_account_id === q.ka!.id) : this.all) : undefined,

@@ -22,10 +22,19 @@ for (const [group, words] of Object.entries(synonyms)) {
   for (const w of words as string[]) groupIndex.set(normaliseHeading(w), group as SynonymGroup);
 }
 
+const groupMemo = new Map<string, SynonymGroup | null>();
+
 /** The synonym group a heading is known under exactly, if any. */
 export function headingGroup(cell: Cell): SynonymGroup | undefined {
   const text = cellText(cell);
-  return text ? groupIndex.get(normaliseHeading(text)) : undefined;
+  if (!text) return undefined;
+  let group = groupMemo.get(text);
+  if (group === undefined) {
+    group = groupIndex.get(normaliseHeading(text)) ?? null;
+    if (groupMemo.size > 5_000) groupMemo.clear();
+    groupMemo.set(text, group);
+  }
+  return group ?? undefined;
 }
 
 export function synonymsOf(group: SynonymGroup): string[] {

@@ -38,9 +38,9 @@ const memo = new Map<string, HeadingMeaning>();
 
 /** Reads a heading into its parts: the longest known Chinese part at each place, English words and phrases whole. */
 export function meaningOf(heading: string): HeadingMeaning {
-  const text = headingText(heading);
-  const known = memo.get(text);
+  const known = memo.get(heading);
   if (known) return known;
+  const text = headingText(heading);
   const concepts: Concept[] = [];
   let understood = 0;
   let meaningful = 0;
@@ -90,6 +90,6 @@ export function meaningOf(heading: string): HeadingMeaning {
   const set = new Set(concepts);
   const meaning = { concepts, has: (c: Concept) => set.has(c), coverage: meaningful ? understood / meaningful : 0 };
   if (memo.size > 5_000) memo.clear();
-  memo.set(text, meaning);
+  memo.set(heading, meaning);
   return meaning;
 }

@@ -1,7 +1,7 @@
 import type { MappingBasis } from '../../vocabulary/index.js';
 import { lineAmount } from '../money/rounding.js';
 import { cellScaled, isBlank, type Cell } from './cell-values.js';
-import { share, type ColumnProfile } from './column-values.js';
+import { looksNumeric, share, type ColumnProfile } from './column-values.js';
 import { headingFit } from './header-match.js';
 import { meaningOf } from './heading-meaning.js';
 import type { FieldSpec, KindSpec } from './import-kinds.js';
@@ -118,7 +118,7 @@ function assign(cands: ColumnChoice[], fieldOrder: Map<string, number>, forced: 
 }
 
 function scaled(cell: Cell, scale: number): number | undefined {
-  if (isBlank(cell)) return undefined;
+  if (isBlank(cell) || !looksNumeric(cell)) return undefined;
   try {
     return cellScaled(cell, scale, 'number', {});
   } catch {

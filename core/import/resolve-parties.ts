@@ -53,8 +53,15 @@ export class PartyResolver {
 
   /** Whether a value is one of the book's SKUs or barcodes (for recognising a product column by its values). */
   knowsProduct(code: string): boolean {
-    return findProduct(this.book, code) !== undefined;
+    let known = this.productKnown.get(code);
+    if (known === undefined) {
+      known = code.length <= 64 && findProduct(this.book, code) !== undefined;
+      this.productKnown.set(code, known);
+    }
+    return known;
   }
+
+  private readonly productKnown = new Map<string, boolean>();
 
   /** By SKU, then barcode, then the KA's item code; learns the item code when the others identify the product. */
   product(codes: { sku?: string; barcode?: string; kaItemCode?: string }, ka: { id: number; code: string } | null, place: ErrorPlace): ProductRow {

@@ -1,4 +1,5 @@
 import { cellScaled, cellText, isBlank, type Cell } from './cell-values.js';
+import { looksNumeric } from './column-values.js';
 import type { HeaderMatch } from './detect-header.js';
 import type { KindSpec } from './import-kinds.js';
 
@@ -12,7 +13,7 @@ const IDENTIFYING = ['docNo', 'orderNo', 'storeCode', 'storeName', 'kaCode', 'di
 const PRODUCT_CODES = ['sku', 'barcode', 'kaItemCode'];
 
 function fen(cell: Cell): number | undefined {
-  if (isBlank(cell)) return undefined;
+  if (isBlank(cell) || !looksNumeric(cell)) return undefined;
   try {
     return cellScaled(cell, 2, 'amount', {});
   } catch {
