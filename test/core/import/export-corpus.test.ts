@@ -91,7 +91,7 @@ describe('the export corpus', () => {
       const path = join(CORPUS, 'exports', file);
       const e = expectation(path);
       const rows: RawRow[] = [];
-      for await (const r of openTable(path).rows) if (rows.push(r) >= HEADER_SCAN_ROWS + VALUE_SAMPLE_ROWS) break;
+      for await (const r of (await openTable(path)).rows) if (rows.push(r) >= HEADER_SCAN_ROWS + VALUE_SAMPLE_ROWS) break;
       const ka = e.options.ka ? parties.ka(e.options.ka, {}) : null;
       const options = {
         kaFile: ['receipts', 'returns'].includes(e.kind),
