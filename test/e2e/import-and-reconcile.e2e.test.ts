@@ -366,6 +366,20 @@ describe('the window, end to end in Chromium', () => {
     // Read by its headings again, 备注 is the memo once more.
     await expect.poll(() => page.getByTestId('map-I').inputValue()).toBe('memo');
     expect(await page.getByTestId('confidence-A').textContent()).not.toBe('100%');
+
+    // Changed, not dropped: applied again, 备注 read as the memo, and saved under its own name for the next file.
+    await page.getByTestId('use-saved-again').click();
+    await page.getByTestId('saved-mapping').waitFor();
+    await expect.poll(() => page.getByTestId('map-I').inputValue()).toBe('');
+    await page.getByTestId('map-I').selectOption('memo');
+    expect(await page.getByTestId('save-mapping').isChecked()).toBe(true);
+    expect(await page.getByTestId('mapping-name').inputValue()).toBe('RTM 送货');
+    await page.getByTestId('re-preview').click();
+    await expect.poll(() => page.getByTestId('map-I').inputValue()).toBe('memo');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor();
+    const kept = (await w.api('import.mappings', { kind: 'deliveries', ka: 'RTM' })).mappings.find((m: { name: string }) => m.name === 'RTM 送货');
+    expect(kept.mapping['备注']).toBe('memo');
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 

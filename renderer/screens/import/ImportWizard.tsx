@@ -104,6 +104,8 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
     setPreview(null);
     setReport(null);
     setReplace(false);
+    setSaveMapping(false);
+    setSaveAs('');
     setChoices({ map: {}, ignoreSaved: false });
     setInfo('');
   };
@@ -117,6 +119,12 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
     onMapChange: (heading, field) => {
       setChoices({ ...choices, map: { ...choices.map, [heading]: field } });
       setDirty(true);
+      // Changing a column of the saved mapping applied: 保存此映射 under its name keeps the change for the next file.
+      const applied = preview?.appliedMapping;
+      if (applied && !choices.ignoreSaved) {
+        setSaveMapping(true);
+        setSaveAs(applied.name);
+      }
     },
     onReapply: () => again(choices),
     onIgnoreSaved: () => again({ ...choices, ignoreSaved: true }),

@@ -14,7 +14,7 @@ export function SavedMappingNotice({ preview, ignored, onIgnore, onUseAgain, onD
   const m = preview.appliedMapping;
   if (ignored) {
     return (
-      <p className="notice warn" data-testid="saved-ignored">{t('import.savedIgnored')} <button type="button" className="link" onClick={onUseAgain}>{t('import.useSavedAgain')}</button></p>
+      <p className="notice warn" data-testid="saved-ignored">{t('import.savedIgnored')} <button type="button" className="link" data-testid="use-saved-again" onClick={onUseAgain}>{t('import.useSavedAgain')}</button></p>
     );
   }
   if (!m) return null;

@@ -177,7 +177,7 @@ XS9,2026-09-02,RT9,A021,ERP-0099,6900000000000,10,6.40,64.00
 `);
     const r = await importFile(book, file, { kind: 'deliveries', actor: 't' });
     expect(r.errors).toEqual([{
-      file, row: 3, field: '商品编码 (column E)', reason: 'unknown product "ERP-0099" or barcode "6900000000000"',
+      file, row: 3, field: '商品编码 (column E)', reason: 'unknown product "ERP-0099" or barcode "6900000000000"', code: 'import.unknown-product-or-barcode',
       message: { code: 'import.unknown-product-or-barcode', params: { sku: 'ERP-0099', barcode: '6900000000000' } },
     }]);
   });
