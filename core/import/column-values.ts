@@ -1,4 +1,4 @@
-import { cellScaled, cellText, isBlank, type Cell } from './cell-values.js';
+import { cellScaled, cellText, isBlank, isErrorCell, type Cell } from './cell-values.js';
 import { dateShape } from './date-styles.js';
 
 /** What the values of one column look like, over the first rows under the header. */
@@ -63,7 +63,8 @@ export function profileColumns(rows: Cell[][], width: number, known: KnownValues
   for (const cells of rows) {
     for (let i = 0; i < width; i++) {
       const cell = cells[i] ?? null;
-      if (isBlank(cell)) continue;
+      // An error value (#REF!, a formula without its result) says nothing of what the column holds.
+      if (isBlank(cell) || isErrorCell(cell)) continue;
       const p = profiles[i]!;
       p.filled++;
       if (isNumber(cell)) p.numbers++;

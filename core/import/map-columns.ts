@@ -45,6 +45,8 @@ export interface MappingContext {
 /** Columns closer than this in fit compete; fits below the floor are not offered as rivals. */
 const TIE = 0.04;
 const RIVAL_FLOOR = 0.6;
+/** A date heading this sure is not overruled by its values. */
+const PLAIN_DATE_FIT = 0.75;
 const NUMERIC_TYPES = new Set(['qty', 'price', 'amount', 'int', 'rate']);
 
 function fitOf(field: FieldSpec, heading: string, useSynonyms: boolean): number {
@@ -163,7 +165,11 @@ export function mapColumns(headings: string[], spec: KindSpec, forcedColumns: Fo
     for (const f of spec.fields) {
       const fit = fitOf(f, heading, ctx.useSynonyms ?? true);
       if (fit > 0) {
-        const adjust = valueAdjustment(f, p);
+        let adjust = valueAdjustment(f, p);
+        // A heading that plainly names a date (验收日期) keeps its column even when the values are broken (1e308, a
+        // formula saved without its result): each such row is then refused by row and column, not the whole file
+        // for "no date column".
+        if (adjust === null && f.type === 'date' && fit >= PLAIN_DATE_FIT) adjust = -0.1;
         if (adjust === null) continue;
         // Scores are not capped here, so two headings that both fit well still keep their order; 1 and above read 100%.
         const score = Math.max(0, fit + adjust);
