@@ -374,12 +374,14 @@ describe('the window, end to end in Chromium', () => {
     await page.getByTestId('map-I').selectOption('memo');
     expect(await page.getByTestId('save-mapping').isChecked()).toBe(true);
     expect(await page.getByTestId('mapping-name').inputValue()).toBe('RTM 送货');
+    await w.shot('16b-import-saved-mapping-changed');
     await page.getByTestId('re-preview').click();
     await expect.poll(() => page.getByTestId('map-I').inputValue()).toBe('memo');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-result').waitFor();
     const kept = (await w.api('import.mappings', { kind: 'deliveries', ka: 'RTM' })).mappings.find((m: { name: string }) => m.name === 'RTM 送货');
     expect(kept.mapping['备注']).toBe('memo');
+    await page.getByText('再导入一个文件').click();
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
