@@ -13,13 +13,17 @@ Usage:
   ka-settle demo BOOK [--seed N] [--scale tiny|small|medium|large] [--from YYYY-MM]
                                                     create a book filled with a year of demo business
   ka-settle import BOOK KIND FILE... [--ka CODE] [--date YYYY-MM-DD] [--mapping NAME] [--map "heading=field;..."]
-                  [--save-mapping NAME] [--allow-dates] [--dry-run] [--replace [--reason R]]
+                  [--save-mapping NAME] [--no-saved-mapping] [--date-order dmy|mdy]
+                  [--learn-customers] [--customers FILE] [--allow-dates] [--dry-run] [--replace [--reason R]]
       KIND: manufacturers, distributors, ka-accounts, stores, products, prices, contracts, promotions,
             deliveries, receipts, returns, statements, deductions, remittances, manufacturer-credits
       Each file is one transaction: a file with any bad row imports nothing and every bad row is listed.
       FILE: .xlsx, .xls (BIFF8/BIFF5 or HTML), .csv/.tsv/.txt in UTF-8, UTF-16 or GB18030, or a .zip of them
       (each file in it imported on its own). --allow-dates confirms documents dated over a year before the
       book's first month or after today.
+      A saved mapping is found by the file's headings and applied (--no-saved-mapping drops it); ERP customer
+      codes the book does not know are listed with the store proposed (--learn-customers takes the proposals,
+      --customers FILE names them: 客户编码, 系统, 门店编号).
       A document that differs from the one in the book is listed line by line (old → new) and refuses the file;
       --replace reverses the old version (红字) and posts the new one, --dry-run shows what would change.
   ka-settle import BOOK --undo BATCH --reason R     撤销导入: reverse every document an import batch posted

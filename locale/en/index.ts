@@ -5,6 +5,7 @@ import { vouchersEn } from './vouchers.js';
 import { importFilesEn } from './import-files.js';
 import { correctionsEn } from './corrections.js';
 import { securityEn } from './security.js';
+import { importEn } from './import.js';
 
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...commonEn,
@@ -13,6 +14,7 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...correctionsEn,
   ...securityEn,
   ...bookEn,
+  ...importEn,
 };
-export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn, bookEn];
+export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn, bookEn, importEn];
 export { labelsEn } from './labels.js';

@@ -12,7 +12,7 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
   creditMethods: { cash: 'Cash', goods: 'Goods', invoice_discount: 'Invoice discount', transfer: 'Transfer of collections' },
   feeTypes: {
     entry: 'Entry fee', barcode: 'Barcode / listing', display: 'Display', end_cap: 'End cap', dm: 'DM / flyer', anniversary: 'Store anniversary',
-    festival: 'Festival', promo_service: 'Promotion service', info_service: 'Information service', shrinkage: 'Shrinkage', rebate: 'Rebate', other: 'Other',
+    festival: 'Festival', promo_service: 'Promotion service', info_service: 'Information service', shrinkage: 'Shrinkage', rebate: 'Rebate', penalty: 'Penalty / fine', other: 'Other',
   },
   verdicts: { ok: 'Within contract', unknown: 'Unknown', not_allowed: 'Not allowed', over_contract: 'Over contract', no_contract: 'No contract' },
   claimStatus: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', written_off: 'Written off', rejected: 'Rejected' },
@@ -34,6 +34,27 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
   userActions: { disable: 'disable', enable: 'enable', 'reset-password': 'reset the password of', 'change-role': 'change the role of' },
   userRelations: { created: 'created', enabled: 'enabled', password_set: 'set the password of' },
   schemaObjects: { table: 'table', index: 'index', trigger: 'trigger', view: 'view' },
+  storeReadings: {
+    code: 'store code', 'code-and-name': 'code and name', 'code-without-prefix': 'code without prefix',
+    'code-without-zeros': 'code without leading zeros', name: 'store name', 'customer-code': 'ERP customer code',
+    'heading-row': 'store heading row', chain: 'chain-wide (no store)',
+  },
+  dateStyles: {
+    ymd: 'year-month-day', compact: 'yyyymmdd', cjk: 'yyyy年m月d日', mdy: 'month/day/year', dmy: 'day/month/year',
+    serial: 'Excel serial number', 'date-cell': 'date cell',
+  },
+  mappingBases: {
+    explicit: 'named by hand', saved: 'saved mapping', heading: 'heading', values: 'values',
+    'heading-and-values': 'heading and values',
+  },
+  importFields: {
+    code: 'code', name: 'name', manufacturerCode: 'manufacturer', distributorCode: 'distributor', kaCode: 'KA account', paymentTermsDays: 'payment terms (days)',
+    contact: 'contact', phone: 'phone', region: 'region', city: 'city', storeCode: 'store', storeName: 'store name', erpCustomerCode: 'ERP customer code',
+    openedOn: 'opened on', sku: 'SKU', barcode: 'barcode', kaItemCode: 'KA item code', productName: 'product name', spec: 'spec', casePack: 'case pack',
+    vatRate: 'VAT rate', price: 'unit price', validFrom: 'valid from', validTo: 'valid to', docNo: 'document number', date: 'date', orderNo: 'order (PO)',
+    qty: 'quantity', amount: 'amount', memo: 'memo', reference: 'reference', documentType: 'document type', feeText: 'fee wording', method: 'method',
+    kind: 'type', startDate: 'start date', endDate: 'end date', normalPrice: 'normal price', promoPrice: 'promotion price', stores: 'stores taking part',
+  },
   importKinds: {
     manufacturers: 'Manufacturers', distributors: 'Distributors', 'ka-accounts': 'KA accounts', stores: 'Stores', products: 'Products', prices: 'Contract prices',
     contracts: 'Contracts', promotions: 'Promotions', deliveries: 'Deliveries', receipts: 'Receipts', returns: 'Returns', statements: 'KA statements',

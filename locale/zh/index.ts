@@ -4,6 +4,7 @@ import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
 import { correctionsZh } from './corrections.js';
 import { securityZh } from './security.js';
+import { importZh } from './import.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -16,7 +17,8 @@ export const messagesZh = {
   ...correctionsZh,
   ...securityZh,
   ...bookZh,
+  ...importZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh, bookZh];
+export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh, bookZh, importZh];
 export { labelsZh } from './labels.js';

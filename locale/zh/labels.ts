@@ -12,7 +12,7 @@ export const labelsZh = {
   creditMethods: { cash: '现金', goods: '货补', invoice_discount: '票折', transfer: '货款转移' },
   feeTypes: {
     entry: '进场费', barcode: '条码费/新品费', display: '堆头费', end_cap: '端架费', dm: 'DM/海报费', anniversary: '店庆费',
-    festival: '节庆费', promo_service: '促销服务费', info_service: '信息服务费', shrinkage: '损耗', rebate: '返利', other: '其他',
+    festival: '节庆费', promo_service: '促销服务费', info_service: '信息服务费', shrinkage: '损耗', rebate: '返利', penalty: '罚款', other: '其他',
   },
   verdicts: { ok: '符合合同', unknown: '无法识别', not_allowed: '合同不允许', over_contract: '超出合同', no_contract: '无合同' },
   claimStatus: { draft: '草稿', submitted: '已提交', approved: '已批准', written_off: '已核销', rejected: '已拒绝' },
@@ -32,6 +32,25 @@ export const labelsZh = {
   userActions: { disable: '停用', enable: '启用', 'reset-password': '重设密码', 'change-role': '更改角色' },
   userRelations: { created: '创建', enabled: '启用', password_set: '设置密码' },
   schemaObjects: { table: '表', index: '索引', trigger: '触发器', view: '视图' },
+  storeReadings: {
+    code: '门店编号', 'code-and-name': '编号+名称', 'code-without-prefix': '编号（去掉前缀）', 'code-without-zeros': '编号（去掉前导零）',
+    name: '门店名称', 'customer-code': 'ERP 客户编码', 'heading-row': '上方门店标题行', chain: '全系统（无门店）',
+  },
+  dateStyles: {
+    ymd: '年-月-日', compact: 'yyyymmdd', cjk: 'yyyy年m月d日', mdy: '月/日/年', dmy: '日/月/年', serial: 'Excel 序列号',
+    'date-cell': '日期单元格',
+  },
+  mappingBases: {
+    explicit: '手工指定', saved: '已保存的映射', heading: '按列名', values: '按列中的值', 'heading-and-values': '按列名和值',
+  },
+  importFields: {
+    code: '编码', name: '名称', manufacturerCode: '厂家编码', distributorCode: '经销商编码', kaCode: 'KA 系统', paymentTermsDays: '账期天数',
+    contact: '联系人', phone: '电话', region: '区域', city: '城市', storeCode: '门店', storeName: '门店名称', erpCustomerCode: 'ERP 客户编码',
+    openedOn: '开店日期', sku: '商品编码', barcode: '条码', kaItemCode: 'KA 商品编码', productName: '商品名称', spec: '规格', casePack: '箱规',
+    vatRate: '税率', price: '单价', validFrom: '生效日期', validTo: '失效日期', docNo: '单据号', date: '日期', orderNo: '订单号（PO）',
+    qty: '数量', amount: '金额', memo: '备注', reference: '参考单号', documentType: '单据类型', feeText: '费用名称', method: '方式',
+    kind: '类型', startDate: '开始日期', endDate: '结束日期', normalPrice: '正常供价', promoPrice: '促销供价', stores: '参加门店',
+  },
   importKinds: {
     manufacturers: '厂家', distributors: '经销商', 'ka-accounts': 'KA 系统', stores: '门店', products: '商品', prices: '合同价',
     contracts: '合同', promotions: '促销', deliveries: '送货单', receipts: '验收单', returns: '退货单', statements: 'KA 对账单',

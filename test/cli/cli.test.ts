@@ -108,7 +108,7 @@ describe('ka-settle', () => {
 
     const bad = ka('import', book, 'deliveries', `${quirks}deliveries-bad-rows.csv`);
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/error: .*deliveries-bad-rows\.csv, row 3, field 门店编号 \(column D\): unknown store code "Z999"/);
+    expect(bad.out).toMatch(/error: .*deliveries-bad-rows\.csv，第 3 行，字段 门店编号 \(column D\)：不认识的门店“Z999”/);
     expect(bad.out).toContain('nothing imported from this file');
     const badJson = JSON.parse(ka('import', book, 'deliveries', `${quirks}deliveries-bad-rows.csv`, '--json').out) as { files: { errors: { row: number; field?: string }[] }[] };
     expect(badJson.files[0]!.errors).toHaveLength(7);

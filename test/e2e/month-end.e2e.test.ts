@@ -100,6 +100,10 @@ describe('a month end in the window', () => {
     const lineId = disputed[0].line_id as number;
     await page.getByTestId('deductions-grid').locator(`.ag-row[row-id="${lineId}"] [col-id=doc_no]`).click();
     await page.getByTestId('reclassify-panel').waitFor();
+    // Nothing chosen for the user: no fee type preselected, 记住 unticked, nothing to save until a type is chosen.
+    expect(await page.getByTestId('reclassify-type').inputValue()).toBe('');
+    expect(await page.getByTestId('reclassify-remember').isChecked()).toBe(false);
+    expect(await page.getByTestId('reclassify-save').isDisabled()).toBe(true);
     await page.getByTestId('reclassify-type').selectOption('display');
     await page.getByTestId('reclassify-save').click();
     await page.getByTestId('fees-message').getByText('堆头费').waitFor();

@@ -69,7 +69,15 @@ export const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'book.backups': { good: {}, bad: [{ limit: 5 }] },
   'book.restore': { good: { file: '/tmp/backups/demo-manual-20261127T101010Z.kasettle', reason: '误导入了一批单据' }, bad: [{}, { file: '' }, { file: 3 }, { file: '/x', reason: 3 }] },
   'home.status': { good: { period: '2026-09', asOf: '2026-09-30' }, bad: [{ period: '2026-13', asOf: '2026-09-30' }, { period: '2026-09' }, { period: '2026-09', asOf: '30/09/2026' }] },
-  'import.preview': { good: { kind: 'receipts', path: '/tmp/x.csv' }, bad: [{ kind: 'invoices', path: '/tmp/x.csv' }, { kind: 'receipts', path: '' }, { kind: 'receipts', path: '/x', date: '2026-9-1' }] },
+  'import.preview': {
+    good: { kind: 'receipts', path: '/tmp/x.csv', dateOrder: 'dmy', ignoreSavedMapping: true },
+    bad: [{ kind: 'invoices', path: '/tmp/x.csv' }, { kind: 'receipts', path: '' }, { kind: 'receipts', path: '/x', date: '2026-9-1' }, { kind: 'receipts', path: '/x', dateOrder: 'ymd' }],
+  },
+  'import.dropMapping': { good: { name: '家乐福收货', kind: 'receipts', ka: 'CRF' }, bad: [{ name: '', kind: 'receipts', ka: 'CRF' }, { name: 'x', kind: 'orders', ka: '' }] },
+  'import.confirmCustomers': {
+    good: { pairs: [{ customerCode: '01.0023', customerName: '上海大润发杨浦店', ka: 'RTM', storeCode: 'A021' }] },
+    bad: [{ pairs: [] }, { pairs: [{ customerCode: '01.0023', ka: 'RTM' }] }, { pairs: [{ customerCode: '', ka: 'RTM', storeCode: 'A021' }] }],
+  },
   'import.commit': { good: { kind: 'deliveries', path: '/tmp/x.xlsx', ka: 'RTM', map: { 备注: '' }, replace: true, reason: 'KA 重发' }, bad: [{ kind: 'deliveries' }, { kind: 'deliveries', path: '/x', map: { a: 1 } }, { kind: 'receipts', path: '/x', replace: 'yes' }] },
   'import.bundle': { good: { path: '/tmp/exports.zip' }, bad: [{}, { path: '' }] },
   'import.mappings': { good: { kind: 'deliveries', ka: 'RTM' }, bad: [{ kind: 'orders' }, { ka: '' }] },

@@ -34,6 +34,10 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.USER_ACTIONS, 'userActions'],
   [vocabulary.USER_RELATIONS, 'userRelations'],
   [vocabulary.SCHEMA_OBJECTS, 'schemaObjects'],
+  [vocabulary.STORE_READINGS, 'storeReadings'],
+  [vocabulary.DATE_STYLES, 'dateStyles'],
+  [vocabulary.MAPPING_BASES, 'mappingBases'],
+  [vocabulary.IMPORT_FIELDS, 'importFields'],
 ];
 
 describe('the vocabularies', () => {
