@@ -19,6 +19,8 @@ import { showCommand } from './commands/show.js';
 import { vouchersCommand } from './commands/vouchers.js';
 import { reverseCommand } from './commands/reverse.js';
 import { reallocateCommand } from './commands/reallocate.js';
+import { packageCommand } from './commands/package.js';
+import { hqCommand } from './commands/hq.js';
 import { processIo, type Io } from './io.js';
 export { unfinishedMessage } from './activity.js';
 import { USAGE, UsageError } from './usage.js';
@@ -46,6 +48,8 @@ const COMMANDS: Record<string, Command> = {
   vouchers: vouchersCommand,
   reverse: reverseCommand,
   reallocate: reallocateCommand,
+  package: packageCommand,
+  hq: hqCommand,
 };
 
 function isParseArgsError(e: unknown): e is Error {

@@ -17,6 +17,8 @@ try {
   process.exit(1);
 }
 mkdirSync(join(root, 'dist/db/migrations'), { recursive: true });
+mkdirSync(join(root, 'dist/hq/db/migrations'), { recursive: true });
+cpSync(join(root, 'hq/db/migrations'), join(root, 'dist/hq/db/migrations'), { recursive: true });
 cpSync(join(root, 'db/migrations'), join(root, 'dist/db/migrations'), { recursive: true });
 
 const step = (what, args) => {

@@ -10,3 +10,4 @@ export * from './close.js';
 export * from './imports.js';
 export * from './vouchers.js';
 export * from './corrections.js';
+export * from './hq.js';

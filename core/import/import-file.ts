@@ -28,6 +28,7 @@ import { PartyResolver } from './resolve-parties.js';
 import { RecordReader } from './row-records.js';
 import { holdCheck, pendingByKa } from '../credit/holds.js';
 import { cellText } from './cell-values.js';
+import { applyCreditReferences } from '../reconcile/credit-references.js';
 import { throwIfCancelled, type WorkControl } from '../work/long-work.js';
 
 export interface ImportOptions {
@@ -109,6 +110,8 @@ export async function importFile(book: Book, file: string, options: ImportOption
       await importTable(book, file, options, report, writer, batchId, fail);
     }
     const ok = report.errorCount === 0 && report.conflicts.length === 0;
+    // Credits that name a fee claim (the head office's credits file) clear that claim, in this same transaction.
+    if (ok && !report.dryRun && options.kind === 'manufacturer-credits' && report.created > 0) report.claimsCleared = applyCreditReferences(book, batchId, options.actor);
     if (ok && !report.dryRun && (report.created > 0 || report.replaced.length > 0 || report.learnedItemCodes.length > 0 || options.saveMappingAs)) {
       book.commit();
       report.committed = true;

@@ -4,6 +4,8 @@ import { commonEn } from './common.js';
 import { vouchersEn } from './vouchers.js';
 import { importFilesEn } from './import-files.js';
 import { correctionsEn } from './corrections.js';
+import { hqEn } from './hq.js';
+import { packageEn } from './package.js';
 
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...commonEn,
@@ -11,6 +13,16 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...importFilesEn,
   ...correctionsEn,
   ...bookEn,
+  ...packageEn,
+  ...hqEn,
 };
-export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, bookEn];
+export const areasEn: readonly Record<string, string>[] = [
+  commonEn,
+  vouchersEn,
+  importFilesEn,
+  correctionsEn,
+  bookEn,
+  packageEn,
+  hqEn,
+];
 export { labelsEn } from './labels.js';

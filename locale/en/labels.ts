@@ -21,6 +21,10 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
   periodStatus: { open: 'Open', prepared: 'Prepared', reviewed: 'Reviewed', closed: 'Closed' },
   statementStatus: { draft: 'Draft', prepared: 'Prepared', reviewed: 'Reviewed', approved: 'Approved', superseded: 'Superseded' },
   roles: { accountant: 'Accountant', credit_controller: 'Credit controller', manager: 'Manager', admin: 'Admin' },
+  hqRoles: { credit_controller: 'Credit controller', ka_manager: 'KA manager', admin: 'Administrator' },
+  hqClaimStates: { pending: 'Pending', proposed: 'Awaiting second approval', approved: 'Approved', rejected: 'Rejected', credited: 'Credited', withdrawn: 'Withdrawn', settled: 'Settled in the book' },
+  hqProposals: { approve: 'Approve', reject: 'Reject' },
+  hqAuditBreakdowns: { ka: 'By KA', store: 'By store', product: 'By product' },
   importKinds: {
     manufacturers: 'Manufacturers', distributors: 'Distributors', 'ka-accounts': 'KA accounts', stores: 'Stores', products: 'Products', prices: 'Contract prices',
     contracts: 'Contracts', promotions: 'Promotions', deliveries: 'Deliveries', receipts: 'Receipts', returns: 'Returns', statements: 'KA statements',

@@ -3,6 +3,8 @@ import { commonZh } from './common.js';
 import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
 import { correctionsZh } from './corrections.js';
+import { hqZh } from './hq.js';
+import { packageZh } from './package.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -14,7 +16,17 @@ export const messagesZh = {
   ...importFilesZh,
   ...correctionsZh,
   ...bookZh,
+  ...packageZh,
+  ...hqZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, bookZh];
+export const areasZh: readonly Record<string, string>[] = [
+  commonZh,
+  vouchersZh,
+  importFilesZh,
+  correctionsZh,
+  bookZh,
+  packageZh,
+  hqZh,
+];
 export { labelsZh } from './labels.js';

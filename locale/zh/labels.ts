@@ -21,6 +21,10 @@ export const labelsZh = {
   periodStatus: { open: '未结', prepared: '已编制', reviewed: '已复核', closed: '已结账' },
   statementStatus: { draft: '草稿', prepared: '已编制', reviewed: '已复核', approved: '已审批', superseded: '已作废' },
   roles: { accountant: '会计', credit_controller: '信用主管', manager: '经理', admin: '管理员' },
+  hqRoles: { credit_controller: '信用主管', ka_manager: 'KA 经理', admin: '管理员' },
+  hqClaimStates: { pending: '待审', proposed: '待复核', approved: '已批准', rejected: '已驳回', credited: '已核销下发', withdrawn: '已撤回', settled: '账套已结' },
+  hqProposals: { approve: '批准', reject: '驳回' },
+  hqAuditBreakdowns: { ka: '按系统', store: '按门店', product: '按单品' },
   importKinds: {
     manufacturers: '厂家', distributors: '经销商', 'ka-accounts': 'KA 系统', stores: '门店', products: '商品', prices: '合同价',
     contracts: '合同', promotions: '促销', deliveries: '送货单', receipts: '验收单', returns: '退货单', statements: 'KA 对账单',

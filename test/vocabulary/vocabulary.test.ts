@@ -28,6 +28,10 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.REALLOCATION_MODES, 'reallocationModes'],
   [vocabulary.LINE_CHANGES, 'lineChanges'],
   [vocabulary.DIFF_FIELDS, 'diffFields'],
+  [vocabulary.HQ_ROLES, 'hqRoles'],
+  [vocabulary.HQ_CLAIM_STATES, 'hqClaimStates'],
+  [vocabulary.HQ_PROPOSALS, 'hqProposals'],
+  [vocabulary.HQ_AUDIT_BREAKDOWNS, 'hqAuditBreakdowns'],
 ];
 
 describe('the vocabularies', () => {

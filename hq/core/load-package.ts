@@ -1,0 +1,106 @@
+import { gzipSync } from 'node:zlib';
+import { canonicalJson } from '../../core/canonical-json.js';
+import { UserError } from '../../core/errors.js';
+import type { PackageBody, PackageEnvelope } from '../../core/package/package-format.js';
+import { readPackageFile, verifyPackage } from '../../core/package/verify-package.js';
+import type { Message } from '../../locale/index.js';
+import type { HqDb, HqSql } from '../db/connection.js';
+import {
+  currentPackage, insertAccrualFigures, insertKaFigures, insertPackage, insertProductFigures, insertStatements, insertStoreFigures, lockSenderMonth,
+  markSuperseded, packageBySha, retirePackage, statementHashes, upsertClaims, withdrawMissingClaims,
+} from '../db/queries/packages.js';
+import { senderByKey, upsertDistributors } from '../db/queries/senders.js';
+import { appendHqAudit } from './hq-audit.js';
+import { requireHqRole, type HqSignedIn } from './hq-users.js';
+import { accrualFigures, kaFigures, productFigures, statementSummary, storeFigures } from './package-figures.js';
+
+export type LoadOutcome =
+  | { file: string; status: 'loaded'; period: string; edition: number; supersedes: number | null; distributors: string[] }
+  | { file: string; status: 'already-loaded' | 'older-edition'; period: string; edition: number; current: number }
+  | { file: string; status: 'refused'; problems: Message[] };
+
+type Verified = { raw: unknown; envelope: PackageEnvelope };
+
+function withDistributor<T extends { distributor: string }>(rows: T[], ids: Map<string, number>): (Omit<T, 'distributor'> & { distributorId: number })[] {
+  return rows.map(({ distributor, ...r }) => ({ ...r, distributorId: ids.get(distributor)! }));
+}
+
+async function writeFigures(tx: HqSql, packageId: number, body: PackageBody, ids: Map<string, number>): Promise<void> {
+  const stores = storeFigures(body);
+  await insertStatements(tx, packageId, body.period, body.statements.map((s) => {
+    const c = s.content as { totals?: { netSales?: number; receivable?: { closing?: number } }; netDue?: { fromManufacturer?: number } };
+    return { distributor_id: ids.get(s.distributor.code), version: s.version, sha256: s.sha256, summary: statementSummary(s.content),
+      net_sales: c.totals?.netSales ?? 0, closing: c.totals?.receivable?.closing ?? 0, net_due: c.netDue?.fromManufacturer ?? 0,
+      prepared_by: s.signOffs.preparedBy, reviewed_by: s.signOffs.reviewedBy, approved_by: s.signOffs.approvedBy, approved_at: s.signOffs.approvedAt };
+  }));
+  await insertKaFigures(tx, packageId, body.period, withDistributor(kaFigures(body), ids));
+  await insertStoreFigures(tx, packageId, body.period, withDistributor(stores, ids));
+  await insertProductFigures(tx, packageId, body.period, withDistributor(productFigures(body, stores), ids));
+  await insertAccrualFigures(tx, packageId, body.period, withDistributor(accrualFigures(body), ids));
+  await upsertClaims(tx, packageId, withDistributor(body.claims, ids));
+}
+
+/**
+ * Loads one verified package in one transaction. Per sender and month, under a lock: a package already there (the
+ * same body, or the same edition with the same statements) is reported and nothing is written; an older edition
+ * than the current one is reported and not loaded; a different package under the current edition is refused; a
+ * newer edition replaces the current one's figures (that package is kept, marked superseded).
+ */
+async function loadVerified(db: HqDb, file: string, { raw, envelope }: Verified, user: HqSignedIn): Promise<LoadOutcome> {
+  const body = envelope.body;
+  return db.transaction(async (tx) => {
+    const sender = (await senderByKey(tx, envelope.signature.keyId))!;
+    await lockSenderMonth(tx, sender.key_id, body.period);
+    const same = await packageBySha(tx, envelope.bodySha256);
+    if (same) return { file, status: 'already-loaded', period: body.period, edition: body.edition, current: same.edition };
+    const current = await currentPackage(tx, sender.id, body.period);
+    if (current && current.edition > body.edition) return { file, status: 'older-edition', period: body.period, edition: body.edition, current: current.edition };
+    if (current && current.edition === body.edition) {
+      const mine = body.statements.map((s) => ({ code: s.distributor.code, version: s.version, sha256: s.sha256 })).sort((a, b) => a.code.localeCompare(b.code));
+      const theirs = await statementHashes(tx, current.id);
+      if (canonicalJson(mine) === canonicalJson(theirs)) return { file, status: 'already-loaded', period: body.period, edition: body.edition, current: current.edition };
+      throw new UserError('hq.edition-conflict', { period: body.period, edition: body.edition }, { file });
+    }
+    const ids = await upsertDistributors(tx, sender.id, body.statements.map((s) => s.distributor));
+    const unknown = [...new Set([...body.openItems, ...body.sales, ...body.claims, ...body.deductions, ...body.accruals].map((r) => r.distributor))].filter((d) => !ids.has(d));
+    if (unknown.length) throw new UserError('hq.unknown-distributor', { distributors: unknown }, { file });
+    if (current) await retirePackage(tx, current.id);
+    const packageId = await insertPackage(tx, { sender_id: sender.id, period: body.period, edition: body.edition, body_sha256: envelope.bodySha256,
+      file_gzip: gzipSync(JSON.stringify(raw)), audit_rows: body.auditHead.rows, audit_hash: body.auditHead.hash, loaded_by: user.username });
+    await writeFigures(tx, packageId, body, ids);
+    if (current) {
+      await markSuperseded(tx, current.id, packageId);
+      await withdrawMissingClaims(tx, current.id);
+    }
+    await appendHqAudit(tx, { actor: user.username, action: 'load', entity: 'package', entityKey: `${sender.book}/${body.period}/e${body.edition}`,
+      after: { sha256: envelope.bodySha256, supersedes: current?.edition ?? null, statements: body.statements.map((s) => ({ distributor: s.distributor.code, version: s.version, sha256: s.sha256 })) } });
+    return { file, status: 'loaded', period: body.period, edition: body.edition, supersedes: current?.edition ?? null, distributors: body.statements.map((s) => s.distributor.code) };
+  });
+}
+
+/** Verifies a package against the registered keys: an unknown key, a bad hash or signature refuses it. */
+export async function verifyAgainstRegistry(db: HqDb, raw: unknown): Promise<{ ok: true; verified: Verified } | { ok: false; problems: Message[] }> {
+  const keyId = (raw as { signature?: { keyId?: unknown } } | null)?.signature?.keyId;
+  const sender = typeof keyId === 'string' ? await senderByKey(db, keyId) : undefined;
+  const verdict = verifyPackage(raw, (id) => (sender && sender.key_id === id ? sender.public_pem : undefined));
+  return verdict.ok ? { ok: true, verified: { raw, envelope: verdict.envelope } } : { ok: false, problems: verdict.problems };
+}
+
+/** `hq load`: each file verified, then loaded in its own transaction; a refused file writes nothing and the others go on. */
+export async function loadPackages(db: HqDb, files: string[], user: HqSignedIn, onEach?: (o: LoadOutcome) => void): Promise<LoadOutcome[]> {
+  requireHqRole(user, ['credit_controller'], 'load');
+  const out: LoadOutcome[] = [];
+  for (const file of files) {
+    let outcome: LoadOutcome;
+    try {
+      const check = await verifyAgainstRegistry(db, readPackageFile(file));
+      outcome = check.ok ? await loadVerified(db, file, check.verified, user) : { file, status: 'refused', problems: check.problems };
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      outcome = { file, status: 'refused', problems: [{ code: e.code, params: e.params }] };
+    }
+    out.push(outcome);
+    onEach?.(outcome);
+  }
+  return out;
+}
