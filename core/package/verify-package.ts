@@ -6,7 +6,7 @@ import { statementVersions } from '../../db/queries/close.js';
 import { findDistributor } from '../../db/queries/master-data.js';
 import { currentSigningKey } from '../../db/queries/package-data.js';
 import type { Message } from '../../locale/index.js';
-import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { sha256Hex, sortKeys } from '../canonical-json.js';
 import { UserError } from '../errors.js';
 import { packageEnvelope, type PackageEnvelope } from './package-format.js';
 import { keyIdOf } from './signing-key.js';
@@ -15,6 +15,11 @@ export type PackageVerdict = { ok: true; envelope: PackageEnvelope } | { ok: fal
 
 /** A package file as written: JSON, or gzip-compressed JSON (recognised by its first bytes, whatever its name). */
 export function readPackageFile(path: string): unknown {
+  return readPackageBytes(path).value;
+}
+
+/** The file's bytes as they came, and what they hold. */
+export function readPackageBytes(path: string): { bytes: Buffer; gzipped: boolean; value: unknown } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -22,8 +27,8 @@ export function readPackageFile(path: string): unknown {
     throw new UserError('package.file-not-found', { file: path }, { file: path });
   }
   try {
-    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
-    return JSON.parse(text) as unknown;
+    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    return { bytes, gzipped, value: JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')) as unknown };
   } catch {
     throw new UserError('package.not-json', { file: path }, { file: path });
   }
@@ -48,11 +53,11 @@ export function verifyPackage(raw: unknown, publicKeyFor: (keyId: string) => str
   // Hashes are taken over what the file holds, not over the parsed copy: a field zod does not know still counts.
   const rawBody = (raw as { body: unknown }).body;
   const problems: Message[] = [];
-  const bodyText = canonicalJson(rawBody);
+  const sorted = sortKeys(rawBody) as { statements: { content: unknown }[] };
+  const bodyText = JSON.stringify(sorted);
   if (sha256Hex(bodyText) !== envelope.bodySha256) problems.push({ code: 'package.body-hash', params: { period: envelope.body.period } });
-  const rawStatements = (rawBody as { statements: { content: unknown }[] }).statements;
   envelope.body.statements.forEach((s, i) => {
-    if (sha256Hex(canonicalJson(rawStatements[i]!.content)) !== s.sha256) {
+    if (sha256Hex(JSON.stringify(sorted.statements[i]!.content)) !== s.sha256) {
       problems.push({ code: 'package.statement-hash', params: { distributor: s.distributor.code, version: s.version } });
     }
     const closing = (s.content as { totals?: { receivable?: { closing?: unknown } } }).totals?.receivable?.closing;

@@ -1,8 +1,8 @@
-import { gzipSync } from 'node:zlib';
+import { constants, gzipSync } from 'node:zlib';
 import { canonicalJson } from '../../core/canonical-json.js';
 import { UserError } from '../../core/errors.js';
 import type { PackageBody, PackageEnvelope } from '../../core/package/package-format.js';
-import { readPackageFile, verifyPackage } from '../../core/package/verify-package.js';
+import { readPackageBytes, verifyPackage } from '../../core/package/verify-package.js';
 import type { Message } from '../../locale/index.js';
 import type { HqDb, HqSql } from '../db/connection.js';
 import {
@@ -20,6 +20,8 @@ export type LoadOutcome =
   | { file: string; status: 'refused'; problems: Message[] };
 
 type Verified = { raw: unknown; envelope: PackageEnvelope };
+/** The file as it arrived, compressed for keeping (a file already gzip-compressed is kept byte for byte). */
+type Kept = { gzip: Buffer };
 
 function withDistributor<T extends { distributor: string }>(rows: T[], ids: Map<string, number>): (Omit<T, 'distributor'> & { distributorId: number })[] {
   return rows.map(({ distributor, ...r }) => ({ ...r, distributorId: ids.get(distributor)! }));
@@ -46,14 +48,14 @@ async function writeFigures(tx: HqSql, packageId: number, body: PackageBody, ids
  * than the current one is reported and not loaded; a different package under the current edition is refused; a
  * newer edition replaces the current one's figures (that package is kept, marked superseded).
  */
-async function loadVerified(db: HqDb, file: string, { raw, envelope }: Verified, user: HqSignedIn): Promise<LoadOutcome> {
+async function loadVerified(db: HqDb, file: string, { envelope }: Verified, kept: Kept, user: HqSignedIn): Promise<LoadOutcome> {
   const body = envelope.body;
   return db.transaction(async (tx) => {
     const sender = (await senderByKey(tx, envelope.signature.keyId))!;
     await lockSenderMonth(tx, sender.key_id, body.period);
     const same = await packageBySha(tx, envelope.bodySha256);
-    if (same) return { file, status: 'already-loaded', period: body.period, edition: body.edition, current: same.edition };
     const current = await currentPackage(tx, sender.id, body.period);
+    if (same) return { file, status: same.current ? 'already-loaded' : 'older-edition', period: body.period, edition: body.edition, current: current?.edition ?? same.edition };
     if (current && current.edition > body.edition) return { file, status: 'older-edition', period: body.period, edition: body.edition, current: current.edition };
     if (current && current.edition === body.edition) {
       const mine = body.statements.map((s) => ({ code: s.distributor.code, version: s.version, sha256: s.sha256 })).sort((a, b) => a.code.localeCompare(b.code));
@@ -66,7 +68,7 @@ async function loadVerified(db: HqDb, file: string, { raw, envelope }: Verified,
     if (unknown.length) throw new UserError('hq.unknown-distributor', { distributors: unknown }, { file });
     if (current) await retirePackage(tx, current.id);
     const packageId = await insertPackage(tx, { sender_id: sender.id, period: body.period, edition: body.edition, body_sha256: envelope.bodySha256,
-      file_gzip: gzipSync(JSON.stringify(raw)), audit_rows: body.auditHead.rows, audit_hash: body.auditHead.hash, loaded_by: user.username });
+      file_gzip: kept.gzip, audit_rows: body.auditHead.rows, audit_hash: body.auditHead.hash, loaded_by: user.username });
     await writeFigures(tx, packageId, body, ids);
     if (current) {
       await markSuperseded(tx, current.id, packageId);
@@ -93,8 +95,10 @@ export async function loadPackages(db: HqDb, files: string[], user: HqSignedIn, 
   for (const file of files) {
     let outcome: LoadOutcome;
     try {
-      const check = await verifyAgainstRegistry(db, readPackageFile(file));
-      outcome = check.ok ? await loadVerified(db, file, check.verified, user) : { file, status: 'refused', problems: check.problems };
+      const read = readPackageBytes(file);
+      const check = await verifyAgainstRegistry(db, read.value);
+      const kept = () => ({ gzip: read.gzipped ? read.bytes : gzipSync(read.bytes, { level: constants.Z_BEST_SPEED }) });
+      outcome = check.ok ? await loadVerified(db, file, check.verified, kept(), user) : { file, status: 'refused', problems: check.problems };
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       outcome = { file, status: 'refused', problems: [{ code: e.code, params: e.params }] };

@@ -160,13 +160,13 @@ export async function marketingAudit(db: HqDb, o: { from: string; to: string; by
   }
   if (o.by === 'store') {
     const r = await q.auditByStore(db, from, to, o.ka ?? null, limit, offset);
-    return { from, to, by: o.by, total: r.total, rows: r.rows.map((x) => ({ ...x, net_sales_fen: x.sales_fen + x.returns_fen, ...contribution(x.sales_fen + x.returns_fen, x.fees_fen) })) };
+    return { from, to, by: o.by, total: r.total, rows: r.rows.map((x) => ({ ...x, net_sales_fen: x.sales_fen - x.returns_fen, ...contribution(x.sales_fen - x.returns_fen, x.fees_fen) })) };
   }
   const [r, stores] = await Promise.all([q.auditByProduct(db, from, to, o.ka ?? null, limit, offset), q.chainStoreMonths(db, from, to)]);
   const storeMonths = new Map(stores.map((s) => [s.ka, s.store_months]));
   return {
     from, to, by: o.by, total: r.total,
-    rows: r.rows.map((x) => ({ ...x, net_sales_fen: x.sales_fen + x.returns_fen, ...contribution(x.sales_fen + x.returns_fen, x.fees_fen), distributionPpm: ppmOf(x.store_months, storeMonths.get(x.ka) ?? 0) })),
+    rows: r.rows.map((x) => ({ ...x, net_sales_fen: x.sales_fen - x.returns_fen, ...contribution(x.sales_fen - x.returns_fen, x.fees_fen), distributionPpm: ppmOf(x.store_months, storeMonths.get(x.ka) ?? 0) })),
   };
 }
 

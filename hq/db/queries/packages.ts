@@ -6,8 +6,8 @@ export async function lockSenderMonth(tx: HqSql, keyId: string, period: string):
   await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${keyId}|${period}`]);
 }
 
-export async function packageBySha(tx: HqSql, sha256: string): Promise<{ id: number; edition: number; period: string } | undefined> {
-  return (await tx.query<{ id: number; edition: number; period: string }>('SELECT id, edition, period FROM packages WHERE body_sha256 = $1', [sha256]))[0];
+export async function packageBySha(tx: HqSql, sha256: string): Promise<{ id: number; edition: number; period: string; current: boolean } | undefined> {
+  return (await tx.query<{ id: number; edition: number; period: string; current: boolean }>('SELECT id, edition, period, current FROM packages WHERE body_sha256 = $1', [sha256]))[0];
 }
 
 export async function currentPackage(tx: HqSql, senderId: number, period: string): Promise<{ id: number; edition: number } | undefined> {

@@ -105,7 +105,7 @@ export async function auditByKa(db: HqSql, from: string, to: string) {
   return db.query<{ ka: string; ka_name: string; distributors: number; sales_fen: number; returns_fen: number; net_sales_fen: number; fees_fen: number; manufacturer_fees_fen: number; rebates_fen: number }>(`SELECT
       ka, max(ka_name) AS ka_name, count(DISTINCT distributor_id)::int AS distributors, sum(accepted_fen)::bigint AS sales_fen, sum(returns_fen)::bigint AS returns_fen,
       sum(net_sales_fen)::bigint AS net_sales_fen, sum(deductions_fen)::bigint AS fees_fen, sum(manufacturer_fees_fen)::bigint AS manufacturer_fees_fen, sum(rebates_fen)::bigint AS rebates_fen
-    FROM ka_figures WHERE period BETWEEN $1 AND $2 GROUP BY ka ORDER BY net_sales_fen DESC, ka`, [from, to]);
+    FROM ka_figures WHERE period BETWEEN $1 AND $2 AND ka <> '' GROUP BY ka ORDER BY net_sales_fen DESC, ka`, [from, to]);
 }
 
 export async function auditByStore(db: HqSql, from: string, to: string, ka: string | null, limit: number, offset: number) {
@@ -115,7 +115,7 @@ export async function auditByStore(db: HqSql, from: string, to: string, ka: stri
       max(s.products)::int AS products
     FROM store_figures s JOIN distributors d ON d.id = s.distributor_id
     WHERE s.period BETWEEN $1 AND $2 AND ($3::text IS NULL OR s.ka = $3)
-    GROUP BY s.distributor_id, d.code, d.name, s.ka, s.store ORDER BY sum(s.sales_fen + s.returns_fen - s.fees_fen) DESC, s.ka, s.store LIMIT $4 OFFSET $5`, [from, to, ka, limit, offset]);
+    GROUP BY s.distributor_id, d.code, d.name, s.ka, s.store ORDER BY sum(s.sales_fen - s.returns_fen - s.fees_fen) DESC, s.ka, s.store LIMIT $4 OFFSET $5`, [from, to, ka, limit, offset]);
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM store_figures WHERE period BETWEEN $1 AND $2 AND ($3::text IS NULL OR ka = $3)
     GROUP BY distributor_id, ka, store) x`, [from, to, ka]))[0]!.n;
   return { rows, total };
@@ -127,7 +127,7 @@ export async function auditByProduct(db: HqSql, from: string, to: string, ka: st
       ka, sku, max(product_name) AS product_name, sum(qty_milli)::bigint AS qty_milli, sum(sales_fen)::bigint AS sales_fen, sum(returns_fen)::bigint AS returns_fen,
       sum(fees_fen)::bigint AS fees_fen, sum(store_months)::int AS store_months, count(*) FILTER (WHERE sales_fen <> 0)::int AS months
     FROM product_months WHERE period BETWEEN $1 AND $2 AND ($3::text IS NULL OR ka = $3) AND distributors > 0
-    GROUP BY ka, sku ORDER BY sum(sales_fen + returns_fen - fees_fen) DESC, ka, sku LIMIT $4 OFFSET $5`, [from, to, ka, limit, offset]);
+    GROUP BY ka, sku ORDER BY sum(sales_fen - returns_fen - fees_fen) DESC, ka, sku LIMIT $4 OFFSET $5`, [from, to, ka, limit, offset]);
   const total = (await db.query<{ n: number }>(`SELECT count(DISTINCT (ka, sku))::int AS n FROM product_months WHERE period BETWEEN $1 AND $2 AND ($3::text IS NULL OR ka = $3) AND distributors > 0`,
     [from, to, ka]))[0]!.n;
   return { rows, total };
