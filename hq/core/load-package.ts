@@ -5,10 +5,7 @@ import type { PackageBody, PackageEnvelope } from '../../core/package/package-fo
 import { readPackageBytes, verifyPackage } from '../../core/package/verify-package.js';
 import type { Message } from '../../locale/index.js';
 import type { HqDb, HqSql } from '../db/connection.js';
-import {
-  currentPackage, insertAccrualFigures, insertKaFigures, insertPackage, insertProductFigures, insertStatements, insertStoreFigures, lockSenderMonth,
-  markSuperseded, packageBySha, retirePackage, statementHashes, upsertClaims, withdrawMissingClaims,
-} from '../db/queries/packages.js';
+import { lockSenderMonth, retirePackage, statementHashes, withdrawMissingClaims, writePackage } from '../db/queries/packages.js';
 import { senderByKey, upsertDistributors } from '../db/queries/senders.js';
 import { appendHqAudit } from './hq-audit.js';
 import { requireHqRole, type HqSignedIn } from './hq-users.js';
@@ -27,19 +24,37 @@ function withDistributor<T extends { distributor: string }>(rows: T[], ids: Map<
   return rows.map(({ distributor, ...r }) => ({ ...r, distributorId: ids.get(distributor)! }));
 }
 
-async function writeFigures(tx: HqSql, packageId: number, body: PackageBody, ids: Map<string, number>): Promise<void> {
+/** Every row a package brings, by table, with the head office's distributor ids. */
+function packageRows(body: PackageBody, ids: Map<string, number>) {
   const stores = storeFigures(body);
-  await insertStatements(tx, packageId, body.period, body.statements.map((s) => {
-    const c = s.content as { totals?: { netSales?: number; receivable?: { closing?: number } }; netDue?: { fromManufacturer?: number } };
-    return { distributor_id: ids.get(s.distributor.code), version: s.version, sha256: s.sha256, summary: statementSummary(s.content),
-      net_sales: c.totals?.netSales ?? 0, closing: c.totals?.receivable?.closing ?? 0, net_due: c.netDue?.fromManufacturer ?? 0,
-      prepared_by: s.signOffs.preparedBy, reviewed_by: s.signOffs.reviewedBy, approved_by: s.signOffs.approvedBy, approved_at: s.signOffs.approvedAt };
-  }));
-  await insertKaFigures(tx, packageId, body.period, withDistributor(kaFigures(body), ids));
-  await insertStoreFigures(tx, packageId, body.period, withDistributor(stores, ids));
-  await insertProductFigures(tx, packageId, body.period, withDistributor(productFigures(body, stores), ids));
-  await insertAccrualFigures(tx, packageId, body.period, withDistributor(accrualFigures(body), ids));
-  await upsertClaims(tx, packageId, withDistributor(body.claims, ids));
+  const products = productFigures(body, stores);
+  const months = new Map<string, { ka: string; sku: string; productName: string; qtyMilli: number; sales: number; returns: number; fees: number; stores: number; distributors: Set<string> }>();
+  for (const p of products) {
+    const key = `${p.ka}|${p.sku}`;
+    let m = months.get(key);
+    if (!m) months.set(key, m = { ka: p.ka, sku: p.sku, productName: p.productName, qtyMilli: 0, sales: 0, returns: 0, fees: 0, stores: 0, distributors: new Set() });
+    m.qtyMilli += p.qtyMilli;
+    m.sales += p.sales;
+    m.returns += p.returns;
+    m.fees += p.fees;
+    m.stores += p.stores;
+    m.distributors.add(p.distributor);
+  }
+  return {
+    statements: body.statements.map((s) => {
+      const c = s.content as { totals?: { netSales?: number; receivable?: { closing?: number } }; netDue?: { fromManufacturer?: number } };
+      return { distributor_id: ids.get(s.distributor.code), version: s.version, sha256: s.sha256, summary: statementSummary(s.content),
+        net_sales: c.totals?.netSales ?? 0, closing: c.totals?.receivable?.closing ?? 0, net_due: c.netDue?.fromManufacturer ?? 0,
+        prepared_by: s.signOffs.preparedBy, reviewed_by: s.signOffs.reviewedBy, approved_by: s.signOffs.approvedBy, approved_at: s.signOffs.approvedAt };
+    }),
+    kaFigures: withDistributor(kaFigures(body), ids),
+    storeFigures: withDistributor(stores, ids),
+    productFigures: withDistributor(products, ids),
+    // In one order for every package: two loads adding to the same monthly totals then lock them in the same order.
+    productMonths: [...months.values()].sort((a, b) => (a.ka === b.ka ? (a.sku < b.sku ? -1 : 1) : a.ka < b.ka ? -1 : 1)).map(({ distributors, ...m }) => ({ ...m, distributors: distributors.size })),
+    accrualFigures: withDistributor(accrualFigures(body), ids),
+    claims: withDistributor(body.claims, ids),
+  };
 }
 
 /**
@@ -52,9 +67,7 @@ async function loadVerified(db: HqDb, file: string, { envelope }: Verified, kept
   const body = envelope.body;
   return db.transaction(async (tx) => {
     const sender = (await senderByKey(tx, envelope.signature.keyId))!;
-    await lockSenderMonth(tx, sender.key_id, body.period);
-    const same = await packageBySha(tx, envelope.bodySha256);
-    const current = await currentPackage(tx, sender.id, body.period);
+    const { same, current } = await lockSenderMonth(tx, sender.key_id, sender.id, body.period, envelope.bodySha256);
     if (same) return { file, status: same.current ? 'already-loaded' : 'older-edition', period: body.period, edition: body.edition, current: current?.edition ?? same.edition };
     if (current && current.edition > body.edition) return { file, status: 'older-edition', period: body.period, edition: body.edition, current: current.edition };
     if (current && current.edition === body.edition) {
@@ -66,14 +79,10 @@ async function loadVerified(db: HqDb, file: string, { envelope }: Verified, kept
     const ids = await upsertDistributors(tx, sender.id, body.statements.map((s) => s.distributor));
     const unknown = [...new Set([...body.openItems, ...body.sales, ...body.claims, ...body.deductions, ...body.accruals].map((r) => r.distributor))].filter((d) => !ids.has(d));
     if (unknown.length) throw new UserError('hq.unknown-distributor', { distributors: unknown }, { file });
-    if (current) await retirePackage(tx, current.id);
-    const packageId = await insertPackage(tx, { sender_id: sender.id, period: body.period, edition: body.edition, body_sha256: envelope.bodySha256,
-      file_gzip: kept.gzip, audit_rows: body.auditHead.rows, audit_hash: body.auditHead.hash, loaded_by: user.username });
-    await writeFigures(tx, packageId, body, ids);
-    if (current) {
-      await markSuperseded(tx, current.id, packageId);
-      await withdrawMissingClaims(tx, current.id);
-    }
+    if (current) await retirePackage(tx, current.id, body.period);
+    await writePackage(tx, { sender_id: sender.id, period: body.period, edition: body.edition, body_sha256: envelope.bodySha256, file_gzip: kept.gzip,
+      audit_rows: body.auditHead.rows, audit_hash: body.auditHead.hash, loaded_by: user.username, supersedes: current?.id ?? null, ...packageRows(body, ids) });
+    if (current) await withdrawMissingClaims(tx, current.id);
     await appendHqAudit(tx, { actor: user.username, action: 'load', entity: 'package', entityKey: `${sender.book}/${body.period}/e${body.edition}`,
       after: { sha256: envelope.bodySha256, supersedes: current?.edition ?? null, statements: body.statements.map((s) => ({ distributor: s.distributor.code, version: s.version, sha256: s.sha256 })) } });
     return { file, status: 'loaded', period: body.period, edition: body.edition, supersedes: current?.edition ?? null, distributors: body.statements.map((s) => s.distributor.code) };
@@ -88,23 +97,42 @@ export async function verifyAgainstRegistry(db: HqDb, raw: unknown): Promise<{ o
   return verdict.ok ? { ok: true, verified: { raw, envelope: verdict.envelope } } : { ok: false, problems: verdict.problems };
 }
 
-/** `hq load`: each file verified, then loaded in its own transaction; a refused file writes nothing and the others go on. */
+/**
+ * `hq load`: each file verified, then loaded in its own transaction; a refused file writes nothing and the others go
+ * on. On a server several packages load at once (each on its own connection; one sender's month is locked while it
+ * loads, so two editions never race); PGlite has one connection and takes them one by one. Outcomes keep the order
+ * of the files.
+ */
 export async function loadPackages(db: HqDb, files: string[], user: HqSignedIn, onEach?: (o: LoadOutcome) => void): Promise<LoadOutcome[]> {
   requireHqRole(user, ['credit_controller'], 'load');
-  const out: LoadOutcome[] = [];
-  for (const file of files) {
-    let outcome: LoadOutcome;
+  const out: LoadOutcome[] = new Array(files.length);
+  const one = async (file: string): Promise<LoadOutcome> => {
     try {
       const read = readPackageBytes(file);
       const check = await verifyAgainstRegistry(db, read.value);
       const kept = () => ({ gzip: read.gzipped ? read.bytes : gzipSync(read.bytes, { level: constants.Z_BEST_SPEED }) });
-      outcome = check.ok ? await loadVerified(db, file, check.verified, kept(), user) : { file, status: 'refused', problems: check.problems };
+      if (!check.ok) return { file, status: 'refused', problems: check.problems };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await loadVerified(db, file, check.verified, kept(), user);
+        } catch (e) {
+          // Two loads at once may still deadlock on shared totals: PostgreSQL rolls one back, and it is tried again.
+          if (attempt >= 3 || !(e instanceof Error && 'code' in e && (e.code === '40P01' || e.code === '40001'))) throw e;
+        }
+      }
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      outcome = { file, status: 'refused', problems: [{ code: e.code, params: e.params }] };
+      return { file, status: 'refused', problems: [{ code: e.code, params: e.params }] };
     }
-    out.push(outcome);
-    onEach?.(outcome);
-  }
+  };
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(db.kind === 'postgres' ? 4 : 1, files.length) }, async () => {
+    while (next < files.length) {
+      const i = next++;
+      out[i] = await one(files[i]!);
+      onEach?.(out[i]!);
+    }
+  });
+  await Promise.all(lanes);
   return out;
 }

@@ -31,6 +31,13 @@ CREATE FUNCTION hq_audit_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION 'immutable:hq_audit'; END $$;
 CREATE TRIGGER hq_audit_no_change BEFORE UPDATE OR DELETE ON hq_audit FOR EACH ROW EXECUTE FUNCTION hq_audit_immutable();
 
+-- The chain's head, taken under its lock (held to the end of the transaction): one round trip, in order.
+CREATE FUNCTION hq_audit_head() RETURNS TABLE (seq bigint, hash text) LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(7210022);
+  RETURN QUERY SELECT a.seq, a.hash FROM hq_audit a ORDER BY a.seq DESC LIMIT 1;
+END $$;
+
 -- A distributor book that may send packages: its registered Ed25519 public key.
 CREATE TABLE senders (
   id                 serial PRIMARY KEY,
@@ -69,6 +76,17 @@ CREATE TABLE packages (
   UNIQUE (sender_id, period, edition)
 );
 CREATE UNIQUE INDEX packages_one_current ON packages (sender_id, period) WHERE current;
+
+-- Before a package is loaded: the sender's month locked to the end of the transaction, then what is already there.
+CREATE FUNCTION hq_lock_month(p_key text, p_sender integer, p_period text, p_sha text)
+RETURNS TABLE (same_id bigint, same_current boolean, same_edition integer, current_id bigint, current_edition integer) LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_key || '|' || p_period, 0));
+  RETURN QUERY SELECT s.id, s.current, s.edition, c.id, c.edition
+    FROM (SELECT 1) one
+    LEFT JOIN packages s ON s.body_sha256 = p_sha
+    LEFT JOIN packages c ON c.sender_id = p_sender AND c.period = p_period AND c.current;
+END $$;
 CREATE INDEX packages_by_period ON packages (period) WHERE current;
 
 -- One row per approved statement in a current package, with the headline figures (content without its details).
@@ -117,10 +135,9 @@ CREATE TABLE ka_figures (
   disputed_fen        bigint NOT NULL,
   manufacturer_fees_fen bigint NOT NULL,
   rebates_fen         bigint NOT NULL,
-  PRIMARY KEY (distributor_id, period, ka)
+  PRIMARY KEY (period, distributor_id, ka)
 );
-CREATE INDEX ka_figures_by_period ON ka_figures (period, ka);
-CREATE INDEX ka_figures_by_package ON ka_figures (package_id);
+CREATE INDEX ka_figures_by_ka ON ka_figures (ka, period);
 
 -- Per distributor, month, KA and store: sales and fees (the marketing audit per store).
 CREATE TABLE store_figures (
@@ -137,16 +154,16 @@ CREATE TABLE store_figures (
   fees_fen        bigint NOT NULL,
   manufacturer_fees_fen bigint NOT NULL,
   products        integer NOT NULL,
-  PRIMARY KEY (distributor_id, period, ka, store)
+  PRIMARY KEY (period, distributor_id, ka, store)
 );
-CREATE INDEX store_figures_by_period ON store_figures (period, ka);
-CREATE INDEX store_figures_by_package ON store_figures (package_id);
 
 -- Per distributor, month, KA and product: quantity, sales, fees allocated from the stores, the price range and
 -- the regions supplied (the channel-conflict watch and the marketing audit per product).
+-- The most numerous rows (hundreds per package): no foreign keys to check row by row; they are written only by the
+-- loader, from a package and its distributors, in the transaction that adds both.
 CREATE TABLE product_figures (
-  package_id      bigint NOT NULL REFERENCES packages(id),
-  distributor_id  integer NOT NULL REFERENCES distributors(id),
+  package_id      bigint NOT NULL,
+  distributor_id  integer NOT NULL,
   period          text NOT NULL,
   ka              text NOT NULL,
   sku             text NOT NULL,
@@ -159,10 +176,9 @@ CREATE TABLE product_figures (
   stores          integer NOT NULL,
   min_price_e4    bigint,
   max_price_e4    bigint,
-  PRIMARY KEY (distributor_id, period, ka, sku, region)
+  -- month first: the channel watch reads one month, and an edition's rows go by month and distributor
+  PRIMARY KEY (period, distributor_id, ka, sku, region)
 );
-CREATE INDEX product_figures_by_period ON product_figures (period, ka, sku);
-CREATE INDEX product_figures_by_package ON product_figures (package_id);
 
 -- The same per month, KA and product over every distributor, kept by the loader (added and taken away with the
 -- editions), so a year of the marketing audit per product reads thousands of rows, not millions.
@@ -231,9 +247,8 @@ CREATE TABLE accrual_figures (
   ka              text NOT NULL,
   amount_fen      bigint NOT NULL,
   documents       integer NOT NULL,
-  PRIMARY KEY (distributor_id, period, kind, ka)
+  PRIMARY KEY (period, distributor_id, kind, ka)
 );
-CREATE INDEX accrual_figures_by_package ON accrual_figures (package_id);
 
 -- Credit limits per KA chain, with their history (the newest is in force).
 CREATE TABLE chain_limits (

@@ -25,13 +25,12 @@ export async function listHqUsers(db: HqSql) {
 
 export interface HqAuditRow { seq: number; at: string; actor: string; action: string; entity: string; entity_key: string; before_json: string | null; after_json: string | null; prev_hash: string; hash: string }
 
-// Any fixed number: appends to the audit chain are one at a time across every connection, until each commits.
-const AUDIT_LOCK = 7_210_022;
-
-/** Takes the chain's lock for the rest of the transaction and returns its last row (seq 0 and no hash when empty). */
+/**
+ * Takes the chain's lock for the rest of the transaction (appends are one at a time across every connection, until
+ * each commits) and returns its last row — seq 0 and no hash when empty. One round trip (hq_audit_head in 0001).
+ */
 export async function lockAuditHead(tx: HqSql): Promise<{ seq: number; hash: string | null }> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  return (await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM hq_audit ORDER BY seq DESC LIMIT 1'))[0] ?? { seq: 0, hash: null };
+  return (await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM hq_audit_head()'))[0] ?? { seq: 0, hash: null };
 }
 
 export async function insertHqAudit(tx: HqSql, r: HqAuditRow): Promise<void> {
