@@ -65,4 +65,6 @@ export const hqEn: Record<keyof typeof hqZh, string> = {
   'hq.rebate-line': "{{code}} ({{ka}}) {{from}} to {{to}}: whole base {{base, yuan}}, rate reached {{rate, ppm}}, rebate {{rebate, yuan}}",
   'hq.bad-range': "the first month {{from}} is after the last {{to}}",
   'hq.missing-summary': "{{from}} to {{to}}: {{missing}} distributors have months with no approved package, {{complete}} complete",
+  'hq.not-open': 'no head-office database is open: open one in the head-office area',
+  'hq.sign-in-first': 'sign in as a head-office user first (top of the head-office area)',
 } as const;

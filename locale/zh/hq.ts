@@ -64,4 +64,6 @@ export const hqZh = {
   'hq.rebate-line': '{{code}}（{{ka}}）{{from}} 至 {{to}}：全系统基数 {{base, yuan}}，达到返点 {{rate, ppm}}，返利 {{rebate, yuan}}',
   'hq.bad-range': '起始月 {{from}} 晚于截止月 {{to}}',
   'hq.missing-summary': '{{from}} 至 {{to}}：{{missing}} 个经销商有月份未报送已审批结算包，{{complete}} 个齐全',
+  'hq.not-open': '没有打开总部数据库：请在总部页面打开',
+  'hq.sign-in-first': '请先以总部用户登录（总部页面右上角）',
 } as const;

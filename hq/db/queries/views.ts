@@ -64,27 +64,34 @@ export async function upsertNationalContract(tx: HqSql, r: { code: string; ka: s
   [r.code, r.ka, r.name, r.year_from, r.months, r.mode, JSON.stringify(r.tiers), r.created_by]);
 }
 
-/** 窜货: one chain and product supplied at different prices in different regions or by different distributors in a month. */
+/**
+ * 窜货: one chain and product supplied at different prices in different regions in a month. Groups are found with
+ * min/max only (no DISTINCT counts over the month's rows); where the lowest and highest prices were supplied is
+ * taken for the flagged groups alone.
+ */
 export async function priceGaps(db: HqSql, period: string, minGapPpm: number, limit: number) {
   return db.query<{ ka: string; sku: string; product_name: string; low_e4: number; low_region: string; low_distributor: string; high_e4: number; high_region: string;
     high_distributor: string; regions: number; distributors: number; qty_milli: number; gap_ppm: number }>(`
-    WITH p AS (
-      SELECT f.ka, f.sku, f.product_name, f.region, d.code || ' ' || d.name AS distributor, f.min_price_e4, f.max_price_e4, f.qty_milli, f.distributor_id
-      FROM product_figures f JOIN distributors d ON d.id = f.distributor_id WHERE f.period = $1 AND f.min_price_e4 IS NOT NULL
-    ), g AS (
-      SELECT ka, sku, max(product_name) AS product_name, min(min_price_e4) AS low_e4, max(max_price_e4) AS high_e4, count(DISTINCT region)::int AS regions,
-        count(DISTINCT distributor_id)::int AS distributors, sum(qty_milli)::bigint AS qty_milli
-      FROM p GROUP BY ka, sku HAVING count(DISTINCT region) > 1 AND max(max_price_e4) > min(min_price_e4)
+    WITH g AS (
+      SELECT ka, sku, max(product_name) AS product_name, min(min_price_e4) AS low_e4, max(max_price_e4) AS high_e4, sum(qty_milli)::bigint AS qty_milli
+      FROM product_figures WHERE period = $1 AND min_price_e4 IS NOT NULL GROUP BY ka, sku
+      HAVING min(region) <> max(region) AND (max(max_price_e4) - min(min_price_e4)) * 1000000 >= $2::bigint * max(max_price_e4)
+      ORDER BY (max(max_price_e4) - min(min_price_e4)) * 1000000 / max(max_price_e4) DESC, ka, sku LIMIT $3
+    ), p AS (
+      SELECT f.ka, f.sku, f.region, f.distributor_id, f.min_price_e4, f.max_price_e4 FROM product_figures f JOIN g ON g.ka = f.ka AND g.sku = f.sku
+      WHERE f.period = $1 AND f.min_price_e4 IS NOT NULL
+    ), lo AS (
+      SELECT DISTINCT ON (ka, sku) ka, sku, region, distributor_id FROM p ORDER BY ka, sku, min_price_e4, region, distributor_id
+    ), hi AS (
+      SELECT DISTINCT ON (ka, sku) ka, sku, region, distributor_id FROM p ORDER BY ka, sku, max_price_e4 DESC, region, distributor_id
+    ), n AS (
+      SELECT ka, sku, count(DISTINCT region)::int AS regions, count(DISTINCT distributor_id)::int AS distributors FROM p GROUP BY ka, sku
     )
-    SELECT g.ka, g.sku, g.product_name, g.low_e4,
-      (SELECT p.region FROM p WHERE p.ka = g.ka AND p.sku = g.sku ORDER BY p.min_price_e4, p.region LIMIT 1) AS low_region,
-      (SELECT p.distributor FROM p WHERE p.ka = g.ka AND p.sku = g.sku ORDER BY p.min_price_e4, p.region LIMIT 1) AS low_distributor,
-      g.high_e4,
-      (SELECT p.region FROM p WHERE p.ka = g.ka AND p.sku = g.sku ORDER BY p.max_price_e4 DESC, p.region LIMIT 1) AS high_region,
-      (SELECT p.distributor FROM p WHERE p.ka = g.ka AND p.sku = g.sku ORDER BY p.max_price_e4 DESC, p.region LIMIT 1) AS high_distributor,
-      g.regions, g.distributors, g.qty_milli, ((g.high_e4 - g.low_e4) * 1000000 / g.high_e4)::int AS gap_ppm
-    FROM g WHERE (g.high_e4 - g.low_e4) * 1000000 >= $2::bigint * g.high_e4
-    ORDER BY gap_ppm DESC, g.ka, g.sku LIMIT $3`, [period, minGapPpm, limit]);
+    SELECT g.ka, g.sku, g.product_name, g.low_e4, lo.region AS low_region, dl.code || ' ' || dl.name AS low_distributor, g.high_e4, hi.region AS high_region,
+      dh.code || ' ' || dh.name AS high_distributor, n.regions, n.distributors, g.qty_milli, ((g.high_e4 - g.low_e4) * 1000000 / g.high_e4)::int AS gap_ppm
+    FROM g JOIN lo ON lo.ka = g.ka AND lo.sku = g.sku JOIN hi ON hi.ka = g.ka AND hi.sku = g.sku JOIN n ON n.ka = g.ka AND n.sku = g.sku
+      JOIN distributors dl ON dl.id = lo.distributor_id JOIN distributors dh ON dh.id = hi.distributor_id
+    ORDER BY gap_ppm DESC, g.ka, g.sku`, [period, minGapPpm, limit]);
 }
 
 /** Stores whose month's sales are far above their own average month: a store buying for others (窜货 risk). */
@@ -109,16 +116,23 @@ export async function auditByKa(db: HqSql, from: string, to: string) {
 }
 
 export async function auditByStore(db: HqSql, from: string, to: string, ka: string | null, limit: number, offset: number) {
-  const rows = await db.query<{ ka: string; store: string; store_name: string; region: string; city: string | null; distributor: string; months: number; sales_fen: number; returns_fen: number; fees_fen: number; manufacturer_fees_fen: number; products: number }>(`SELECT
-      s.ka, s.store, max(s.store_name) AS store_name, max(s.region) AS region, max(s.city) AS city, d.code || ' ' || d.name AS distributor, count(*)::int AS months,
-      sum(s.sales_fen)::bigint AS sales_fen, sum(s.returns_fen)::bigint AS returns_fen, sum(s.fees_fen)::bigint AS fees_fen, sum(s.manufacturer_fees_fen)::bigint AS manufacturer_fees_fen,
-      max(s.products)::int AS products
-    FROM store_figures s JOIN distributors d ON d.id = s.distributor_id
-    WHERE s.period BETWEEN $1 AND $2 AND ($3::text IS NULL OR s.ka = $3)
-    GROUP BY s.distributor_id, d.code, d.name, s.ka, s.store ORDER BY sum(s.sales_fen - s.returns_fen - s.fees_fen) DESC, s.ka, s.store LIMIT $4 OFFSET $5`, [from, to, ka, limit, offset]);
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM store_figures WHERE period BETWEEN $1 AND $2 AND ($3::text IS NULL OR ka = $3)
-    GROUP BY distributor_id, ka, store) x`, [from, to, ka]))[0]!.n;
-  return { rows, total };
+  // Aggregate the store figures first, sort the groups, and name the distributors of the page only; the count of
+  // groups comes with the page (one pass over the year's rows, not two).
+  const rows = await db.query<{ ka: string; store: string; store_name: string; region: string; city: string | null; distributor: string; months: number; sales_fen: number; returns_fen: number; fees_fen: number; manufacturer_fees_fen: number; products: number; total: number }>(`
+    WITH g AS (
+      SELECT distributor_id, ka, store, max(store_name) AS store_name, max(region) AS region, max(city) AS city, count(*)::int AS months,
+        sum(sales_fen)::bigint AS sales_fen, sum(returns_fen)::bigint AS returns_fen, sum(fees_fen)::bigint AS fees_fen, sum(manufacturer_fees_fen)::bigint AS manufacturer_fees_fen,
+        max(products)::int AS products
+      FROM store_figures WHERE period BETWEEN $1 AND $2 AND ($3::text IS NULL OR ka = $3) GROUP BY distributor_id, ka, store
+    ), page AS (
+      SELECT g.*, count(*) OVER ()::int AS total FROM g ORDER BY g.sales_fen - g.returns_fen - g.fees_fen DESC, g.ka, g.store, g.distributor_id LIMIT $4 OFFSET $5
+    )
+    SELECT page.ka, page.store, page.store_name, page.region, page.city, d.code || ' ' || d.name AS distributor, page.months, page.sales_fen, page.returns_fen,
+      page.fees_fen, page.manufacturer_fees_fen, page.products, page.total
+    FROM page JOIN distributors d ON d.id = page.distributor_id ORDER BY page.sales_fen - page.returns_fen - page.fees_fen DESC, page.ka, page.store, page.distributor_id`,
+  [from, to, ka, limit, offset]);
+  const total = rows[0]?.total ?? 0;
+  return { rows: rows.map(({ total: _t, ...r }) => r), total };
 }
 
 /** Per chain and product from the monthly totals the loader keeps; stores of the chain, for the distribution rate. */
@@ -159,4 +173,9 @@ export async function packagesList(db: HqSql, limit: number, offset: number) {
   return db.query<{ id: number; book: string; period: string; edition: number; current: boolean; body_sha256: string; loaded_by: string; loaded_at: string; audit_rows: number | null }>(`SELECT p.id,
       s.book, p.period, p.edition, p.current, p.body_sha256, p.loaded_by, p.loaded_at::text, p.audit_rows
     FROM packages p JOIN senders s ON s.id = p.sender_id ORDER BY p.id DESC LIMIT $1 OFFSET $2`, [limit, offset]);
+}
+
+/** The months that have current packages, oldest first. */
+export async function latestPeriods(db: HqSql): Promise<string[]> {
+  return (await db.query<{ period: string }>('SELECT DISTINCT period FROM packages WHERE current ORDER BY period')).map((r) => r.period);
 }

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field, errorFor } from '../../components/Field';
+import { formatFen } from '../../format/amount';
+import { useAction } from '../../host/use-action';
+import { useQuery } from '../../host/use-query';
+import { percentOfPpm } from './hq-format';
+
+/** 系统敞口: each KA chain across every distributor — gross, owed by the manufacturer, net, limit, headroom, grade. */
+export function HqExposureTab({ period }: { period: string }) {
+  const { t } = useTranslation();
+  const q = useQuery('hq.exposure', period ? { period } : {});
+  const { act, error, setError } = useAction();
+  const [ka, setKa] = useState('');
+  const [limit, setLimit] = useState('');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState('');
+  const data = q.data as { chains?: Row[]; unattributedOwedFen?: number } | null;
+  const save = async () => {
+    const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(limit.trim());
+    if (!m) return setError({ code: 'invalid-field', message: t('credit.limitFormat'), field: 'limitFen' });
+    if (await act('hq.setLimit', { ka, limitFen: Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')), reason })) {
+      setDone(t('hq.limitSet', { ka }));
+      q.reload();
+    }
+  };
+  return (
+    <section>
+      <ErrorNotice error={q.error} />
+      <DataGrid testId="hq-exposure-grid" height={250} rows={data?.chains ?? []} onOpen={(r) => setKa(String(r.ka))} rowId={(r) => String(r.ka)} columns={[
+        { field: 'ka', headerName: t('hq.cols.ka'), width: 70, pinned: 'left' },
+        { field: 'name', headerName: t('hq.cols.name'), width: 90, pinned: 'left' },
+        { field: 'distributors', headerName: t('hq.cols.distributors'), width: 80, type: 'rightAligned' },
+        moneyCol('grossFen', t('hq.cols.gross'), { width: 130 }),
+        moneyCol('notDueFen', t('hq.cols.notDue'), { width: 120 }),
+        moneyCol('overdueFen', t('hq.cols.overdue'), { width: 115 }),
+        moneyCol('overdueOver90Fen', t('hq.cols.over90'), { width: 115 }),
+        moneyCol('owedByManufacturerFen', t('hq.cols.owed'), { width: 130 }),
+        moneyCol('netFen', t('hq.cols.net'), { width: 130 }),
+        moneyCol('limitFen', t('hq.cols.limit')),
+        moneyCol('headroomFen', t('hq.cols.headroom')),
+        { headerName: t('hq.cols.grade'), width: 80, valueGetter: (p) => { const g = p.data?.grade as { grade: string; score: number } | undefined; return g ? `${g.grade} (${g.score})` : ''; } },
+        { field: 'overdueSharePpm', headerName: t('hq.cols.overdueShare'), width: 100, type: 'rightAligned', valueFormatter: (p) => percentOfPpm(p.value as number) },
+      ]} />
+      {data?.unattributedOwedFen ? <p className="hint">{t('hq.unattributed', { amount: formatFen(data.unattributedOwedFen, { symbol: true }) })}</p> : null}
+      <form className="form-grid" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <Field label={t('hq.cols.ka')} error={errorFor(error, 'ka')}><input value={ka} onChange={(e) => setKa(e.target.value)} data-testid="hq-limit-ka" /></Field>
+        <Field label={t('hq.limitYuan')} error={errorFor(error, 'limitFen')}><input value={limit} onChange={(e) => setLimit(e.target.value)} inputMode="decimal" data-testid="hq-limit-amount" /></Field>
+        <Field label={t('hq.cols.reason')} error={errorFor(error, 'reason')}><input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="hq-limit-reason" /></Field>
+        <button type="submit" className="primary" disabled={!ka || !limit || !reason.trim()} data-testid="hq-limit-save">{t('hq.setLimit')}</button>
+      </form>
+      {done && <p className="notice ok" role="status">{done}</p>}
+      {error && !error.field && <ErrorNotice error={error} onClose={() => setError(null)} />}
+    </section>
+  );
+}
