@@ -43,7 +43,7 @@ beforeAll(async () => {
   }
   w = await openWindow();
   await w.page.setViewportSize({ width: 1366, height: 768 });
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await w?.close();
   rmSync(dir, { recursive: true, force: true });

@@ -76,7 +76,7 @@ describe.each(BACKENDS)('the head office on %s', (backend) => {
     await addHqUser(hq, boss, { username: 'zhou', role: 'ka_manager', password: 'zhou-pass-1' });
     chen = await signInHq(hq, 'chen', 'chen-pass-1');
     sun = await signInHq(hq, 'sun', 'sun-pass-1');
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await hq?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ let book: Book;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ka-settle-package-'));
   book = await openExistingBook(await approvedDemoCopy(dir));
-}, 120_000);
+}, 300_000);
 afterAll(() => {
   book?.close();
   rmSync(dir, { recursive: true, force: true });
