@@ -132,12 +132,12 @@ function monthsBetween(from: string, to: string): number {
   return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 }
 
-/** 窜货 watch across regions and distributors for a month: price gaps of one chain's product, and store spikes. */
+/** 窜货 watch across regions and distributors for a month: price gaps of one chain's product, and stores at five times their usual month (the three before). */
 export async function channelWatchHq(db: HqDb, periodText?: string, o: { minGapPpm?: number; spikeFactor?: number; limit?: number } = {}) {
   const period = await periodOrLatest(db, periodText);
   const [gaps, spikes] = await Promise.all([
     q.priceGaps(db, period, o.minGapPpm ?? 20_000, o.limit ?? 200),
-    q.storeSpikes(db, period, o.spikeFactor ?? 5, 3, o.limit ?? 200),
+    q.storeSpikes(db, period, o.spikeFactor ?? 5, 2, o.limit ?? 200),
   ]);
   return { period, priceGaps: gaps, storeSpikes: spikes.map((s) => ({ ...s, timesUsual: Math.round((s.sales_fen * 10) / s.usual_fen) / 10 })) };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentOfPpm } from '../../renderer/screens/hq/hq-format.js';
-import { parseTiers } from '../../renderer/screens/hq/HqContractForm.js';
+import { parseTiers, percentOfPpm } from '../../renderer/screens/hq/hq-format.js';
 
 describe('the head office’s forms', () => {
   it('reads tiers as yuan:percent into fen and ppm, with integer arithmetic', () => {

@@ -94,12 +94,15 @@ export async function priceGaps(db: HqSql, period: string, minGapPpm: number, li
     ORDER BY gap_ppm DESC, g.ka, g.sku`, [period, minGapPpm, limit]);
 }
 
-/** Stores whose month's sales are far above their own average month: a store buying for others (窜货 risk). */
+/**
+ * Stores whose month's sales are far above their own average over the three months before: a store buying for
+ * others (窜货 risk). Three months, read by the month-first key, keep this to a quarter's rows at any scale.
+ */
 export async function storeSpikes(db: HqSql, period: string, factor: number, minMonths: number, limit: number) {
   return db.query<{ ka: string; store: string; store_name: string; region: string; distributor: string; sales_fen: number; usual_fen: number; months: number }>(`
     WITH h AS (
       SELECT distributor_id, ka, store, avg(sales_fen)::bigint AS usual, count(*)::int AS months FROM store_figures
-      WHERE period < $1 AND period >= to_char(to_date($1, 'YYYY-MM') - interval '12 months', 'YYYY-MM') GROUP BY distributor_id, ka, store
+      WHERE period >= to_char(to_date($1, 'YYYY-MM') - interval '3 months', 'YYYY-MM') AND period < $1 GROUP BY distributor_id, ka, store
     )
     SELECT s.ka, s.store, s.store_name, s.region, d.code || ' ' || d.name AS distributor, s.sales_fen, h.usual AS usual_fen, h.months
     FROM store_figures s JOIN h ON h.distributor_id = s.distributor_id AND h.ka = s.ka AND h.store = s.store JOIN distributors d ON d.id = s.distributor_id

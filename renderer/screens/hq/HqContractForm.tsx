@@ -3,20 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, errorFor } from '../../components/Field';
 import { useAction } from '../../host/use-action';
-
-/**
- * Tiers as people write them: `0:1%, 1000000:2%` — from so many yuan of the chain's whole base, that rate. Read with
- * integer arithmetic (yuan to fen, percent with up to four decimals to ppm); null when a part is not understood.
- */
-export function parseTiers(text: string): { threshold: number; rate: number }[] | null {
-  const parts = text.split(/[,，;；\s]+/).filter(Boolean);
-  const tiers = parts.map((p) => {
-    const m = /^(\d+)(?:\.(\d{1,2}))?[:：](\d+)(?:\.(\d{1,4}))?%$/.exec(p);
-    if (!m) return null;
-    return { threshold: Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')), rate: Number(m[3]) * 10_000 + Number((m[4] ?? '').padEnd(4, '0')) };
-  });
-  return tiers.length && tiers.every((t) => t !== null) ? (tiers as { threshold: number; rate: number }[]) : null;
-}
+import { parseTiers } from './hq-format';
 
 /** 全国联采合同: a national contract with a chain, its year and tiers on the chain's whole base (KA manager). */
 export function HqContractForm({ periods, onSaved }: { periods: string[]; onSaved: () => void }) {
