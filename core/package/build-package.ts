@@ -57,7 +57,8 @@ export function packageBody(book: Book, periodText: string, keyId: string): Pack
         amountFen: x.amount_fen, manufacturerFen: x.manufacturer_fen, distributorFen: x.distributor_fen, verdict: x.verdict, disputed: x.disputed === 1, reason: x.reason });
     }
     for (const c of claimsWithEvidence(book, d.id, period, asOf)) {
-      body.claims.push({ distributor, docNo: c.doc_no, docDate: c.doc_date, period: c.period, ka: c.ka, status: c.status, amountFen: c.amount_fen, openFen: c.open_fen, lines: c.lines, evidence: JSON.parse(c.evidence_json) as unknown });
+      body.claims.push({ distributor, docNo: c.doc_no, docDate: c.doc_date, period: c.period, ka: c.ka, status: c.status, amountFen: c.amount_fen, openFen: c.open_fen, lines: c.lines, evidence: JSON.parse(c.evidence_json) as unknown,
+        ...(c.reversal_no ? { withdrawnBy: { docNo: c.reversal_no, date: c.reversal_date! } } : {}) });
     }
     for (const a of accrualDocuments(book, d.id, period)) {
       body.accruals.push({ distributor, kind: a.kind, docNo: a.doc_no, docDate: a.doc_date, ka: a.ka, memo: a.memo, amountFen: a.amount_fen });

@@ -41,7 +41,9 @@ export const packageBody = z.object({
   openItems: z.array(z.object({ ...perDistributor, account: text, kind: text, docNo: text, docDate: text, dueDate: maybe, ka: maybe, store: maybe, amountFen: fen, openFen: fen })),
   deductions: z.array(z.object({ ...perDistributor, docNo: text, docDate: text, ka: maybe, store: maybe, wording: maybe, feeType: maybe, method: maybe,
     amountFen: fen, manufacturerFen: fen, distributorFen: fen, verdict: text, disputed: z.boolean(), reason: text })),
-  claims: z.array(z.object({ ...perDistributor, docNo: text, docDate: text, period, ka: maybe, status: text, amountFen: fen, openFen: fen, lines: z.number().int(), evidence: z.unknown() })),
+  claims: z.array(z.object({ ...perDistributor, docNo: text, docDate: text, period, ka: maybe, status: text, amountFen: fen, openFen: fen, lines: z.number().int(), evidence: z.unknown(),
+    /** the red reversal (冲销) that withdrew the claim by the month's end, when the book reversed it */
+    withdrawnBy: z.object({ docNo: text, date: text }).optional() })),
   accruals: z.array(z.object({ ...perDistributor, kind: text, docNo: text, docDate: text, ka: maybe, memo: maybe, amountFen: fen })),
   sales: z.array(z.object({ ...perDistributor, ka: text, store: text, storeName: text, region: text, city: maybe, sku: text, productName: text,
     qtyMilli: z.number().int(), amountFen: fen, returnsFen: fen, minPriceE4: z.number().int().nullable(), maxPriceE4: z.number().int().nullable() })),

@@ -55,16 +55,22 @@ export function deductionVerdicts(book: Book, distributorId: number, period: str
     WHERE coalesce(d.distributor_id, s.distributor_id) = ? AND c.period = ? ORDER BY d.doc_date, c.line_id`).all(distributorId, period);
 }
 
-/** Fee claims of the distributor up to the month, with their evidence and what was open at its end. */
+/**
+ * Fee claims of the distributor up to the month, with their evidence, what was open at its end, and the red reversal
+ * (冲销) that withdrew one by then — so a claim of a month already packaged that is reversed later reaches the head
+ * office as withdrawn in the package of the month the reversal is booked in.
+ */
 export function claimsWithEvidence(book: Book, distributorId: number, upToPeriod: string, asOf: string) {
-  return stmt<[string, number, string], { doc_no: string; doc_date: string; period: string; ka: string | null; status: string; amount_fen: number; open_fen: number; lines: number; evidence_json: string }>(book.db, `SELECT d.doc_no,
+  return stmt<[Record<string, unknown>], { doc_no: string; doc_date: string; period: string; ka: string | null; status: string; amount_fen: number; open_fen: number; lines: number; evidence_json: string; reversal_no: string | null; reversal_date: string | null }>(book.db, `SELECT d.doc_no,
       d.doc_date, c.period, k.code AS ka, c.status, d.total_fen AS amount_fen,
       coalesce((SELECT o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p JOIN clearings cl ON cl.id = p.clearing_id
-          WHERE p.open_item_id = o.id AND cl.clearing_date <= ?), 0)
+          WHERE p.open_item_id = o.id AND cl.clearing_date <= @asOf), 0)
         FROM open_items o WHERE o.document_id = d.id AND o.account = 'claims_manufacturer'), 0) AS open_fen,
-      (SELECT count(*) FROM deduction_postings f WHERE f.claim_document_id = d.id) AS lines, c.evidence_json
+      (SELECT count(*) FROM deduction_postings f WHERE f.claim_document_id = d.id) AS lines, c.evidence_json,
+      r.doc_no AS reversal_no, r.doc_date AS reversal_date
     FROM fee_claims c JOIN documents d ON d.id = c.document_id LEFT JOIN ka_accounts k ON k.id = c.ka_account_id
-    WHERE c.distributor_id = ? AND c.period <= ? ORDER BY c.period, d.doc_no`).all(asOf, distributorId, upToPeriod);
+      LEFT JOIN documents r ON r.reverses_id = d.id AND r.doc_date <= @asOf
+    WHERE c.distributor_id = @distributor AND c.period <= @upTo ORDER BY c.period, d.doc_no`).all({ asOf, distributor: distributorId, upTo: upToPeriod });
 }
 
 /** The month's accruals and claims on the manufacturer other than fee claims: rebates, delivery cost, price protection. */

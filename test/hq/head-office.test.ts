@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openExistingBook } from '../../core/book/open-book.js';
 import { approvePeriod, reopenPeriod, reviewPeriod } from '../../core/close/close-period.js';
 import { ageing } from '../../core/credit/ageing.js';
+import { reverseDocument } from '../../core/corrections/reverse.js';
 import { importFile } from '../../core/import/import-file.js';
 import { buildPackage, signBody } from '../../core/package/build-package.js';
 import { keyIdOf, publicKeyFile } from '../../core/package/signing-key.js';
@@ -299,6 +300,58 @@ describe.each(BACKENDS)('the head office on %s', (backend) => {
       expect(rejected.every((r) => after.find((c) => c.doc_no === r.doc_no)!.status !== 'written_off')).toBe(true);
     });
     expect((await claimsQueue(hq, { states: ['credited'] })).rows.map((c) => c.doc_no).sort()).toEqual(approved.map((c) => c.doc_no).sort());
+  });
+
+  it('takes corrections of a packaged month through the next month’s package: a reversed receipt and a withdrawn claim', async () => {
+    // Reversals (冲销) of November, already packaged, are booked into January; January's package carries them.
+    const pending = (await claimsQueue(hq, { states: ['pending'] })).rows.find((c) => c.period <= '2025-12')!;
+    const january = join(dir, '2026-01.package');
+    const reversed = await withBook((book) => {
+      const receipt = book.db.prepare(`SELECT d.id, d.doc_no, d.total_fen, s.store_code, di.code AS distributor FROM documents d JOIN stores s ON s.id = d.store_id
+        JOIN distributors di ON di.id = s.distributor_id WHERE d.kind = 'receipt' AND d.period = '2025-11' AND d.total_fen > 0 ORDER BY d.id LIMIT 1`).get() as
+        { id: number; doc_no: string; total_fen: number; store_code: string; distributor: string };
+      const claim = listClaims(book, null, 1000, 0).find((c) => c.doc_no === pending.doc_no)!;
+      const r1 = reverseDocument(book, receipt.id, { actor: 'wang', reason: '门店验收单重复', today: '2026-01-20' });
+      const r2 = reverseDocument(book, claim.id, { actor: 'wang', reason: '厂家不认可，撤回申请', today: '2026-01-20' });
+      expect([r1.closedPeriod, r2.closedPeriod, r1.date.slice(0, 7)]).toEqual(['2025-11', claim.period, '2026-01']);
+      const p = bookPeople(book);
+      prepareAccepting(book, '2026-01', p.wang);
+      reviewPeriod(book, '2026-01', p.li);
+      approvePeriod(book, '2026-01', p.zhao);
+      writeFileSync(january, JSON.stringify(buildPackage(book, '2026-01', 'wang')));
+      return { receipt, claim };
+    });
+    const [loaded] = await loadPackages(hq, [january], chen);
+    expect(loaded).toMatchObject({ status: 'loaded', period: '2026-01' });
+    // The claim leaves the queue as withdrawn; no credits file can pay it.
+    const [row] = await hq.query<{ state: string; open_fen: number }>('SELECT state, open_fen FROM claims WHERE doc_no = $1', [pending.doc_no]);
+    expect(row).toEqual({ state: 'withdrawn', open_fen: 0 });
+    const none = join(dir, 'credits-after-reversal');
+    mkdirSync(none);
+    expect((await writeCreditsFiles(hq, { folder: none, date: '2026-02-01', user: chen })).some((f) => f.claims > 0)).toBe(false);
+    // January's statements at the head office are the book's, corrections section included; sales over the three
+    // months per chain add up to the three months' statements, the red receipt taken off in January.
+    await withBook(async (book) => {
+      const doc = statementDocument(book, '2026-01', reversed.receipt.distributor);
+      const corrections = (doc.content as { corrections?: { docNo: string; closedPeriod: boolean; reversedAmount: number }[] }).corrections ?? [];
+      expect(corrections.find((c) => c.docNo === reversed.receipt.doc_no)).toMatchObject({ closedPeriod: true, reversedAmount: -reversed.receipt.total_fen });
+      const [d] = await hq.query<{ id: number }>('SELECT id FROM distributors WHERE code = $1', [reversed.receipt.distributor]);
+      const held = (await statementOf(hq, d!.id, '2026-01'))!;
+      expect(held.sha256).toBe(doc.sha256);
+      expect(held.summary).toMatchObject({ corrections: JSON.parse(JSON.stringify(corrections)) });
+      const expected = new Map<string, number>();
+      for (const period of [...APPROVED_MONTHS, '2026-01']) for (const code of ['D01', 'D02', 'D03', 'D04']) {
+        for (const k of statementDocument(book, period, code).content.kaAccounts) expected.set(k.code, (expected.get(k.code) ?? 0) + k.netSales);
+      }
+      const byKa = await marketingAudit(hq, { from: '2025-11', to: '2026-01', by: 'ka' });
+      expect(Object.fromEntries(byKa.rows.map((r) => [r.ka, r.net_sales_fen]))).toEqual(Object.fromEntries(expected));
+      // The store's January sales at the head office are its January receipts in the book, the red one among them.
+      const storeJanuary = (book.db.prepare(`SELECT coalesce(sum(l.amount_fen), 0) AS fen FROM documents d JOIN document_lines l ON l.document_id = d.id
+        JOIN stores s ON s.id = coalesce(l.store_id, d.store_id) WHERE d.kind = 'receipt' AND d.period = '2026-01' AND s.store_code = ?`).get(reversed.receipt.store_code) as { fen: number }).fen;
+      const stores = await marketingAudit(hq, { from: '2026-01', to: '2026-01', by: 'store', limit: 5000 });
+      const store = stores.rows.find((r) => (r as { store?: string }).store === reversed.receipt.store_code) as { sales_fen?: number } | undefined;
+      expect(store?.sales_fen).toBe(storeJanuary);
+    });
   });
 
   it('keeps its audit log hash-chained, and the log refuses to be changed', async () => {

@@ -95,12 +95,16 @@ export async function writePackage(tx: HqSql, r: PackageRows): Promise<number> {
     ), cl AS (
       INSERT INTO claims (distributor_id, doc_no, period, ka, book_status, amount_fen, open_fen, lines, evidence, package_id, state)
       SELECT x."distributorId", x."docNo", x.period, x.ka, x.status, x."amountFen", x."openFen", x.lines, x.evidence, pkg.id,
-        CASE WHEN x.status IN ('written_off', 'rejected') THEN 'settled' WHEN x.status = 'approved' THEN 'approved' ELSE 'pending' END
-      FROM pkg, jsonb_to_recordset($15::jsonb) AS x("distributorId" int, "docNo" text, period text, ka text, status text, "amountFen" bigint, "openFen" bigint, lines int, evidence jsonb)
+        CASE WHEN x."withdrawnBy" IS NOT NULL THEN 'withdrawn' WHEN x.status IN ('written_off', 'rejected') THEN 'settled'
+          WHEN x.status = 'approved' THEN 'approved' ELSE 'pending' END
+      FROM pkg, jsonb_to_recordset($15::jsonb) AS x("distributorId" int, "docNo" text, period text, ka text, status text, "amountFen" bigint, "openFen" bigint, lines int,
+        evidence jsonb, "withdrawnBy" jsonb)
       ON CONFLICT (distributor_id, doc_no) DO UPDATE SET book_status = excluded.book_status, amount_fen = excluded.amount_fen, open_fen = excluded.open_fen,
         lines = excluded.lines, evidence = excluded.evidence, package_id = excluded.package_id,
-        state = CASE WHEN claims.state IN ('pending', 'withdrawn') AND excluded.book_status IN ('written_off', 'rejected') THEN 'settled'
-          WHEN claims.state = 'withdrawn' THEN 'pending' ELSE claims.state END RETURNING 1
+        -- A claim the book reversed (冲销) leaves the queue, even approved, unless its credit was already written.
+        state = CASE WHEN excluded.state = 'withdrawn' AND claims.state IN ('pending', 'proposed', 'approved') THEN 'withdrawn'
+          WHEN claims.state IN ('pending', 'withdrawn') AND excluded.book_status IN ('written_off', 'rejected') THEN 'settled'
+          WHEN claims.state = 'withdrawn' AND excluded.state <> 'withdrawn' THEN 'pending' ELSE claims.state END RETURNING 1
     ), old AS (
       UPDATE packages SET superseded_by = pkg.id FROM pkg WHERE packages.id = $16 RETURNING 1
     )
