@@ -123,7 +123,9 @@ describe('the head office in the window', () => {
     await page.getByTestId('tab-audit').click();
     await page.getByTestId('hq-audit-grid').locator('.ag-row').first().waitFor();
     await page.getByTestId('hq-audit-by').selectOption('product');
-    await page.getByTestId('hq-audit-grid').locator('.ag-row').first().waitFor();
+    // The per-product rows, not the chains' still on screen: a product code in the first row.
+    await page.getByTestId('hq-audit-grid').locator('.ag-row [col-id="sku"]').filter({ hasText: /\S/ }).first().waitFor();
+    expect(await page.getByTestId('hq-audit-count').textContent()).toMatch(/^共 \d+ 行/);
     await w.shot('hq-60-audit-product');
     await page.getByTestId('tab-missing').click();
     await page.getByTestId('hq-missing-to').fill('2026-01');

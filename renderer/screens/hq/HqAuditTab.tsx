@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HQ_AUDIT_BREAKDOWNS, type HqAuditBreakdown } from '../../../vocabulary/index.js';
-import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
+import { DataGrid, type Row } from '../../components/DataGrid';
+import { hqMoney } from './hq-columns';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatQty } from '../../format/amount';
 import { useQuery } from '../../host/use-query';
@@ -15,7 +16,9 @@ export function HqAuditTab({ periods }: { periods: string[] }) {
   const [by, setBy] = useState<HqAuditBreakdown>('ka');
   const [ka, setKa] = useState('');
   const q = useQuery('hq.audit', from && to ? { from, to, by, ...(ka.trim() ? { ka: ka.trim() } : {}), limit: 1000 } : null);
-  const rows = ((q.data as { rows?: Row[] } | null)?.rows ?? []);
+  // Rows of an earlier breakdown are never shown under this one's columns while its answer is on the way.
+  const answer = q.data as { by?: string; total?: number; rows?: Row[] } | null;
+  const rows = answer?.by === by ? answer.rows ?? [] : [];
   const month = (value: string, set: (v: string) => void, label: string, id: string) => (
     <label className="inline">{label}<select value={value} onChange={(e) => set(e.target.value)} data-testid={id}>{periods.map((p) => <option key={p}>{p}</option>)}</select></label>
   );
@@ -36,11 +39,12 @@ export function HqAuditTab({ periods }: { periods: string[] }) {
         <input value={ka} onChange={(e) => setKa(e.target.value)} placeholder={t('hq.kaFilter')} aria-label={t('hq.kaFilter')} data-testid="hq-audit-ka" />
       </div>
       <ErrorNotice error={q.error} />
+      {answer?.by === by && <p className="hint" data-testid="hq-audit-count">{t('hq.auditCount', { shown: rows.length, total: answer.total ?? rows.length })}</p>}
       <DataGrid key={by} testId="hq-audit-grid" rows={rows} columns={[
         ...first,
-        moneyCol('sales_fen', t('hq.cols.sales')), moneyCol('returns_fen', t('hq.cols.returns')), moneyCol('net_sales_fen', t('hq.cols.netSales')),
-        moneyCol('fees_fen', t('hq.cols.fees')), ...(by !== 'product' ? [moneyCol('manufacturer_fees_fen', t('hq.cols.mfrFees'))] : []), ...(by === 'ka' ? [moneyCol('rebates_fen', t('hq.cols.rebates'))] : []),
-        moneyCol('contributionFen', t('hq.cols.contribution'), { width: 140 }),
+        hqMoney('sales_fen', t('hq.cols.sales'), { width: 120 }), hqMoney('returns_fen', t('hq.cols.returns')), hqMoney('net_sales_fen', t('hq.cols.netSales'), { width: 120 }),
+        hqMoney('fees_fen', t('hq.cols.fees')), ...(by !== 'product' ? [hqMoney('manufacturer_fees_fen', t('hq.cols.mfrFees'))] : []), ...(by === 'ka' ? [hqMoney('rebates_fen', t('hq.cols.rebates'))] : []),
+        hqMoney('contributionFen', t('hq.cols.contribution'), { width: 124 }),
         { field: 'marginPpm', headerName: t('hq.cols.margin'), width: 90, type: 'rightAligned', valueFormatter: (p) => percentOfPpm(p.value as number) },
       ]} />
     </section>

@@ -6,7 +6,8 @@ import type { ServiceResult } from '../../../contract/service-contract';
 import { languageOf, renderMessage } from '../../../locale/index.js';
 import { gridTheme } from '../../app/grid-theme';
 import { DateInput } from '../../components/DateInput';
-import { moneyCol, type Row } from '../../components/DataGrid';
+import { type Row } from '../../components/DataGrid';
+import { hqFigure, hqMoney } from './hq-columns';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatFen } from '../../format/amount';
 import { todayIso } from '../../format/dates';
@@ -43,19 +44,19 @@ export function HqClaimsTab() {
     q.reload();
   };
   const columns: ColDef<Row>[] = [
-    { field: 'book', headerName: t('hq.cols.book'), width: 110 },
-    { field: 'distributor', headerName: t('hq.cols.distributor'), width: 90 },
-    { field: 'distributor_name', headerName: t('hq.cols.name'), width: 150 },
-    { field: 'doc_no', headerName: t('hq.cols.docNo'), width: 180 },
-    { field: 'period', headerName: t('hq.cols.claimPeriod'), width: 90 },
-    { field: 'ka', headerName: t('hq.cols.ka'), width: 70 },
-    { field: 'book_status', headerName: t('hq.cols.bookStatus'), width: 90, valueFormatter: (p) => t(`claimStatus.${p.value as string}`) },
-    moneyCol('amount_fen', t('hq.cols.amount')),
-    moneyCol('open_fen', t('hq.cols.open')),
-    { field: 'lines', headerName: t('hq.cols.lines'), width: 80, type: 'rightAligned' },
-    { field: 'state', headerName: t('hq.cols.state'), width: 110, valueFormatter: (p) => t(`hqClaimStates.${p.value as string}`) },
-    { field: 'proposal', headerName: t('hq.cols.proposal'), width: 90, valueFormatter: (p) => (p.value ? t(`hqProposals.${p.value as string}`) : '') },
+    { field: 'book', headerName: t('hq.cols.book'), width: 76 },
+    { field: 'distributor', headerName: t('hq.cols.distributor'), width: 76 },
+    { field: 'distributor_name', headerName: t('hq.cols.name'), width: 140 },
+    { field: 'doc_no', headerName: t('hq.cols.docNo'), width: 168 },
+    { field: 'period', headerName: t('hq.cols.claimPeriod'), width: 78, filter: false },
+    { field: 'ka', headerName: t('hq.cols.ka'), width: 62 },
+    hqMoney('amount_fen', t('hq.cols.amount'), { width: 104 }),
+    hqMoney('open_fen', t('hq.cols.open'), { width: 104 }),
+    { field: 'state', headerName: t('hq.cols.state'), width: 84, filter: false, valueFormatter: (p) => t(`hqClaimStates.${p.value as string}`) },
+    { field: 'proposal', headerName: t('hq.cols.proposal'), width: 80, filter: false, valueFormatter: (p) => (p.value ? t(`hqProposals.${p.value as string}`) : '') },
+    { field: 'book_status', headerName: t('hq.cols.bookStatus'), width: 80, filter: false, valueFormatter: (p) => t(`claimStatus.${p.value as string}`) },
     { field: 'reason', headerName: t('hq.cols.reason'), width: 140 },
+    hqFigure('lines', t('hq.cols.lines'), 70),
     { field: 'proposed_by', headerName: t('hq.cols.proposedBy'), width: 90 },
     { field: 'decided_by', headerName: t('hq.cols.decidedBy'), width: 90 },
     { field: 'credit_no', headerName: t('hq.cols.creditNo'), width: 170 },

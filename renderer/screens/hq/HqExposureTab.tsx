@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
+import { DataGrid, type Row } from '../../components/DataGrid';
+import { hqFigure, hqMoney } from './hq-columns';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field, errorFor } from '../../components/Field';
 import { formatFen } from '../../format/amount';
@@ -30,19 +31,21 @@ export function HqExposureTab({ period }: { period: string }) {
     <section>
       <ErrorNotice error={q.error} />
       <DataGrid testId="hq-exposure-grid" height={250} rows={data?.chains ?? []} onOpen={(r) => setKa(String(r.ka))} rowId={(r) => String(r.ka)} columns={[
-        { field: 'ka', headerName: t('hq.cols.ka'), width: 70, pinned: 'left' },
-        { field: 'name', headerName: t('hq.cols.name'), width: 90, pinned: 'left' },
-        { field: 'distributors', headerName: t('hq.cols.distributors'), width: 80, type: 'rightAligned' },
-        moneyCol('grossFen', t('hq.cols.gross'), { width: 130 }),
-        moneyCol('notDueFen', t('hq.cols.notDue'), { width: 120 }),
-        moneyCol('overdueFen', t('hq.cols.overdue'), { width: 115 }),
-        moneyCol('overdueOver90Fen', t('hq.cols.over90'), { width: 115 }),
-        moneyCol('owedByManufacturerFen', t('hq.cols.owed'), { width: 130 }),
-        moneyCol('netFen', t('hq.cols.net'), { width: 130 }),
-        moneyCol('limitFen', t('hq.cols.limit')),
-        moneyCol('headroomFen', t('hq.cols.headroom')),
-        { headerName: t('hq.cols.grade'), width: 80, valueGetter: (p) => { const g = p.data?.grade as { grade: string; score: number } | undefined; return g ? `${g.grade} (${g.score})` : ''; } },
-        { field: 'overdueSharePpm', headerName: t('hq.cols.overdueShare'), width: 100, type: 'rightAligned', valueFormatter: (p) => percentOfPpm(p.value as number) },
+        // What a controller decides on first (gross, net, limit, headroom, grade), then how it is made up.
+        { field: 'ka', headerName: t('hq.cols.ka'), width: 62, pinned: 'left' },
+        { field: 'name', headerName: t('hq.cols.name'), width: 76, pinned: 'left' },
+        hqMoney('grossFen', t('hq.cols.gross'), { width: 120 }),
+        hqMoney('owedByManufacturerFen', t('hq.cols.owed'), { width: 122 }),
+        hqMoney('netFen', t('hq.cols.net'), { width: 120 }),
+        hqMoney('limitFen', t('hq.cols.limit'), { width: 104 }),
+        hqMoney('headroomFen', t('hq.cols.headroom'), { width: 104 }),
+        { headerName: t('hq.cols.grade'), width: 74, filter: false, valueGetter: (p) => { const g = p.data?.grade as { grade: string; score: number } | undefined; return g ? `${g.grade} (${g.score})` : ''; } },
+        hqMoney('overdueFen', t('hq.cols.overdue'), { width: 104 }),
+        hqMoney('overdueOver90Fen', t('hq.cols.over90'), { width: 108 }),
+        hqFigure('overdueSharePpm', t('hq.cols.overdueShare'), 80, { valueFormatter: (p) => percentOfPpm(p.value as number) }),
+        hqMoney('notDueFen', t('hq.cols.notDue'), { width: 112 }),
+        hqMoney('unappliedFen', t('hq.cols.unapplied'), { width: 108 }),
+        hqFigure('distributors', t('hq.cols.distributors'), 80),
       ]} />
       {data?.unattributedOwedFen ? <p className="hint">{t('hq.unattributed', { amount: formatFen(data.unattributedOwedFen, { symbol: true }) })}</p> : null}
       <form className="form-grid" onSubmit={(e) => { e.preventDefault(); void save(); }}>
