@@ -71,7 +71,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const asRoot = process.getuid?.() === 0;
   // As root the cluster runs as `postgres`, who must be able to reach its folder: /tmp, not a private TMPDIR.
   const dir = mkdtempSync(join(asRoot ? '/tmp' : tmpdir(), 'ka-settle-pg-'));
-  const run = (cmd: string, args: string[]) => execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe' });
+  // Run from the cluster's own folder: a clone under /root is a folder the postgres user may not even look into.
+  const run = (cmd: string, args: string[]) => execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe', cwd: dir });
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
