@@ -20,7 +20,6 @@ import { vouchersCommand } from './commands/vouchers.js';
 import { reverseCommand } from './commands/reverse.js';
 import { reallocateCommand } from './commands/reallocate.js';
 import { packageCommand } from './commands/package.js';
-import { hqCommand } from './commands/hq.js';
 import { processIo, type Io } from './io.js';
 export { unfinishedMessage } from './activity.js';
 import { USAGE, UsageError } from './usage.js';
@@ -49,7 +48,8 @@ const COMMANDS: Record<string, Command> = {
   reverse: reverseCommand,
   reallocate: reallocateCommand,
   package: packageCommand,
-  hq: hqCommand,
+  // Loaded on use: PostgreSQL's client and PGlite cost every other command half a second to start.
+  hq: async (args, io) => (await import('./commands/hq.js')).hqCommand(args, io),
 };
 
 function isParseArgsError(e: unknown): e is Error {

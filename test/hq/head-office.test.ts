@@ -31,7 +31,8 @@ import { realServerAvailable, startThrowawayPostgres, type ThrowawayPostgres } f
  * The head office end to end, on both backends with the same suite: an approved demo book's months packaged,
  * registered and loaded; figures equal the book's to the fen; tampered and unknown packages refused with nothing
  * written; a re-approved month supersedes; claims decided by two controllers (and, on the real server, two at once
- * on two connections); the credits file imported into the book clears exactly the approved claims.
+ * on two connections); the credits file imported into the book clears exactly the approved claims; corrections of
+ * a month already sent (a reversed receipt, a reversed claim) arrive with the next month's package.
  */
 const BACKENDS = ['pglite', ...(realServerAvailable() ? ['postgres'] : [])] as const;
 
