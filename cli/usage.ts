@@ -74,6 +74,22 @@ Usage:
                                                     open items tied to the ledger, audit chain intact up to every
                                                     sign-off, statements, schema and months untampered; --against
                                                     checks the book against a signed statement that left it
+  ka-settle package BOOK --period YYYY-MM --out FILE[.gz]   the signed settlement package of an approved month
+                  | --public-key FILE | --verify FILE        the book's public key for the head office; check a package
+  ka-settle hq SUBCOMMAND [--db postgres://…|FOLDER] [--user U]   the manufacturer's head office (总部):
+      init                                          create or upgrade its schema (no --db: an embedded PGlite folder)
+      users [--add NAME --role credit_controller|ka_manager|admin [--name N]] [--disable NAME]
+      register KEYFILE...                           accept packages signed with a distributor book's key
+      load FILE...                                  verify and load packages (one transaction each; exit 1 if any refused)
+      exposure [--period P] | --set-limit KA --amount A --reason R      exposure, limits and grades per KA chain
+      claims [--state S] [--distributor D] [--ka K] | --approve IDS | --reject IDS --reason R | --confirm IDS
+             | --send-back IDS --reason R          the claims queue of every distributor, four eyes
+      credits [--out-dir DIR [--date D] [--method cash|goods|invoice_discount] [--distributor D] | --again FILE-NO]
+      rebates [--period P] | --contract FILE.json   national-contract rebates allocated back to distributors
+      watch [--period P]                            cross-region price gaps and store order spikes (窜货)
+      audit --from P --to P [--by ka|store|product] [--ka K]   the KA marketing audit
+      missing --from P --to P                       distributors that have not sent an approved month
+      check                                         the head office's audit chain
 
 Every command takes --json for machine-readable output. In a book with users every write (import, reconcile
 decisions, deductions, claims, accrue, credit, settings, users, close, statement --confirm) needs a proven user:

@@ -16,9 +16,12 @@ try {
   console.error('build: TypeScript compilation failed (see the errors above)');
   process.exit(1);
 }
-// Emptied first: a migration renumbered on a rebase must not linger beside its new name.
+// Copied afresh: a migration renamed in the sources (renumbered on a rebase) must not linger in dist/ beside its new name.
 rmSync(join(root, 'dist/db/migrations'), { recursive: true, force: true });
+rmSync(join(root, 'dist/hq/db/migrations'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist/db/migrations'), { recursive: true });
+mkdirSync(join(root, 'dist/hq/db/migrations'), { recursive: true });
+cpSync(join(root, 'hq/db/migrations'), join(root, 'dist/hq/db/migrations'), { recursive: true });
 cpSync(join(root, 'db/migrations'), join(root, 'dist/db/migrations'), { recursive: true });
 
 const step = (what, args) => {

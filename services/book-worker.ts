@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch, type Dispatched } from '../bridge/dispatch.js';
 import { BookSession } from './book-session.js';
+import { HqSession } from './hq-session.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
 /**
@@ -13,6 +14,7 @@ import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const session = new BookSession(setup.home, setup.actor);
+const hq = new HqSession(setup.home);
 
 function log(line: string): void {
   try {
@@ -34,7 +36,7 @@ async function run(m: Extract<ToWorker, { type: 'call' }>): Promise<void> {
   if (isCancelled()) {
     out = { ok: false, status: 422, error: { code: 'cancelled', message: 'cancelled; the book is unchanged' } };
   } else {
-    out = await dispatch({ session, control: { isCancelled, progress: (progress) => send({ type: 'progress', id: m.id, progress }) } }, m.method, m.args, {
+    out = await dispatch({ session, hq, control: { isCancelled, progress: (progress) => send({ type: 'progress', id: m.id, progress }) } }, m.method, m.args, {
       onInternal: (e) => log(`${m.method}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     });
   }
@@ -64,7 +66,7 @@ port.on('message', (m: ToWorker) => {
   else if (m.type === 'shutdown') {
     void queue.then(() => {
       session.close();
-      port.close();
+      void hq.close().finally(() => port.close());
     });
   }
 });

@@ -15,6 +15,11 @@ export const READ_METHODS: ReadonlySet<ServiceName> = new Set<ServiceName>([
   'statement.preview', 'statement.versions', 'statement.export', 'audit.list', 'audit.verify', 'users.list', 'settings.get',
   'vouchers.mapping', 'vouchers.auxItems', 'vouchers.layouts', 'vouchers.preview', 'vouchers.list',
   'import.bundle', 'corrections.chain', 'corrections.batches', 'corrections.remittances', 'corrections.openItems',
+  // The head office signs its own users in (hq.signIn, against its PostgreSQL users) and each of its writes checks
+  // that user's role there (hq/): the book's sign-in has no say over it.
+  'hq.state', 'hq.open', 'hq.close', 'hq.signIn', 'hq.signOut', 'hq.load', 'hq.register', 'hq.exposure', 'hq.setLimit', 'hq.claims',
+  'hq.proposeClaims', 'hq.confirmClaims', 'hq.sendBackClaims', 'hq.writeCredits', 'hq.rebates', 'hq.saveContract', 'hq.watch', 'hq.audit',
+  'hq.missing',
   // A damaged book cannot be signed in to: its restore checks the backup's own manager or admin (book-handlers.ts).
   'app.restoreDamaged',
 ]);
@@ -60,6 +65,9 @@ export const WRITE_PERMISSIONS: Partial<Record<ServiceName, Needed | ((args: Rec
   'corrections.reverse': 'corrections',
   'corrections.undoImport': 'corrections',
   'corrections.reallocate': 'corrections',
+  'import.dropMapping': 'import',
+  'import.confirmCustomers': 'import',
+  'package.write': 'package',
 };
 
 /** The permission(s) a call needs, or null for a read. Unclassified methods need some signed-in user ('password'). */

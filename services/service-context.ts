@@ -1,6 +1,7 @@
 import type { WorkControl } from '../core/work/long-work.js';
 import type { WriteAccess } from '../core/users/write-access.js';
 import type { BookSession } from './book-session.js';
+import type { HqSession } from './hq-session.js';
 
 /**
  * What every handler is given: the session (its book, its user), the control of a long call, and — for a write —
@@ -12,4 +13,6 @@ export interface ServiceContext {
   /** the name a write's audit rows get; for a read, whoever is signed in (or the computer's user) */
   actor: string;
   access: WriteAccess | null;
+  /** the head office beside the book (the background thread always has one; a test may leave it out) */
+  hq?: HqSession;
 }

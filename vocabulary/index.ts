@@ -11,3 +11,4 @@ export * from './imports.js';
 export * from './vouchers.js';
 export * from './corrections.js';
 export * from './security.js';
+export * from './hq.js';

@@ -5,7 +5,7 @@
 export const PERMISSIONS = [
   'import', 'master-data', 'reconcile', 'accrue', 'claims.submit', 'claims.approve', 'claims.reject', 'claims.write-off', 'claims.attach',
   'credit.limit', 'credit.hold', 'credit.follow-up', 'settings', 'users', 'backup.restore', 'close.accept', 'close.prepare', 'close.review',
-  'close.approve', 'close.reopen', 'statement.confirm', 'vouchers', 'corrections', 'password',
+  'close.approve', 'close.reopen', 'statement.confirm', 'vouchers', 'corrections', 'package', 'password',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

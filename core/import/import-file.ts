@@ -13,6 +13,7 @@ import { emptyReport, MAX_KEPT_ERRORS, type FileImportReport, type RowError } fr
 import { importTable } from './import-table.js';
 import { confirmCustomers, type CustomerPair } from './learn-customers.js';
 import { PartyResolver } from './resolve-parties.js';
+import { applyCreditReferences } from '../reconcile/credit-references.js';
 
 export type { ImportOptions } from './import-options.js';
 
@@ -79,6 +80,8 @@ export async function importFile(book: Book, file: string, options: ImportOption
       await importTable(book, file, options, report, writer, batchId, new PartyResolver(book, options.actor), fail);
     }
     const ok = report.errorCount === 0 && report.conflicts.length === 0;
+    // Credits that name a fee claim (the head office's credits file) clear that claim, in this same transaction.
+    if (ok && !report.dryRun && options.kind === 'manufacturer-credits' && report.created > 0) report.claimsCleared = applyCreditReferences(book, batchId, options.actor);
     const wrote = report.created > 0 || report.replaced.length > 0 || report.learnedItemCodes.length > 0 || report.learnedCustomers.length > 0 || options.saveMappingAs;
     if (ok && !report.dryRun && wrote) {
       book.commit();

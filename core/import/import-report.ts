@@ -75,6 +75,8 @@ export interface FileImportReport {
   errors: RowError[];
   /** the new documents (first 1,000): what a dry run would import */
   newDocuments: { key: string; row: number; lines: number; total: number }[];
+  /** manufacturer credits naming a fee claim: the claims they cleared in full and how much they cleared */
+  claimsCleared?: { claimsCleared: number; clearedFen: number };
   /** credit holds in warning mode: delivered to a KA over its limit or graded D (the file still imports) */
   warnings: RowError[];
   /** more errors than were kept */

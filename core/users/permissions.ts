@@ -31,6 +31,8 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   vouchers: ['accountant', 'manager', 'admin'],
   /** 冲销, 替换, 撤销导入, 重新核销: the people who keep the books correct them, always with a reason */
   corrections: ['accountant', 'manager', 'admin'],
+  /** 结算包: the signed package of an approved month for the head office (records its edition in the book) */
+  package: ['accountant', 'credit_controller', 'manager', 'admin'],
   password: ['accountant', 'credit_controller', 'manager', 'admin'],
 };
 

@@ -6,6 +6,8 @@ import { importFilesEn } from './import-files.js';
 import { correctionsEn } from './corrections.js';
 import { securityEn } from './security.js';
 import { importEn } from './import.js';
+import { hqEn } from './hq.js';
+import { packageEn } from './package.js';
 
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...commonEn,
@@ -15,6 +17,10 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...securityEn,
   ...bookEn,
   ...importEn,
+  ...packageEn,
+  ...hqEn,
 };
-export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn, bookEn, importEn];
+export const areasEn: readonly Record<string, string>[] = [
+  commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn, bookEn, importEn, packageEn, hqEn,
+];
 export { labelsEn } from './labels.js';

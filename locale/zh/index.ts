@@ -5,6 +5,8 @@ import { importFilesZh } from './import-files.js';
 import { correctionsZh } from './corrections.js';
 import { securityZh } from './security.js';
 import { importZh } from './import.js';
+import { hqZh } from './hq.js';
+import { packageZh } from './package.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -18,7 +20,11 @@ export const messagesZh = {
   ...securityZh,
   ...bookZh,
   ...importZh,
+  ...packageZh,
+  ...hqZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh, bookZh, importZh];
+export const areasZh: readonly Record<string, string>[] = [
+  commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh, bookZh, importZh, packageZh, hqZh,
+];
 export { labelsZh } from './labels.js';

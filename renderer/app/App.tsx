@@ -18,6 +18,8 @@ import { BookChooser } from '../screens/book-chooser/BookChooser';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ImportWizard } from '../screens/import/ImportWizard';
 import { ReconcileWorkbench } from '../screens/reconcile/ReconcileWorkbench';
+import { HqOpenPanel, type HqState } from '../screens/hq/HqOpenPanel';
+import { HqScreen } from '../screens/hq/HqScreen';
 import { AREAS, parseRoute, routeHash, type Route } from './areas';
 import { ProtectionBanner } from './ProtectionBanner';
 import { RestoreDialog } from './RestoreDialog';
@@ -30,6 +32,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   const host = useHost();
   const [state, setState] = useState<AppState | null>(null);
+  const [hq, setHq] = useState<HqState | null>(null);
   const [periods, setPeriods] = useState<ServiceResult<'book.periods'>['periods']>([]);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [chooser, setChooser] = useState<'create' | 'open' | null>(null);
@@ -42,6 +45,7 @@ export function App() {
     try {
       const s = await host.call('app.state', {});
       setState(s);
+      setHq(await host.call('hq.state', {}));
       setPeriods(s.book ? (await host.call('book.periods', {})).periods : []);
     } catch (e) {
       setError(asServiceError(e));
@@ -107,9 +111,9 @@ export function App() {
       if (e.ctrlKey && !e.shiftKey && (e.key === 'o' || e.key === 'n')) {
         e.preventDefault();
         void command(e.key === 'o' ? 'open' : 'new');
-      } else if (e.altKey && /^[1-9]$/.test(e.key) && state?.book) {
+      } else if (e.altKey && /^[0-9]$/.test(e.key) && state?.book) {
         e.preventDefault();
-        go({ area: AREAS[Number(e.key) - 1]!, params: {} });
+        go({ area: AREAS[(Number(e.key) + 9) % 10]!, params: {} });
       }
     };
     window.addEventListener('keydown', keys);
@@ -134,8 +138,17 @@ export function App() {
       {notice && <p className="notice ok banner" role="status" data-testid="app-notice">{notice} <button type="button" className="link" onClick={() => setNotice('')}>{t('app.close')}</button></p>}
       <ErrorNotice error={error} onClose={() => setError(null)} />
       {!chooser && <ProtectionBanner state={state} onSignIn={() => setDialog('signIn')} onAddUser={() => go({ area: 'audit', params: { tab: 'users' } })} />}
-      {!state.book || chooser ? (
-        <BookChooser key={`${chooser ?? 'first'}|${pendingOpen ?? ''}`} state={state} onState={chosen} focus={chooser ?? undefined} openNow={pendingOpen ?? undefined} />
+      {(!state.book && !hq?.open) || chooser ? (
+        <>
+          <BookChooser key={`${chooser ?? 'first'}|${pendingOpen ?? ''}`} state={state} onState={chosen} focus={chooser ?? undefined} openNow={pendingOpen ?? undefined} />
+          {hq && <HqOpenPanel state={hq} onState={(s) => { setHq(s); setChooser(null); go({ area: 'hq', params: {} }); }} />}
+        </>
+      ) : !state.book ? (
+        // A head office opened with no book: only 总部 is there to work in.
+        <div className="body">
+          <Sidebar current="hq" areas={['hq']} onGo={() => undefined} />
+          {hq && <HqScreen state={hq} onState={setHq} params={route.params} />}
+        </div>
       ) : (
         <div className="body">
           <Sidebar current={route.area} onGo={(a) => go({ area: a, params: {} })} />
@@ -147,6 +160,7 @@ export function App() {
           {route.area === 'terms' && <TermsScreen periods={monthList} workMonth={workMonth} />}
           {route.area === 'credit' && <CreditScreen params={route.params} />}
           {route.area === 'settlement' && <SettlementScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} user={state.user} go={go} />}
+          {route.area === 'hq' && hq && <HqScreen state={hq} onState={setHq} params={route.params} />}
           {route.area === 'audit' && <AuditScreen key={routeHash(route)} params={route.params} periods={monthList} workMonth={workMonth} signedIn={!!state.user} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
         </div>
       )}

@@ -14,6 +14,7 @@ import zh_errors from './zh/errors.json' with { type: 'json' };
 import zh_fees from './zh/fees.json' with { type: 'json' };
 import zh_fields from './zh/fields.json' with { type: 'json' };
 import zh_home from './zh/home.json' with { type: 'json' };
+import zh_hq from './zh/hq.json' with { type: 'json' };
 import zh_import from './zh/import.json' with { type: 'json' };
 import zh_master from './zh/master.json' with { type: 'json' };
 import zh_menu from './zh/menu.json' with { type: 'json' };
@@ -42,6 +43,7 @@ import en_errors from './en/errors.json' with { type: 'json' };
 import en_fees from './en/fees.json' with { type: 'json' };
 import en_fields from './en/fields.json' with { type: 'json' };
 import en_home from './en/home.json' with { type: 'json' };
+import en_hq from './en/hq.json' with { type: 'json' };
 import en_import from './en/import.json' with { type: 'json' };
 import en_master from './en/master.json' with { type: 'json' };
 import en_menu from './en/menu.json' with { type: 'json' };
@@ -77,6 +79,7 @@ export const zhResources = {
   fees: zh_fees,
   fields: zh_fields,
   home: zh_home,
+  hq: zh_hq,
   import: zh_import,
   master: zh_master,
   menu: zh_menu,
@@ -108,6 +111,7 @@ export const enResources = {
   fees: en_fees,
   fields: en_fields,
   home: en_home,
+  hq: en_hq,
   import: en_import,
   master: en_master,
   menu: en_menu,

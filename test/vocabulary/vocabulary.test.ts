@@ -38,6 +38,10 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.DATE_STYLES, 'dateStyles'],
   [vocabulary.MAPPING_BASES, 'mappingBases'],
   [vocabulary.IMPORT_FIELDS, 'importFields'],
+  [vocabulary.HQ_ROLES, 'hqRoles'],
+  [vocabulary.HQ_CLAIM_STATES, 'hqClaimStates'],
+  [vocabulary.HQ_PROPOSALS, 'hqProposals'],
+  [vocabulary.HQ_AUDIT_BREAKDOWNS, 'hqAuditBreakdowns'],
 ];
 
 describe('the vocabularies', () => {
