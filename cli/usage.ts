@@ -70,7 +70,7 @@ Usage:
                                                     the chart-of-accounts mapping (科目对照) and 核算项目, --user U to change them
   ka-settle settings BOOK [--set KEY=JSON --user U]  tolerances, ageing buckets, hold mode, grading rules, accrual basis
   ka-settle serve [BOOK] [--port N]                 the window in your browser on 127.0.0.1 (prints its address with the token)
-  ka-settle check BOOK [--against FILE.pdf]         prove the book sound: SQLite integrity, balanced postings,
+  ka-settle check BOOK [--against FILE.pdf|.package] prove the book sound: SQLite integrity, balanced postings,
                                                     open items tied to the ledger, audit chain intact up to every
                                                     sign-off, statements, schema and months untampered; --against
                                                     checks the book against a signed statement that left it

@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import { readVerificationMarks } from '../statement/verification-mark.js';
 import { finding, type CheckResult } from './check-result.js';
 import { pdfText } from './pdf-text.js';
+import { readPackageEvidence } from '../package/package-evidence.js';
 
 /**
  * What a signed file that left the book says about it: statement versions with their hashes, and audit-chain
@@ -32,12 +33,10 @@ async function readPdf(file: string): Promise<ExternalEvidence> {
   };
 }
 
-const readers = new Map<string, EvidenceReader>([['.pdf', readPdf]]);
+// A settlement package is FILE.package, or FILE.package.gz compressed (the reader unzips either).
+const readers = new Map<string, EvidenceReader>([['.pdf', readPdf], ['.package', readPackageEvidence], ['.gz', readPackageEvidence]]);
 
-/**
- * Lets another kind of file be checked against a book: the settlement package registers its reader for
- * '.package' (hq/), turning a package's statements and sign-off heads into ExternalEvidence.
- */
+/** Lets another kind of file be checked against a book, turning it into ExternalEvidence. */
 export function registerEvidenceReader(extension: string, reader: EvidenceReader): void {
   readers.set(extension.toLowerCase(), reader);
 }

@@ -1,3 +1,4 @@
+import { signOffHeads } from '../close/sign-offs.js';
 import { sign } from 'node:crypto';
 import type { Book } from '../../db/connection.js';
 import { bookInfo } from '../../db/queries/book-info.js';
@@ -39,6 +40,7 @@ export function packageBody(book: Book, periodText: string, keyId: string): Pack
     statements: [], openItems: [], deductions: [], claims: [], accruals: [], sales: [],
     reconciliation: JSON.parse(lastReconSummary(book, period) ?? 'null') as unknown,
     auditHead: chainHead(book),
+    signOffHeads: signOffHeads(book, period).map((h) => ({ step: h.step, user: h.user, rows: h.chain.rows, hash: h.chain.hash })),
   };
   for (const s of approved) {
     const d = distributors.get(s.distributor_id)!;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIGN_OFF_STEPS } from '../../vocabulary/index.js';
 
 /**
  * The settlement package (结算包) a book sends the manufacturer's head office for an approved month: the approved
@@ -51,6 +52,11 @@ export const packageBody = z.object({
   reconciliation: z.unknown(),
   /** the audit chain's head: its row count and last hash */
   auditHead: z.object({ rows: z.number().int(), hash: maybe, takenAt: z.enum(['package', 'sign-off']) }),
+  /**
+   * The audit chain's head each signer of the month saw (编制, 复核, 审批), as the book recorded it: what
+   * `ka-settle check BOOK --against FILE.package` holds the book to. Absent in packages written before it was kept.
+   */
+  signOffHeads: z.array(z.object({ step: z.enum(SIGN_OFF_STEPS), user: text, rows: z.number().int(), hash: text })).optional(),
 });
 
 export const packageEnvelope = z.object({

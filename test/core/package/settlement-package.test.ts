@@ -106,4 +106,22 @@ describe('the settlement package of an approved month', () => {
     expect(bad.err).toContain('D02');
     expect(ka('package', path, '--period', '2025-11')).toMatchObject({ code: 2 });
   });
+
+  it('holds the book to the sign-off heads it carries: check --against FILE.package', () => {
+    const path = join(dir, 'demo.kasettle');
+    const out = join(dir, '2025-11-against.package.gz');
+    expect(ka('package', path, '--period', '2025-11', '--out', out, '--user', 'wang').code).toBe(0);
+    const envelope = JSON.parse(gunzipSync(readFileSync(out)).toString('utf8'));
+    // The three sign-offs of the month, each with the chain's head its signer saw.
+    expect(envelope.body.signOffHeads.map((h: { step: string }) => h.step)).toEqual(['prepare', 'review', 'approve']);
+    const agrees = ka('check', path, '--against', out);
+    expect(agrees.code, agrees.out + agrees.err).toBe(0);
+    // A head that is not the book's row of that number (as after a rewrite of the log before the sign-off) shows.
+    envelope.body.signOffHeads[1].hash = 'f'.repeat(64);
+    const other = join(dir, 'other-head.package');
+    writeFileSync(other, JSON.stringify(envelope));
+    const differs = ka('check', path, '--against', other);
+    expect(differs.code).toBe(1);
+    expect(differs.out + differs.err).toContain(`第 ${envelope.body.signOffHeads[1].rows} 行`);
+  });
 });
