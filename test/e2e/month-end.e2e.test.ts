@@ -408,7 +408,7 @@ describe('a month end in the window', () => {
     await page.getByTestId('form-code').fill('HM');
     await page.getByTestId('form-paymentTermsDays').fill('45');
     await page.getByTestId('master-save').click();
-    expect(await page.getByTestId('master-form').locator('.field-error').first().textContent()).toBeTruthy();
+    await page.getByTestId('master-form').locator('.field-error').filter({ hasText: /\S/ }).first().waitFor();
     await page.getByTestId('form-name').fill('华贸超市');
     await page.getByTestId('master-save').click();
     await page.getByTestId('master-message').getByText('HM').waitFor();
@@ -443,7 +443,7 @@ describe('a month end in the window', () => {
     await page.getByTestId('audit-apply').click();
     await page.getByTestId('audit-grid').locator('.ag-row [col-id=action]').getByText('approve').first().waitFor();
     await page.getByTestId('audit-verify').click();
-    expect(await page.getByTestId('audit-verdict').textContent()).toContain('审计链完好');
+    await page.getByTestId('audit-verdict').getByText(/审计链完好/).waitFor();
     await w.shot('20-audit-log');
     await page.getByTestId('tab-documents').click();
     await page.getByTestId('documents-grid').locator('.ag-row[row-index="0"] [col-id=doc_no]').click();
@@ -452,13 +452,13 @@ describe('a month end in the window', () => {
     await page.getByTestId('tab-backups').click();
     await page.getByTestId('backups-grid').getByText(new RegExp(`before-close-${MONTH}`)).first().waitFor();
     await page.getByTestId('book-check').click();
-    expect(await page.getByTestId('book-check-result').locator('caption').textContent()).toBe('账套完好');
+    await page.getByTestId('book-check-result').locator('caption').getByText('账套完好', { exact: true }).waitFor();
     // The keyboard alone: Alt+number switches areas, arrow keys move between tabs and grid rows, Enter opens a row.
     await page.keyboard.press('Alt+5');
     await page.getByRole('heading', { name: '费用' }).waitFor();
     await page.locator('[data-tab=deductions]').focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.locator('[data-tab=claims]').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('[data-tab=claims]').getAttribute('aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('claims');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
     const grid = page.getByTestId('claims-grid');
