@@ -352,7 +352,8 @@ describe('a month end in the window', () => {
     await reallocate();
     await page.getByTestId('reallocated').waitFor();
     const applied = Math.min(oldest.open_fen, first.total_fen);
-    expect(await page.getByTestId('remittance-unapplied').textContent()).toBe(`¥${formatFen(first.total_fen - applied)}`);
+    // The remittance's figures reload after the notice: wait for them rather than read them once.
+    await expect.poll(() => page.getByTestId('remittance-unapplied').textContent(), { timeout: 20_000 }).toBe(`¥${formatFen(first.total_fen - applied)}`);
     const audit = (await w.api('audit.list', { action: 'reallocate' })).rows[0];
     expect(audit.actor).toBe('wang');
     expect(audit.after.date).toMatch(new RegExp(`^${NEXT_MONTH}-`));
@@ -427,9 +428,10 @@ describe('a month end in the window', () => {
     await page.getByTestId(`table-rebate-tiers-${before}-rate`).fill('4.5');
     await w.shot('19-master-contract');
     await page.getByTestId('master-save').click();
-    // Saved, or refused with a reason this test then shows.
+    // Saved: the refusal of '4.5x' may still be on screen until the save answers, so wait for the answer itself,
+    // then no refusal may be left.
     const refusal = page.getByTestId('master-form').locator('.field-error, [data-testid=error-notice]');
-    await page.getByTestId('master-message').getByText('已修改 HT-RTM-2025').or(refusal).first().waitFor();
+    await page.getByTestId('master-message').getByText('已修改 HT-RTM-2025').waitFor();
     expect(await refusal.allTextContents()).toEqual([]);
     const contract = (await w.api('master.get', { entity: 'contracts', key: 'HT-RTM-2025' })).record;
     expect(contract.rebate.tiers.at(-1)).toEqual({ threshold: 900_000_000, rate: 45_000 });
