@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { initHq, resolveHqTarget } from '../../hq/core/hq-open.js';
 import { verifyHqAudit } from '../../hq/core/hq-audit.js';
 import { addHqUser, disableHqUser, listHqUsers } from '../../hq/core/hq-users.js';
-import { loadPackages, type LoadOutcome } from '../../hq/core/load-package.js';
+import { loadPackages, outcomeMessage, type LoadOutcome } from '../../hq/core/load-package.js';
 import { registerSender } from '../../hq/core/register-sender.js';
 import { listSenders } from '../../hq/db/queries/senders.js';
 import { HQ_ROLES, type HqRole } from '../../vocabulary/index.js';
@@ -59,14 +59,6 @@ export async function hqRegister(args: string[], io: Io): Promise<number> {
   });
 }
 
-function outcomeMessage(o: LoadOutcome): Message {
-  switch (o.status) {
-    case 'loaded': return o.supersedes ? { code: 'hq.superseded', params: { file: o.file, period: o.period, edition: o.edition, supersedes: o.supersedes } } : { code: 'hq.loaded', params: { file: o.file, period: o.period, edition: o.edition, distributors: o.distributors } };
-    case 'already-loaded': return { code: 'hq.already-loaded', params: { file: o.file, period: o.period, edition: o.edition } };
-    case 'older-edition': return { code: 'hq.older-edition', params: { file: o.file, period: o.period, edition: o.edition, current: o.current } };
-    case 'refused': return { code: 'hq.refused', params: { file: o.file, reason: o.problems[0] ?? null } };
-  }
-}
 
 /** Exit 1 when any package was refused (the others are loaded all the same). */
 export async function hqLoad(args: string[], io: Io): Promise<number> {

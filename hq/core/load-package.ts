@@ -136,3 +136,13 @@ export async function loadPackages(db: HqDb, files: string[], user: HqSignedIn, 
   await Promise.all(lanes);
   return out;
 }
+
+/** How a package's load is told to a person, the same in the command and the window. */
+export function outcomeMessage(o: LoadOutcome): Message {
+  switch (o.status) {
+    case 'loaded': return o.supersedes ? { code: 'hq.superseded', params: { file: o.file, period: o.period, edition: o.edition, supersedes: o.supersedes } } : { code: 'hq.loaded', params: { file: o.file, period: o.period, edition: o.edition, distributors: o.distributors } };
+    case 'already-loaded': return { code: 'hq.already-loaded', params: { file: o.file, period: o.period, edition: o.edition } };
+    case 'older-edition': return { code: 'hq.older-edition', params: { file: o.file, period: o.period, edition: o.edition, current: o.current } };
+    case 'refused': return { code: 'hq.refused', params: { file: o.file, reason: o.problems[0] ?? null } };
+  }
+}

@@ -3,7 +3,7 @@ import type { hqMethods } from '../../contract/hq-methods.js';
 import { UserError } from '../../core/errors.js';
 import { claimsQueue, confirmClaims, proposeClaims, resolveDistributor, sendBackClaims } from '../../hq/core/claims-queue.js';
 import { writeCreditsFiles } from '../../hq/core/credits-file.js';
-import { loadPackages, type LoadOutcome } from '../../hq/core/load-package.js';
+import { loadPackages, outcomeMessage } from '../../hq/core/load-package.js';
 import { registerSender } from '../../hq/core/register-sender.js';
 import { channelWatchHq, exposureByChain, marketingAudit, missingMonths, nationalRebates, saveNationalContract, setChainLimit } from '../../hq/core/views.js';
 import type { Message } from '../../locale/index.js';
@@ -18,14 +18,6 @@ function hqOf(ctx: ServiceContext): HqSession {
 
 const doc = (x: unknown) => x as Record<string, unknown>;
 
-function outcomeMessage(o: LoadOutcome): Message {
-  switch (o.status) {
-    case 'loaded': return o.supersedes ? { code: 'hq.superseded', params: { file: o.file, period: o.period, edition: o.edition, supersedes: o.supersedes } } : { code: 'hq.loaded', params: { file: o.file, period: o.period, edition: o.edition, distributors: o.distributors } };
-    case 'already-loaded': return { code: 'hq.already-loaded', params: { file: o.file, period: o.period, edition: o.edition } };
-    case 'older-edition': return { code: 'hq.older-edition', params: { file: o.file, period: o.period, edition: o.edition, current: o.current } };
-    case 'refused': return { code: 'hq.refused', params: { file: o.file, reason: o.problems[0] ?? null } };
-  }
-}
 
 /** 总部 in the window: every call works on the head office's own session, never on the book. */
 export const hqHandlers: HandlersOf<typeof hqMethods> = {
