@@ -8,8 +8,10 @@ export const code = z.string().trim().min(1).max(64);
 export const fen = z.number().int();
 export const bookPath = z.string().trim().min(1).max(1000);
 export const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
+/** A message as core says it: a code and its parameters (the window renders it from locale/ in the user's language). */
+export const message = z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() });
 /** `code`: the catalog code of the reason, where it has one (the window acts on some, e.g. dates to confirm). */
-export const rowError = z.object({ file: z.string(), row: z.number().int().optional(), field: z.string().optional(), reason: z.string(), code: z.string().optional() });
+export const rowError = z.object({ file: z.string(), row: z.number().int().optional(), field: z.string().optional(), reason: z.string(), code: z.string().optional(), message: message.optional() });
 
 /** A file written for the user (an export): where it is and how many rows it holds. */
 export const writtenFile = z.object({ file: z.string(), rows: z.number().int() });
@@ -20,3 +22,4 @@ export const rowsResult = z.object({ rows: z.array(z.record(z.string(), z.unknow
 export const document = z.record(z.string(), z.unknown());
 export const role = z.enum(ROLES);
 export const signedInUser = z.object({ username: z.string(), displayName: z.string(), role: z.string() });
+

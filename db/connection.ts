@@ -295,3 +295,14 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
 export function schemaVersion(book: Book): number {
   return book.db.pragma('user_version', { simple: true }) as number;
 }
+
+/**
+ * A new in-memory database built by this build's first `version` migrations, exactly as a book gets them: what
+ * `check` compares a book's tables, triggers and indexes with. The caller closes it.
+ */
+export function freshSchema(version: number): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  for (const m of knownMigrations().slice(0, version)) applyMigration(db, m);
+  return db;
+}

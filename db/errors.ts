@@ -9,6 +9,7 @@
  */
 export type BookRefusal =
   | { code: 'period-closed'; period: string | undefined }
+  | { code: 'period-closed-later' }
   | { code: 'immutable'; table: string }
   | { code: 'correction'; what: 'version-in-force' | 'not-a-mirror' }
   | { code: 'duplicate'; detail: string }
@@ -18,6 +19,7 @@ export function readRefusal(error: unknown): BookRefusal | undefined {
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_CONSTRAINT')) {
     return undefined;
   }
+  if (/period-closed-later/.test(error.message)) return { code: 'period-closed-later' };
   const closed = /period-closed(?::(\d{4}-\d{2}))?/.exec(error.message);
   if (closed) return { code: 'period-closed', period: closed[1] };
   const correction = /correction:(version-in-force|not-a-mirror)/.exec(error.message);

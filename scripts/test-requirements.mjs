@@ -5,7 +5,7 @@
 // Each entry: name (what a person installs), why (which tests need it), apt (the Debian/Ubuntu package), hint
 // (other systems), and found() — true when it is there. Checks are quick: the whole preflight takes a second.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,6 +59,20 @@ export const REQUIREMENTS = [
     apt: 'libreoffice-calc-nogui',
     hint: 'install LibreOffice and put soffice on the PATH',
     found: () => runs('soffice', ['--version']),
+  },
+  {
+    name: 'PostgreSQL 15 or later (initdb and pg_ctl)',
+    why: 'test/hq and test/cli/hq-command: the head office on a real server (a throwaway cluster on a temporary folder and port)',
+    apt: 'postgresql',
+    hint: 'or set KA_SETTLE_PG_BIN to the folder holding initdb and pg_ctl',
+    found: () => {
+      const tools = (bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl'));
+      if (process.env.KA_SETTLE_PG_BIN) return tools(process.env.KA_SETTLE_PG_BIN);
+      const debian = '/usr/lib/postgresql';
+      if (existsSync(debian) && readdirSync(debian).some((d) => /^\d+$/.test(d) && Number(d) >= 15 && tools(join(debian, d, 'bin')))) return true;
+      const bin = output('pg_config', ['--bindir']).trim();
+      return bin !== '' && tools(bin);
+    },
   },
   {
     name: 'git, and a git clone of ka-settle',

@@ -11,3 +11,5 @@ export * from './imports.js';
 export * from './vouchers.js';
 export * from './corrections.js';
 export * from './invoices.js';
+export * from './security.js';
+export * from './hq.js';

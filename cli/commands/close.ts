@@ -9,6 +9,9 @@ import { signInFromCli } from '../sign-in.js';
 import { UsageError } from '../usage.js';
 
 const STEPS = ['prepare', 'review', 'approve', 'reopen', 'exceptions', 'accept', 'accept-all'] as const;
+const STEP_PERMISSION = {
+  prepare: 'close.prepare', review: 'close.review', approve: 'close.approve', reopen: 'close.reopen', accept: 'close.accept', 'accept-all': 'close.accept',
+} as const;
 
 export async function closeCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
@@ -27,7 +30,7 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
       printRows(io, closeExceptions(book, period, values['as-of']) as unknown as Record<string, unknown>[], values.json, `(none: ${period} can be prepared)`);
       return 0;
     }
-    const user = await signInFromCli(book, io, values.user);
+    const user = await signInFromCli(book, io, values.user, STEP_PERMISSION[step]);
     switch (step) {
       case 'accept':
       case 'accept-all': {

@@ -10,6 +10,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { printPdf } from '../../services/print/chromium-pdf.js';
 import { signInFromCli } from '../sign-in.js';
+import { requirePermission } from '../../core/users/permissions.js';
 import { renderTable } from '../text-table.js';
 import { UsageError } from '../usage.js';
 import { localDateOf, today } from '../../core/calendar/dates.js';
@@ -27,18 +28,20 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
   try {
     if (values['set-limit']) {
       if (!values.amount) throw new UsageError('--set-limit ka:CODE|distributor:CODE needs --amount and --reason');
-      setCreditLimit(book, values['set-limit'], parseAmount(values.amount, { field: '--amount' }), values.reason ?? '', await signInFromCli(book, io, values.user));
+      setCreditLimit(book, values['set-limit'], parseAmount(values.amount, { field: '--amount' }), values.reason ?? '', await signInFromCli(book, io, values.user, 'credit.limit'));
       io.out(`credit limit of ${values['set-limit']} set to ${values.amount}`);
       return 0;
     }
     if (values.override) {
       if (!values.until) throw new UsageError('--override KA needs --until YYYY-MM-DD and --reason');
-      overrideHold(book, values.override, values.until, values.reason ?? '', await signInFromCli(book, io, values.user));
+      overrideHold(book, values.override, values.until, values.reason ?? '', await signInFromCli(book, io, values.user, 'credit.hold'));
       io.out(`deliveries to ${values.override} released until ${values.until}`);
       return 0;
     }
     if (values['follow-up']) {
-      recordFollowUp(book, values['follow-up'], values.note ?? '', await signInFromCli(book, io, values.user));
+      const who = await signInFromCli(book, io, values.user, 'credit.follow-up');
+      requirePermission(who, 'credit.follow-up');
+      recordFollowUp(book, values['follow-up'], values.note ?? '', who);
       io.out(`follow-up with ${values['follow-up']} recorded`);
       return 0;
     }
@@ -79,7 +82,8 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
       printRows(io, w.orderSpikes as unknown as Record<string, unknown>[], false);
       return 0;
     }
-    const list = exposures(book, asOf, values.user ?? 'credit-review');
+    // Grades are kept as they are computed, named for the review (never for an unproven --user).
+    const list = exposures(book, asOf, 'credit-review');
     if (values.json) return printJson(io, { asOf, exposures: list }), 0;
     io.out(`credit as of ${asOf}`);
     io.out(renderTable(list, [

@@ -15,8 +15,8 @@ import type { Book } from '../../db/connection.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
 import { distributorsList } from '../../db/queries/credit-parties.js';
 import { labelOf, renderMessage } from '../../locale/index.js';
-import { correctionActor } from '../correction-text.js';
 import { COMMON_OPTIONS } from '../context.js';
+import { writeAs } from '../sign-in.js';
 import { printJson, type Io } from '../io.js';
 import { renderTable } from '../text-table.js';
 import { UsageError } from '../usage.js';
@@ -102,7 +102,7 @@ export async function invoicesCommand(args: string[], io: Io): Promise<number> {
       }
       case 'link': {
         if (!values.invoice || !values.document) throw new UsageError('invoices link needs --invoice NUMBER --document DOCNO [--amount YUAN]');
-        const actor = await correctionActor(book, io, values.user);
+        const actor = await writeAs(book, io, values.user, 'invoices');
         const r = linkByHand(book, { invoice: values.invoice, document: values.document, ...(values.amount ? { amount: parseAmount(values.amount, { field: '--amount' }) } : {}) }, actor);
         if (values.json) return printJson(io, r), 0;
         io.out(`linked ${r.invoice} → ${r.document} (${labelOf(lang, 'invoiceLinkRoles', r.role)}, ${r.date})`);
@@ -110,7 +110,7 @@ export async function invoicesCommand(args: string[], io: Io): Promise<number> {
       }
       case 'unlink': {
         if (!values.invoice || !values.document || !values.reason) throw new UsageError('invoices unlink needs --invoice NUMBER --document DOCNO --reason TEXT');
-        const actor = await correctionActor(book, io, values.user);
+        const actor = await writeAs(book, io, values.user, 'invoices');
         const r = unlinkByHand(book, { invoice: values.invoice, document: values.document, reason: values.reason }, actor);
         if (values.json) return printJson(io, r), 0;
         io.out(say({ code: 'invoices.unlinked', params: { number: r.invoice, docNo: r.document, amount: r.amount } }));
@@ -118,7 +118,7 @@ export async function invoicesCommand(args: string[], io: Io): Promise<number> {
       }
       case 'void': {
         if (!values.invoice || !values.reason) throw new UsageError('invoices void needs --invoice NUMBER --reason TEXT');
-        const actor = await correctionActor(book, io, values.user);
+        const actor = await writeAs(book, io, values.user, 'invoices');
         const r = voidInvoice(book, { invoice: values.invoice, reason: values.reason }, actor);
         if (values.json) return printJson(io, r), 0;
         io.out(say({ code: 'invoices.voided', params: { number: r.invoice, date: r.date } }));
@@ -127,7 +127,7 @@ export async function invoicesCommand(args: string[], io: Io): Promise<number> {
       }
       default: {
         const months = monthsOf(values.period);
-        const actor = await correctionActor(book, io, values.user);
+        const actor = await writeAs(book, io, values.user, 'invoices');
         const s = book.write(() => autoLinkInvoices(book, { kaAccountId: kaOf(book, values.ka), from: `${months[0]}-01`, to: `${months.at(-1)}-28` }, actor));
         if (values.json) return printJson(io, s), 0;
         io.out(`auto-link: ${s.invoices} invoices, ${s.byReference} by reference, ${s.byAmount} by amount; ${s.links} links made, ${s.unlinks} undone`);

@@ -17,7 +17,7 @@ export async function settingsCommand(args: string[], io: Io): Promise<number> {
     if (values.set) {
       const at = values.set.indexOf('=');
       if (at <= 0) throw new UsageError('--set takes KEY=VALUE, the value as JSON (e.g. credit.hold_mode="block")');
-      changeSetting(book, values.set.slice(0, at), values.set.slice(at + 1), await signInFromCli(book, io, values.user));
+      changeSetting(book, values.set.slice(0, at), values.set.slice(at + 1), await signInFromCli(book, io, values.user, 'settings'));
       io.out(`${values.set.slice(0, at)} set`);
       return 0;
     }

@@ -4,6 +4,7 @@ import {
 } from '../../db/queries/close.js';
 import { getPeriod, ensurePeriod, setPeriodStatus, type PeriodStatus } from '../../db/queries/periods.js';
 import { activeDistributors, distributorParty } from '../../db/queries/statement-data.js';
+import { distributorCode } from '../../db/queries/sign-offs.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertPeriod } from '../calendar/dates.js';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
@@ -12,7 +13,11 @@ import { compareStatements } from '../reconcile/compare-statements.js';
 import { reconcilePeriod } from '../reconcile/reconcile-period.js';
 import { buildStatement } from '../statement/build-statement.js';
 import { accruePeriod } from '../terms/accrue-period.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import { currentUser, type SignedIn } from '../users/users.js';
+import { assertFourEyes, assertMayUndo } from './four-eyes.js';
+import { assertEarlierMonthsDone, assertNoLaterMonthClosed } from './period-order.js';
+import { recordSignOff } from './sign-offs.js';
 
 export interface CloseException { key: string; what: string }
 
@@ -47,7 +52,7 @@ export function closeExceptions(book: Book, period: string, asOf?: string): Clos
 export function acceptCloseExceptions(book: Book, periodText: string, keys: string[] | 'all', reason: string, user: SignedIn): number {
   const period = assertPeriod(periodText, { field: '--period' });
   if (!reason.trim()) throw new UserError('missing-reason', 'accepting an exception needs a reason', { field: '--reason' });
-  requireRole(user, ['accountant', 'credit_controller', 'manager'], 'accepting exceptions');
+  requirePermission(currentUser(book, user), 'close.accept');
   return book.write(() => {
     if (statusOf(book, period) !== 'open') throw new UserError('period-status', `period ${period} is ${statusOf(book, period)}: exceptions are accepted before it is prepared`);
     const open = closeExceptions(book, period);
@@ -59,6 +64,10 @@ export function acceptCloseExceptions(book: Book, periodText: string, keys: stri
     new AuditWriter(book).append({ actor: user.username, action: 'accept-exceptions', entity: 'period', entityKey: period, after: { count: chosen.length, reason } });
     return chosen.length;
   });
+}
+
+function distributorCodeOf(book: Book, id: number): string {
+  return distributorCode(book, id) ?? String(id);
 }
 
 function statusOf(book: Book, period: string): PeriodStatus {
@@ -73,9 +82,14 @@ function hashOf(content: unknown): string {
  * The money of a statement without the claims' workflow status: a claim approved between preparation and sign-off
  * changes no figure the signer checks, so it must not make the statement "changed".
  */
-function figuresOf(content: ReturnType<typeof buildStatement>): string {
+export function figuresOf(content: ReturnType<typeof buildStatement>): string {
+  return hashOf(signedFigures(content));
+}
+
+/** The figures of a statement that a sign-off vouches for (see figuresOf), as data to compare. */
+export function signedFigures(content: ReturnType<typeof buildStatement>): unknown {
   const { feeClaims, details, ...rest } = content;
-  return hashOf({ ...rest, outstanding: feeClaims.outstanding, details: { ...details, claims: details.claims.map(({ status: _s, ...c }) => c) } });
+  return { ...rest, outstanding: feeClaims.outstanding, details: { ...details, claims: details.claims.map(({ status: _s, ...c }) => c) } };
 }
 
 /** Statements of the period as the book stands now, one per distributor with activity. */
@@ -95,7 +109,7 @@ function currentStatements(book: Book, period: string) {
  */
 export function preparePeriod(book: Book, periodText: string, user: SignedIn, asOf?: string): { statements: { distributor: string; version: number; sha256: string }[] } {
   const period = assertPeriod(periodText, { field: '--period' });
-  requireRole(user, ['accountant'], 'preparing a period');
+  assertFourEyes(book, period, 'prepare', user);
   const found: { blocking: CloseException[] } = { blocking: [] };
   try {
     return book.write(() => prepareInTransaction(book, period, user, asOf, found));
@@ -112,6 +126,7 @@ export function preparePeriod(book: Book, periodText: string, user: SignedIn, as
 function prepareInTransaction(book: Book, period: string, user: SignedIn, asOf: string | undefined, found: { blocking: CloseException[] }) {
   const status = statusOf(book, period);
   if (status !== 'open') throw new UserError('period-status', `period ${period} is ${status}: only an open period can be prepared`);
+  assertEarlierMonthsDone(book, period, 'prepare');
   reconcileAndAccrue(book, period, user.username, asOf);
   found.blocking = standingExceptions(book, period);
   if (found.blocking.length) {
@@ -125,7 +140,8 @@ function prepareInTransaction(book: Book, period: string, user: SignedIn, asOf: 
     return { distributor: s.party.code, version, sha256: s.sha256 };
   });
   setPeriodStatus(book, period, 'prepared', user.username);
-  new AuditWriter(book).append({ actor: user.username, action: 'prepare', entity: 'period', entityKey: period, after: { statements: made } });
+  const chain = recordSignOff(book, period, 'prepare', user.username, made);
+  new AuditWriter(book).append({ actor: user.username, action: 'prepare', entity: 'period', entityKey: period, after: { statements: made, chain } });
   return { statements: made };
 }
 
@@ -143,22 +159,21 @@ function assertUnchanged(book: Book, period: string): ReturnType<typeof liveStat
 
 function signOff(book: Book, periodText: string, user: SignedIn, step: 'review' | 'approve'): PeriodStatus {
   const period = assertPeriod(periodText, { field: '--period' });
-  requireRole(user, [step === 'review' ? 'credit_controller' : 'manager'], step === 'review' ? 'reviewing a period' : 'approving a period');
   const from: PeriodStatus = step === 'review' ? 'prepared' : 'reviewed';
   const to: PeriodStatus = step === 'review' ? 'reviewed' : 'closed';
   return book.write(() => {
     const status = statusOf(book, period);
     if (status !== from) throw new UserError('period-status', `period ${period} is ${status}: it must be ${from} to ${step}`);
+    // Four eyes: three different people in their own roles, none holding a hand in another's account.
+    assertFourEyes(book, period, step, user);
+    if (step === 'approve') assertEarlierMonthsDone(book, period, 'approve');
     const live = assertUnchanged(book, period);
-    const preparer = live[0]?.prepared_by ?? getPeriod(book, period)?.changed_by;
-    // Maker-checker: whoever prepared the period never reviews or approves it.
-    if (live.some((s) => s.prepared_by === user.username) || preparer === user.username) {
-      throw new UserError('same-user', `${user.username} prepared ${period}: someone else must ${step} it`);
-    }
     markStatements(book, period, step === 'review' ? 'reviewed' : 'approved', user.username);
     setPeriodStatus(book, period, to, user.username);
+    const signed = live.map((s) => ({ distributor: distributorCodeOf(book, s.distributor_id), version: s.version, sha256: s.sha256 }));
+    const chain = recordSignOff(book, period, step, user.username, signed);
     new AuditWriter(book).append({ actor: user.username, action: step, entity: 'period', entityKey: period,
-      after: { status: to, statements: live.map((s) => ({ distributorId: s.distributor_id, version: s.version, sha256: s.sha256 })) } });
+      after: { status: to, statements: live.map((s) => ({ distributorId: s.distributor_id, version: s.version, sha256: s.sha256 })), chain } });
     return to;
   });
 }
@@ -173,15 +188,17 @@ export function approvePeriod(book: Book, period: string, user: SignedIn): Perio
   return signOff(book, period, user, 'approve');
 }
 
-/** 反结账: an admin reopens a period with a reason; its statements are superseded and the next preparation makes a new version. */
+/**
+ * 反结账: a manager or admin who signed none of the month reopens it with a reason (later closed months first);
+ * its statements are superseded and the next preparation makes a new version.
+ */
 export function reopenPeriod(book: Book, periodText: string, user: SignedIn, reason: string): void {
   const period = assertPeriod(periodText, { field: '--period' });
-  requireRole(user, ['admin'], 'reopening a period');
-  if (user.role !== 'admin') throw new UserError('forbidden', 'only an admin reopens a period');
-  if (!reason.trim()) throw new UserError('missing-reason', 'reopening needs a reason', { field: '--reason' });
   book.write(() => {
+    assertMayUndo(book, [period], user, 'close.reopen', reason);
     const status = statusOf(book, period);
     if (status === 'open') throw new UserError('period-status', `period ${period} is already open`);
+    assertNoLaterMonthClosed(book, period);
     markStatements(book, period, 'superseded', null);
     setPeriodStatus(book, period, 'open', user.username);
     new AuditWriter(book).append({ actor: user.username, action: 'reopen', entity: 'period', entityKey: period, before: { status }, after: { status: 'open', reason } });

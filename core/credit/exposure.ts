@@ -6,7 +6,8 @@ import { findDistributor, findKaAccount } from '../../db/queries/master-data.js'
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import { currentUser, type SignedIn } from '../users/users.js';
 import { gradeParty, type GradeExplanation } from './grades.js';
 
 export interface Exposure {
@@ -42,7 +43,7 @@ export function resolveParty(book: Book, ref: string): { entity: CreditEntity; i
 
 /** 授信额度: a new limit for a KA or distributor, with who set it and why (the old ones stay as history). */
 export function setCreditLimit(book: Book, ref: string, limitFen: number, reason: string, user: SignedIn): void {
-  requireRole(user, ['credit_controller', 'manager'], 'setting credit limits');
+  requirePermission(currentUser(book, user), 'credit.limit');
   if (!Number.isSafeInteger(limitFen) || limitFen < 0) throw new UserError('invalid-field', 'a credit limit is a non-negative amount', { field: '--amount' });
   if (!reason.trim()) throw new UserError('missing-reason', 'a limit change needs a reason', { field: '--reason' });
   book.write(() => {

@@ -6,7 +6,8 @@ import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 import { formatFen } from '../money/format.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import { currentUser, type SignedIn } from '../users/users.js';
 
 export type HoldMode = 'off' | 'warn' | 'block';
 
@@ -51,7 +52,7 @@ export function holdCheck(book: Book, kaAccountId: number, date: string, pending
 
 /** A credit controller releases a held KA until a date, with a reason; audited. */
 export function overrideHold(book: Book, kaCode: string, until: string, reason: string, user: SignedIn): void {
-  requireRole(user, ['credit_controller'], 'overriding a credit hold');
+  requirePermission(currentUser(book, user), 'credit.hold');
   assertIsoDate(until, { field: '--until' });
   if (!reason.trim()) throw new UserError('missing-reason', 'an override needs a reason', { field: '--reason' });
   book.write(() => {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { bookInfo } from '../../db/queries/book-info.js';
+import { countUsers } from '../../db/queries/users.js';
 import { buildBookFile } from '../book/book-file.js';
 import { makeBookAt } from '../book/create-book.js';
 import { openExistingBook, type Book } from '../book/open-book.js';
@@ -8,17 +9,22 @@ import { generateDemo, type DemoScale } from './generate-demo.js';
 
 /** True when the file is a book the demo generator made (it records its seed). */
 export async function isDemoBook(path: string): Promise<boolean> {
-  if (!existsSync(path)) return false;
+  return (await demoBookUsers(path)) !== null;
+}
+
+/** How many users a demo book at path has, or null when it is not a demo book. */
+async function demoBookUsers(path: string): Promise<number | null> {
+  if (!existsSync(path)) return null;
   try {
     // As it is: a demo book made before an upgrade is still the demo book.
     const book = await openExistingBook(path, { readonly: true, upToVersion: 0 });
     try {
-      return bookInfo(book).demo_seed !== undefined;
+      return bookInfo(book).demo_seed !== undefined ? countUsers(book) : null;
     } finally {
       book.close();
     }
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -28,8 +34,11 @@ export async function isDemoBook(path: string): Promise<boolean> {
  * killed leaves the earlier demo book (or nothing) as it was.
  */
 export async function createDemoBook(path: string, actor: string, options: { seed?: number; scale?: DemoScale; from?: string } = {}): Promise<Book> {
-  if (existsSync(path) && !(await isDemoBook(path))) {
-    throw new UserError('book-exists', 'a file of that name exists and is not a demo book; the demo writes a new book', { file: path });
+  if (existsSync(path)) {
+    const users = await demoBookUsers(path);
+    if (users === null) throw new UserError('book-exists', 'a file of that name exists and is not a demo book; the demo writes a new book', { file: path });
+    // Someone set the demo up with users (and perhaps signed months in it): it is theirs now, opened, not replaced.
+    if (users > 0) throw new UserError('security.demo-has-users', { users }, { file: path });
   }
   await buildBookFile(path, async (temp) => {
     const book = await makeBookAt(temp, actor, 'demo');

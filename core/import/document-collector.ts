@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import type { DocumentDraft, LineDraft, Poster, PostOutcome } from '../ledger/post-documents.js';
 import type { DocumentRow } from './document-rows.js';
 import type { FileImportReport } from './import-report.js';
+import { relocate } from './relocate-error.js';
 
 interface Pending {
   header: DocumentRow['header'];
@@ -82,7 +83,7 @@ export class DocumentCollector {
       else if (this.onConflict) this.onConflict(draft, outcome, doc.firstRow);
       else this.report.conflicts.push({ key, row: doc.firstRow, reason: outcome.reason, docNo: doc.header.docNo, documentId: outcome.id, difference: null });
     } catch (e) {
-      this.fail(e instanceof UserError && e.place.row === undefined ? new UserError(e.code, e.message, { ...e.place, file: this.file, row: doc.firstRow }) : e);
+      this.fail(e instanceof UserError && e.place.row === undefined ? relocate(e, { ...e.place, file: this.file, row: doc.firstRow }) : e);
     }
   }
 

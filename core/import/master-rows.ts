@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import type { MasterDataWriter } from '../master-data/save-master-data.js';
 import type { PromotionInput } from '../master-data/schemas.js';
 import type { FieldReader } from './field-reader.js';
+import { relocate } from './relocate-error.js';
 import type { MasterKind } from './import-kinds.js';
 
 export interface MasterRowOptions {
@@ -30,7 +31,7 @@ export function masterRow(r: FieldReader, writer: MasterDataWriter, o: MasterRow
     } catch (e) {
       // The writer names the schema field (casePack); the user knows the column (箱规 (column E)).
       if (e instanceof UserError && e.place.field && r.record.columnOf[e.place.field]) {
-        throw new UserError(e.code, e.message, { ...e.place, ...r.place(e.place.field) });
+        throw relocate(e, { ...e.place, ...r.place(e.place.field) });
       }
       throw e;
     }
@@ -57,7 +58,7 @@ export function masterRow(r: FieldReader, writer: MasterDataWriter, o: MasterRow
       const ka = kaCode(r, o);
       const storeCode = r.text('storeCode');
       withPlace(() => writer.store({ kaCode: ka, storeCode, name: r.text('name'), region: r.text('region'), city: opt('city'),
-        distributorCode: opt('distributorCode'), openedOn: r.optDate('openedOn') ?? null }));
+        distributorCode: opt('distributorCode'), openedOn: r.optDate('openedOn') ?? null, ...(r.has('erpCustomerCode') ? { erpCustomerCode: r.text('erpCustomerCode') } : {}) }));
       return `${ka}/${storeCode}`;
     }
     case 'products': {

@@ -9,6 +9,8 @@ export const USUAL_EXPECTED_DOCUMENT: Record<FeeType, ExpectedDocument> = {
   entry: 'service_invoice', barcode: 'service_invoice', display: 'service_invoice', end_cap: 'service_invoice', dm: 'service_invoice',
   anniversary: 'service_invoice', festival: 'service_invoice', promo_service: 'service_invoice', info_service: 'service_invoice',
   shrinkage: 'red_invoice', rebate: 'red_invoice', other: 'service_invoice',
+  // a fine (罚款) is no sale of a service: no VAT invoice, at most a receipt (收据)
+  penalty: 'none',
 };
 
 export function expectedDocument(feeType: string | null, method: string | null, contractSays: string | null | undefined): ExpectedDocument {

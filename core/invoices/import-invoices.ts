@@ -118,7 +118,7 @@ async function readList(book: Book, file: string, path: string, options: ImportO
     head.push(next.value);
   }
   report.rowsRead = head.length;
-  const header = detectHeader(head, spec, options.map ?? {});
+  const header = detectHeader(head, spec, { explicit: options.map ?? {} });
   const missing = spec.fields.filter((f) => f.required && !header?.columns.some((c) => c.field === f.field));
   const anyOf = (spec.anyOf ?? []).filter((set) => !header?.columns.some((c) => set.includes(c.field)));
   if (!header || missing.length || anyOf.length) {
@@ -127,7 +127,7 @@ async function readList(book: Book, file: string, path: string, options: ImportO
       : `no header row found in the first ${HEADER_SCAN_ROWS} rows: expected columns such as ${spec.fields.filter((f) => f.required).map(expectedHeadings).join('; ')}`, { file });
   }
   report.headerRow = header.row;
-  report.columns = header.columns.map((c) => ({ column: c.letter, heading: c.heading, field: c.field }));
+  report.columns = header.columns.map((c) => ({ column: c.letter, heading: c.heading, field: c.field, confidence: c.confidence, basis: c.basis }));
   report.ignoredColumns = header.ignored.map((c) => ({ column: c.letter, heading: c.heading }));
   const records = new RecordReader(header, spec, head[header.index]!.cells);
   const reader = new InvoiceListReader(file);

@@ -17,6 +17,8 @@ export function asUserError(error: unknown, context: WriteContext = {}): unknown
       if (period === undefined) return new UserError('book.period-closed-unnamed', {});
       return new UserError('period-closed', `period ${period} is closed: nothing dated in it can change; post a correction in an open period or ask an admin to reopen it`);
     }
+    case 'period-closed-later':
+      return new UserError('security.period-before-closed');
     case 'immutable':
       return new UserError('immutable', `${refusal.table.replace(/_/g, ' ')} are never changed or deleted once written: post a reversing document instead`);
     case 'correction':

@@ -2,7 +2,7 @@ import type { Book } from '../../db/connection.js';
 import {
   findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLine, insertOpenItem,
 } from '../../db/queries/documents.js';
-import { ensurePeriod, getPeriod } from '../../db/queries/periods.js';
+import { ensurePeriod, getPeriod, laterClosedPeriod } from '../../db/queries/periods.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate, periodOf } from '../calendar/dates.js';
 import { dueOnPosting, markAwaitingInvoice, termsOf, type Terms } from '../invoices/due-dates.js';
@@ -93,6 +93,7 @@ function contentHash(d: DocumentDraft): string {
 export class Poster {
   private readonly audit: AuditWriter;
   private readonly periodStatus = new Map<string, string>();
+  private readonly laterClosed = new Map<string, string | null>();
   private readonly termsCache = new Map<string, Terms>();
 
   constructor(
@@ -117,6 +118,13 @@ export class Poster {
     if (status === 'closed') {
       throw new UserError('period-closed', `period ${period} is closed: ${d.kind} ${d.docNo} dated ${d.docDate} cannot be posted into it`, this.place(d));
     }
+    // Months close in order: a month before a closed one is as shut as the closed one (its balances open it).
+    let later = this.laterClosed.get(period);
+    if (later === undefined) {
+      later = laterClosedPeriod(this.book, period) ?? null;
+      this.laterClosed.set(period, later);
+    }
+    if (later) throw new UserError('security.period-before-closed-document', { later, kind: d.kind, docNo: d.docNo, date: d.docDate }, this.place(d));
   }
 
   /** Payment terms (账期): the contract's if one is in force (starting where it says), else the KA account's. */

@@ -4,6 +4,7 @@ import type { Book } from '../../db/connection.js';
 import { getClaim } from '../../db/queries/claims.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError } from '../errors.js';
+import { uniquePath } from '../files/unique-path.js';
 
 /** Where a claim's attached files live: evidence/<claim number>/ beside the book (copied, so the book's folder holds them). */
 function evidenceDir(book: Book, docNo: string): string {
@@ -28,12 +29,15 @@ export function attachEvidence(book: Book, claimId: number, path: string, actor:
   if (!existsSync(path) || !statSync(path).isFile()) throw new UserError('file-not-found', 'no such file', { file: path });
   const dir = evidenceDir(book, claim.doc_no);
   mkdirSync(dir, { recursive: true });
-  const name = basename(path).replace(/^[0-9a-f-]{36}[\\/]/, '');
+  // A second file of the same name is kept beside the first (… (2).pdf), never over it; the copy takes its name
+  // only once its audit row is committed.
+  const target = uniquePath(join(dir, basename(path).replace(/^[0-9a-f-]{36}[\\/]/, '')));
+  const name = basename(target);
   const partial = join(dir, `.${name}.partial-${process.pid}`);
   copyFileSync(path, partial);
   try {
     book.write(() => new AuditWriter(book).append({ actor, action: 'attach', entity: 'fee_claim', entityKey: claim.doc_no, after: { file: name, bytes: statSync(partial).size } }));
-    renameSync(partial, join(dir, name));
+    renameSync(partial, target);
   } finally {
     rmSync(partial, { force: true });
   }

@@ -1,3 +1,5 @@
+import type { ChainHead } from '../close/sign-offs.js';
+import type { SignOffStep } from '../../vocabulary/index.js';
 import type { StatementContent } from './build-statement.js';
 import type { Signer } from './statement-sections.js';
 
@@ -9,4 +11,6 @@ export interface StatementDocument {
   status: string;
   signers: Signer[];
   confirmations: { party: string; ka: string | null; result: string; reasons: string | null; recordedBy: string; recordedAt: string }[];
+  /** each sign-off of this version with the audit chain's head it recorded (printed, so the paper can be checked) */
+  heads: { step: SignOffStep; user: string; at: string; chain: ChainHead }[];
 }

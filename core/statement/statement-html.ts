@@ -1,6 +1,9 @@
 import { formatFen } from '../money/format.js';
 import type { StatementDocument } from './statement-document.js';
 import { statementDetails, statementSections, type Cell } from './statement-sections.js';
+import { verificationMark } from './verification-mark.js';
+
+const STEP_OF_ROLE = ['prepare', 'review', 'approve'] as const;
 import { localDateOf } from '../calendar/dates.js';
 
 const escape = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -52,6 +55,8 @@ export function statementHtml(doc: StatementDocument, options: { withDetails?: b
   .signatures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6mm; margin-top: 8mm; }
   .signatures div { border-top: 0.5pt solid #333; padding-top: 1.5mm; min-height: 14mm; }
   .draft { color: #b00020; font-weight: 700; text-align: center; }
+  .chain { font-size: 6.5pt; color: #555; font-family: monospace; word-break: break-all; }
+  .verify { margin-top: 4mm; font-size: 6pt; color: #555; font-family: monospace; word-break: break-all; }
 </style></head><body>
 <h1>${escape(s.manufacturer.name)} · ${escape(s.distributor.name)} 结算单</h1>
 ${doc.version === null ? '<p class="draft">草稿 DRAFT — not prepared, not signed</p>' : ''}
@@ -63,7 +68,12 @@ ${doc.version === null ? '<p class="draft">草稿 DRAFT — not prepared, not si
 </div>
 ${sections}
 <p class="capitals">厂家应付经销商 Due from the manufacturer: ¥${formatFen(s.netDue.fromManufacturer)}　人民币${escape(s.netDue.inCapitals)}</p>
-<div class="signatures">${doc.signers.map((x) => `<div>${escape(x.role)}<br>${escape(x.name ?? '')}<br>${escape(x.at ? localDateOf(x.at) : '')}</div>`).join('')}</div>
+<div class="signatures">${doc.signers.map((x, i) => {
+    // Each signature shows the audit chain's head its signer saw: row count and the start of its hash.
+    const head = doc.heads.filter((h) => h.step === STEP_OF_ROLE[i]).at(-1);
+    return `<div>${escape(x.role)}<br>${escape(x.name ?? '')}<br>${escape(x.at ? localDateOf(x.at) : '')}${head ? `<br><span class="chain">审计链 Audit chain #${head.chain.rows} ${head.chain.hash.slice(0, 16)}</span>` : ''}</div>`;
+  }).join('')}</div>
+${verificationMark(doc) ? `<p class="verify">核验 Verification (ka-settle check BOOK --against FILE.pdf): ${escape(verificationMark(doc)!)}</p>` : ''}
 ${doc.confirmations.map((c) => `<p>回签 ${escape(c.party)}${c.ka ? ` ${escape(c.ka)}` : ''}: ${escape(c.result)}${c.reasons ? ` — ${escape(c.reasons)}` : ''} (${escape(c.recordedBy)}, ${localDateOf(c.recordedAt)})</p>`).join('')}
 ${details}
 </body></html>`;

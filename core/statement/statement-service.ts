@@ -7,6 +7,7 @@ import { assertPeriod } from '../calendar/dates.js';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
 import { UserError } from '../errors.js';
 import type { SignedIn } from '../users/users.js';
+import { headsOfStatement } from '../close/sign-offs.js';
 import { buildStatement, type StatementContent } from './build-statement.js';
 import type { StatementDocument } from './statement-document.js';
 
@@ -26,7 +27,7 @@ export function statementDocument(book: Book, periodText: string, distributorCod
   if (version !== undefined && !chosen) throw new UserError('not-found', `no version ${version} of ${distributorCode} ${period}`, { field: '--version' });
   if (!chosen) {
     const content = buildStatement(book, period, distributorCode, manufacturerCode);
-    return { content, sha256: sha256Hex(canonicalJson(content)), version: null, status: 'draft', confirmations: [],
+    return { content, sha256: sha256Hex(canonicalJson(content)), version: null, status: 'draft', confirmations: [], heads: [],
       signers: [{ role: '制表 Prepared by', name: null, at: null }, { role: '复核 Reviewed by', name: null, at: null }, { role: '审批 Approved by', name: null, at: null }] };
   }
   return {
@@ -37,6 +38,7 @@ export function statementDocument(book: Book, periodText: string, distributorCod
       { role: '审批 Approved by', name: chosen.approved_by, at: chosen.approved_at },
     ],
     confirmations: confirmationsOf(book, chosen.id).map((c) => ({ party: c.party, ka: c.ka, result: c.result, reasons: c.reasons, recordedBy: c.recorded_by, recordedAt: c.recorded_at })),
+    heads: headsOfStatement(book, period, distributorCode, chosen.version, chosen.sha256).map((h) => ({ step: h.step, user: h.user, at: h.at, chain: h.chain })),
   };
 }
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatFen } from '../money/format.js';
 import type { StatementDocument } from './statement-document.js';
+import { verificationMark } from './verification-mark.js';
 import { statementDetails, statementSections, type Cell } from './statement-sections.js';
 import { localDateOf } from '../calendar/dates.js';
 
@@ -67,6 +68,8 @@ export async function writeStatementXlsx(doc: StatementDocument, path: string): 
   for (const c of doc.confirmations) row([`回签 ${c.party}${c.ka ? ` ${c.ka}` : ''}`, c.result, c.reasons ?? '', c.recordedBy, localDateOf(c.recordedAt)]);
   r++;
   row([`SHA-256: ${doc.sha256}`], (c) => { c.font = { size: 8, color: { argb: 'FF666666' } }; });
+  const mark = verificationMark(doc);
+  if (mark) row([`核验 Verification: ${mark}`], (c) => { c.font = { size: 7, color: { argb: 'FF666666' } }; });
   ws.commit();
 
   for (const detail of statementDetails(s)) {

@@ -48,7 +48,8 @@ function withLeaves(rows: Omit<GlChartRow, 'is_leaf'>[]): GlChartRow[] {
 async function readChart(file: string): Promise<{ headerRow: number; rows: Omit<GlChartRow, 'is_leaf'>[] }> {
   const all: RawRow[] = [];
   for await (const r of (await openTable(file)).rows) all.push(r);
-  const header = detectHeader(all.slice(0, HEADER_SCAN_ROWS), CHART_SPEC, CHART_HEADINGS);
+  // The GLs' own headings name the columns outright, as a mapping by hand would.
+  const header = detectHeader(all.slice(0, HEADER_SCAN_ROWS), CHART_SPEC, { explicit: CHART_HEADINGS });
   const column = (field: string) => header?.columns.find((c) => c.field === field)?.column;
   const code = column('code');
   const name = column('name');

@@ -4,6 +4,10 @@ import { commonEn } from './common.js';
 import { vouchersEn } from './vouchers.js';
 import { importFilesEn } from './import-files.js';
 import { correctionsEn } from './corrections.js';
+import { securityEn } from './security.js';
+import { importEn } from './import.js';
+import { hqEn } from './hq.js';
+import { packageEn } from './package.js';
 import { invoicesEn } from './invoices.js';
 
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
@@ -11,8 +15,14 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...vouchersEn,
   ...importFilesEn,
   ...correctionsEn,
+  ...securityEn,
   ...bookEn,
+  ...importEn,
+  ...packageEn,
+  ...hqEn,
   ...invoicesEn,
 };
-export const areasEn: readonly Record<string, string>[] = [commonEn, vouchersEn, importFilesEn, correctionsEn, bookEn, invoicesEn];
+export const areasEn: readonly Record<string, string>[] = [
+  commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn, bookEn, importEn, packageEn, hqEn, invoicesEn,
+];
 export { labelsEn } from './labels.js';

@@ -3,6 +3,10 @@ import { commonZh } from './common.js';
 import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
 import { correctionsZh } from './corrections.js';
+import { securityZh } from './security.js';
+import { importZh } from './import.js';
+import { hqZh } from './hq.js';
+import { packageZh } from './package.js';
 import { invoicesZh } from './invoices.js';
 
 /**
@@ -14,9 +18,15 @@ export const messagesZh = {
   ...vouchersZh,
   ...importFilesZh,
   ...correctionsZh,
+  ...securityZh,
   ...bookZh,
+  ...importZh,
+  ...packageZh,
+  ...hqZh,
   ...invoicesZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, vouchersZh, importFilesZh, correctionsZh, bookZh, invoicesZh];
+export const areasZh: readonly Record<string, string>[] = [
+  commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh, bookZh, importZh, packageZh, hqZh, invoicesZh,
+];
 export { labelsZh } from './labels.js';

@@ -6,18 +6,18 @@ import { workbenchLine, workbenchLines } from '../../core/reconcile/workbench.js
 import type { HandlersOf } from './handler-types.js';
 
 export const reconcileHandlers: HandlersOf<typeof reconcileMethods> = {
-  'reconcile.run': ({ session, control }, a) => reconcilePeriod(session.requireBook(), { period: a.period, kaCode: a.ka, asOf: a.asOf, actor: session.actor, control }),
+  'reconcile.run': ({ session, control, actor }, a) => reconcilePeriod(session.requireBook(), { period: a.period, kaCode: a.ka, asOf: a.asOf, actor, control }),
   'reconcile.lines': ({ session }, a) => workbenchLines(session.requireBook(), a),
   'reconcile.line': ({ session }, a) => workbenchLine(session.requireBook(), a.lineId),
-  'reconcile.decide': ({ session }, a) => {
+  'reconcile.decide': ({ session, actor }, a) => {
     const decision = a.decision === 'overridden' ? { decision: 'overridden' as const, to: a.to, note: a.note }
       : a.decision === 'annotated' ? { decision: 'annotated' as const, note: a.note }
         : { decision: 'confirmed' as const, ...(a.note ? { note: a.note } : {}) };
-    decideResult(session.requireBook(), a.lineId, decision, session.actor);
+    decideResult(session.requireBook(), a.lineId, decision, actor);
     return { lineId: a.lineId, decided: true as const };
   },
   'reconcile.export': ({ session, control }, a) => {
     const book = session.requireBook();
-    return exportWorkbench(book, a, a.path ?? defaultExportPath(book, a), control);
+    return exportWorkbench(book, a, session.grants.writable(book, a.path, defaultExportPath(book, a)), control);
   },
 };

@@ -40,13 +40,13 @@ export const vouchersHandlers: HandlersOf<typeof vouchersMethods> = {
     if (preview.unmapped.length === 0 && !preview.blocked && preview.voucherCount === 0) {
       throw new UserError('vouchers.nothing-new', { period: a.period, vouchers: preview.remembered.vouchers });
     }
-    const r = await exportNewVouchers(book, { period: a.period, grouping: a.grouping, layout, path: a.path ?? defaultPath(session, a.period, layout, 'new'), user, startNumber: a.startNumber });
+    const r = await exportNewVouchers(book, { period: a.period, grouping: a.grouping, layout, path: session.grants.writable(book, a.path, defaultPath(session, a.period, layout, 'new')), user, startNumber: a.startNumber });
     return { ...r, file: r.file ?? '', rows: r.vouchers };
   },
   'vouchers.reexport': async ({ session }, a) => {
     const layout = findLayout(a.layout);
     const r = await rewriteVouchers(session.requireBook(), {
-      period: a.period, batch: a.batch, layout, path: a.path ?? defaultPath(session, a.period, layout, a.batch ? `#${a.batch}` : 'all'), user: session.requireUser('exporting vouchers'),
+      period: a.period, batch: a.batch, layout, path: session.grants.writable(session.requireBook(), a.path, defaultPath(session, a.period, layout, a.batch ? `#${a.batch}` : 'all')), user: session.requireUser('exporting vouchers'),
     });
     return { ...r, file: r.file ?? '', rows: r.vouchers };
   },

@@ -7,13 +7,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tempBook, tempDir } from '../helpers/temp-book.js';
 import { addInvoiceWorld, D01_TAX_ID, deduction, oneLineReceipt, post, RTM_TAX_ID } from '../helpers/invoice-world.js';
 import { writeEtaxList } from '../helpers/invoice-files.js';
+import { addPeople } from '../helpers/people.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ka-settle.js', import.meta.url));
 
-function ka(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { ...process.env, KA_SETTLE_USER: 'cli-test', KA_SETTLE_LANG: 'zh' } });
+function run(password: string | null, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, KA_SETTLE_LANG: 'zh' };
+  delete env.KA_SETTLE_PASSWORD;
+  if (password) env.KA_SETTLE_PASSWORD = password;
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+/** Reads need no one; writes are 王会计's (an accountant may import and handle invoices). */
+const ka = (...args: string[]) => run(null, ...args);
+const wang = (...args: string[]) => run('wang-pass-1', ...args, '--user', 'wang');
+const li = (...args: string[]) => run('li-pass-1', ...args, '--user', 'li');
 
 beforeAll(() => {
   if (!existsSync(fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url)))) throw new Error('dist/ is missing: run npm run build');
@@ -23,6 +31,7 @@ describe('ka-settle invoices', () => {
   it('imports the portal’s list, matches, lists what is to invoice as a workbook, links and voids by hand', async () => {
     const book = await tempBook();
     const w = addInvoiceWorld(book);
+    addPeople(book);
     post(book,
       oneLineReceipt(w, 'YS1001', '2026-03-05', w.p001, 100, 64_000), // 640.00
       oneLineReceipt(w, 'YS1002', '2026-03-12', w.p003, 20, 399_000), // 798.00, not invoiced
@@ -33,7 +42,7 @@ describe('ka-settle invoices', () => {
     const list = join(dir, '全量发票查询.xlsx');
     await writeEtaxList(list, [{ number: '26312000000000000001', date: '2026-03-20', sellerTaxId: D01_TAX_ID, sellerName: '上海华东商贸有限公司',
       buyerTaxId: RTM_TAX_ID, buyerName: '康成投资（中国）有限公司', net: 56_637, tax: 7_363, remark: '验收单 YS1001' }]);
-    const imported = ka('import', book.path, 'invoices', list);
+    const imported = wang('import', book.path, 'invoices', list);
     expect(imported.err).toBe('');
     expect(imported.code).toBe(0);
 
@@ -59,10 +68,15 @@ describe('ka-settle invoices', () => {
     const fees = ka('invoices', book.path, 'fees', '--period', '2026-03', '--as-of', '2026-03-31', '--json');
     expect(JSON.parse(fees.out).rows.map((r: { docNo: string; state: string; age: number }) => [r.docNo, r.state, r.age])).toEqual([['KK3001', 'discount_line', 0], ['KK3002', 'missing', 10]]);
 
-    expect(ka('invoices', book.path, 'void', '--invoice', '26312000000000000001', '--reason', '开错购方').code).toBe(0);
+    // A credit controller may read the match but not void an invoice; nothing is written when refused.
+    const forbidden = li('invoices', book.path, 'void', '--invoice', '26312000000000000001', '--reason', '开错购方');
+    expect(forbidden.code).not.toBe(0);
+    expect(forbidden.err).toContain('发票（关联、作废、手工录入）');
+    expect(JSON.parse(ka('invoices', book.path, 'match', '--period', '2026-03', '--as-of', '2026-03-31', '--json').out).rows[0].invoicedNet).toBe(64_000);
+    expect(wang('invoices', book.path, 'void', '--invoice', '26312000000000000001', '--reason', '开错购方').code).toBe(0);
     const again = JSON.parse(ka('invoices', book.path, 'match', '--period', '2026-03', '--as-of', '9999-12-31', '--json').out).rows[0];
     expect(again.invoicedNet).toBe(0);
-    const refused = ka('invoices', book.path, 'link', '--invoice', '26312000000000000001', '--document', 'YS1001');
+    const refused = wang('invoices', book.path, 'link', '--invoice', '26312000000000000001', '--document', 'YS1001');
     expect(refused.code).not.toBe(0);
     expect(refused.err + refused.out).toContain('已作废');
   });

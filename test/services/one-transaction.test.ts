@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../bridge/dispatch.js';
 import type { ServiceName } from '../../contract/service-contract.js';
 import { BookSession } from '../../services/book-session.js';
-import type { ServiceContext } from '../../services/service-handlers.js';
+type ServiceContext = Parameters<typeof dispatch>[0];
 import { commitsDuring } from '../helpers/commits.js';
 
 /**
@@ -26,6 +26,12 @@ async function commits(method: ServiceName, args: unknown, ok = true): Promise<{
   });
   expect(out!.ok, `${method}: ${JSON.stringify(out)}`.slice(0, 400)).toBe(ok);
   return { n, result: out!.ok ? out!.result : out!.error };
+}
+
+/** A path as the window's file dialog returns it: granted to the book thread once (services/path-grants.ts). */
+function chosen(path: string, mode: 'read' | 'write' = 'read'): string {
+  ctx.session.grants.grant(path, mode);
+  return path;
 }
 
 beforeAll(async () => {
@@ -56,7 +62,7 @@ describe('every service method', () => {
       ['terms.contracts', {}], ['terms.explain', { contract: 'HT-RTM-2025', period: '2026-10' }], ['terms.accruals', { period: '2026-10' }],
       ['close.status', { period: '2026-10' }], ['statement.preview', { period: '2026-10', distributor: 'D01' }],
       ['credit.holds', { asOf: '2026-10-31' }], ['credit.watch', {}], ['credit.dunning', { asOf: '2026-10-31' }],
-      ['import.preview', { kind: 'deliveries', path: `${E2E}rtm-deliveries.csv`, ka: 'RTM' }], ['import.mappings', {}],
+      ['import.preview', { kind: 'deliveries', path: chosen(`${E2E}rtm-deliveries.csv`), ka: 'RTM' }], ['import.mappings', {}],
       ['audit.list', { limit: 10 }], ['audit.verify', {}], ['users.list', {}], ['settings.get', {}],
     ] as [ServiceName, unknown][]) {
       expect((await commits(method, args)).n, method).toBe(0);
@@ -64,34 +70,35 @@ describe('every service method', () => {
   });
 
   it('that writes commits exactly once, and a refused one not at all', async () => {
-    expect((await commits('reconcile.run', { period: '2026-09', asOf: '2026-10-15' })).n).toBe(1);
-    expect((await commits('terms.accrue', { period: '2026-09' })).n).toBe(1);
-    expect((await commits('credit.exposure', { asOf: '2026-09-30' })).n).toBe(1);
-    const lines = (await commits('reconcile.lines', { from: '2026-09', to: '2026-09', status: 'short', limit: 5 })).result.rows;
+    // Months close in order: the close runs on the book's first month, 2025-11.
+    expect((await commits('reconcile.run', { period: '2025-11', asOf: '2025-12-15' })).n).toBe(1);
+    expect((await commits('terms.accrue', { period: '2025-11' })).n).toBe(1);
+    expect((await commits('credit.exposure', { asOf: '2025-11-30' })).n).toBe(1);
+    const lines = (await commits('reconcile.lines', { from: '2025-11', to: '2025-11', status: 'short', limit: 5 })).result.rows;
     expect((await commits('reconcile.decide', { lineId: lines[0].line_id, decision: 'annotated', note: '破损' })).n).toBe(1);
     expect((await commits('reconcile.decide', { lineId: lines[0].line_id, decision: 'overridden', to: 'matched' }, false)).n).toBe(0);
-    const claim = (await commits('claims.list', { status: 'draft' })).result.claims.find((c: { period: string }) => c.period === '2026-09');
-    expect((await commits('claims.move', { id: claim.id, to: 'submitted', date: '2026-10-05' })).n).toBe(1);
-    expect((await commits('claims.move', { id: claim.id, to: 'written_off', date: '2026-10-05' }, false)).n).toBe(0);
-    expect((await commits('claims.attach', { id: claim.id, path: `${E2E}rtm-receipts.csv` })).n).toBe(1);
-    expect((await commits('import.commit', { kind: 'deliveries', path: `${E2E}rtm-deliveries-bad-rows.csv`, ka: 'RTM' })).n).toBe(0);
-    expect((await commits('import.commit', { kind: 'deliveries', path: `${E2E}rtm-deliveries.csv`, ka: 'RTM' })).n).toBe(1);
+    const claim = (await commits('claims.list', { status: 'draft' })).result.claims.find((c: { period: string }) => c.period === '2025-11');
+    expect((await commits('claims.move', { id: claim.id, to: 'submitted', date: '2025-12-05' })).n).toBe(1);
+    expect((await commits('claims.move', { id: claim.id, to: 'written_off', date: '2025-12-05' }, false)).n).toBe(0);
+    expect((await commits('claims.attach', { id: claim.id, path: chosen(`${E2E}rtm-receipts.csv`) })).n).toBe(1);
+    expect((await commits('import.commit', { kind: 'deliveries', path: chosen(`${E2E}rtm-deliveries-bad-rows.csv`), ka: 'RTM' })).n).toBe(0);
+    expect((await commits('import.commit', { kind: 'deliveries', path: chosen(`${E2E}rtm-deliveries.csv`), ka: 'RTM' })).n).toBe(1);
 
     await as('wang');
-    expect((await commits('close.prepare', { period: '2026-09' }, false)).n).toBe(1);
-    expect((await commits('close.accept', { period: '2026-09', keys: 'all', reason: '已与KA核对' })).n).toBe(1);
-    expect((await commits('close.prepare', { period: '2026-09' })).n).toBe(1);
+    expect((await commits('close.prepare', { period: '2025-11' }, false)).n).toBe(1);
+    expect((await commits('close.accept', { period: '2025-11', keys: 'all', reason: '已与KA核对' })).n).toBe(1);
+    expect((await commits('close.prepare', { period: '2025-11' })).n).toBe(1);
     await as('liu');
-    expect((await commits('close.review', { period: '2026-09' })).n).toBe(1);
+    expect((await commits('close.review', { period: '2025-11' })).n).toBe(1);
     expect((await commits('credit.setLimit', { party: 'MET', limitFen: 100_000, reason: '回款慢' })).n).toBe(1);
     expect((await commits('credit.overrideHold', { ka: 'MET', until: '2026-11-30', reason: '总经理同意' })).n).toBe(1);
     expect((await commits('credit.followUp', { ka: 'RTM', note: '已催款' })).n).toBe(1);
-    expect((await commits('statement.confirm', { period: '2026-09', distributor: 'D01', party: 'manufacturer', result: 'confirmed' })).n).toBe(1);
+    expect((await commits('statement.confirm', { period: '2025-11', distributor: 'D01', party: 'manufacturer', result: 'confirmed' })).n).toBe(1);
     await as('zhao');
     // Approval backs the book up first (a file beside it), then closes the month in one transaction.
-    expect((await commits('close.approve', { period: '2026-09' })).n).toBe(1);
+    expect((await commits('close.approve', { period: '2025-11' })).n).toBe(1);
     await as('admin');
-    expect((await commits('close.reopen', { period: '2026-09', reason: '漏记验收单' })).n).toBe(1);
+    expect((await commits('close.reopen', { period: '2025-11', reason: '漏记验收单' })).n).toBe(1);
     expect((await commits('settings.set', { key: 'reconcile.window_days', value: 9 })).n).toBe(1);
     expect((await commits('settings.set', { key: 'credit.hold_mode', value: 'sometimes' }, false)).n).toBe(0);
     expect((await commits('users.disable', { username: 'wang' })).n).toBe(1);
@@ -118,9 +125,9 @@ describe('every service method', () => {
     const batchId = batches.find((b) => b.file?.endsWith('rtm-deliveries.csv'))!.batch;
     expect((await commits('corrections.undoImport', { batchId, reason: '导错文件' })).n).toBe(1);
     expect((await commits('corrections.undoImport', { batchId, reason: '导错文件' }, false)).n).toBe(0);
-    expect((await commits('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'csv', path: join(dir, 'blocked.csv') }, false)).n).toBe(0);
+    expect((await commits('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'csv', path: chosen(join(dir, 'blocked.csv'), 'write') }, false)).n).toBe(0);
     expect((await commits('vouchers.acceptProposals', {})).n).toBe(1);
-    expect((await commits('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'csv', path: join(dir, 'vouchers.csv') })).n).toBe(1);
-    expect((await commits('vouchers.reexport', { period: '2026-10', layout: 'csv', path: join(dir, 'copy.csv') })).n).toBe(1);
+    expect((await commits('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'csv', path: chosen(join(dir, 'vouchers.csv'), 'write') })).n).toBe(1);
+    expect((await commits('vouchers.reexport', { period: '2026-10', layout: 'csv', path: chosen(join(dir, 'copy.csv'), 'write') })).n).toBe(1);
   });
 });

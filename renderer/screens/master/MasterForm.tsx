@@ -10,8 +10,9 @@ import { formatPpm } from '../../format/rate';
 import { useHost } from '../../host/host-context';
 import { MASTER_FIELDS, setPath, type FieldSpec } from './master-fields';
 import { RowsTable, type ColumnSpec } from './RowsTable';
+import { FEE_TYPES } from '../../../vocabulary/index.js';
 
-const FEE_TYPE_OPTIONS = ['entry', 'barcode', 'display', 'end_cap', 'dm', 'anniversary', 'festival', 'promo_service', 'info_service', 'shrinkage', 'rebate', 'other'];
+const FEE_TYPE_OPTIONS = [...FEE_TYPES];
 
 /** The tables a form carries besides its fields: contract tiers and fee responsibility, promotion products. */
 const TABLES: Record<string, { key: string; label: string; columns: ColumnSpec[] }[]> = {

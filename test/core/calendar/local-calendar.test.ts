@@ -11,7 +11,7 @@ import { openExistingBook } from '../../../core/book/open-book.js';
 import { createDemoBook } from '../../../core/demo/create-demo-book.js';
 import { defaultExportPath } from '../../../core/reconcile/export-workbench.js';
 import { BookSession } from '../../../services/book-session.js';
-import type { ServiceContext } from '../../../services/service-handlers.js';
+type ServiceContext = Parameters<typeof dispatch>[0];
 import { addPeople } from '../../helpers/people.js';
 
 /**
@@ -49,8 +49,9 @@ afterEach(() => {
 async function run(...args: string[]): Promise<any> {
   let out = '';
   let err = '';
-  // wang's password for the commands that sign (never read from standard input here)
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...process.env, KA_SETTLE_USER: 'tester', KA_SETTLE_PASSWORD: 'wang-pass-1' } };
+  // the password of the user the command names (never read from standard input here)
+  const user = args[args.indexOf('--user') + 1] ?? 'wang';
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...process.env, KA_SETTLE_USER: 'tester', KA_SETTLE_PASSWORD: `${user}-pass-1` } };
   const code = await main([...args, '--json'], io);
   expect(code, `${args.join(' ')}: ${err}`).toBe(0);
   return JSON.parse(out);
@@ -80,18 +81,18 @@ describe('the local calendar', () => {
   });
 
   it('gives every command its default date', async () => {
-    expect((await run('reconcile', book, '--period', '2026-10')).asOf).toBe(LOCAL_DAY);
+    expect((await run('reconcile', book, '--period', '2026-10', '--user', 'wang')).asOf).toBe(LOCAL_DAY);
     expect(query<{ as_of: string }>('SELECT as_of FROM recon_runs ORDER BY id DESC LIMIT 1').as_of).toBe(LOCAL_DAY);
-    expect((await run('credit', book)).asOf).toBe(LOCAL_DAY);
+    expect((await run('credit', book, '--user', 'li')).asOf).toBe(LOCAL_DAY);
     expect((await run('terms', book, '--contract', 'HT-RTM-2025', '--explain')).period).toBe('2026-11');
     const claim = await draftClaim('2026-10');
-    await run('claims', book, '--reject', String(claim.id), '--reason', '厂家不认可');
+    await run('claims', book, '--reject', String(claim.id), '--reason', '厂家不认可', '--user', 'li');
     expect(query<{ doc_date: string }>('SELECT doc_date FROM documents WHERE natural_key = ?', `REJECT|${claim.doc_no}`).doc_date).toBe(LOCAL_DAY);
 
     // A delivery dated today (local) is not "after today" to the import's date window, and its 冲销 is dated today.
     const file = join(dir, 'deliveries-today.csv');
     writeFileSync(file, `送货单号,送货日期,订单号,门店编号,商品编码,数量,单价,金额\nXSCAL01,${LOCAL_DAY},POCAL01,A010,P001,10,5.22,52.20\n`);
-    await run('import', book, 'deliveries', file, '--ka', 'RTM');
+    await run('import', book, 'deliveries', file, '--ka', 'RTM', '--user', 'wang');
     expect(query<{ period: string }>("SELECT period FROM documents WHERE doc_no = 'XSCAL01'").period).toBe('2026-11');
     const reversal = await run('reverse', book, 'XSCAL01', '--reason', '整单退回', '--user', 'wang');
     expect(reversal.date).toBe(LOCAL_DAY);
@@ -106,14 +107,18 @@ describe('the local calendar', () => {
         return out.result as any;
       };
       await call('app.openBook', { path: book });
+      await call('session.signIn', { username: 'wang', password: 'wang-pass-1' });
       expect((await call('reconcile.run', { period: '2026-09' })).asOf).toBe(LOCAL_DAY);
       const claim = await draftClaim('2026-09');
+      await call('session.signIn', { username: 'li', password: 'li-pass-1' });
       await call('claims.move', { id: claim.id, to: 'rejected', reason: '超出合同' });
       expect(query<{ doc_date: string }>('SELECT doc_date FROM documents WHERE natural_key = ?', `REJECT|${claim.doc_no}`).doc_date).toBe(LOCAL_DAY);
       await call('session.signIn', { username: 'wang', password: 'wang-pass-1' });
-      await call('close.accept', { period: '2026-08', keys: 'all', reason: '已与KA核对' });
-      await call('close.prepare', { period: '2026-08' });
-      expect(query<{ as_of: string; period: string }>("SELECT as_of, period FROM recon_runs WHERE period = '2026-08' ORDER BY id DESC LIMIT 1").as_of).toBe(LOCAL_DAY);
+      // Months close in order: the book's first month is the one that can be prepared.
+      const first = query<{ period: string }>('SELECT min(period) AS period FROM documents').period;
+      await call('close.accept', { period: first, keys: 'all', reason: '已与KA核对' });
+      await call('close.prepare', { period: first });
+      expect(query<{ as_of: string }>('SELECT as_of FROM recon_runs WHERE period = ? ORDER BY id DESC LIMIT 1', first).as_of).toBe(LOCAL_DAY);
       const opened = await openExistingBook(book, { readonly: true });
       expect(defaultExportPath(opened, { from: '2026-10', to: '2026-10' } as never)).toContain('-20261101-073000.xlsx');
       opened.close();

@@ -19,6 +19,7 @@ import { addPeople } from '../../helpers/people.js';
 import { importOk, SEP, sepBook } from '../../helpers/sep-book.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook, tempDir } from '../../helpers/temp-book.js';
+import { codeOf } from '../../helpers/errors.js';
 
 async function septemberBook() {
   const book = await sepBook();
@@ -50,20 +51,20 @@ describe('users and passwords', () => {
     const book = await tempBook();
     expect(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' })).toThrow(/first user of a book is its admin/);
     addUser(book, null, { username: 'admin', role: 'admin', password: 'admin-pass-1' });
-    expect(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' })).toThrow(/sign in as an admin/);
+    expect(codeOf(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' }))).toBe('security.sign-in-required');
     const admin = signIn(book, 'admin', 'admin-pass-1');
     addUser(book, admin, { username: 'wang', role: 'accountant', password: 'wang-pass-1' });
     const wang = signIn(book, 'wang', 'wang-pass-1');
-    expect(() => addUser(book, wang, { username: 'xu', role: 'manager', password: 'xu-pass-123' })).toThrow(/needs admin/);
-    expect(() => signIn(book, 'wang', 'nope')).toThrow(/wrong password/);
-    expect(() => signIn(book, 'wang', undefined)).toThrow(/password is needed/);
+    expect(codeOf(() => addUser(book, wang, { username: 'xu', role: 'manager', password: 'xu-pass-123' }))).toBe('security.forbidden');
+    expect(codeOf(() => signIn(book, 'wang', 'nope'))).toBe('security.sign-in-failed');
+    expect(codeOf(() => signIn(book, 'wang', undefined))).toBe('security.password-needed');
   });
 });
 
 describe('month-end close', () => {
   it('prepares, reviews and approves with three different people, then locks the month everywhere', async () => {
     const { book, people } = await septemberBook();
-    expect(() => preparePeriod(book, '2026-09', people.li)).toThrow(/needs accountant/);
+    expect(codeOf(() => preparePeriod(book, '2026-09', people.li))).toBe('security.forbidden');
     expect(() => preparePeriod(book, '2026-09', people.wang)).toThrow(/unresolved exceptions/);
     const open = closeExceptions(book, '2026-09');
     expect(open.map((e) => e.key.split(':')[0])).toEqual(['delivery', 'delivery', 'delivery']);
@@ -76,10 +77,10 @@ describe('month-end close', () => {
     const prepared = preparePeriod(book, '2026-09', people.wang);
     expect(prepared.statements).toMatchObject([{ distributor: 'D01', version: 1 }]);
 
-    expect(() => reviewPeriod(book, '2026-09', people.wang)).toThrow(/needs credit_controller/);
+    expect(codeOf(() => reviewPeriod(book, '2026-09', people.wang))).toBe('security.forbidden');
     expect(() => approvePeriod(book, '2026-09', people.zhao)).toThrow(/must be reviewed to approve/);
     reviewPeriod(book, '2026-09', people.li);
-    expect(() => approvePeriod(book, '2026-09', people.wang)).toThrow(/needs manager/);
+    expect(codeOf(() => approvePeriod(book, '2026-09', people.wang))).toBe('security.forbidden');
     approvePeriod(book, '2026-09', people.zhao);
     expect(getPeriod(book, '2026-09')?.status).toBe('closed');
     const [v1] = statementVersions(book, '2026-09', 1);
@@ -99,24 +100,28 @@ describe('month-end close', () => {
     expect(checkBook(book).ok).toBe(true);
   });
 
-  it('never lets whoever prepared a period review or approve it, admin or not', async () => {
+  it('never lets the admin sign any step (test/core/close/four-eyes.test.ts has the rest of four eyes)', async () => {
     const book = await tempBook();
     const w = addSmallWorld(book);
     const people = addPeople(book);
     post(book, delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 10, 64_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 10, 64_000]]));
-    preparePeriod(book, '2026-09', people.admin, '2026-10-05');
-    expect(() => reviewPeriod(book, '2026-09', people.admin)).toThrow(/admin prepared 2026-09: someone else must review it/);
+    expect(codeOf(() => preparePeriod(book, '2026-09', people.admin, '2026-10-05'))).toBe('security.admin-not-signer');
+    preparePeriod(book, '2026-09', people.wang, '2026-10-05');
+    expect(codeOf(() => reviewPeriod(book, '2026-09', people.admin))).toBe('security.admin-not-signer');
     reviewPeriod(book, '2026-09', people.li);
-    expect(() => approvePeriod(book, '2026-09', people.admin)).toThrow(/someone else must approve it/);
+    expect(codeOf(() => approvePeriod(book, '2026-09', people.admin))).toBe('security.admin-not-signer');
+    approvePeriod(book, '2026-09', people.zhao);
+    expect(getPeriod(book, '2026-09')?.status).toBe('closed');
   });
 
-  it('is reopened only by an admin with a reason; the next preparation makes version 2 and keeps version 1', async () => {
+  it('is reopened only by a manager or admin who did not sign it, with a reason; the next preparation makes version 2 and keeps version 1', async () => {
     const { book, people } = await septemberBook();
     prepareAccepting(book, people, 'accepted for the test');
     reviewPeriod(book, '2026-09', people.li);
     approvePeriod(book, '2026-09', people.zhao);
-    expect(() => reopenPeriod(book, '2026-09', people.zhao, 'x')).toThrow(/needs admin/);
-    expect(() => reopenPeriod(book, '2026-09', people.admin, ' ')).toThrow(/needs a reason/);
+    expect(codeOf(() => reopenPeriod(book, '2026-09', people.zhao, 'x'))).toBe('security.signer-may-not-undo');
+    expect(codeOf(() => reopenPeriod(book, '2026-09', people.wang, 'x'))).toBe('security.forbidden');
+    expect(codeOf(() => reopenPeriod(book, '2026-09', people.admin, ' '))).toBe('security.reason-needed');
     reopenPeriod(book, '2026-09', people.admin, 'Metro receipt found after close');
     expect(book.db.prepare("SELECT action, actor, after_json FROM audit_log WHERE action = 'reopen'").get()).toMatchObject({ actor: 'admin', after_json: expect.stringContaining('Metro receipt found after close') });
     preparePeriod(book, '2026-09', people.wang); // the exceptions were accepted once, and stay accepted

@@ -29,6 +29,16 @@ function remittance(w: World, docNo: string, date: string, amount: number): Docu
 
 const arBalance = (book: Parameters<typeof balances>[0]) => balances(book, 'account').find((b) => b.account === 'ar_ka')?.balance_fen ?? 0;
 
+/**
+ * These tests close September by hand (no sign-offs), which the book's check rightly reports as a month closed
+ * without its audited close; every other check must hold.
+ */
+function soundLedger(book: Parameters<typeof checkBook>[0]): boolean {
+  const checks = checkBook(book).checks;
+  expect(checks.find((c) => c.name === 'periods-audit')).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.objectContaining({ code: 'security.check-period-state' })]) });
+  return checks.filter((c) => c.name !== 'periods-audit').every((c) => c.ok);
+}
+
 describe('posting', () => {
   it('posts a receipt as balanced entries with an open receivable due after the KA terms', async () => {
     const book = await tempBook();
@@ -92,7 +102,7 @@ describe('posting', () => {
       .toThrow(/period 2026-09 is closed/);
     // October is open: a correction goes there.
     postDocuments(book, [receipt(w, 'YS6', '2026-10-02', [[1_000, 64_000]])], 'tester', { kind: 'user', description: 't' });
-    expect(checkBook(book).ok).toBe(true);
+    expect(soundLedger(book)).toBe(true);
   });
 
   it('reverses a document in an open period and clears the two against each other', async () => {
@@ -106,7 +116,7 @@ describe('posting', () => {
     expect(openItemsOfDocument(book, 1)[0]!.open_fen).toBe(0);
     expect(openItemsOfDocument(book, id)[0]!.open_fen).toBe(0);
     expect(() => reverseDocument(book, 1, { actor: 'tester', reason: 'again', today: '2026-10-06' })).toThrow(/was reversed on 2026-10-05 by tester/);
-    expect(checkBook(book).ok).toBe(true);
+    expect(soundLedger(book)).toBe(true);
   });
 
   it('clears a remittance against receivables with parts summing to zero, and reverses a clearing', async () => {

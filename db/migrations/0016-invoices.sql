@@ -5,7 +5,7 @@
 --
 -- The documents table is rebuilt only to widen its list of kinds (SQLite cannot change a CHECK in place); the
 -- migration runner turns foreign keys off around this file and checks them before it commits, as SQLite's own
--- procedure for changing a table asks. Columns, keys, indexes and triggers are those of 0011.
+-- procedure for changing a table asks. Columns, keys, indexes and triggers are those of 0011 as 0012 and 0013 left them.
 PRAGMA legacy_alter_table = ON;
 
 DROP TRIGGER documents_lock_insert;
@@ -109,6 +109,11 @@ WHEN NEW.reverses_id IS NOT NULL AND NOT EXISTS (
   SELECT 1 FROM documents o WHERE o.id = NEW.reverses_id AND o.reverses_id IS NULL AND o.kind = NEW.kind
     AND o.total_fen = -NEW.total_fen)
 BEGIN SELECT RAISE(ABORT, 'correction:not-a-mirror'); END;
+
+-- Months close in order (0013): nothing dated in a month before a closed one.
+CREATE TRIGGER documents_before_closed_month BEFORE INSERT ON documents
+WHEN EXISTS (SELECT 1 FROM periods WHERE period > NEW.period AND status = 'closed')
+BEGIN SELECT RAISE(ABORT, 'period-closed-later'); END;
 
 -- Tax ids (纳税人识别号, 统一社会信用代码) of the book's own companies: an invoice's seller or buyer is found by them.
 ALTER TABLE distributors ADD COLUMN tax_id TEXT;
@@ -290,3 +295,14 @@ CREATE TRIGGER receivable_due_dates_no_update BEFORE UPDATE ON receivable_due_da
 BEGIN SELECT RAISE(ABORT, 'immutable:receivable_due_dates'); END;
 CREATE TRIGGER receivable_due_dates_no_delete BEFORE DELETE ON receivable_due_dates
 BEGIN SELECT RAISE(ABORT, 'immutable:receivable_due_dates'); END;
+
+-- Months close in order here too: a link, a status change or a due date is not dated before a closed month.
+CREATE TRIGGER invoice_status_before_closed_month BEFORE INSERT ON invoice_status_changes
+WHEN EXISTS (SELECT 1 FROM periods WHERE period > NEW.period AND status = 'closed')
+BEGIN SELECT RAISE(ABORT, 'period-closed-later'); END;
+CREATE TRIGGER invoice_links_before_closed_month BEFORE INSERT ON invoice_links
+WHEN EXISTS (SELECT 1 FROM periods WHERE period > NEW.period AND status = 'closed')
+BEGIN SELECT RAISE(ABORT, 'period-closed-later'); END;
+CREATE TRIGGER receivable_due_dates_before_closed_month BEFORE INSERT ON receivable_due_dates
+WHEN EXISTS (SELECT 1 FROM periods WHERE period > NEW.period AND status = 'closed')
+BEGIN SELECT RAISE(ABORT, 'period-closed-later'); END;
