@@ -1,5 +1,6 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
+import { inForce } from './corrections.js';
 
 /** What automatic linking looks at: the documents an invoice's remark names, and the uncovered ones by amount. */
 export interface NamedDocument { id: number; kind: string; method: string | null; doc_date: string; total_fen: number; store_id: number | null }
@@ -13,7 +14,7 @@ const NAMED_COLS = 'd.id, d.kind, d.method, d.doc_date, d.total_fen, d.store_id'
 export function documentsNamed(book: Book, kaAccountId: number, tokens: string[]): NamedDocument[] {
   const list = JSON.stringify(tokens);
   return stmt<[Record<string, unknown>], NamedDocument>(book.db, `SELECT DISTINCT ${NAMED_COLS} FROM documents d
-    WHERE d.ka_account_id = @ka AND d.kind IN ('receipt', 'return', 'deduction') AND (
+    WHERE d.ka_account_id = @ka AND d.kind IN ('receipt', 'return', 'deduction') AND ${inForce('d')} AND (
       d.doc_no IN (SELECT value FROM json_each(@list))
       OR (d.kind = 'receipt' AND d.order_no IN (SELECT value FROM json_each(@list)))
       OR d.doc_no IN (SELECT l.reference FROM documents s JOIN document_lines l ON l.document_id = s.id
@@ -42,7 +43,7 @@ export function unlinkedDocuments(book: Book, kaAccountId: number, kinds: string
   return stmt<[Record<string, unknown>], NamedDocument & { period: string; region: string | null }>(book.db, `SELECT ${NAMED_COLS}, d.period, s.region
     FROM documents d LEFT JOIN stores s ON s.id = d.store_id
     WHERE d.ka_account_id = @ka AND d.kind IN (SELECT value FROM json_each(@kinds)) AND d.doc_date BETWEEN @from AND @to
-      AND NOT EXISTS (SELECT 1 FROM invoice_links l WHERE l.document_id = d.id)
+      AND NOT EXISTS (SELECT 1 FROM invoice_links l WHERE l.document_id = d.id) AND ${inForce('d')}
     ORDER BY d.doc_date, d.id`).all({ ka: kaAccountId, kinds: JSON.stringify(kinds), from, to });
 }
 

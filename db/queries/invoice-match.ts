@@ -1,5 +1,6 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
+import { inForce } from './corrections.js';
 import { DUE_ROW } from './due-dates.js';
 
 /**
@@ -28,15 +29,19 @@ export function monthDocuments(book: Book, periods: string[], kaAccountId: numbe
     WHERE d.period IN (SELECT value FROM json_each(@periods)) AND d.doc_date <= @asOf
       AND (d.kind IN ('receipt', 'return') OR (d.kind = 'deduction' AND d.method = 'invoice'))
       AND (@ka IS NULL OR d.ka_account_id = @ka) AND (@distributor IS NULL OR d.distributor_id = @distributor)
+      AND ${inForce('d', '@asOf')}
     ORDER BY k.code, d.doc_date, d.id`).all({ periods: JSON.stringify(periods), ka: kaAccountId, distributor: distributorId, asOf });
 }
 
-/** Every link in force on a date of the issued invoices that cover any of the given documents, with the period of what they cover. */
+/**
+ * Every link in force on a date of the issued invoices that cover any of the given documents, with the period of what
+ * they cover. A link to a document reversed by then covers nothing: the invoice is set against what is in force.
+ */
 export function linksOfInvoicesCovering(book: Book, documentIds: number[], asOf: string) {
   return stmt<[Record<string, unknown>], { invoice_id: number; document_id: number; role: string; amount_fen: number; doc_period: string; doc_kind: string }>(book.db,
     `SELECT l.invoice_id, l.document_id, l.role, sum(l.amount_fen) AS amount_fen, d.period AS doc_period, d.kind AS doc_kind
      FROM invoice_links l JOIN documents d ON d.id = l.document_id JOIN invoices i ON i.document_id = l.invoice_id
-     WHERE l.link_date <= @asOf AND i.direction = 'issued' AND l.role IN ('goods', 'return', 'discount')
+     WHERE l.link_date <= @asOf AND i.direction = 'issued' AND l.role IN ('goods', 'return', 'discount') AND ${inForce('d', '@asOf')}
        AND l.invoice_id IN (SELECT DISTINCT x.invoice_id FROM invoice_links x WHERE x.link_date <= @asOf
          AND x.document_id IN (SELECT value FROM json_each(@docs)))
      GROUP BY l.invoice_id, l.document_id, l.role HAVING sum(l.amount_fen) <> 0`).all({ docs: JSON.stringify(documentIds), asOf });
@@ -55,7 +60,7 @@ export function matchInvoices(book: Book, ids: number[]): MatchInvoice[] {
 
 /**
  * Issued invoices of a KA booked by a date, valid on it, dated in the given months, that cover nothing on that date
- * (no links, or rebate links only): invoiced with nothing accepted behind them.
+ * (no links, or rebate links only, or links only to documents reversed by then): invoiced with nothing accepted behind them.
  */
 export function uncoveringInvoices(book: Book, periods: string[], kaAccountId: number | null, distributorId: number | null, asOf: string) {
   return stmt<[Record<string, unknown>], MatchInvoice & { ka_code: string; ka_name: string; period: string }>(book.db, `SELECT d.id, d.doc_no, d.doc_date,
@@ -68,7 +73,8 @@ export function uncoveringInvoices(book: Book, periods: string[], kaAccountId: n
       AND (@ka IS NULL OR k.id = @ka) AND (@distributor IS NULL OR d.distributor_id = @distributor)
       AND coalesce((SELECT s.status FROM invoice_status_changes s WHERE s.document_id = i.document_id AND s.effective_date <= @asOf
         ORDER BY s.effective_date DESC, s.id DESC LIMIT 1), 'valid') = 'valid'
-      AND coalesce((SELECT sum(l.amount_fen) FROM invoice_links l WHERE l.invoice_id = i.document_id AND l.link_date <= @asOf), 0) = 0
+      AND coalesce((SELECT sum(l.amount_fen) FROM invoice_links l JOIN documents c ON c.id = l.document_id
+        WHERE l.invoice_id = i.document_id AND l.link_date <= @asOf AND (l.role = 'rebate' OR ${inForce('c', '@asOf')})), 0) = 0
     ORDER BY k.code, i.invoice_date, d.id`).all({ periods: JSON.stringify(periods), ka: kaAccountId, distributor: distributorId, asOf });
 }
 

@@ -1,5 +1,6 @@
 import type { Book } from '../connection.js';
 import { stmt } from '../statements.js';
+import { inForce } from './corrections.js';
 
 /** A document an invoice may cover: a receipt, a return or a deduction. */
 export interface TargetDocument {
@@ -16,10 +17,10 @@ export function targetDocument(book: Book, id: number): TargetDocument | undefin
     WHERE d.id = ?`).get(id);
 }
 
-/** Receipts, returns and deductions by number (or natural key), for linking by hand. */
+/** Receipts, returns and deductions in force by number (or natural key), for linking by hand (a reversed one is gone). */
 export function targetsByNumber(book: Book, key: string): TargetDocument[] {
   return stmt<[string, string], TargetDocument>(book.db, `SELECT ${TARGET_COLS} FROM documents d LEFT JOIN ka_accounts k ON k.id = d.ka_account_id
-    WHERE (d.doc_no = ? OR d.natural_key = ?) AND d.kind IN ('receipt', 'return', 'deduction') ORDER BY d.id`).all(key, key);
+    WHERE (d.doc_no = ? OR d.natural_key = ?) AND d.kind IN ('receipt', 'return', 'deduction') AND ${inForce('d')} ORDER BY d.id`).all(key, key);
 }
 
 /** An invoice with its document and the KA it belongs to (its own, or its buyer's or seller's entity's when added later). */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { reverseDocument } from '../../../core/corrections/reverse.js';
+import { autoLinkInvoices } from '../../../core/invoices/auto-link.js';
 import { threeWayMatch } from '../../../core/invoices/three-way-match.js';
+import { findDocumentByKey } from '../../../db/queries/documents.js';
 import { tempBook } from '../../helpers/temp-book.js';
 import { addInvoiceWorld, deduction, issued, oneLineReceipt, post, recordInvoices, ret } from '../../helpers/invoice-world.js';
 
@@ -81,5 +84,34 @@ describe('the three-way match, by hand', () => {
     expect(kinds).toEqual({ amount_differs: 300, invoiced_not_accepted: 10_000 });
     expect(may!.toExplain).toBe(19_200 - 29_500);
     expect(may!.explained).toBe(may!.toExplain);
+  });
+
+  it('leaves reversed receipts out: an invoice of a reversed receipt is set against the version in force', async () => {
+    const book = await tempBook();
+    const w = addInvoiceWorld(book);
+    post(book,
+      oneLineReceipt(w, 'YS1301', '2026-06-05', w.p001, 100, P001), // 640.00, then corrected to 90 units
+      oneLineReceipt(w, 'YS1302', '2026-06-08', w.p003, 20, P003)); // 798.00, posted in error and reversed
+    recordInvoices(book, issued('26312000000000000021', '2026-06-10', 64_000, '验收单 YS1301'));
+    const keyOf = (docNo: string) => findDocumentByKey(book, 'receipt', `K${w.rtm}|${docNo}`)!;
+    const first = keyOf('YS1301');
+    reverseDocument(book, first.id, { actor: 'tester', reason: '数量错：实收 90', today: '2026-06-20' });
+    post(book, { ...oneLineReceipt(w, 'YS1301', '2026-06-05', w.p001, 90, P001), version: 2 }); // 576.00
+    reverseDocument(book, keyOf('YS1302').id, { actor: 'tester', reason: '重复导入', today: '2026-06-20' });
+
+    // Only version 2 of YS1301 (576.00) is accepted; YS1302 and its reversal are gone from the match,
+    // and the invoice, whose link is to the reversed version, covers nothing in force.
+    const [june] = threeWayMatch(book, ['2026-06'], { asOf: '2026-06-30' });
+    expect(june).toMatchObject({ accepted: 57_600, returns: 0, settlement: 57_600, invoicedNet: 64_000 });
+    expect(june!.gaps.map((g) => [g.kind, g.docNo ?? g.invoiceNo, g.amount])).toEqual([
+      ['to_invoice', 'YS1301', 57_600], ['invoiced_not_accepted', '26312000000000000021', 64_000]]);
+    expect(june!.explained).toBe(june!.toExplain);
+
+    // Linking again finds version 2 by the invoice's remark: the invoice is 64.00 more than what it covers.
+    book.write(() => autoLinkInvoices(book, { from: '2026-06-01', to: '2026-06-30' }, 'tester'));
+    const [relinked] = threeWayMatch(book, ['2026-06'], { asOf: '2026-06-30' });
+    expect(relinked!.gaps.map((g) => [g.kind, g.invoiceNo, g.amount])).toEqual([['amount_differs', '26312000000000000021', 6_400]]);
+    expect(relinked!.toExplain).toBe(57_600 - 64_000);
+    expect(relinked!.explained).toBe(relinked!.toExplain);
   });
 });
