@@ -8,7 +8,7 @@ import { AuditWriter } from '../audit/audit-chain.js';
 import { addDays } from '../calendar/dates.js';
 import type { InvoiceLinkRole } from '../../vocabulary/index.js';
 import { bookingDate, latestOf } from './booking-date.js';
-import { coverable, linkInvoice, unlinkInvoice } from './links.js';
+import { coverable, linkInvoiceTo, unlinkInvoice } from './links.js';
 import { allocate } from './allocate-coverage.js';
 import { remarkTokens } from './remark-tokens.js';
 
@@ -191,9 +191,11 @@ function applyWanted(book: Book, group: Invoice[], wanted: Wanted[], method: 're
     unlinkInvoice(book, c.invoiceId, c.documentId, c.role, date, 'auto-relink', actor, audit);
     summary.unlinks++;
   }
+  const byInvoice = new Map<number, Wanted[]>();
   for (const [k, w] of want) {
     if (current.get(k)?.amount === w.amount) continue;
-    linkInvoice(book, { invoiceId: w.invoiceId, documentId: w.documentId, role: w.role, amount: w.amount, method, date }, actor, audit);
+    byInvoice.set(w.invoiceId, [...(byInvoice.get(w.invoiceId) ?? []), w]);
     summary.links++;
   }
+  for (const [invoiceId, ws] of byInvoice) linkInvoiceTo(book, invoiceId, ws, { method, date }, actor, audit);
 }

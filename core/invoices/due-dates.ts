@@ -1,7 +1,7 @@
 import type { Book } from '../../db/connection.js';
 import { contractOn, getContract, type ContractRow } from '../../db/queries/contracts.js';
 import { dueInForce, insertDueDate, lastDueRowDate, lastInvoiceDateOf, openReceiptsUnderContract, receivableOfDocument } from '../../db/queries/due-dates.js';
-import { targetDocument } from '../../db/queries/invoice-targets.js';
+import { targetDocument, type TargetDocument } from '../../db/queries/invoice-targets.js';
 import { getKaAccount } from '../../db/queries/master-data.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { addDays, lastDayOf, periodOf, today } from '../calendar/dates.js';
@@ -47,9 +47,10 @@ export function markAwaitingInvoice(book: Book, openItemId: number, receiptDate:
  * After a receipt's invoices changed (linked, unlinked, voided): a receipt whose terms start at the invoice is due
  * its days after the last invoice that covers it, from the day of the change. Paid receipts keep what they had.
  */
-export function refreshInvoiceDueDates(book: Book, receiptId: number, date: string, actor: string): void {
-  const receipt = targetDocument(book, receiptId);
+export function refreshInvoiceDueDates(book: Book, receiptOrId: number | TargetDocument, date: string, actor: string): void {
+  const receipt = typeof receiptOrId === 'number' ? targetDocument(book, receiptOrId) : receiptOrId;
   if (!receipt || receipt.kind !== 'receipt') return;
+  const receiptId = receipt.id;
   const terms = termsOf(book, receipt);
   if (terms.start !== 'invoice') return;
   const item = receivableOfDocument(book, receiptId);

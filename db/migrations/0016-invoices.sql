@@ -115,6 +115,9 @@ CREATE TRIGGER documents_before_closed_month BEFORE INSERT ON documents
 WHEN EXISTS (SELECT 1 FROM periods WHERE period > NEW.period AND status = 'closed')
 BEGIN SELECT RAISE(ABORT, 'period-closed-later'); END;
 
+-- An invoice's remark names what it covers by the KA's numbers (验收单号, 退货单号, 对账单号): found by KA and number.
+CREATE INDEX documents_by_ka_doc_no ON documents(ka_account_id, doc_no);
+
 -- Tax ids (纳税人识别号, 统一社会信用代码) of the book's own companies: an invoice's seller or buyer is found by them.
 ALTER TABLE distributors ADD COLUMN tax_id TEXT;
 CREATE UNIQUE INDEX distributors_by_tax_id ON distributors(tax_id) WHERE tax_id IS NOT NULL;

@@ -80,3 +80,9 @@ export function contractTerms(book: Book, contractId: number): {
     deliveryCost: stmt<[number], DeliveryCostRow>(book.db, 'SELECT * FROM contract_delivery_cost WHERE contract_id = ? ORDER BY region').all(contractId),
   };
 }
+
+/** Whether any KA contract between a manufacturer and a KA starts its terms at the invoice (账期自开票). */
+export function anyContractStartsAtInvoice(book: Book, manufacturerId: number, kaAccountId: number): boolean {
+  return stmt<[number, number], { n: number }>(book.db, `SELECT count(*) AS n FROM contracts
+    WHERE manufacturer_id = ? AND ka_account_id = ? AND payment_terms_start = 'invoice'`).get(manufacturerId, kaAccountId)!.n > 0;
+}

@@ -8,18 +8,27 @@ export interface NamedDocument { id: number; kind: string; method: string | null
 const NAMED_COLS = 'd.id, d.kind, d.method, d.doc_date, d.total_fen, d.store_id';
 
 /**
- * The receipts, returns and deductions of a KA that tokens of a remark name: by their number, a receipt by its
- * order number too, and every document a named KA statement (对账单/结算单) lists.
+ * The receipts, returns and deductions of a KA that tokens of a remark name: by their number, every document a named
+ * KA statement (对账单/结算单) lists, and — for tokens that name no document — a receipt by its order number.
+ * (By number through documents_by_ka_doc_no; the order numbers, seldom written on an invoice, only when needed.)
  */
 export function documentsNamed(book: Book, kaAccountId: number, tokens: string[]): NamedDocument[] {
   const list = JSON.stringify(tokens);
-  return stmt<[Record<string, unknown>], NamedDocument>(book.db, `SELECT DISTINCT ${NAMED_COLS} FROM documents d
-    WHERE d.ka_account_id = @ka AND d.kind IN ('receipt', 'return', 'deduction') AND ${inForce('d')} AND (
-      d.doc_no IN (SELECT value FROM json_each(@list))
-      OR (d.kind = 'receipt' AND d.order_no IN (SELECT value FROM json_each(@list)))
-      OR d.doc_no IN (SELECT l.reference FROM documents s JOIN document_lines l ON l.document_id = s.id
-        WHERE s.kind = 'statement' AND s.ka_account_id = @ka AND s.doc_no IN (SELECT value FROM json_each(@list)) AND l.reference IS NOT NULL))
-    ORDER BY d.doc_date, d.id`).all({ ka: kaAccountId, list });
+  const found = stmt<[Record<string, unknown>], NamedDocument & { token: string }>(book.db, `WITH named(no, token) AS (
+      SELECT value, value FROM json_each(@list)
+      UNION SELECT l.reference, s.doc_no FROM documents s JOIN document_lines l ON l.document_id = s.id
+        WHERE s.ka_account_id = @ka AND s.doc_no IN (SELECT value FROM json_each(@list)) AND s.kind = 'statement' AND l.reference IS NOT NULL)
+    SELECT ${NAMED_COLS}, min(n.token) AS token FROM named n CROSS JOIN documents d ON d.ka_account_id = @ka AND d.doc_no = n.no
+    WHERE d.kind IN ('receipt', 'return', 'deduction') AND ${inForce('d')} GROUP BY d.id`).all({ ka: kaAccountId, list });
+  const used = new Set(found.map((f) => f.token));
+  const rest = tokens.filter((t) => !used.has(t));
+  const byOrder = rest.length ? stmt<[Record<string, unknown>], NamedDocument>(book.db, `SELECT ${NAMED_COLS} FROM documents d
+    WHERE d.ka_account_id = @ka AND d.kind = 'receipt' AND d.order_no IN (SELECT value FROM json_each(@list)) AND ${inForce('d')}`)
+    .all({ ka: kaAccountId, list: JSON.stringify(rest) }) : [];
+  const all = new Map<number, NamedDocument>();
+  for (const { token: _, ...d } of found) all.set(d.id, d);
+  for (const d of byOrder) all.set(d.id, d);
+  return [...all.values()].sort((x, y) => x.doc_date.localeCompare(y.doc_date) || x.id - y.id);
 }
 
 /** The invoices of a KA (issued or received, by their KA or their entity's) in a window of invoice dates. */

@@ -12,6 +12,21 @@ export function insertLink(book: Book, r: { invoice_id: number; document_id: num
     .run({ ...r, period: r.link_date.slice(0, 7), created_at: new Date().toISOString() }).lastInsertRowid);
 }
 
+/** Several links of one invoice made at once, in one statement (an invoice covering a month of receipts). */
+export function insertLinks(book: Book, invoiceId: number, rows: { document_id: number; role: string; amount_fen: number }[], o: { link_date: string; method: string; created_by: string }): void {
+  stmt(book.db, `INSERT INTO invoice_links (invoice_id, document_id, role, amount_fen, link_date, period, method, reverses_id, note, created_by, created_at)
+    SELECT @invoice_id, json_extract(j.value, '$.document_id'), json_extract(j.value, '$.role'), json_extract(j.value, '$.amount_fen'),
+      @link_date, @period, @method, NULL, NULL, @created_by, @created_at FROM json_each(@rows) j ORDER BY j.key`)
+    .run({ invoice_id: invoiceId, rows: JSON.stringify(rows), ...o, period: o.link_date.slice(0, 7), created_at: new Date().toISOString() });
+}
+
+/** What is linked to each of several documents, by role, by every invoice (all dates). */
+export function linkedToDocuments(book: Book, documentIds: number[]): Map<string, number> {
+  const rows = stmt<[string], { document_id: number; role: string; s: number }>(book.db, `SELECT document_id, role, sum(amount_fen) AS s FROM invoice_links
+    WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id, role`).all(JSON.stringify(documentIds));
+  return new Map(rows.map((r) => [`${r.document_id}|${r.role}`, r.s]));
+}
+
 /**
  * Link rows in force (made and not reversed) between an invoice and a document, oldest first. (`+l.reverses_id`, here
  * and below, keeps SQLite on the invoice or document index rather than walking the reverses_id index over every link.)

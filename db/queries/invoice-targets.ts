@@ -17,6 +17,13 @@ export function targetDocument(book: Book, id: number): TargetDocument | undefin
     WHERE d.id = ?`).get(id);
 }
 
+/** Several documents at once, by id. */
+export function targetDocuments(book: Book, ids: number[]): Map<number, TargetDocument> {
+  const rows = stmt<[string], TargetDocument>(book.db, `SELECT ${TARGET_COLS} FROM documents d LEFT JOIN ka_accounts k ON k.id = d.ka_account_id
+    WHERE d.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Receipts, returns and deductions in force by number (or natural key), for linking by hand (a reversed one is gone). */
 export function targetsByNumber(book: Book, key: string): TargetDocument[] {
   return stmt<[string, string], TargetDocument>(book.db, `SELECT ${TARGET_COLS} FROM documents d LEFT JOIN ka_accounts k ON k.id = d.ka_account_id
