@@ -14,6 +14,7 @@ import { vouchersMethods } from './vouchers-methods.js';
 import { correctionsMethods } from './corrections-methods.js';
 import { hqMethods } from './hq-methods.js';
 import { packageMethods } from './package-methods.js';
+import { invoicesMethods } from './invoices-methods.js';
 
 /**
  * The one list of service methods the window may call (DESIGN.md §5): each method's arguments and result as zod
@@ -23,6 +24,7 @@ import { packageMethods } from './package-methods.js';
 export const serviceContract = {
   ...bookMethods, ...sessionMethods, ...overviewMethods, ...masterMethods, ...importMethods, ...reconcileMethods, ...feesMethods, ...termsMethods,
   ...creditMethods, ...closeMethods, ...adminMethods, ...vouchersMethods, ...correctionsMethods, ...packageMethods, ...hqMethods,
+  ...invoicesMethods,
 } as const;
 
 export type ServiceName = keyof typeof serviceContract;

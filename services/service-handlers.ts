@@ -12,6 +12,7 @@ import { importHandlers } from './handlers/import-handlers.js';
 import { overviewHandlers } from './handlers/overview-handlers.js';
 import { reconcileHandlers } from './handlers/reconcile-handlers.js';
 import { vouchersHandlers } from './handlers/vouchers-handlers.js';
+import { invoicesHandlers } from './handlers/invoices-handlers.js';
 import { correctionsHandlers } from './handlers/corrections-handlers.js';
 import { hqHandlers } from './handlers/hq-handlers.js';
 import { packageHandlers } from './handlers/package-handlers.js';
@@ -24,6 +25,6 @@ export type { ServiceContext } from './service-context.js';
  */
 export const serviceHandlers: HandlersOf<typeof serviceContract> = {
   ...bookHandlers, ...sessionHandlers, ...overviewHandlers, ...masterHandlers, ...importHandlers, ...reconcileHandlers, ...feesHandlers,
-  ...termsHandlers, ...creditHandlers, ...closeHandlers, ...adminHandlers, ...vouchersHandlers, ...correctionsHandlers,
+  ...termsHandlers, ...creditHandlers, ...closeHandlers, ...adminHandlers, ...vouchersHandlers, ...correctionsHandlers, ...invoicesHandlers,
   ...packageHandlers, ...hqHandlers,
 };

@@ -2,18 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openExistingBook } from '../../core/book/open-book.js';
 import { addMonths, today } from '../../core/calendar/dates.js';
-import { commandLanguage, UserError } from '../../core/errors.js';
+import { commandLanguage } from '../../core/errors.js';
 import { autoLinkInvoices } from '../../core/invoices/auto-link.js';
 import { feeInvoices } from '../../core/invoices/fee-invoices.js';
-import { linkByHand, unlinkByHand, voidInvoice } from '../../core/invoices/invoice-actions.js';
+import { kaIdOf, linkByHand, sellerNames, unlinkByHand, voidInvoice } from '../../core/invoices/invoice-actions.js';
 import { threeWayMatch } from '../../core/invoices/three-way-match.js';
 import { toInvoiceList } from '../../core/invoices/to-invoice.js';
 import { toInvoiceWorkbook } from '../../core/invoices/to-invoice-xlsx.js';
 import { formatFen } from '../../core/money/format.js';
 import { parseAmount } from '../../core/money/parse.js';
 import type { Book } from '../../db/connection.js';
-import { findKaAccount } from '../../db/queries/master-data.js';
-import { distributorsList } from '../../db/queries/credit-parties.js';
 import { labelOf, renderMessage } from '../../locale/index.js';
 import { COMMON_OPTIONS } from '../context.js';
 import { writeAs } from '../sign-in.js';
@@ -36,17 +34,7 @@ function monthsOf(text: string | undefined): string[] {
   return out;
 }
 
-/** The seller on the workbook: the book's distributor (their names, when the book holds several). */
-function sellerNames(book: Book): string {
-  return distributorsList(book).map((d) => d.name).join('、');
-}
-
-function kaOf(book: Book, code: string | undefined): number | null {
-  if (!code) return null;
-  const ka = findKaAccount(book, code);
-  if (!ka) throw new UserError('invoices.ka-unknown', { code }, { field: '--ka' });
-  return ka.id;
-}
+const kaOf = (book: Book, code: string | undefined) => kaIdOf(book, code);
 
 /**
  * ka-settle invoices BOOK match|fees|to-invoice|link|unlink|void|relink: the three-way match per KA and month, fee

@@ -5,6 +5,8 @@ import { today } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 import { Poster } from '../ledger/post-documents.js';
 import { insertBatch } from '../../db/queries/documents.js';
+import { findKaAccount } from '../../db/queries/master-data.js';
+import { distributorsList } from '../../db/queries/credit-parties.js';
 import type { InvoiceLinkRole } from '../../vocabulary/index.js';
 import { bookingDate } from './booking-date.js';
 import type { InvoiceDraft } from './invoice-draft.js';
@@ -75,4 +77,17 @@ export function voidInvoice(book: Book, r: { invoice: string; reason: string }, 
 /** 手工录入: a paper invoice typed in, checked and recorded like any other (source manual), then linked. */
 export function enterInvoice(book: Book, draft: Omit<InvoiceDraft, 'source'>, actor: string): InvoiceBatchSummary {
   return book.write(() => recordInvoiceBatch(book, [{ ...draft, source: 'manual' }], actor, { description: `entered by hand ${draft.number}` }));
+}
+
+/** The KA account a person names by its code (none: every KA). */
+export function kaIdOf(book: Book, code: string | undefined, field = '--ka'): number | null {
+  if (!code) return null;
+  const ka = findKaAccount(book, code);
+  if (!ka) throw new UserError('invoices.ka-unknown', { code }, { field });
+  return ka.id;
+}
+
+/** The seller on the to-invoice workbook: the book's distributor (their names, when the book holds several). */
+export function sellerNames(book: Book): string {
+  return distributorsList(book).map((d) => d.name).join('、');
 }

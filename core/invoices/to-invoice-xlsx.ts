@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { renderMessage, type Language, type MessageCode } from '../../locale/index.js';
 import type { ToInvoice } from './to-invoice.js';
@@ -45,4 +47,11 @@ export async function toInvoiceWorkbook(list: ToInvoice[], lang: Language, selle
   }
   for (const ws of [basic, items]) ws.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The workbook written to a file (its folder made if need be), for the window's export. */
+export async function writeToInvoiceWorkbook(file: string, list: ToInvoice[], lang: Language, sellerName: string): Promise<void> {
+  const bytes = await toInvoiceWorkbook(list, lang, sellerName);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, bytes);
 }

@@ -20,6 +20,7 @@ import { ImportWizard } from '../screens/import/ImportWizard';
 import { ReconcileWorkbench } from '../screens/reconcile/ReconcileWorkbench';
 import { HqOpenPanel, type HqState } from '../screens/hq/HqOpenPanel';
 import { HqScreen } from '../screens/hq/HqScreen';
+import { InvoicesScreen } from '../screens/invoices/InvoicesScreen';
 import { AREAS, parseRoute, routeHash, type Route } from './areas';
 import { ProtectionBanner } from './ProtectionBanner';
 import { RestoreDialog } from './RestoreDialog';
@@ -159,6 +160,7 @@ export function App() {
           {route.area === 'fees' && <FeesScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} />}
           {route.area === 'terms' && <TermsScreen periods={monthList} workMonth={workMonth} />}
           {route.area === 'credit' && <CreditScreen params={route.params} />}
+          {route.area === 'invoices' && <InvoicesScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} />}
           {route.area === 'settlement' && <SettlementScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} user={state.user} go={go} />}
           {route.area === 'hq' && hq && <HqScreen state={hq} onState={setHq} params={route.params} />}
           {route.area === 'audit' && <AuditScreen key={routeHash(route)} params={route.params} periods={monthList} workMonth={workMonth} signedIn={!!state.user} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}

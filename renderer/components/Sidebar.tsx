@@ -8,7 +8,7 @@ export function Sidebar({ current, onGo, areas = AREAS }: { current: AreaId; onG
     <nav className="sidebar" aria-label="areas">
       {areas.map((a) => (
         <button key={a} type="button" data-testid={`area-${a}`} aria-current={a === current ? 'page' : undefined} className={a === current ? 'current' : ''}
-          title={`Alt+${(AREAS.indexOf(a) + 1) % 10}`} onClick={() => onGo(a)}>
+          title={AREAS.indexOf(a) < 10 ? `Alt+${(AREAS.indexOf(a) + 1) % 10}` : undefined} onClick={() => onGo(a)}>
           {t(`areas.${a}`)}
         </button>
       ))}

@@ -1,7 +1,7 @@
 import type { ProgressEvent, ServiceArgs, ServiceError, ServiceName, ServiceResult } from '../../contract/service-contract';
 
 /** The methods that write a file for the user; each takes an optional `path`. */
-export type ExportMethod = 'reconcile.export' | 'statement.export' | 'credit.statementOfAccount' | 'vouchers.export' | 'vouchers.reexport';
+export type ExportMethod = 'reconcile.export' | 'statement.export' | 'credit.statementOfAccount' | 'vouchers.export' | 'vouchers.reexport' | 'invoices.exportToInvoice';
 
 /** A failed call as the window sees it: the typed error that crossed the boundary. */
 export class CallError extends Error {

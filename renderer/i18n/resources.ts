@@ -28,6 +28,7 @@ import zh_signIn from './zh/signIn.json' with { type: 'json' };
 import zh_terms from './zh/terms.json' with { type: 'json' };
 import zh_users from './zh/users.json' with { type: 'json' };
 import zh_vouchers from './zh/vouchers.json' with { type: 'json' };
+import zh_invoicing from './zh/invoicing.json' with { type: 'json' };
 import en_about from './en/about.json' with { type: 'json' };
 import en_app from './en/app.json' with { type: 'json' };
 import en_areas from './en/areas.json' with { type: 'json' };
@@ -57,6 +58,7 @@ import en_signIn from './en/signIn.json' with { type: 'json' };
 import en_terms from './en/terms.json' with { type: 'json' };
 import en_users from './en/users.json' with { type: 'json' };
 import en_vouchers from './en/vouchers.json' with { type: 'json' };
+import en_invoicing from './en/invoicing.json' with { type: 'json' };
 
 /**
  * The window's words: one JSON file per area and language (renderer/i18n/zh/, en/), plus every vocabulary value's
@@ -93,6 +95,7 @@ export const zhResources = {
   terms: zh_terms,
   users: zh_users,
   vouchers: zh_vouchers,
+  invoicing: zh_invoicing,
 };
 export const enResources = {
   ...labelsEn,
@@ -125,4 +128,5 @@ export const enResources = {
   terms: en_terms,
   users: en_users,
   vouchers: en_vouchers,
+  invoicing: en_invoicing,
 };

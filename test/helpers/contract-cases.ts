@@ -142,4 +142,17 @@ export const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'hq.watch': { good: { period: '2026-08' }, bad: [{ period: 'August' }] },
   'hq.audit': { good: { from: '2025-11', to: '2026-10', by: 'product', ka: 'MET' }, bad: [{ from: '2025-11', to: '2026-10', by: 'region' }, { from: '2025-11', by: 'ka' }] },
   'hq.missing': { good: { from: '2025-11', to: '2026-10' }, bad: [{ from: '2025-11' }, { from: 'x', to: 'y' }] },
+  'invoices.match': { good: { periods: ['2026-10'], ka: 'RTM', asOf: '2026-10-31' }, bad: [{ periods: [] }, { periods: ['2026-13'] }, { periods: ['2026-10'], asOf: '31/10/2026' }] },
+  'invoices.toInvoice': { good: { periods: ['2026-09', '2026-10'] }, bad: [{ periods: '2026-10' }, {}] },
+  'invoices.exportToInvoice': { good: { periods: ['2026-10'], ka: 'RTM' }, bad: [{ periods: ['2026-10'], path: '' }, { ka: 'RTM' }] },
+  'invoices.link': { good: { invoice: '26312000000000000001', document: 'YS1001', amount: 64_000 }, bad: [{ invoice: '1', document: 'YS1001' }, { invoice: '26312000000000000001', document: 'YS1001', amount: -5 }, { invoice: '26312000000000000001', document: 'YS1001', amount: 1.5 }] },
+  'invoices.unlink': { good: { invoice: '26312000000000000001', document: 'YS1001', reason: '关联错了' }, bad: [{ invoice: '26312000000000000001', document: 'YS1001', reason: '' }, { invoice: '26312000000000000001', document: 'YS1001' }] },
+  'invoices.enter': {
+    good: { invoiceType: 'special', code: '3100191130', number: '00012345', date: '2026-03-22', seller: { taxId: '91310000MA1FL0D01X', name: '上海华东商贸有限公司' }, buyer: { taxId: '91310000607201234X', name: '康成投资（中国）有限公司' }, net: 56_637, tax: 7_363 },
+    bad: [
+      { invoiceType: 'paper', number: '00012345', date: '2026-03-22', seller: { taxId: '91310000MA1FL0D01X', name: 'x' }, buyer: { taxId: '91310000607201234X', name: 'y' }, net: 1, tax: 0 },
+      { invoiceType: 'special', code: '31001', number: '00012345', date: '2026-03-22', seller: { taxId: '91310000MA1FL0D01X', name: 'x' }, buyer: { taxId: '91310000607201234X', name: 'y' }, net: 1, tax: 0 },
+      { invoiceType: 'special', number: '00012345', date: '2026-03-22', seller: { taxId: '9', name: 'x' }, buyer: { taxId: '91310000607201234X', name: 'y' }, net: 1.5, tax: 0 },
+    ],
+  },
 };

@@ -14,7 +14,7 @@ import type { ServiceError } from '../../../contract/service-contract';
 import { MasterForm } from './MasterForm';
 import { RecordDetail } from './RecordDetail';
 
-const ENTITIES = ['ka-accounts', 'stores', 'products', 'prices', 'distributors', 'contracts', 'promotions', 'manufacturers'] as const;
+const ENTITIES = ['ka-accounts', 'invoicing-entities', 'stores', 'products', 'prices', 'distributors', 'contracts', 'promotions', 'manufacturers'] as const;
 type Entity = (typeof ENTITIES)[number];
 
 /** Grid columns from a list's rows: money by *_fen, prices by *_e4, rates by *_ppm, everything else as text. */
@@ -28,13 +28,13 @@ function columnsFor(rows: Row[], t: TFunction): ColDef<Row>[] {
   });
 }
 
-/** 主数据: KA accounts, stores, products, contract prices, distributors, contracts and promotions; new records in forms. */
+/** 主数据: KA accounts and their invoicing entities (开票信息), stores, products, contract prices, distributors, contracts and promotions; new records in forms. */
 export function MasterDataScreen() {
   const { t } = useTranslation();
   const [entity, setEntity] = useState<Entity>('ka-accounts');
   const [ka, setKa] = useState('');
   const kas = useKaAccounts();
-  const list = useQuery('master.list', { entity, ...(ka && (entity === 'stores' || entity === 'prices') ? { ka } : {}), limit: 1000 });
+  const list = useQuery('master.list', { entity, ...(ka && (entity === 'stores' || entity === 'prices' || entity === 'invoicing-entities') ? { ka } : {}), limit: 1000 });
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ key: string; record: Record<string, unknown> } | null>(null);
@@ -64,7 +64,7 @@ export function MasterDataScreen() {
     <main className="screen" aria-labelledby="master-title">
       <div className="screen-head">
         <h1 id="master-title">{t('areas.master')}</h1>
-        {(entity === 'stores' || entity === 'prices') && (
+        {(entity === 'stores' || entity === 'prices' || entity === 'invoicing-entities') && (
           <label className="inline">KA
             <select value={ka} onChange={(e) => setKa(e.target.value)} data-testid="master-ka">
               <option value="">{t('reconcile.allKa')}</option>
@@ -89,9 +89,9 @@ export function MasterDataScreen() {
       <p className="muted">{t('master.count', { count: rows.length })}{entity === 'prices' ? ` · ${t('master.pricesHint')}` : ` · ${t(entity === 'promotions' ? 'master.openHint' : 'master.editHint')}`}</p>
       <div className="split">
         <DataGrid testId="master-grid" rows={rows} columns={columns} height={480}
-          rowId={(r) => String(r.code ?? r.sku ?? `${String(r.ka ?? '')}/${String(r.store_code ?? r.sku ?? '')}/${String(r.region ?? '')}/${String(r.valid_from ?? '')}`)}
+          rowId={(r) => String(r.tax_id ?? r.code ?? r.sku ?? `${String(r.ka ?? '')}/${String(r.store_code ?? r.sku ?? '')}/${String(r.region ?? '')}/${String(r.valid_from ?? '')}`)}
           onOpen={entity === 'promotions' ? (r) => setOpen(String(r.code)) : entity === 'prices' ? undefined : (r) => {
-            const key = entity === 'stores' ? `${String(r.ka)}/${String(r.store_code)}` : String(r.code ?? r.sku);
+            const key = entity === 'stores' ? `${String(r.ka)}/${String(r.store_code)}` : entity === 'invoicing-entities' ? String(r.tax_id) : String(r.code ?? r.sku);
             if (entity === 'contracts') setOpen(key);
             void edit(key);
           }} selectedId={open} />

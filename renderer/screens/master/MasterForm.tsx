@@ -80,7 +80,7 @@ export function MasterForm({ entity, kas, initial, onSaved, onCancel }: {
     ((initial ? getPath(initial, table.key) : []) as Record<string, unknown>[] | undefined ?? []).map((row) => Object.fromEntries(table.columns.map((c) => [c.key, display(c.kind, row[c.key])]))),
   ])));
   const editing = initial !== undefined;
-  const identity = new Set(['code', 'sku', 'storeCode', ...(entity === 'stores' || entity === 'contracts' ? ['kaCode'] : []), ...(entity === 'contracts' ? ['manufacturerCode'] : [])]);
+  const identity = new Set(['code', 'sku', 'storeCode', ...(entity === 'stores' || entity === 'contracts' || entity === 'invoicing-entities' ? ['kaCode'] : []), ...(entity === 'invoicing-entities' ? ['taxId'] : []), ...(entity === 'contracts' ? ['manufacturerCode'] : [])]);
   const [error, setError] = useState<ServiceError | null>(null);
 
   const save = async () => {

@@ -15,6 +15,12 @@ export const MASTER_FIELDS: Record<string, FieldSpec[]> = {
     { key: 'paymentTermsDays', label: 'fields.paymentTermsDays', kind: 'int', required: true }, { key: 'contact', label: 'fields.contact', kind: 'text' },
     { key: 'phone', label: 'fields.phone', kind: 'text' },
   ],
+  // 开票信息: the legal entity a KA's invoices are made out to (several per KA, by region; '' for every region)
+  'invoicing-entities': [
+    { key: 'kaCode', label: 'fields.kaCode', kind: 'ka', required: true }, { key: 'name', label: 'master.invoicing.name', kind: 'text', required: true },
+    { key: 'taxId', label: 'master.invoicing.taxId', kind: 'text', required: true }, { key: 'region', label: 'master.invoicing.region', kind: 'text' },
+    { key: 'addressPhone', label: 'master.invoicing.addressPhone', kind: 'text' }, { key: 'bankAccount', label: 'master.invoicing.bankAccount', kind: 'text' },
+  ],
   stores: [
     { key: 'kaCode', label: 'fields.kaCode', kind: 'ka', required: true }, { key: 'storeCode', label: 'fields.storeCode', kind: 'text', required: true },
     { key: 'name', label: 'fields.name', kind: 'text', required: true }, { key: 'region', label: 'fields.region', kind: 'text', required: true },
