@@ -40,9 +40,9 @@ export function EnterInvoiceTab() {
     <Field label={label} error={errorFor(error, field)} wide={wide}><input value={f[k]} onChange={set(k)} data-testid={`enter-${k}`} /></Field>
   );
   return (
-    <form className="form" data-testid="invoice-enter-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form className="master-form" data-testid="invoice-enter-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <p className="muted">{t('invoicing.enterHint')}</p>
-      <div className="form-row">
+      <div className="form-grid">
         <Field label={t('invoicing.invoiceType')}>
           <select value={type} onChange={(e) => setType(e.target.value as InvoiceType)} data-testid="enter-type">
             {INVOICE_TYPES.map((x) => <option key={x} value={x}>{t(`invoiceTypes.${x}`)}</option>)}
@@ -52,27 +52,27 @@ export function EnterInvoiceTab() {
         {text('number', t('invoicing.invoiceNumber'))}
         <DateInput label={t('invoicing.invoiceDate')} value={date} onChange={setDate} testId="enter-date" />
       </div>
-      <div className="form-row">
+      <div className="form-grid">
         {text('sellerTaxId', t('invoicing.sellerTaxId'), 'seller')}
         {text('sellerName', t('invoicing.sellerName'), 'seller.name', true)}
       </div>
-      <div className="form-row">
+      <div className="form-grid">
         {text('buyerTaxId', t('invoicing.buyerTaxId'), 'buyer')}
         {text('buyerName', t('invoicing.buyerName'), 'buyer.name', true)}
       </div>
-      <div className="form-row">
+      <div className="form-grid">
         {text('net', t('invoicing.net'))}
         {text('tax', t('invoicing.tax'))}
         <Field label={t('invoicing.gross')}><output data-testid="enter-gross">{net !== null && tax !== null ? <Money fen={net + tax} /> : '—'}</output></Field>
       </div>
-      <div className="form-row">
+      <div className="form-grid">
         {text('remark', t('invoicing.note'), 'remark', true)}
         {text('originalNumber', t('invoicing.originalNumber'))}
       </div>
       {error && !['net', 'tax', 'number', 'code', 'seller', 'buyer', 'remark', 'originalNumber'].some((k) => errorFor(error, k)) && <ErrorNotice error={error} />}
-      <div className="actions">
+      <div className="row">
         <button type="submit" className="primary" data-testid="enter-save" disabled={!f.number.trim() || !f.net.trim()}>{t('invoicing.save')}</button>
-        {done.map((d, i) => <span key={i} className="ok" role="status" data-testid="enter-done">{d}</span>)}
+        {done.map((d, i) => <span key={i} className="ok-text" role="status" data-testid="enter-done">{d}</span>)}
       </div>
     </form>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { Tabs } from '../../components/Tabs';
-import { monthEnd, todayIso } from '../../format/dates';
+import { todayIso } from '../../format/dates';
 import { useKaAccounts } from '../../host/use-ka-accounts';
 import { EnterInvoiceTab } from './EnterInvoiceTab';
 import { MatchTab } from './MatchTab';
@@ -17,7 +17,7 @@ export function InvoicesScreen({ periods, workMonth, params }: { periods: string
   const [tab, setTab] = useState<Tab>((params.tab as Tab) ?? 'match');
   const [period, setPeriod] = useState(params.period ?? workMonth);
   const [ka, setKa] = useState(params.ka ?? '');
-  const [asOf, setAsOf] = useState(params.asOf ?? (period && monthEnd(period) < todayIso() ? monthEnd(period) : todayIso()));
+  const [asOf, setAsOf] = useState(params.asOf ?? todayIso());
   return (
     <main className="screen" aria-labelledby="invoices-title">
       <div className="screen-head">

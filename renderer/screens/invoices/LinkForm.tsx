@@ -25,20 +25,20 @@ export function LinkForm({ onDone }: { onDone: () => void }) {
     if (r) { setDone(t('invoicing.unlinked', { invoice: r.invoice, document: r.document })); onDone(); }
   };
   return (
-    <form className="form" data-testid="invoice-link-form" onSubmit={(e) => { e.preventDefault(); void link(); }}>
+    <form className="master-form" data-testid="invoice-link-form" onSubmit={(e) => { e.preventDefault(); void link(); }}>
       <h3>{t('invoicing.linkTitle')}</h3>
       <p className="muted">{t('invoicing.linkHint')}</p>
-      <div className="form-row">
+      <div className="form-grid">
         <Field label={t('invoicing.invoiceNumber')} error={errorFor(error, 'invoice')}><input value={invoice} onChange={(e) => setInvoice(e.target.value)} data-testid="link-invoice" /></Field>
         <Field label={t('invoicing.documentNumber')} error={errorFor(error, 'document')}><input value={document} onChange={(e) => setDocument(e.target.value)} data-testid="link-document" /></Field>
         <Field label={t('invoicing.amountOptional')} error={errorFor(error, 'amount')}><input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" data-testid="link-amount" /></Field>
         <Field label={`${t('invoicing.note')} / ${t('invoicing.reason')}`} error={errorFor(error, 'reason')}><input value={text} onChange={(e) => setText(e.target.value)} data-testid="link-note" /></Field>
       </div>
       {error && !error.field && <ErrorNotice error={error} />}
-      <div className="actions">
+      <div className="row">
         <button type="submit" className="primary" data-testid="link-submit" disabled={!invoice.trim() || !document.trim()}>{t('invoicing.link')}</button>
         <button type="button" data-testid="unlink-submit" disabled={!invoice.trim() || !document.trim() || !text.trim()} onClick={() => void unlink()}>{t('invoicing.unlink')}</button>
-        {done && <span className="ok" role="status" data-testid="link-done">{done}</span>}
+        {done && <span className="ok-text" role="status" data-testid="link-done">{done}</span>}
       </div>
     </form>
   );

@@ -30,10 +30,10 @@ export function ToInvoiceTab({ period, ka, asOf }: { period: string; ka: string;
   return (
     <section>
       <ErrorNotice error={list.error} />
-      <div className="actions">
+      <div className="row">
         <span className="muted" data-testid="to-invoice-count">{t('invoicing.toInvoiceCount', { count: invoices.length, total: formatFen(invoices.reduce((s, i) => s + i.gross, 0), { symbol: true }) })}</span>
         <button type="button" className="primary" data-testid="to-invoice-export" disabled={!invoices.length} onClick={() => void exportList()}>{t('invoicing.export')}</button>
-        {message && <span className="ok" role="status" data-testid="to-invoice-exported">{message}</span>}
+        {message && <span className="ok-text" role="status" data-testid="to-invoice-exported">{message}</span>}
       </div>
       <DataGrid testId="to-invoice" height="auto" rows={rows} rowId={(r) => String(r.serial)} columns={[
         { field: 'serial', headerName: t('invoicing.serial'), width: 80 }, { field: 'ka', headerName: t('invoicing.ka'), width: 110 },

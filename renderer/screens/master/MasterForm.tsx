@@ -129,7 +129,7 @@ export function MasterForm({ entity, kas, initial, onSaved, onCancel }: {
 
   return (
     <form className="master-form" data-testid="master-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      <h3>{editing ? t('master.editing', { key: String(initial?.code ?? initial?.sku ?? `${String(initial?.kaCode)}/${String(initial?.storeCode)}`) }) : t('master.new', { what: t(`master.entities.${entity}`) })}</h3>
+      <h3>{editing ? t('master.editing', { key: String(initial?.code ?? initial?.sku ?? initial?.taxId ?? `${String(initial?.kaCode)}/${String(initial?.storeCode)}`) }) : t('master.new', { what: t(`master.entities.${entity}`) })}</h3>
       <div className="form-grid">
         {fields.map((f) => <div key={f.key}>{input({ ...f, kind: typeof f.kind === 'object' ? f.kind : f.kind })}</div>)}
       </div>
