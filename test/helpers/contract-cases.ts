@@ -71,7 +71,7 @@ export const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'home.status': { good: { period: '2026-09', asOf: '2026-09-30' }, bad: [{ period: '2026-13', asOf: '2026-09-30' }, { period: '2026-09' }, { period: '2026-09', asOf: '30/09/2026' }] },
   'import.preview': {
     good: { kind: 'receipts', path: '/tmp/x.csv', dateOrder: 'dmy', ignoreSavedMapping: true },
-    bad: [{ kind: 'invoices', path: '/tmp/x.csv' }, { kind: 'receipts', path: '' }, { kind: 'receipts', path: '/x', date: '2026-9-1' }, { kind: 'receipts', path: '/x', dateOrder: 'ymd' }],
+    bad: [{ kind: 'orders', path: '/tmp/x.csv' }, { kind: 'receipts', path: '' }, { kind: 'receipts', path: '/x', date: '2026-9-1' }, { kind: 'receipts', path: '/x', dateOrder: 'ymd' }],
   },
   'import.dropMapping': { good: { name: '家乐福收货', kind: 'receipts', ka: 'CRF' }, bad: [{ name: '', kind: 'receipts', ka: 'CRF' }, { name: 'x', kind: 'orders', ka: '' }] },
   'import.confirmCustomers': {

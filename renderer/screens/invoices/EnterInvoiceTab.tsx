@@ -20,7 +20,7 @@ export function EnterInvoiceTab() {
   const [date, setDate] = useState(todayIso());
   const [f, setF] = useState(EMPTY);
   const [done, setDone] = useState<string[]>([]);
-  const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setError(null); };
   const net = yuanToFen(f.net);
   const tax = yuanToFen(f.tax);
   const save = async () => {

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
 import { useQuery } from '../../host/use-query';
 import type { ServiceResult } from '../../../contract/service-contract';
+import { INVOICE_GAP_KINDS } from '../../../vocabulary/index.js';
 import { LinkForm } from './LinkForm';
 
 type MatchRow = ServiceResult<'invoices.match'>['rows'][number];
@@ -24,6 +25,10 @@ export function MatchTab({ period, ka, asOf }: { period: string; ka: string; asO
     verdict: r.toExplain === r.explained ? t('invoicing.explainedAll') : t('invoicing.notExplained'),
   }));
   const selected: MatchRow | undefined = rows.find((r) => keyOf(r) === open) ?? (rows.length === 1 ? rows[0] : undefined);
+  // What explains the difference first (to invoice, red-letter missing …), then what is said beside it (overdue, paid without invoice).
+  const order = (k: string) => (INVOICE_GAP_KINDS as readonly string[]).indexOf(k);
+  const gaps = [...(selected?.gaps ?? [])].sort((a, b) => order(a.kind) - order(b.kind));
+  const totals = INVOICE_GAP_KINDS.map((k) => ({ kind: k, amount: gaps.filter((g) => g.kind === k).reduce((s, g) => s + g.amount, 0), count: gaps.filter((g) => g.kind === k).length })).filter((x) => x.count > 0);
   return (
     <section>
       <ErrorNotice error={match.error} />
@@ -38,11 +43,14 @@ export function MatchTab({ period, ka, asOf }: { period: string; ka: string; asO
       {selected && (
         <div data-testid="invoice-gaps">
           <h3>{t('invoicing.gapsOf', { ka: selected.ka.name, period: selected.period })}</h3>
-          {selected.gaps.length === 0 ? <p className="muted">{t('invoicing.noGaps')}</p> : (
+          {totals.length > 0 && (
+            <p className="row" data-testid="invoice-gap-totals">{totals.map((x) => <span key={x.kind}>{t(`invoiceGapKinds.${x.kind}`)} {x.count} · <Money fen={x.amount} /></span>)}</p>
+          )}
+          {gaps.length === 0 ? <p className="muted">{t('invoicing.noGaps')}</p> : (
             <table className="table compact">
               <thead><tr><th>{t('invoicing.gapKind')}</th><th className="num">{t('invoicing.amount')}</th><th>{t('invoicing.explanation')}</th></tr></thead>
               <tbody>
-                {selected.gaps.map((g, i) => (
+                {gaps.map((g, i) => (
                   <tr key={i} data-kind={g.kind}>
                     <td>{t(`invoiceGapKinds.${g.kind}`)}</td>
                     <td className="num"><Money fen={g.amount} /></td>

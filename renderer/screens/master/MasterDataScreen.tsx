@@ -24,7 +24,7 @@ function columnsFor(rows: Row[], t: TFunction): ColDef<Row>[] {
     if (k.endsWith('_fen')) return moneyCol(k, headerName);
     if (k.endsWith('_e4')) return { field: k, headerName, type: 'rightAligned', width: 110, valueFormatter: (p) => formatPrice(p.value as number) };
     if (k.endsWith('_ppm')) return { field: k, headerName, type: 'rightAligned', width: 100, valueFormatter: (p) => formatPpm(p.value as number) };
-    return { field: k, headerName, width: k === 'name' ? 200 : 120 };
+    return { field: k, headerName, width: k === 'name' ? 200 : k === 'tax_id' || k === 'bank_account' || k === 'address_phone' ? 190 : 120 };
   });
 }
 
