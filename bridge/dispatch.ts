@@ -1,5 +1,7 @@
 import { serviceContract, type ServiceError, type ServiceName } from '../contract/service-contract.js';
 import { isUserError } from '../core/errors.js';
+import { issueField, issueMessage } from '../core/input-issues.js';
+import { renderMessage } from '../locale/index.js';
 import { serviceHandlers, type ServiceContext } from '../services/service-handlers.js';
 
 export type Dispatched = { ok: true; result: unknown } | { ok: false; status: number; error: ServiceError };
@@ -17,13 +19,14 @@ export async function dispatch(ctx: ServiceContext, method: string, rawArgs: unk
   const parsed = serviceContract[name].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, status: 400, error: { code: 'invalid-arguments', message: issue.message, field: issue.path.map(String).join('.') || undefined } };
+    const detail = issueMessage(issue);
+    return { ok: false, status: 400, error: { code: 'invalid-arguments', message: renderMessage('en', detail), params: { detail }, field: issueField(issue) } };
   }
   try {
     const handler = serviceHandlers[name] as (c: ServiceContext, a: unknown) => unknown;
     return { ok: true, result: await handler(ctx, parsed.data) };
   } catch (e) {
-    if (isUserError(e)) return { ok: false, status: 422, error: { code: e.code, message: e.message, ...(e.toMessage() ? { params: e.params } : {}), ...e.place } };
+    if (isUserError(e)) return { ok: false, status: 422, error: { code: e.code, message: e.message, params: e.params, ...e.place } };
     options.onInternal?.(e);
     return { ok: false, status: 500, error: { code: 'internal', message: 'ka-settle could not finish this; the book is unchanged. Details are in the log.' } };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bookPath, fen } from './common-schemas.js';
+import { bookPath, fen, message } from './common-schemas.js';
 
 const appState = z.object({
   /** the folder books live in by default (Documents\ka-settle) */
@@ -40,7 +40,7 @@ export const bookMethods = {
   },
   'book.check': {
     args: z.object({}).strict(),
-    result: z.object({ ok: z.boolean(), checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })) }),
+    result: z.object({ ok: z.boolean(), checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: message })) }),
   },
   /** reason 'exit' is the automatic copy when the window closes; either way only the newest backups are kept */
   'book.backup': { args: z.object({ reason: z.enum(['manual', 'exit']).default('manual') }).strict(), result: z.object({ file: z.string(), pruned: z.number().int() }) },

@@ -4,7 +4,7 @@ import { openExistingBook, type Book } from '../core/book/open-book.js';
 import { createDemoBook, isDemoBook } from '../core/demo/create-demo-book.js';
 import { assertSoundOnOpen } from '../core/book/startup-check.js';
 import { UserError } from '../core/errors.js';
-import { listUsers, signIn, type SignedIn } from '../core/users/users.js';
+import { listUsers, signIn, type Act, type SignedIn } from '../core/users/users.js';
 import { RecentBooks } from './recent-books.js';
 
 /**
@@ -32,9 +32,9 @@ export class BookSession {
     return this.user;
   }
 
-  requireUser(what: string): SignedIn {
+  requireUser(what: Act): SignedIn {
     this.requireBook();
-    if (!this.user) throw new UserError('sign-in', `${what} needs a signed-in user: sign in from the menu bar (登录)`);
+    if (!this.user) throw new UserError('book.sign-in-needed', { what: { code: what } });
     return this.user;
   }
 
@@ -43,7 +43,7 @@ export class BookSession {
   }
 
   requireBook(): Book {
-    if (!this.book) throw new UserError('no-book', 'no book is open: open or create one from the File menu');
+    if (!this.book) throw new UserError('book.no-book');
     return this.book;
   }
 

@@ -10,3 +10,6 @@ export * from './close.js';
 export * from './imports.js';
 export * from './vouchers.js';
 export * from './corrections.js';
+export * from './audit.js';
+export * from './contracts.js';
+export * from './credit.js';

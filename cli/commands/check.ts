@@ -4,6 +4,7 @@ import { openExistingBook } from '../../core/book/open-book.js';
 import { COMMON_OPTIONS } from '../context.js';
 import { printJson, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 /** Exit 0 only when every check holds. */
 export async function checkCommand(args: string[], io: Io): Promise<number> {
@@ -14,8 +15,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     const report = checkBook(book);
     if (values.json) printJson(io, { book: book.path, ...report });
     else {
-      for (const c of report.checks) io.out(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(22)} ${c.detail}`);
-      io.out(report.ok ? `book ${book.path} is sound (${report.counts.documents} documents, ${report.counts.entries} entries, ${report.counts.audit} audit rows)` : `book ${book.path} FAILED its checks`);
+      const { w, say } = wordsOf(io);
+      for (const c of report.checks) io.out(`${w(c.ok ? 'check.line-ok' : 'check.line-fail')}  ${w(c.name)}：${say(c.detail)}`);
+      io.out(report.ok ? w('check.sound', { book: book.path, ...report.counts }) : w('check.failed', { book: book.path }));
     }
     return report.ok ? 0 : 1;
   } finally {

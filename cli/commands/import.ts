@@ -13,6 +13,8 @@ import { bookReadLimits } from '../../core/import/readers/book-read-limits.js';
 import { undoImport } from '../../core/corrections/undo-import.js';
 import { commandLanguage } from '../../core/errors.js';
 import { correctionActor, differenceLines, reversalLines, say } from '../correction-text.js';
+import { wordsOf } from '../words.js';
+import { renderMessage, renderWithPlace } from '../../locale/index.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -37,6 +39,7 @@ function parseMap(text: string): Record<string, string> {
 }
 
 function describe(io: Io, r: FileImportReport): void {
+  const { lang } = wordsOf(io);
   const what = r.kind === 'contracts' ? 'contracts' : ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits'].includes(r.kind) ? 'documents' : 'records';
   io.out(`${r.kind} ${r.file} (${r.format}${r.encoding ? `, ${r.encoding}` : ''})${r.headerRow ? `: header at row ${r.headerRow}` : ''}`);
   if (r.columns.length) io.out(`  columns: ${r.columns.map((c) => `${c.column} ${c.heading}→${c.field}`).join(', ')}`);
@@ -47,10 +50,10 @@ function describe(io: Io, r: FileImportReport): void {
   if (r.previousImports.length) io.out(`  this exact file was imported before (batch ${r.previousImports.map((p) => p.batchId).join(', ')})`);
   correctionLines(io, r);
   for (const e of r.errors.slice(0, SHOWN_ERRORS)) {
-    io.out(`  error: ${[e.file, e.row !== undefined ? `row ${e.row}` : '', e.field ? `field ${e.field}` : ''].filter(Boolean).join(', ')}: ${e.reason}`);
+    io.out(`  error: ${renderWithPlace(lang, e.reason, e)}`);
   }
   const warned = new Map<string, number[]>();
-  for (const w of r.warnings) warned.set(w.reason, [...(warned.get(w.reason) ?? []), w.row ?? 0]);
+  for (const w of r.warnings) warned.set(renderMessage(lang, w.reason), [...(warned.get(renderMessage(lang, w.reason)) ?? []), w.row ?? 0]);
   for (const [reason, rows] of warned) io.out(`  warning: ${reason} (rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`);
   if (r.errorCount > SHOWN_ERRORS) io.out(`  … and ${r.errorCount - SHOWN_ERRORS} more errors (all of them with --json)`);
   if (r.dryRun && r.newDocuments.length) {

@@ -10,7 +10,7 @@ export async function createBook(path: string, actor: string, name?: string): Pr
   try {
     book = await openBook(path, { create: true, mustBeNew: true });
   } catch (e) {
-    if (e instanceof BookOpenError) throw new UserError(`book-${e.code}`, e.message.replace(`${path}: `, ''), { file: path });
+    if (e instanceof BookOpenError) throw new UserError(`book.${e.code}`, {}, { file: path });
     throw e;
   }
   book.write(() => {

@@ -1,40 +1,65 @@
 import type { Book } from '../../db/connection.js';
 import {
-  acceptException, acceptedExceptions, insertStatementVersion, liveStatements, markStatements, openExceptions,
+  acceptException, acceptedExceptions, insertStatementVersion, liveStatements, markStatements, openExceptions, type OpenResultRow,
 } from '../../db/queries/close.js';
 import { getPeriod, ensurePeriod, setPeriodStatus, type PeriodStatus } from '../../db/queries/periods.js';
 import { activeDistributors, distributorParty } from '../../db/queries/statement-data.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertPeriod } from '../calendar/dates.js';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { readStoredMessage, type Message } from '../../locale/index.js';
+import type { CloseExceptionKind } from '../../vocabulary/index.js';
 import { UserError } from '../errors.js';
 import { compareStatements } from '../reconcile/compare-statements.js';
 import { reconcilePeriod } from '../reconcile/reconcile-period.js';
 import { buildStatement } from '../statement/build-statement.js';
 import { accruePeriod } from '../terms/accrue-period.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { personOf, requireRole, type SignedIn } from '../users/users.js';
 
-export interface CloseException { key: string; what: string }
+/**
+ * One thing that blocks preparing a month: its key (for accepting it), where it is worked (the line of the
+ * workbench, the deduction, the KA statement's document) and what it is, as a message.
+ */
+export interface CloseException {
+  key: string;
+  kind: CloseExceptionKind;
+  lineId: number | null;
+  docNo: string;
+  amountFen: number;
+  what: Message;
+}
+
+function resultException(r: OpenResultRow): CloseException {
+  const reason = readStoredMessage(r.reason);
+  const common = { key: r.key, kind: r.kind, lineId: r.line_id, docNo: r.doc_no, amountFen: r.amount_fen };
+  const where = { docNo: r.doc_no, store: r.store ?? '', sku: r.sku ?? '', reason };
+  if (r.kind === 'delivery') return { ...common, what: { code: 'close.exception-delivery', params: { status: r.status, ...where } } };
+  if (r.kind === 'receipt') return { ...common, what: { code: 'close.exception-receipt', params: where } };
+  return { ...common, what: { code: 'close.exception-deduction', params: { verdict: r.status, docNo: r.doc_no, wording: r.wording ?? '', amount: r.amount_fen, reason } } };
+}
 
 /** What stands in the way of preparing a period: unresolved reconciliation results and KA statement differences. */
 export function closeExceptions(book: Book, period: string): CloseException[] {
   const statementDiffs = compareStatements(book, period, null).flatMap((s) =>
-    s.differences.map((d) => ({ key: `statement:${s.statement}:${d.reference ?? '-'}:${d.kind}`, what: `${s.ka} statement ${s.statement}: ${d.kind} ${d.reference ?? ''} (${d.differenceFen} fen)` })));
+    s.differences.map((d): CloseException => ({
+      key: `statement:${s.statement}:${d.reference ?? '-'}:${d.kind}`, kind: 'statement', lineId: null, docNo: d.reference ?? s.statement, amountFen: d.differenceFen,
+      what: { code: 'close.exception-statement', params: { ka: s.ka, statement: s.statement, kind: d.kind, reference: d.reference ?? '', difference: d.differenceFen } },
+    })));
   const accepted = acceptedExceptions(book, period);
-  return [...openExceptions(book, period), ...statementDiffs].filter((e) => !accepted.has(e.key));
+  return [...openExceptions(book, period).map(resultException), ...statementDiffs].filter((e) => !accepted.has(e.key));
 }
 
 /** Accepts blocking exceptions one by one (or all that are open) with a reason, each recorded and audited. */
 export function acceptCloseExceptions(book: Book, periodText: string, keys: string[] | 'all', reason: string, user: SignedIn): number {
   const period = assertPeriod(periodText, { field: '--period' });
-  if (!reason.trim()) throw new UserError('missing-reason', 'accepting an exception needs a reason', { field: '--reason' });
-  requireRole(user, ['accountant', 'credit_controller', 'manager'], 'accepting exceptions');
+  if (!reason.trim()) throw new UserError('close.accept-reason', {}, { field: '--reason' });
+  requireRole(user, ['accountant', 'credit_controller', 'manager'], 'act.accept-exceptions');
   return book.write(() => {
-    if (statusOf(book, period) !== 'open') throw new UserError('period-status', `period ${period} is ${statusOf(book, period)}: exceptions are accepted before it is prepared`);
+    if (statusOf(book, period) !== 'open') throw new UserError('close.accept-when-open', { period, status: statusOf(book, period) });
     const open = closeExceptions(book, period);
     const chosen = keys === 'all' ? open.map((e) => e.key) : keys;
     for (const key of chosen) {
-      if (keys !== 'all' && !open.some((e) => e.key === key)) throw new UserError('not-found', `"${key}" is not an open exception of ${period}`, { field: '--accept' });
+      if (keys !== 'all' && !open.some((e) => e.key === key)) throw new UserError('close.not-an-exception', { key, period }, { field: '--accept' });
       acceptException(book, period, key, reason, user.username);
     }
     new AuditWriter(book).append({ actor: user.username, action: 'accept-exceptions', entity: 'period', entityKey: period, after: { count: chosen.length, reason } });
@@ -74,14 +99,14 @@ function currentStatements(book: Book, period: string) {
  */
 export function preparePeriod(book: Book, periodText: string, user: SignedIn, asOf?: string): { statements: { distributor: string; version: number; sha256: string }[] } {
   const period = assertPeriod(periodText, { field: '--period' });
-  requireRole(user, ['accountant'], 'preparing a period');
+  requireRole(user, ['accountant'], 'act.prepare');
   const status = statusOf(book, period);
-  if (status !== 'open') throw new UserError('period-status', `period ${period} is ${status}: only an open period can be prepared`);
+  if (status !== 'open') throw new UserError('close.prepare-when-open', { period, status });
   reconcilePeriod(book, { period, actor: user.username, ...(asOf ? { asOf } : {}) });
   accruePeriod(book, period, user.username);
   const blocking = closeExceptions(book, period);
   if (blocking.length) {
-    throw new UserError('blocking-exceptions', `period ${period} has ${blocking.length} unresolved exceptions (first: ${blocking.slice(0, 3).map((b) => b.key).join(', ')}); resolve them or accept each with a reason`);
+    throw new UserError('close.blocking', { period, count: blocking.length, first: blocking[0]!.what });
   }
   return book.write(() => {
     ensurePeriod(book, period);
@@ -102,7 +127,7 @@ function assertUnchanged(book: Book, period: string): ReturnType<typeof liveStat
   const now = new Map(currentStatements(book, period).map((s) => [s.party.id, s.figures]));
   for (const s of live) {
     if (now.get(s.distributor_id) !== figuresOf(JSON.parse(s.content_json) as ReturnType<typeof buildStatement>)) {
-      throw new UserError('statement-changed', `the figures of ${period} changed since it was prepared: reopen and prepare it again`);
+      throw new UserError('close.statement-changed', { period });
     }
   }
   return live;
@@ -110,17 +135,17 @@ function assertUnchanged(book: Book, period: string): ReturnType<typeof liveStat
 
 function signOff(book: Book, periodText: string, user: SignedIn, step: 'review' | 'approve'): PeriodStatus {
   const period = assertPeriod(periodText, { field: '--period' });
-  requireRole(user, [step === 'review' ? 'credit_controller' : 'manager'], step === 'review' ? 'reviewing a period' : 'approving a period');
+  requireRole(user, [step === 'review' ? 'credit_controller' : 'manager'], step === 'review' ? 'act.review' : 'act.approve');
   const from: PeriodStatus = step === 'review' ? 'prepared' : 'reviewed';
   const to: PeriodStatus = step === 'review' ? 'reviewed' : 'closed';
   return book.write(() => {
     const status = statusOf(book, period);
-    if (status !== from) throw new UserError('period-status', `period ${period} is ${status}: it must be ${from} to ${step}`);
+    if (status !== from) throw new UserError('close.wrong-status', { period, status, needed: from, step: { code: step === 'review' ? 'act.review' : 'act.approve' } });
     const live = assertUnchanged(book, period);
     const preparer = live[0]?.prepared_by ?? getPeriod(book, period)?.changed_by;
     // Maker-checker: whoever prepared the period never reviews or approves it.
     if (live.some((s) => s.prepared_by === user.username) || preparer === user.username) {
-      throw new UserError('same-user', `${user.username} prepared ${period}: someone else must ${step} it`);
+      throw new UserError('close.same-user', { user: personOf(user), period, step: { code: step === 'review' ? 'act.review' : 'act.approve' } });
     }
     markStatements(book, period, step === 'review' ? 'reviewed' : 'approved', user.username);
     setPeriodStatus(book, period, to, user.username);
@@ -143,12 +168,12 @@ export function approvePeriod(book: Book, period: string, user: SignedIn): Perio
 /** 反结账: an admin reopens a period with a reason; its statements are superseded and the next preparation makes a new version. */
 export function reopenPeriod(book: Book, periodText: string, user: SignedIn, reason: string): void {
   const period = assertPeriod(periodText, { field: '--period' });
-  requireRole(user, ['admin'], 'reopening a period');
-  if (user.role !== 'admin') throw new UserError('forbidden', 'only an admin reopens a period');
-  if (!reason.trim()) throw new UserError('missing-reason', 'reopening needs a reason', { field: '--reason' });
+  requireRole(user, ['admin'], 'act.reopen');
+  if (user.role !== 'admin') throw new UserError('close.admin-reopens');
+  if (!reason.trim()) throw new UserError('close.reopen-reason', {}, { field: '--reason' });
   book.write(() => {
     const status = statusOf(book, period);
-    if (status === 'open') throw new UserError('period-status', `period ${period} is already open`);
+    if (status === 'open') throw new UserError('close.already-open', { period });
     markStatements(book, period, 'superseded', null);
     setPeriodStatus(book, period, 'open', user.username);
     new AuditWriter(book).append({ actor: user.username, action: 'reopen', entity: 'period', entityKey: period, before: { status }, after: { status: 'open', reason } });

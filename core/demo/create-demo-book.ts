@@ -4,6 +4,7 @@ import { createBook } from '../book/create-book.js';
 import { openExistingBook, type Book } from '../book/open-book.js';
 import { UserError } from '../errors.js';
 import { generateDemo, type DemoScale } from './generate-demo.js';
+import { settleDemoYear } from './settle-demo-year.js';
 
 function removeBookFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -25,17 +26,19 @@ export async function isDemoBook(path: string): Promise<boolean> {
 }
 
 /**
- * A fresh demo book at path: an earlier demo book there is replaced, anything else is refused. A generation that
- * fails leaves no half-made book behind.
+ * A fresh demo book at path, its year reconciled month by month and its last month accrued (settle: false leaves the
+ * raw documents only): an earlier demo book there is replaced, anything else is refused. A generation that fails
+ * leaves no half-made book behind.
  */
-export async function createDemoBook(path: string, actor: string, options: { seed?: number; scale?: DemoScale; from?: string } = {}): Promise<Book> {
+export async function createDemoBook(path: string, actor: string, options: { seed?: number; scale?: DemoScale; from?: string; settle?: boolean } = {}): Promise<Book> {
   if (existsSync(path)) {
-    if (!(await isDemoBook(path))) throw new UserError('book-exists', 'a file of that name exists and is not a demo book; the demo writes a new book', { file: path });
+    if (!(await isDemoBook(path))) throw new UserError('book.demo-exists', {}, { file: path });
     removeBookFiles(path);
   }
   const book = await createBook(path, actor, 'demo');
   try {
     generateDemo(book, { seed: options.seed ?? 1, scale: options.scale ?? 'small', ...(options.from ? { from: options.from } : {}) });
+    if (options.settle ?? true) settleDemoYear(book, actor);
     return book;
   } catch (e) {
     book.close();

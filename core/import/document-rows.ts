@@ -2,7 +2,6 @@ import { UserError } from '../errors.js';
 import { naturalKey } from '../ledger/document-kinds.js';
 import type { DocumentDraft, LineDraft } from '../ledger/post-documents.js';
 import { lineAmount } from '../money/rounding.js';
-import { formatFen } from '../money/format.js';
 import type { FieldReader } from './field-reader.js';
 import type { DocumentImportKind } from './import-kinds.js';
 import type { PartyResolver } from './resolve-parties.js';
@@ -41,7 +40,7 @@ function method<T extends string>(r: FieldReader, table: Record<string, T>, fall
   const text = r.optText('method');
   if (!text) return fallback;
   const hit = table[text.replace(/\s+/g, '').toLowerCase()] ?? table[text.replace(/\s+/g, '')];
-  if (!hit) throw new UserError('invalid-field', `"${text}" is not a method ka-settle knows (${Object.keys(table).slice(0, 6).join('/')} …)`, r.place('method'));
+  if (!hit) throw new UserError('import.unknown-method', { text, known: Object.keys(table).slice(0, 6).join('/') }, r.place('method'));
   return hit;
 }
 
@@ -54,7 +53,7 @@ function productLine(r: FieldReader, parties: PartyResolver, ka: { id: number; c
   if (r.has('amount')) {
     amount = r.amount('amount');
     if (Math.abs(amount - computed) > AMOUNT_TOLERANCE_FEN) {
-      throw new UserError('amount-mismatch', `amount ${formatFen(amount)} is not quantity × price (${formatFen(computed)})`, r.place('amount'));
+      throw new UserError('import.amount-mismatch', { amount, computed }, r.place('amount'));
     }
   }
   return { product, line: { storeId, productId: product.id, orderNo, qty, price, amount, memo: r.optText('memo') ?? null } satisfies LineDraft };
@@ -68,7 +67,7 @@ function kaOf(r: FieldReader, parties: PartyResolver, o: DocumentRowOptions) {
 function dateOf(r: FieldReader, o: DocumentRowOptions): string {
   if (r.has('date')) return r.date('date');
   if (o.date) return o.date;
-  throw new UserError('missing-field', 'the file has no date column and no --date was given', r.place('date'));
+  throw new UserError('import.no-date', {}, r.place('date'));
 }
 
 /**
@@ -88,11 +87,11 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
     case 'deliveries':
     case 'receipts':
     case 'returns': {
-      if (!store) throw new UserError('missing-field', 'no store: the row has no store code and no store heading row above it', r.place('storeCode'));
+      if (!store) throw new UserError('import.no-store', {}, r.place('storeCode'));
       const date = r.date('date');
       const distributor = r.has('distributorCode') ? parties.distributor(r.text('distributorCode'), r.place('distributorCode')) : null;
       const distributorId = distributor?.id ?? store.distributor_id;
-      if (!distributorId) throw new UserError('missing-field', `store ${store.store_code} has no serving distributor and the file names none`, r.place('storeCode'));
+      if (!distributorId) throw new UserError('import.store-without-distributor', { store: store.store_code }, r.place('storeCode'));
       const { product, line } = productLine(r, parties, ka, store.id, orderNo);
       if (o.kind === 'returns' && line.amount < 0) {
         // Some ERPs write returns as negative quantities and amounts; a return document holds them positive.
@@ -112,7 +111,7 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
     }
     case 'statements':
     case 'deductions': {
-      if (!ka) throw new UserError('missing-field', 'no KA account: give --ka, a KA column or a store code', r.place('kaCode'));
+      if (!ka) throw new UserError('import.no-ka', {}, r.place('kaCode'));
       const date = dateOf(r, o);
       const docNo = r.optText('docNo') ?? `${ka.code}-${date.slice(0, 7)}`;
       const amount = r.amount('amount');
@@ -129,7 +128,7 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
       };
     }
     case 'remittances': {
-      if (!ka) throw new UserError('missing-field', 'no KA account: give --ka, a KA column or a store code', r.place('kaCode'));
+      if (!ka) throw new UserError('import.no-ka', {}, r.place('kaCode'));
       const distributor = r.has('distributorCode') ? parties.distributor(r.text('distributorCode'), r.place('distributorCode')) : null;
       const docNo = r.text('docNo');
       return {

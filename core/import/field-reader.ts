@@ -16,7 +16,7 @@ export class FieldReader {
   }
 
   text(field: string): string {
-    if (!this.has(field)) throw new UserError('missing-field', 'is empty', this.place(field));
+    if (!this.has(field)) throw new UserError('import.empty', {}, this.place(field));
     return this.optText(field)!;
   }
 
@@ -29,7 +29,7 @@ export class FieldReader {
   }
 
   date(field: string): string {
-    if (!this.has(field)) throw new UserError('missing-field', 'date is empty', this.place(field));
+    if (!this.has(field)) throw new UserError('import.date-empty', {}, this.place(field));
     return cellDate(this.record.values[field]!, this.place(field));
   }
 

@@ -83,7 +83,7 @@ export async function importFile(book: Book, file: string, options: ImportOption
   const started = Date.now();
   if (options.date) assertIsoDate(options.date, { field: '--date' });
   const sha256 = await sha256Of(options.readFrom ?? file).catch(() => {
-    throw new UserError('file-not-found', 'no such file', { file });
+    throw new UserError('import.file-not-found', {}, { file });
   });
   const report = emptyReport(file, options.kind, sha256, options.dryRun ?? false);
   report.previousImports = batchesOfFile(book, sha256).map((b) => ({ batchId: b.id, at: b.created_at }));
@@ -93,7 +93,7 @@ export async function importFile(book: Book, file: string, options: ImportOption
   };
   const fail = (e: unknown) => {
     if (!(e instanceof UserError)) throw e;
-    addError({ file, ...(e.place.row !== undefined ? { row: e.place.row } : {}), ...(e.place.field ? { field: e.place.field } : {}), reason: e.message, ...(e.toMessage() ? { code: e.code } : {}) });
+    addError({ file, ...(e.place.row !== undefined ? { row: e.place.row } : {}), ...(e.place.field ? { field: e.place.field } : {}), reason: e.toMessage() });
   };
 
   book.begin();
@@ -138,7 +138,7 @@ async function importTable(
   let explicit: ExplicitMapping = options.map ?? {};
   if (options.mapping) {
     const saved = loadMapping(book, options.mapping, kind, options.kaCode ?? '');
-    if (!saved) throw new UserError('unknown-mapping', `no saved ${kind} mapping named "${options.mapping}"${options.kaCode ? ` for ${options.kaCode}` : ''}`, { field: '--mapping' });
+    if (!saved) throw new UserError('import.unknown-mapping', { name: options.mapping, kind, ka: options.kaCode ?? '' }, { field: '--mapping' });
     explicit = { ...(JSON.parse(saved) as ExplicitMapping), ...explicit };
   }
 
@@ -154,10 +154,10 @@ async function importTable(
   const requiredMissing = spec.fields.filter((f) => f.required && !header?.columns.some((c) => c.field === f.field) && !(f.field === 'storeCode'));
   const anyOfMissing = (spec.anyOf ?? []).filter((set) => !header?.columns.some((c) => set.includes(c.field)));
   if (!header || requiredMissing.length || anyOfMissing.length) {
-    const wanted = [...requiredMissing.map((f) => expectedHeadings(f)), ...anyOfMissing.map((set) => set.map((f) => expectedHeadings(spec.fields.find((x) => x.field === f)!)).join(' or '))];
-    throw new UserError('no-header', header
-      ? `the header at row ${header.row} has no column for ${wanted.join('; ')}`
-      : `no header row found in the first ${HEADER_SCAN_ROWS} rows: expected columns such as ${spec.fields.filter((f) => f.required).map(expectedHeadings).join('; ')}`, { file });
+    const wanted = [...requiredMissing.map((f) => expectedHeadings(f)), ...anyOfMissing.map((set) => set.map((f) => expectedHeadings(spec.fields.find((x) => x.field === f)!)).join(' / '))];
+    throw header
+      ? new UserError('import.header-missing-columns', { row: header.row, wanted }, { file })
+      : new UserError('import.no-header', { rows: HEADER_SCAN_ROWS, wanted: spec.fields.filter((f) => f.required).map(expectedHeadings) }, { file });
   }
   report.headerRow = header.row;
   report.columns = header.columns.map((c) => ({ column: c.letter, heading: c.heading, field: c.field }));
@@ -194,8 +194,8 @@ async function importTable(
       verdict = holdCheck(book, kaAccountId, date, pendingOnce);
       holds.set(key, verdict);
     }
-    if (verdict.level === 'block') throw new UserError('credit-hold', `delivery held: ${verdict.reasons.join('; ')}; a credit controller can release it`, { file, row });
-    if (verdict.level === 'warn' && report.warnings.length < 1000) report.warnings.push({ file, row, reason: `credit warning: ${verdict.reasons.join('; ')}` });
+    if (verdict.level === 'block') throw new UserError('credit.held', { reasons: verdict.reasons }, { file, row });
+    if (verdict.level === 'warn' && report.warnings.length < 1000) report.warnings.push({ file, row, reason: { code: 'credit.warned', params: { reasons: verdict.reasons } } });
   };
 
   const handle = (raw: RawRow) => {
@@ -217,7 +217,7 @@ async function importTable(
       } else {
         const key = masterRow(r, writer, { kind: kind as never, kaCode: options.kaCode });
         const first = seenKeys.get(key);
-        if (first !== undefined) throw new UserError('duplicate-in-file', `"${key}" appears twice in the file (rows ${first} and ${record.row})`, { file, row: record.row });
+        if (first !== undefined) throw new UserError('import.duplicate-key', { key, first, row: record.row }, { file, row: record.row });
         seenKeys.set(key, record.row);
       }
     } catch (e) {
@@ -249,7 +249,7 @@ async function importTable(
       try {
         writer.promotion(input);
       } catch (e) {
-        fail(e instanceof UserError ? new UserError(e.code, e.message, { file, row, ...(e.place.field ? { field: e.place.field } : {}) }) : e);
+        fail(e instanceof UserError ? e.withPlace({ file, row, ...(e.place.field ? { field: e.place.field } : {}) }) : e);
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { ImportConflict, ImportReplacement } from '../corrections/replace-on-import.js';
+import type { Message } from '../../locale/index.js';
 import type { SkippedRows } from './row-records.js';
 
 /** One refused row: where, and why. */
@@ -6,9 +7,7 @@ export interface RowError {
   file: string;
   row?: number;
   field?: string;
-  reason: string;
-  /** the catalog code of the reason, where it has one */
-  code?: string;
+  reason: Message;
 }
 
 /** What importing one file did (or, with --dry-run, would do). */

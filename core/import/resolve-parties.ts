@@ -22,7 +22,7 @@ export class PartyResolver {
     let hit = this.kaCache.get(code);
     if (!hit) {
       const row = findKaAccount(this.book, code);
-      if (!row) throw new UserError('unknown-code', `unknown KA account "${code}"`, place);
+      if (!row) throw new UserError('master.unknown-ka', { code }, place);
       hit = { id: row.id, code: row.code };
       this.kaCache.set(code, hit);
     }
@@ -35,12 +35,12 @@ export class PartyResolver {
     if (!hit) {
       if (ka) {
         hit = storeOfKa(this.book, ka.id, storeCode);
-        if (!hit) throw new UserError('unknown-code', `unknown store code "${storeCode}" for KA ${ka.code}`, place);
+        if (!hit) throw new UserError('import.unknown-store-of-ka', { code: storeCode, ka: ka.code }, place);
       } else {
         const all = storesByCode(this.book, storeCode);
-        if (all.length === 0) throw new UserError('unknown-code', `unknown store code "${storeCode}"`, place);
+        if (all.length === 0) throw new UserError('master.unknown-store', { code: storeCode }, place);
         if (all.length > 1) {
-          throw new UserError('ambiguous-store', `store code "${storeCode}" exists in ${all.map((s) => s.ka_code).join(' and ')}: say which KA with --ka or a KA column`, place);
+          throw new UserError('import.ambiguous-store', { code: storeCode, kas: all.map((s) => s.ka_code) }, place);
         }
         hit = all[0]!;
       }
@@ -53,7 +53,7 @@ export class PartyResolver {
     let hit = this.distributorCache.get(code);
     if (!hit) {
       const row = distributorWithManufacturer(this.book, code);
-      if (!row) throw new UserError('unknown-code', `unknown distributor "${code}"`, place);
+      if (!row) throw new UserError('master.unknown-distributor', { code }, place);
       hit = { id: row.id, manufacturerId: row.manufacturer_id, manufacturerCode: row.manufacturer_code };
       this.distributorCache.set(code, hit);
     }
@@ -62,7 +62,7 @@ export class PartyResolver {
 
   manufacturer(code: string, place: ErrorPlace): number {
     const row = findManufacturer(this.book, code);
-    if (!row) throw new UserError('unknown-code', `unknown manufacturer "${code}"`, place);
+    if (!row) throw new UserError('master.unknown-manufacturer', { code }, place);
     return row.id;
   }
 
@@ -75,8 +75,7 @@ export class PartyResolver {
     let product: ProductRow | undefined = codes.sku ? findProduct(this.book, codes.sku) : undefined;
     if (!product && codes.barcode) product = findProduct(this.book, codes.barcode);
     if (!product && (codes.sku || codes.barcode) && !codes.kaItemCode) {
-      const tried = [codes.sku && `product "${codes.sku}"`, codes.barcode && `barcode "${codes.barcode}"`].filter(Boolean).join(' or ');
-      throw new UserError('unknown-code', `unknown ${tried}`, place);
+      throw new UserError('import.unknown-product-codes', { codes: [codes.sku, codes.barcode].filter((c): c is string => !!c) }, place);
     }
     if (codes.kaItemCode && ka) {
       const known = aliasProduct(this.book, ka.id, codes.kaItemCode);
@@ -85,15 +84,15 @@ export class PartyResolver {
         this.learnedAliases.push({ ka: ka.code, itemCode: codes.kaItemCode, sku: product.sku });
         new AuditWriter(this.book).append({ actor: this.actor, action: 'create', entity: 'product_alias', entityKey: `${ka.code}/${codes.kaItemCode}`, after: { sku: product.sku } });
       } else if (product && known !== product.id) {
-        throw new UserError('alias-conflict', `${ka.code} item code "${codes.kaItemCode}" belongs to another product than ${product.sku}`, place);
+        throw new UserError('import.alias-conflict', { ka: ka.code, code: codes.kaItemCode, sku: product.sku }, place);
       } else if (!product && known !== undefined) {
         product = getProduct(this.book, known);
       }
     }
     if (!product) {
-      throw new UserError('unknown-code', codes.kaItemCode
-        ? `unknown ${ka?.code ?? 'KA'} item code "${codes.kaItemCode}" (not seen before beside a SKU or barcode)`
-        : 'no product code (SKU, barcode or KA item code) on this row', place);
+      throw codes.kaItemCode
+        ? new UserError('import.unknown-item-code', { ka: ka?.code ?? 'KA', code: codes.kaItemCode }, place)
+        : new UserError('import.no-product-any', {}, place);
     }
     this.productCache.set(key, product);
     return product;

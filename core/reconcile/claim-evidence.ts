@@ -19,8 +19,8 @@ export function claimAttachments(book: Book, docNo: string) {
 /** 附证据: copies a file (a deduction notice, a photo of the display) to the claim's evidence folder; audited. */
 export function attachEvidence(book: Book, claimId: number, path: string, actor: string) {
   const claim = getClaim(book, claimId);
-  if (!claim) throw new UserError('not-found', `no fee claim ${claimId}`, { field: 'id' });
-  if (!existsSync(path) || !statSync(path).isFile()) throw new UserError('file-not-found', 'no such file', { file: path });
+  if (!claim) throw new UserError('reconcile.no-claim', { id: claimId }, { field: 'id' });
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UserError('reconcile.file-not-found', {}, { file: path });
   const dir = evidenceDir(book, claim.doc_no);
   mkdirSync(dir, { recursive: true });
   const name = basename(path).replace(/^[0-9a-f-]{36}[\\/]/, '');

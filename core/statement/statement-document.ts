@@ -8,5 +8,5 @@ export interface StatementDocument {
   version: number | null;
   status: string;
   signers: Signer[];
-  confirmations: { party: string; ka: string | null; result: string; reasons: string | null; recordedBy: string; recordedAt: string }[];
+  confirmations: { party: string; ka: string | null; result: string; reasons: string | null; recordedBy: string; recordedByName: string | null; recordedAt: string }[];
 }

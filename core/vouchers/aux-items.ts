@@ -53,7 +53,7 @@ function findParty(book: Book, party: AuxParty, code: string): AuxPartyRow {
  * again). Audited with before and after.
  */
 export function setAuxItem(book: Book, user: SignedIn, party: AuxParty, code: string, gl: { code: string; name: string } | null): AuxItemView {
-  requireRole(user, ['accountant', 'manager'], 'mapping 核算项目');
+  requireRole(user, ['accountant', 'manager'], 'act.map-aux-items');
   return book.write(() => {
     const p = findParty(book, party, code.trim());
     const before = auxItemsView(book).find((v) => v.party === party && v.code === p.code)!;

@@ -84,12 +84,12 @@ async function readChart(file: string): Promise<{ headerRow: number; rows: Omit<
  * is written. The chart replaces the one before; mappings are then checked against it and proposals made from it.
  */
 export async function importChart(book: Book, user: SignedIn, file: string): Promise<ChartImport> {
-  requireRole(user, ['accountant', 'manager'], 'importing the chart of accounts');
+  requireRole(user, ['accountant', 'manager'], 'act.import-chart');
   let sha256: string;
   try {
     sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
   } catch {
-    throw new UserError('file-not-found', 'no such file', { file });
+    throw new UserError('import.file-not-found', {}, { file });
   }
   const read = await readChart(file);
   const rows = withLeaves(read.rows);

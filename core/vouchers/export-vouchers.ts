@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Book } from '../../db/connection.js';
-import { bookAccounts } from '../../db/queries/gl-mapping.js';
 import { getVoucherExport, insertVoucher, insertVoucherDocument, insertVoucherExport, insertVoucherLine, lastVoucherNumber, pendingEntries } from '../../db/queries/vouchers.js';
 import type { VoucherGrouping } from '../../vocabulary/index.js';
 import { AuditWriter } from '../audit/audit-chain.js';
@@ -46,8 +45,7 @@ function writeWhole(path: string, bytes: Buffer): void {
 }
 
 function unmappedError(book: Book, period: string, unmapped: readonly string[]): UserError {
-  const names = new Map(bookAccounts(book).map((a) => [a.code, a.name_zh]));
-  return new UserError('vouchers.unmapped', { period, accounts: unmapped.map((a) => `${names.get(a) ?? a} (${a})`) });
+  return new UserError('vouchers.unmapped', { period, accounts: unmapped.map((account) => ({ code: 'vouchers.account', params: { account } })) });
 }
 
 export interface ExportRequest {
@@ -68,7 +66,7 @@ export interface ExportRequest {
  * (rewriteVouchers), never exported twice.
  */
 export async function exportNewVouchers(book: Book, r: ExportRequest): Promise<ExportResult> {
-  requireRole(r.user, ['accountant', 'manager'], 'exporting vouchers');
+  requireRole(r.user, ['accountant', 'manager'], 'act.export-vouchers');
   const period = assertPeriod(r.period, { field: 'period' });
   const word = r.word ?? '记';
   const plan = planVouchers(book, period, { grouping: r.grouping, word, preparer: r.user.displayName, lang: r.layout.language, startNumber: r.startNumber });
@@ -117,7 +115,7 @@ export interface RewriteRequest {
  * vouchers in the same layout give the same bytes, so a closed month's file can be made again at any time.
  */
 export async function rewriteVouchers(book: Book, r: RewriteRequest): Promise<ExportResult> {
-  requireRole(r.user, ['accountant', 'manager'], 'exporting vouchers');
+  requireRole(r.user, ['accountant', 'manager'], 'act.export-vouchers');
   const period = assertPeriod(r.period, { field: 'period' });
   if (r.batch !== undefined && getVoucherExport(book, r.batch)?.period !== period) throw new UserError('vouchers.unknown-export', { period, batch: r.batch }, { field: 'batch' });
   const vouchers = rememberedVouchers(book, period, r.batch ?? null);

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceError, ServiceResult } from '../../contract/service-contract';
+import { WindowUserContext } from '../components/ColumnChooser';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice, asServiceError } from '../components/ErrorNotice';
 import { MenuBar, type MenuCommand } from '../components/MenuBar';
 import { Sidebar } from '../components/Sidebar';
 import { useHost } from '../host/host-context';
+import { useRevision } from '../host/use-query';
 import { switchLanguage } from '../i18n/i18n';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { CreditScreen } from '../screens/credit/CreditScreen';
@@ -45,7 +47,10 @@ export function App() {
       setError(asServiceError(e));
     }
   }, [host]);
-  useEffect(() => void loadState(), [loadState]);
+  // The book's state and its months follow every write that changes them (contract/subjects.ts): no F5.
+  const booksRevision = useRevision('book.periods');
+  const stateRevision = useRevision('app.state');
+  useEffect(() => void loadState(), [loadState, booksRevision, stateRevision]);
 
   const go = useCallback((r: Route) => {
     history.pushState(null, '', routeHash(r));
@@ -107,6 +112,7 @@ export function App() {
       <MenuBar state={state} onCommand={command} />
       {notice && <p className="notice ok banner" role="status" data-testid="app-notice">{notice} <button type="button" className="link" onClick={() => setNotice('')}>{t('app.close')}</button></p>}
       <ErrorNotice error={error} onClose={() => setError(null)} />
+      <WindowUserContext.Provider value={state.user?.username ?? ''}>
       {!state.book || chooser ? (
         <BookChooser key={`${chooser ?? 'first'}|${pendingOpen ?? ''}`} state={state} onState={chosen} focus={chooser ?? undefined} openNow={pendingOpen ?? undefined} />
       ) : (
@@ -123,6 +129,7 @@ export function App() {
           {route.area === 'audit' && <AuditScreen params={route.params} periods={monthList} workMonth={workMonth} signedIn={!!state.user} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
         </div>
       )}
+      </WindowUserContext.Provider>
       {dialog === 'signIn' && <SignInDialog onClose={() => setDialog(null)} onSignedIn={() => { setDialog(null); void loadState(); }} />}
       {dialog === 'restore' && <RestoreDialog onClose={() => setDialog(null)} onRestored={(m) => { setDialog(null); setNotice(m); void loadState(); }} />}
       {(dialog === 'about' || dialog === 'shortcuts') && <Dialog title={t(dialog === 'about' ? 'menu.about' : 'menu.shortcuts')} onClose={() => setDialog(null)}><p>{t(`${dialog}.body`)}</p></Dialog>}

@@ -17,18 +17,18 @@ export const adminHandlers: HandlersOf<typeof adminMethods> = {
     return { username: a.username };
   },
   'users.password': ({ session }, a) => {
-    const user = session.requireUser('changing a password');
+    const user = session.requireUser('act.change-password');
     changePassword(session.requireBook(), user, a.password);
     return { username: user.username };
   },
   'users.disable': ({ session }, a) => {
-    disableUser(session.requireBook(), session.requireUser('disabling users'), a.username);
+    disableUser(session.requireBook(), session.requireUser('act.disable-users'), a.username);
     return { username: a.username };
   },
   'settings.get': ({ session }) => ({ settings: effectiveSettings(session.requireBook()) }),
   'settings.set': ({ session }, a) => {
     const book = session.requireBook();
-    changeSetting(book, a.key, JSON.stringify(a.value), session.requireUser('changing settings'));
+    changeSetting(book, a.key, JSON.stringify(a.value), session.requireUser('act.change-settings'));
     return { settings: effectiveSettings(book) };
   },
 };

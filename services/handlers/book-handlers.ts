@@ -50,7 +50,7 @@ export const bookHandlers: HandlersOf<typeof bookMethods> = {
   'book.restore': async ({ session }, a) => {
     const book = session.requireBook();
     // Replacing a book with users is a manager's or admin's decision; a book without users is its owner's.
-    if (listUsers(book).length > 0) requireRole(session.requireUser('restoring a backup'), ['manager'], 'restoring a backup');
+    if (listUsers(book).length > 0) requireRole(session.requireUser('act.restore-backup'), ['manager'], 'act.restore-backup');
     const path = book.path;
     await verifyBackup(a.file);
     const safetyCopy = await backupBeforeRisk(book, 'before-restore');

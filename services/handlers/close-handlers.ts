@@ -11,20 +11,22 @@ import { recordConfirmation, statementDocument, statementKas } from '../../core/
 import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
 import { printPdf } from '../print/chromium-pdf.js';
 import type { HandlersOf } from './handler-types.js';
+import { languageOf } from '../../locale/index.js';
+import { printWords } from '../../core/statement/statement-sections.js';
 
 export const closeHandlers: HandlersOf<typeof closeMethods> = {
   'close.status': ({ session }, a) => closeStatus(session.requireBook(), a.period),
   'close.accept': ({ session }, a) => ({
-    accepted: acceptCloseExceptions(session.requireBook(), a.period, a.keys, a.reason, session.requireUser('accepting exceptions')),
+    accepted: acceptCloseExceptions(session.requireBook(), a.period, a.keys, a.reason, session.requireUser('act.accept-exceptions')),
   }),
   'close.prepare': ({ session }, a) => {
-    const r = preparePeriod(session.requireBook(), a.period, session.requireUser('preparing a period'), a.asOf);
+    const r = preparePeriod(session.requireBook(), a.period, session.requireUser('act.prepare'), a.asOf);
     return { status: 'prepared', statements: r.statements };
   },
-  'close.review': ({ session }, a) => ({ status: reviewPeriod(session.requireBook(), a.period, session.requireUser('reviewing a period')) }),
+  'close.review': ({ session }, a) => ({ status: reviewPeriod(session.requireBook(), a.period, session.requireUser('act.review')) }),
   'close.approve': async ({ session }, a) => {
     const book = session.requireBook();
-    const user = session.requireUser('approving a period');
+    const user = session.requireUser('act.approve');
     // Closing is the riskiest step of the month: the book as it was is kept first.
     const backup = await backupBeforeRisk(book, `before-close-${a.period}`);
     const status = approvePeriod(book, a.period, user);
@@ -32,28 +34,30 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
     return { status, backup };
   },
   'close.reopen': ({ session }, a) => {
-    reopenPeriod(session.requireBook(), a.period, session.requireUser('reopening a period'), a.reason);
+    reopenPeriod(session.requireBook(), a.period, session.requireUser('act.reopen'), a.reason);
     return { status: 'open' };
   },
   'statement.preview': ({ session }, a) => {
     const doc = statementDocument(session.requireBook(), a.period, a.distributor, undefined, a.version);
-    return { html: statementHtml(doc, { withDetails: true }), footer: statementFooter(doc), version: doc.version, status: doc.status, sha256: doc.sha256,
+    const lang = languageOf(a.lang);
+    return { html: statementHtml(doc, { withDetails: true, lang }), footer: statementFooter(doc, lang), version: doc.version, status: doc.status, sha256: doc.sha256,
       netDue: doc.content.netDue.fromManufacturer, confirmations: doc.confirmations, kas: statementKas(doc) };
   },
   'statement.confirm': ({ session }, a) => {
     const book = session.requireBook();
     recordConfirmation(book, a.period, a.distributor, { party: a.party, result: a.result, ...(a.ka ? { kaCode: a.ka } : {}), ...(a.reasons ? { reasons: a.reasons } : {}) },
-      session.requireUser('recording a confirmation'));
+      session.requireUser('act.confirm-statement'));
     return { confirmations: statementDocument(book, a.period, a.distributor).confirmations };
   },
   'statement.versions': ({ session }, a) => ({ rows: statementVersionList(session.requireBook(), a.period, a.distributor) }),
   'statement.export': async ({ session }, a) => {
     const book = session.requireBook();
     const doc = statementDocument(book, a.period, a.distributor, undefined, a.version);
-    const path = a.path ?? join(dirname(book.path), 'exports', `结算单-${a.distributor}-${a.period}-${doc.version === null ? 'draft' : `v${doc.version}`}.${a.format}`);
+    const lang = languageOf(a.lang);
+    const path = a.path ?? join(dirname(book.path), 'exports', `${printWords(lang).w('print.sheet-summary')}-${a.distributor}-${a.period}-${doc.version === null ? 'draft' : `v${doc.version}`}.${a.format}`);
     mkdirSync(dirname(path), { recursive: true });
-    if (a.format === 'xlsx') await writeStatementXlsx(doc, path);
-    else await printPdf(statementHtml(doc, { withDetails: true }), path, statementFooter(doc));
+    if (a.format === 'xlsx') await writeStatementXlsx(doc, path, lang);
+    else await printPdf(statementHtml(doc, { withDetails: true, lang }), path, statementFooter(doc, lang));
     return { file: path, rows: doc.content.details.deliveries.length };
   },
 };

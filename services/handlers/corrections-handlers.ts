@@ -11,7 +11,7 @@ import type { HandlersOf } from './handler-types.js';
 
 /** A correction names a person: the signed-in user where the book has users, as the command does. */
 export function correctionActor(session: BookSession): string {
-  return listUsers(session.requireBook()).length > 0 ? session.requireUser('a correction').username : session.actor;
+  return listUsers(session.requireBook()).length > 0 ? session.requireUser('act.correct').username : session.actor;
 }
 
 export const correctionsHandlers: HandlersOf<typeof correctionsMethods> = {

@@ -9,6 +9,8 @@ import { overrideHold } from '../../core/credit/holds.js';
 import { statementOfAccount, statementOfAccountFooter, statementOfAccountHtml, writeStatementOfAccountXlsx } from '../../core/credit/statement-of-account.js';
 import { printPdf } from '../print/chromium-pdf.js';
 import type { HandlersOf } from './handler-types.js';
+import { languageOf } from '../../locale/index.js';
+import { printWords } from '../../core/statement/statement-sections.js';
 
 export const creditHandlers: HandlersOf<typeof creditMethods> = {
   'credit.items': ({ session }, a) => statementOfAccount(session.requireBook(), a.ka, a.asOf) as unknown as Record<string, unknown>,
@@ -17,28 +19,29 @@ export const creditHandlers: HandlersOf<typeof creditMethods> = {
     rows: exposures(session.requireBook(), a.asOf, session.actor).map((e) => ({ entity: e.entity, code: e.code, name: e.name, ...e.grade })) as unknown as Record<string, unknown>[],
   }),
   'credit.setLimit': ({ session }, a) => {
-    setCreditLimit(session.requireBook(), a.party, a.limitFen, a.reason, session.requireUser('setting a credit limit'));
+    setCreditLimit(session.requireBook(), a.party, a.limitFen, a.reason, session.requireUser('act.set-limit'));
     return { party: a.party, limitFen: a.limitFen };
   },
   'credit.holds': ({ session }, a) => ({ rows: holdsView(session.requireBook(), a.asOf) }),
   'credit.overrideHold': ({ session }, a) => {
-    overrideHold(session.requireBook(), a.ka, a.until, a.reason, session.requireUser('releasing a credit hold'));
+    overrideHold(session.requireBook(), a.ka, a.until, a.reason, session.requireUser('act.override-hold'));
     return { ka: a.ka, until: a.until };
   },
   'credit.watch': ({ session }) => channelWatch(session.requireBook()) as unknown as Record<string, unknown>,
   'credit.dunning': ({ session }, a) => ({ rows: dunningList(session.requireBook(), a.asOf) as unknown as Record<string, unknown>[] }),
   'credit.followUp': ({ session }, a) => {
-    recordFollowUp(session.requireBook(), a.ka, a.note, session.requireUser('recording a follow-up'));
+    recordFollowUp(session.requireBook(), a.ka, a.note, session.requireUser('act.follow-up'));
     return { ka: a.ka };
   },
   'credit.history': ({ session }, a) => creditHistory(session.requireBook(), a.party) as unknown as Record<string, unknown>,
   'credit.statementOfAccount': async ({ session }, a) => {
     const book = session.requireBook();
     const s = statementOfAccount(book, a.ka, a.asOf);
-    const path = a.path ?? join(dirname(book.path), 'exports', `对账函-${a.ka}-${a.asOf}.${a.format}`);
+    const lang = languageOf(a.lang);
+    const path = a.path ?? join(dirname(book.path), 'exports', `${printWords(lang).w('print.soa-title')}-${a.ka}-${a.asOf}.${a.format}`);
     mkdirSync(dirname(path), { recursive: true });
-    if (a.format === 'xlsx') await writeStatementOfAccountXlsx(s, path);
-    else await printPdf(statementOfAccountHtml(s), path, statementOfAccountFooter());
+    if (a.format === 'xlsx') await writeStatementOfAccountXlsx(s, path, lang);
+    else await printPdf(statementOfAccountHtml(s, lang), path, statementOfAccountFooter(lang));
     return { file: path, rows: s.items.length };
   },
 };

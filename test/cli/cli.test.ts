@@ -8,9 +8,15 @@ import { tempDir } from '../helpers/temp-book.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ka-settle.js', import.meta.url));
 
-/** The real command, as a user runs it: a separate Node process on the compiled build. */
+/**
+ * The real command, as a user runs it: a separate Node process on the compiled build. These tests read its English
+ * (KA_SETTLE_LANG=en); the command speaks Chinese by default, which the test of its errors below reads.
+ */
 function ka(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, KA_SETTLE_USER: 'cli-test' } });
+  return kaIn({ KA_SETTLE_LANG: 'en' }, ...args);
+}
+function kaIn(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, KA_SETTLE_USER: 'cli-test', ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -21,6 +27,16 @@ beforeAll(() => {
 });
 
 describe('ka-settle', () => {
+  it('speaks Chinese by default and English when KA_SETTLE_LANG=en, naming file, row and field', () => {
+    const missing = join(tempDir(), 'nope.kasettle');
+    const zh = kaIn({ KA_SETTLE_LANG: '' }, 'show', missing);
+    expect(zh.code).toBe(1);
+    expect(zh.err).toBe(`ka-settle: ${missing}：找不到账套文件\n`);
+    expect(kaIn({ KA_SETTLE_LANG: 'en' }, 'show', missing).err).toBe(`ka-settle: ${missing}: no such book\n`);
+    const json = JSON.parse(kaIn({ KA_SETTLE_LANG: '' }, 'show', missing, '--json').out) as { error: { code: string; message: string; file: string } };
+    expect(json.error).toMatchObject({ code: 'book.not-found', message: '找不到账套文件', file: missing });
+  });
+
   it('creates an empty book that checks clean', () => {
     const book = join(tempDir(), 'empty.kasettle');
     expect(ka('init', book)).toMatchObject({ code: 0, out: `created book ${book}\n` });
@@ -162,7 +178,7 @@ describe('ka-settle', () => {
 
   it('accrues contract terms once, and explains them step by step', () => {
     const book = join(tempDir(), 'terms.kasettle');
-    ka('demo', book, '--seed', '3');
+    ka('demo', book, '--seed', '3', '--raw');
     const first = JSON.parse(ka('accrue', book, '--period', '2026-02', '--json').out) as { posted: { rebates: number; deliveryCost: number } };
     expect(first.posted.rebates).toBeGreaterThan(0);
     expect(first.posted.deliveryCost).toBeGreaterThan(0);
@@ -197,7 +213,7 @@ describe('ka-settle', () => {
 
   it('fails `check` on a tampered book', () => {
     const book = join(tempDir(), 't.kasettle');
-    ka('demo', book);
+    ka('demo', book, '--raw');
     const raw = new Database(book);
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 10;");
     raw.close();
@@ -211,7 +227,7 @@ describe('ka-settle close and statement', () => {
   it('runs the month-end sign-off with passwords from the environment or standard input, never arguments', () => {
     const book = join(tempDir(), 'close.kasettle');
     const run = (env: Record<string, string>, input: string | undefined, ...args: string[]) => {
-      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, env: { ...process.env, ...env } });
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, env: { ...process.env, KA_SETTLE_LANG: 'en', ...env } });
       return { code: r.status, out: r.stdout, err: r.stderr };
     };
     ka('demo', book, '--seed', '9');
@@ -242,7 +258,7 @@ describe('ka-settle close and statement', () => {
 describe('ka-settle ageing and credit', () => {
   it('ages receivables tying to the ledger, lists credit standing and the channel-conflict watch', () => {
     const book = join(tempDir(), 'credit.kasettle');
-    ka('demo', book, '--seed', '4');
+    ka('demo', book, '--seed', '4', '--raw');
     for (const p of ['2026-08', '2026-09']) expect(ka('reconcile', book, '--period', p).code).toBe(0);
     const aged = ka('ageing', book, '--as-of', '2026-09-30', '--by', 'distributor');
     expect(aged.code).toBe(0);

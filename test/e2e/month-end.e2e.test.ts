@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFen } from '../../core/money/format.js';
+import { strayLatinWords } from './latin-words.js';
 import { ARTIFACTS, E2E_FIXTURES, openWindow, type WindowSession } from './window-session.js';
 
 /**
@@ -17,8 +18,8 @@ let w: WindowSession;
 beforeAll(async () => {
   w = await openWindow();
   await w.page.getByTestId('open-demo').click();
-  await w.page.getByTestId('tile-period').waitFor({ timeout: 60_000 });
-}, 120_000);
+  await w.page.getByTestId('tile-period').waitFor({ timeout: 300_000 });
+}, 360_000);
 afterAll(async () => {
   await w?.close();
 });
@@ -30,7 +31,9 @@ async function signIn(username: string) {
   await page.getByTestId('sign-in-user').fill(username);
   await page.getByTestId('sign-in-password').fill(`${username}-password`);
   await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('signed-in-user').getByText(username).waitFor();
+  // The menu bar names who signed in by their 姓名.
+  const names: Record<string, string> = { admin: 'admin', wang: '王会计', zhao: '赵信用', liu: '刘经理' };
+  await page.getByTestId('signed-in-user').getByText(names[username] ?? username).waitFor();
 }
 
 describe('a month end in the window', () => {
@@ -39,8 +42,9 @@ describe('a month end in the window', () => {
     await page.getByTestId('area-audit').click();
     await page.getByTestId('tab-users').click();
     await page.getByText('第一个用户必须是管理员').waitFor();
-    const add = async (username: string, role: string) => {
+    const add = async (username: string, role: string, name?: string) => {
       await page.getByTestId('user-name').fill(username);
+      if (name) await page.getByTestId('user-display-name').fill(name);
       await page.getByTestId('user-role').selectOption(role);
       await page.getByTestId('user-password').fill(`${username}-password`);
       await page.getByTestId('user-add').click();
@@ -50,11 +54,11 @@ describe('a month end in the window', () => {
     await page.getByTestId('user-name').fill('wang');
     await page.getByTestId('user-password').fill('short');
     await page.getByTestId('user-add').click();
-    expect(await page.locator('.field-error').first().textContent()).toContain('at least 8 characters');
+    expect(await page.locator('.field-error').first().textContent()).toContain('密码至少 8 个字符');
     await signIn('admin');
-    await add('wang', 'accountant');
-    await add('zhao', 'credit_controller');
-    await add('liu', 'manager');
+    await add('wang', 'accountant', '王会计');
+    await add('zhao', 'credit_controller', '赵信用');
+    await add('liu', 'manager', '刘经理');
     // The grid reloads after the message shows: wait for it rather than read it once.
     await expect.poll(() => page.getByTestId('users-grid').locator('.ag-row').count(), { timeout: 15_000 }).toBe(4);
     await w.shot('10-audit-users');
@@ -146,7 +150,8 @@ describe('a month end in the window', () => {
     await page.getByTestId('close-approve').click();
     const refused = page.getByTestId('error-notice');
     await refused.waitFor();
-    expect(await refused.getAttribute('data-code')).toMatch(/^(forbidden|same-user)$/);
+    expect(await refused.getAttribute('data-code')).toMatch(/^(users\.forbidden-role|close\.same-user)$/);
+    expect(await refused.textContent()).toMatch(/王会计（wang）|须由另一人完成/);
     expect((await w.api('close.status', { period: '2026-10' })).status).toBe('reviewed');
     await signIn('liu');
     await page.getByTestId('close-approve').click();
@@ -195,14 +200,15 @@ describe('a month end in the window', () => {
     await page.getByTestId('run-reconcile').click();
     const error = page.getByTestId('error-notice');
     await error.waitFor();
-    expect(await error.getAttribute('data-code')).toBe('period-closed');
+    expect(await error.getAttribute('data-code')).toBe('ledger.period-closed-for');
+    expect(await error.textContent()).toContain('2026-10 已结账');
     await page.getByTestId('area-import').click();
     await page.getByTestId('import-kind').selectOption('deliveries');
     const late = join(w.home, 'late.csv');
     writeFileSync(late, '送货单号,送货日期,门店编号,商品编码,数量,单价,金额\nXSE2E901,2026-10-31,A010,P001,10,5.22,52.20\n');
     await page.getByTestId('file-input').setInputFiles(late);
     await page.getByTestId('import-preview').waitFor();
-    expect(await page.getByTestId('import-errors').textContent()).toMatch(/2026-10.*closed|closed.*2026-10/);
+    expect(await page.getByTestId('import-errors').textContent()).toMatch(/2026-10 已结账/);
     await w.shot('15-closed-month-refused');
   });
 
@@ -377,9 +383,14 @@ describe('a month end in the window', () => {
     expect(noNulls({ ...contract, rebate: { ...contract.rebate, tiers: contract.rebate.tiers.slice(0, -1) } })).toEqual(noNulls(original));
 
     await page.getByTestId('area-audit').click();
-    await page.getByTestId('audit-actor').fill('liu');
-    await page.getByTestId('audit-apply').click();
-    await page.getByTestId('audit-grid').locator('.ag-row [col-id=action]').getByText('approve').first().waitFor();
+    await page.getByTestId('audit-actor').selectOption('liu');
+    await page.getByTestId('audit-grid').locator('.ag-row [col-id=action]').getByText('审批').first().waitFor();
+    // Who acted shows by name beside the login; the change reads as a sentence, its fields by name in the detail.
+    await page.getByTestId('audit-grid').locator('.ag-row [col-id=who]').getByText('刘经理（liu）').first().waitFor();
+    await page.getByTestId('audit-grid').locator('.ag-row[row-index="0"] [col-id=summary]').click();
+    await page.getByTestId('audit-detail').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('audit-detail').waitFor({ state: 'detached' });
     await page.getByTestId('audit-verify').click();
     expect(await page.getByTestId('audit-verdict').textContent()).toContain('审计链完好');
     await w.shot('20-audit-log');
@@ -410,5 +421,64 @@ describe('a month end in the window', () => {
 
     // The one refusal the window should meet: the deliberately short password, refused by the contract (400).
     expect(w.problems.filter((p) => !p.includes('"password":"short"'))).toEqual([]);
+  });
+
+  it('speaks Chinese on every area and tab, keeps the amounts in view at 1366×768, and so does the exported statement', async () => {
+    const { page } = w;
+    const stray: string[] = [];
+    const look = async (where: string) => {
+      await page.waitForTimeout(500);
+      // The book's logins are names its users chose (wang, liu): they stand as they are, beside each person's 姓名.
+      for (const word of strayLatinWords(await page.evaluate(() => document.body.innerText))) if (!['admin', 'wang', 'zhao', 'liu'].includes(word)) stray.push(`${where}: ${word}`);
+    };
+    for (const area of ['home', 'master', 'import', 'reconcile', 'fees', 'terms', 'credit', 'settlement', 'audit']) {
+      await page.getByTestId(`area-${area}`).click();
+      await page.locator('main').first().waitFor();
+      await page.waitForTimeout(300);
+      const tabs = await page.locator('main [role=tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tab')));
+      if (tabs.length === 0) await look(area);
+      for (const tab of tabs) {
+        await page.locator(`main [data-tab="${tab}"]`).first().click();
+        await look(`${area}/${tab}`);
+      }
+      await w.shot(`30-chinese-${area}`);
+    }
+    expect(stray).toEqual([]);
+
+    // The workbench at 1366×768: the line's amounts stay on screen beside what identifies it, with its detail open too.
+    await page.getByTestId('area-reconcile').click();
+    await page.getByTestId('reconcile-grid').locator('.ag-row[row-index="0"]').first().waitFor();
+    const inView = async () => page.evaluate(() => {
+      const right = (sel: string) => document.querySelector(`[data-testid=reconcile-grid] .ag-header-cell[col-id="${sel}"]`)?.getBoundingClientRect().right ?? Infinity;
+      return right('difference') <= window.innerWidth && right('delivered') <= window.innerWidth && right('delivery_no') <= window.innerWidth;
+    });
+    expect(await inView()).toBe(true);
+    await page.getByTestId('reconcile-grid').locator('.ag-row[row-index="0"] [col-id=delivery_no]').first().click();
+    await page.getByTestId('line-detail').waitFor();
+    expect(await inView()).toBe(true);
+    expect(await page.evaluate(() => {
+      const panel = document.querySelector('[data-testid=line-detail]')!.getBoundingClientRect();
+      return panel.right <= window.innerWidth && Array.from(document.querySelectorAll('[data-testid=line-detail] .num')).every((n) => n.scrollWidth <= n.clientWidth + 1);
+    })).toBe(true);
+    await w.shot('31-workbench-1366');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('line-detail').waitFor({ state: 'detached' });
+
+    // The exported statement, read back as an accountant's program would: no English in the PDF's text or the xlsx.
+    const pdf = join(w.home, 'zh-statement.pdf');
+    const xlsx = join(w.home, 'zh-statement.xlsx');
+    await w.api('statement.export', { period: '2026-10', distributor: 'D01', format: 'pdf', path: pdf, lang: 'zh' });
+    await w.api('statement.export', { period: '2026-10', distributor: 'D01', format: 'xlsx', path: xlsx, lang: 'zh' });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('盖章');
+    expect(text).toContain('刘经理（liu）');
+    expect(strayLatinWords(text)).toEqual([]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(ARTIFACTS, 'statement-zh-page')]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => { cells.push(ws.name); ws.eachRow((r) => r.eachCell((c) => { if (typeof c.value === 'string') cells.push(c.value); })); });
+    expect(strayLatinWords(cells.join('\n'))).toEqual([]);
+    expect(cells).toContain('审批');
   });
 });

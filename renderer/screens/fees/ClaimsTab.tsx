@@ -9,8 +9,10 @@ import { todayIso } from '../../format/dates';
 import { useHost } from '../../host/host-context';
 import { useQuery } from '../../host/use-query';
 import { ClaimCorrection } from '../corrections/ClaimCorrection';
+import { FilePick } from '../../components/FilePick';
+import { CLAIM_STATUSES } from '../../../vocabulary/index.js';
 
-const STATUSES = ['draft', 'submitted', 'approved', 'written_off', 'rejected'] as const;
+const STATUSES = CLAIM_STATUSES;
 type Status = (typeof STATUSES)[number];
 const NEXT: Record<Status, Status[]> = { draft: ['submitted', 'rejected'], submitted: ['approved', 'rejected'], approved: ['written_off', 'rejected'], written_off: [], rejected: [] };
 
@@ -64,7 +66,7 @@ function ClaimDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
       {claim.evidence.statements && claim.evidence.statements.length > 0 && <p className="muted small">{t('fees.kaStatements')}: {claim.evidence.statements.join(', ')}</p>}
       <h4>{t('fees.attachments')}</h4>
       <ul data-testid="claim-attachments">{claim.attachments.map((a) => <li key={a.name}>{a.name} <span className="muted">({Math.ceil(a.bytes / 1024)} KB)</span></li>)}</ul>
-      <label className="inline">{t('fees.attach')}<input type="file" data-testid="claim-attach" onChange={(e) => { const f = e.target.files?.[0]; if (f) void attach(f); e.target.value = ''; }} /></label>
+      <FilePick label={t('fees.attach')} testId="claim-attach" onFile={(f) => void attach(f)} />
       <ClaimCorrection claim={claim} onChanged={() => { detail.reload(); onChanged(); }} />
       {NEXT[status].length > 0 && claim.reversed_by == null && (
         <div className="decide">

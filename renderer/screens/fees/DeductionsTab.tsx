@@ -5,12 +5,15 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
 import { DeductionCorrection } from '../corrections/DeductionCorrection';
+import { useWords } from '../../i18n/words';
+import { FEE_TYPES } from '../../../vocabulary/index.js';
 
-export const FEE_TYPES = ['entry', 'barcode', 'display', 'end_cap', 'dm', 'anniversary', 'festival', 'promo_service', 'info_service', 'shrinkage', 'rebate', 'other'] as const;
+export { FEE_TYPES };
 
 /** 扣款: each deduction with its fee type, the contract's verdict and the split; reclassify with a rule for next time. */
 export function DeductionsTab({ period }: { period: string }) {
   const { t } = useTranslation();
+  const { stored } = useWords();
   const { act, error } = useAction();
   const [disputedOnly, setDisputedOnly] = useState(false);
   const list = useQuery('fees.deductions', { period, disputedOnly, limit: 1000 });
@@ -47,7 +50,7 @@ export function DeductionsTab({ period }: { period: string }) {
             moneyCol('manufacturer_fen', t('fees.manufacturerShare')),
             moneyCol('distributor_fen', t('fees.distributorShare')),
             { field: 'disputed', headerName: t('fees.disputed'), width: 80, valueFormatter: (p) => (p.value ? t('app.yes') : '') },
-            { field: 'reason', headerName: t('reconcile.reason'), flex: 1, minWidth: 200 },
+            { field: 'reason', headerName: t('reconcile.reason'), flex: 1, minWidth: 200, valueFormatter: (p) => stored(p.value), tooltipValueGetter: (p) => stored(p.value) },
           ]} />
         {open && (
           <aside className="detail" aria-label={t('fees.reclassify')} data-testid="reclassify-panel">

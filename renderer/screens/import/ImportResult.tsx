@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceResult } from '../../../contract/service-contract';
 import type { Route } from '../../app/areas';
 import { Money } from '../../components/Money';
+import { DOCUMENT_IMPORT_KINDS } from '../../../vocabulary/index.js';
 
 type Report = ServiceResult<'import.commit'>;
 
-const DOCUMENT_KINDS = ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits'];
+const DOCUMENT_KINDS: readonly string[] = DOCUMENT_IMPORT_KINDS;
 
 /** What was imported, with links to where it is worked on. */
 export function ImportResult({ report, go, onAnother }: { report: Report; go: (r: Route) => void; onAnother: () => void }) {

@@ -15,9 +15,11 @@ import { MappingTable } from './MappingTable';
 import { SampleGrid } from './SampleGrid';
 import { ConflictsPanel, ReplacedSummary } from '../corrections/ConflictsPanel';
 import { ImportBatches } from '../corrections/ImportBatches';
+import { useWords } from '../../i18n/words';
+import { DOCUMENT_IMPORT_KINDS, MASTER_KINDS } from '../../../vocabulary/index.js';
 
-const KINDS = ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits',
-  'manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'promotions', 'contracts'] as const;
+// Documents first: what an accountant imports every month.
+const KINDS = [...DOCUMENT_IMPORT_KINDS, ...MASTER_KINDS] as const;
 type Kind = (typeof KINDS)[number];
 type Preview = ServiceResult<'import.preview'>;
 type Report = ServiceResult<'import.commit'>;
@@ -28,6 +30,7 @@ type Report = ServiceResult<'import.commit'>;
  */
 export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const { t } = useTranslation();
+  const { say } = useWords();
   const host = useHost();
   const call = useLongCall();
   const [kind, setKind] = useState<Kind>('deliveries');
@@ -158,10 +161,10 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
                   <table className="table compact">
                     <thead><tr><th>{t('import.errorRow')}</th><th>{t('import.errorField')}</th><th>{t('import.errorReason')}</th></tr></thead>
                     <tbody>
-                      {preview.errors.slice(0, 500).map((e, i) => <tr key={i}><td>{e.row ?? ''}</td><td>{e.field ?? ''}</td><td>{e.reason}</td></tr>)}
+                      {preview.errors.slice(0, 500).map((e, i) => <tr key={i}><td>{e.row ?? ''}</td><td>{e.field ?? ''}</td><td>{say(e.reason)}</td></tr>)}
                     </tbody>
                   </table>
-                  {preview.errors.some((e) => e.code === 'import-files.date-outside-window') && (
+                  {preview.errors.some((e) => e.reason.code === 'import-files.date-outside-window') && (
                     <label className="inline confirm-dates">
                       <input type="checkbox" checked={allowDates} data-testid="allow-dates"
                         onChange={(e) => { setAllowDates(e.target.checked); setDirty(true); }} />
@@ -179,7 +182,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
                 onReplace={(on) => { setReplace(on); setDirty(true); }} />
               {preview.warnings.length > 0 && (
                 <details className="notice warn"><summary>{t('import.warnings', { count: preview.warnings.length })}</summary>
-                  <ul>{preview.warnings.slice(0, 100).map((w, i) => <li key={i}>{w.row ? `${w.row}: ` : ''}{w.reason}</li>)}</ul>
+                  <ul>{preview.warnings.slice(0, 100).map((w, i) => <li key={i}>{w.row ? `${w.row}: ` : ''}{say(w.reason)}</li>)}</ul>
                 </details>
               )}
               {preview.fields.length > 0 && (

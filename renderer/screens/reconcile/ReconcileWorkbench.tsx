@@ -13,6 +13,10 @@ import { useLongCall } from '../../host/use-long-call';
 import { FilterBar, type Filters } from './FilterBar';
 import { LineDetail } from './LineDetail';
 import { reconcileColumns, type ResultRow } from './reconcile-columns';
+import { useWords } from '../../i18n/words';
+import { useGridLocale } from '../../components/DataGrid';
+import { Tabs } from '../../components/Tabs';
+import { UnexpectedReceipts } from './UnexpectedReceipts';
 
 const BLOCK = 200;
 
@@ -28,6 +32,8 @@ function queryOf(f: Filters): Omit<ServiceArgs<'reconcile.lines'>, 'offset' | 'l
  */
 export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods: string[]; workMonth: string; params: Record<string, string>; go: (r: Route) => void }) {
   const { t } = useTranslation();
+  const { lang } = useWords();
+  const gridLocale = useGridLocale();
   const host = useHost();
   const long = useLongCall();
   const latest = workMonth;
@@ -37,7 +43,7 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
   };
   const key = JSON.stringify(filters);
   const [total, setTotal] = useState<number | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(params.view !== "unexpected" && params.line ? Number(params.line) : null);
   const [message, setMessage] = useState<{ key: string; values: Record<string, string | number> } | null>(null);
   const [label, setLabel] = useState('');
   const api = useRef<GridApi<ResultRow> | null>(null);
@@ -106,7 +112,7 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
   const exportView = async () => {
     setLabel(t('reconcile.export'));
     try {
-      const out = await host.exportFile('reconcile.export', queryOf(filters), `对账明细-${filters.from}_${filters.to}.xlsx`);
+      const out = await host.exportFile('reconcile.export', { ...queryOf(filters), lang }, `${t('reconcile.fileName')}-${filters.from}_${filters.to}.xlsx`);
       if (out) setMessage({ key: 'reconcile.exported', values: { rows: out.result.rows, where: out.where } });
     } catch (e) {
       long.setError(asServiceError(e));
@@ -127,15 +133,20 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
         <button type="button" data-testid="export-xlsx" disabled={long.busy} onClick={exportView}>{t('reconcile.export')}</button>
       </div>
       <FilterBar key={key} value={filters} periods={periods} kas={kas}
-        onApply={(f) => go({ area: 'reconcile', params: { ...f } })} />
+        onApply={(f) => go({ area: 'reconcile', params: { ...f, ...(params.view ? { view: params.view } : {}) } })} />
+      <Tabs label={t('reconcile.title')} current={params.view === 'unexpected' ? 'unexpected' : 'deliveries'}
+        onChange={(v) => go({ area: 'reconcile', params: { ...params, view: v === 'unexpected' ? 'unexpected' : '', line: '' } })}
+        tabs={[{ id: 'deliveries', label: t('reconcile.viewDeliveries') }, { id: 'unexpected', label: t('reconcile.viewUnexpected') }]} />
       <ErrorNotice error={long.error} onClose={() => long.setError(null)} />
       {long.busy && <ProgressPanel label={label} progress={long.progress} onCancel={long.cancel} />}
       {message && <p className="notice ok" role="status" data-testid="workbench-message">{t(message.key, message.values)}</p>}
       {total === 0 && !long.busy && <p className="muted">{t('reconcile.noResults')}</p>}
-      <div className="workbench-body">
+      {params.view === 'unexpected' ? <UnexpectedReceipts from={filters.from} to={filters.to} ka={filters.ka} openLine={params.line ? Number(params.line) : undefined} /> : (
+      <div className={`workbench-body ${selected !== null ? 'with-panel' : ''}`}>
         <div className="grid big-grid" data-testid="reconcile-grid">
           <AgGridReact<ResultRow>
             theme={gridTheme}
+            localeText={gridLocale}
             rowModelType="infinite"
             cacheBlockSize={BLOCK}
             maxBlocksInCache={100}
@@ -152,6 +163,7 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
         </div>
         {selected !== null && <LineDetail lineId={selected} onDecided={refresh} onClose={() => setSelected(null)} />}
       </div>
+      )}
     </main>
   );
 }

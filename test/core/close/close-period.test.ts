@@ -19,6 +19,8 @@ import { addPeople } from '../../helpers/people.js';
 import { importOk, SEP, sepBook } from '../../helpers/sep-book.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook, tempDir } from '../../helpers/temp-book.js';
+import { said } from '../../helpers/said.js';
+import { renderMessage } from '../../../locale/index.js';
 
 async function septemberBook() {
   const book = await sepBook();
@@ -31,7 +33,7 @@ async function septemberBook() {
 
 /** Prepare as the accountant does: try, see the exceptions, accept them with a reason, prepare. */
 function prepareAccepting(book: Awaited<ReturnType<typeof septemberBook>>['book'], people: ReturnType<typeof addPeople>, reason: string) {
-  expect(() => preparePeriod(book, '2026-09', people.wang)).toThrow(/unresolved exceptions/);
+  expect(said(() => preparePeriod(book, '2026-09', people.wang))).toMatch(/还有 \d+ 个未解决的例外/);
   acceptCloseExceptions(book, '2026-09', 'all', reason, people.wang);
   return preparePeriod(book, '2026-09', people.wang);
 }
@@ -48,23 +50,23 @@ describe('users and passwords', () => {
 
   it('make the first user the admin, and let only an admin add others', async () => {
     const book = await tempBook();
-    expect(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' })).toThrow(/first user of a book is its admin/);
+    expect(said(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' }))).toMatch(/第一个用户必须是管理员/);
     addUser(book, null, { username: 'admin', role: 'admin', password: 'admin-pass-1' });
-    expect(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' })).toThrow(/sign in as an admin/);
+    expect(said(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' }))).toMatch(/请以管理员身份登录/);
     const admin = signIn(book, 'admin', 'admin-pass-1');
     addUser(book, admin, { username: 'wang', role: 'accountant', password: 'wang-pass-1' });
     const wang = signIn(book, 'wang', 'wang-pass-1');
-    expect(() => addUser(book, wang, { username: 'xu', role: 'manager', password: 'xu-pass-123' })).toThrow(/needs admin/);
-    expect(() => signIn(book, 'wang', 'nope')).toThrow(/wrong password/);
-    expect(() => signIn(book, 'wang', undefined)).toThrow(/password is needed/);
+    expect(said(() => addUser(book, wang, { username: 'xu', role: 'manager', password: 'xu-pass-123' }))).toMatch(/添加用户需要管理员/);
+    expect(said(() => signIn(book, 'wang', 'nope'))).toMatch(/“wang”的密码不对/);
+    expect(said(() => signIn(book, 'wang', undefined))).toMatch(/需要密码/);
   });
 });
 
 describe('month-end close', () => {
   it('prepares, reviews and approves with three different people, then locks the month everywhere', async () => {
     const { book, people } = await septemberBook();
-    expect(() => preparePeriod(book, '2026-09', people.li)).toThrow(/needs accountant/);
-    expect(() => preparePeriod(book, '2026-09', people.wang)).toThrow(/unresolved exceptions/);
+    expect(said(() => preparePeriod(book, '2026-09', people.li))).toMatch(/是信用主管：编制结算需要会计/);
+    expect(said(() => preparePeriod(book, '2026-09', people.wang))).toMatch(/还有 \d+ 个未解决的例外/);
     const open = closeExceptions(book, '2026-09');
     expect(open.map((e) => e.key.split(':')[0])).toEqual(['delivery', 'delivery', 'delivery']);
     // The short line is explained; the rest are accepted with a reason.
@@ -73,10 +75,10 @@ describe('month-end close', () => {
     const prepared = preparePeriod(book, '2026-09', people.wang);
     expect(prepared.statements).toMatchObject([{ distributor: 'D01', version: 1 }]);
 
-    expect(() => reviewPeriod(book, '2026-09', people.wang)).toThrow(/needs credit_controller/);
-    expect(() => approvePeriod(book, '2026-09', people.zhao)).toThrow(/must be reviewed to approve/);
+    expect(said(() => reviewPeriod(book, '2026-09', people.wang))).toMatch(/是会计：复核结算需要信用主管/);
+    expect(said(() => approvePeriod(book, '2026-09', people.zhao))).toMatch(/已编制：要先已复核，才能审批结算/);
     reviewPeriod(book, '2026-09', people.li);
-    expect(() => approvePeriod(book, '2026-09', people.wang)).toThrow(/needs manager/);
+    expect(said(() => approvePeriod(book, '2026-09', people.wang))).toMatch(/审批结算需要经理/);
     approvePeriod(book, '2026-09', people.zhao);
     expect(getPeriod(book, '2026-09')?.status).toBe('closed');
     const [v1] = statementVersions(book, '2026-09', 1);
@@ -84,15 +86,15 @@ describe('month-end close', () => {
 
     // Locked: a posting, an import, an accrual, a reconciliation and a decision dated in it are all refused, naming the period.
     const w = { manufacturerId: 1, distributorId: 1, rtm: 1, met: 2, a021: 1, s11: 3, p001: 1, p003: 3 } as never;
-    expect(() => post(book, receipt(w, 'YS-LATE', '2026-09-29', 'PO-LATE', [[1, 1, 64_000]]))).toThrow(/period 2026-09 is closed/);
+    expect(said(() => post(book, receipt(w, 'YS-LATE', '2026-09-29', 'PO-LATE', [[1, 1, 64_000]])))).toMatch(/2026-09 已结账/);
     const lateFile = join(tempDir(), 'late.csv');
     writeFileSync(lateFile, '送货单号,送货日期,订单号,门店编号,商品编码,数量,单价,金额\nXS2609099,2026-09-28,RT0928001,A021,P001,24,6.40,153.60\n');
     const late = await importFile(book, lateFile, { kind: 'deliveries', actor: 'wang' });
     expect(late.committed).toBe(false);
-    expect(late.errors[0]!.reason).toMatch(/period 2026-09 is closed/);
-    expect(() => accruePeriod(book, '2026-09', 'wang')).toThrow(/period 2026-09 is closed/);
-    expect(() => reconcilePeriod(book, { period: '2026-09', actor: 'wang' })).toThrow(/period 2026-09 is closed/);
-    expect(() => decideResult(book, Number(open[1]!.key.split(':')[1]), { decision: 'confirmed' }, 'wang')).toThrow(/period 2026-09 is closed/);
+    expect(renderMessage('zh', late.errors[0]!.reason)).toMatch(/2026-09 已结账/);
+    expect(said(() => accruePeriod(book, '2026-09', 'wang'))).toMatch(/2026-09 已结账：本月的计提不能再改动/);
+    expect(said(() => reconcilePeriod(book, { period: '2026-09', actor: 'wang' }))).toMatch(/2026-09 已结账：本月的对账不能再改动/);
+    expect(said(() => decideResult(book, Number(open[1]!.key.split(':')[1]), { decision: 'confirmed' }, 'wang'))).toMatch(/2026-09 已结账/);
     expect(checkBook(book).ok).toBe(true);
   });
 
@@ -102,9 +104,9 @@ describe('month-end close', () => {
     const people = addPeople(book);
     post(book, delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 10, 64_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 10, 64_000]]));
     preparePeriod(book, '2026-09', people.admin, '2026-10-05');
-    expect(() => reviewPeriod(book, '2026-09', people.admin)).toThrow(/admin prepared 2026-09: someone else must review it/);
+    expect(said(() => reviewPeriod(book, '2026-09', people.admin))).toMatch(/admin 编制了 2026-09：复核结算须由另一人完成/);
     reviewPeriod(book, '2026-09', people.li);
-    expect(() => approvePeriod(book, '2026-09', people.admin)).toThrow(/someone else must approve it/);
+    expect(said(() => approvePeriod(book, '2026-09', people.admin))).toMatch(/审批结算须由另一人完成/);
   });
 
   it('is reopened only by an admin with a reason; the next preparation makes version 2 and keeps version 1', async () => {
@@ -112,8 +114,8 @@ describe('month-end close', () => {
     prepareAccepting(book, people, 'accepted for the test');
     reviewPeriod(book, '2026-09', people.li);
     approvePeriod(book, '2026-09', people.zhao);
-    expect(() => reopenPeriod(book, '2026-09', people.zhao, 'x')).toThrow(/needs admin/);
-    expect(() => reopenPeriod(book, '2026-09', people.admin, ' ')).toThrow(/needs a reason/);
+    expect(said(() => reopenPeriod(book, '2026-09', people.zhao, 'x'))).toMatch(/反结账需要管理员/);
+    expect(said(() => reopenPeriod(book, '2026-09', people.admin, ' '))).toMatch(/反结账需要填写原因/);
     reopenPeriod(book, '2026-09', people.admin, 'Metro receipt found after close');
     expect(book.db.prepare("SELECT action, actor, after_json FROM audit_log WHERE action = 'reopen'").get()).toMatchObject({ actor: 'admin', after_json: expect.stringContaining('Metro receipt found after close') });
     preparePeriod(book, '2026-09', people.wang); // the exceptions were accepted once, and stay accepted
@@ -129,7 +131,7 @@ describe('month-end close', () => {
     post(book, delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 10, 64_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 10, 64_000]]));
     preparePeriod(book, '2026-09', people.wang, '2026-10-05');
     post(book, receipt(w, 'YS2', '2026-09-20', 'PO2', [[w.p001, 5, 64_000]]));
-    expect(() => reviewPeriod(book, '2026-09', people.li)).toThrow(/changed since it was prepared/);
+    expect(said(() => reviewPeriod(book, '2026-09', people.li))).toMatch(/编制后数字有变化/);
   });
 
   it('gives a statement a hash that is stable across runs and changed by any figure', async () => {
@@ -148,7 +150,7 @@ describe('month-end close', () => {
     const { book, people } = await septemberBook();
     prepareAccepting(book, people, 'accepted');
     recordConfirmation(book, '2026-09', 'D01', { party: 'manufacturer', result: 'confirmed' }, people.li);
-    expect(() => recordConfirmation(book, '2026-09', 'D01', { party: 'ka', kaCode: 'MET', result: 'disputed' }, people.wang)).toThrow(/needs its reasons/);
+    expect(said(() => recordConfirmation(book, '2026-09', 'D01', { party: 'ka', kaCode: 'MET', result: 'disputed' }, people.wang))).toMatch(/有异议需要写明理由/);
     recordConfirmation(book, '2026-09', 'D01', { party: 'ka', kaCode: 'MET', result: 'disputed', reasons: 'P002 price 6.90 per Metro' }, people.wang);
     const doc = statementDocument(book, '2026-09', 'D01');
     expect(doc.confirmations).toMatchObject([{ party: 'manufacturer', result: 'confirmed' }, { party: 'ka', ka: 'MET', result: 'disputed', reasons: 'P002 price 6.90 per Metro' }]);

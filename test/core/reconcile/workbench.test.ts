@@ -17,7 +17,7 @@ const range = { from: '2026-08', to: '2026-09' };
 // One demo book for the whole file (the shared helpers clean up after each test).
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ka-settle-workbench-'));
-  book = await createDemoBook(join(dir, 'demo.kasettle'), 'tester');
+  book = await createDemoBook(join(dir, 'demo.kasettle'), 'tester', { settle: false });
   for (const period of ['2026-08', '2026-09']) reconcilePeriod(book, { period, actor: 'tester', asOf: '2026-10-31' });
 }, 60_000);
 afterAll(() => {
@@ -64,7 +64,7 @@ describe('the reconciliation workbench’s queries', () => {
     const narrow = all({ ...range, ka: pick.ka!, store: pick.store!, sku: pick.sku!, dateFrom: pick.delivery_date, dateTo: pick.delivery_date });
     expect(narrow.map((r) => r.line_id)).toContain(pick.line_id);
     expect(narrow.every((r) => r.ka === pick.ka && r.store === pick.store && r.sku === pick.sku && r.delivery_date === pick.delivery_date)).toBe(true);
-    expect(() => workbenchLines(book, { ...range, ka: 'NOPE', offset: 0, limit: 5 })).toThrow(expect.objectContaining({ code: 'unknown-code', place: { field: 'ka' } }));
+    expect(() => workbenchLines(book, { ...range, ka: 'NOPE', offset: 0, limit: 5 })).toThrow(expect.objectContaining({ code: 'master.unknown-ka', place: { field: 'ka' } }));
   });
 
   it('shows a line’s both sides: the delivery and the receipt lines it was matched with', () => {
@@ -75,7 +75,7 @@ describe('the reconciliation workbench’s queries', () => {
     expect(detail.receipts.every((r) => byOrder.receipt_doc_nos!.split(',').includes(r.doc_no) && r.sku === byOrder.sku && r.store === byOrder.store)).toBe(true);
     const missing = all({ ...range, status: 'receipt_missing' })[0]!;
     expect(workbenchLine(book, missing.line_id).receipts).toEqual([]);
-    expect(() => workbenchLine(book, 999_999_999)).toThrow(expect.objectContaining({ code: 'not-found' }));
+    expect(() => workbenchLine(book, 999_999_999)).toThrow(expect.objectContaining({ code: 'reconcile.no-result' }));
   });
 
   it('exports the view to .xlsx with every line and its figures, and leaves no file when cancelled', async () => {
@@ -96,7 +96,7 @@ describe('the reconciliation workbench’s queries', () => {
     expect(ws.getCell(2, col('送货单号')).value).toBe(rows[0]!.delivery_no);
 
     const big = join(dir, 'exports', 'cancelled.xlsx');
-    await expect(exportWorkbench(book, range, big, { isCancelled: () => true })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(exportWorkbench(book, range, big, { isCancelled: () => true })).rejects.toMatchObject({ code: 'work.cancelled' });
     expect(existsSync(big)).toBe(false);
   });
 });
