@@ -28,6 +28,8 @@ export const CHANGES: Partial<Record<ServiceName, Subject[]>> = {
   'users.add': ['users', 'audit', 'book'], 'users.password': ['audit'], 'users.disable': ['users', 'audit'], 'settings.set': ['settings', 'credit', 'audit'],
   'vouchers.setMapping': ['vouchers', 'audit'], 'vouchers.acceptProposals': ['vouchers', 'audit'], 'vouchers.importChart': ['vouchers', 'audit'],
   'vouchers.setAuxItem': ['vouchers', 'audit'], 'vouchers.export': ['vouchers', 'audit'], 'vouchers.reexport': ['vouchers', 'audit'],
+  // corrections post reversals and new versions: everything a posting touches, and the import batches
+  'corrections.reverse': [...LEDGER, 'vouchers'], 'corrections.undoImport': [...LEDGER, 'vouchers', 'mappings'], 'corrections.reallocate': LEDGER,
 };
 
 export const READS: Partial<Record<ServiceName, Subject[]>> = {
@@ -49,4 +51,7 @@ export const READS: Partial<Record<ServiceName, Subject[]>> = {
   'audit.list': ['audit', 'users'], 'audit.verify': ['audit'], 'users.list': ['users'], 'settings.get': ['settings'],
   'vouchers.mapping': ['vouchers', 'documents'], 'vouchers.auxItems': ['vouchers', 'master'], 'vouchers.layouts': ['vouchers'],
   'vouchers.preview': ['vouchers', 'documents', 'periods'], 'vouchers.list': ['vouchers'],
+  'import.bundle': ['documents'],
+  'corrections.chain': ['documents'], 'corrections.batches': ['documents'], 'corrections.remittances': ['documents', 'reconciliation'],
+  'corrections.openItems': ['documents'],
 };
