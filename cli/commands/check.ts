@@ -16,7 +16,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     if (values.json) printJson(io, { book: book.path, ...report });
     else {
       const { w, say } = wordsOf(io);
-      for (const c of report.checks) io.out(`${w(c.ok ? 'check.line-ok' : 'check.line-fail')}  ${w(c.name)}：${say(c.detail)}`);
+      for (const c of report.checks) io.out(w('check.line', { result: w(c.ok ? 'check.line-ok' : 'check.line-fail'), name: w(c.name), detail: say(c.detail) }));
       io.out(report.ok ? w('check.sound', { book: book.path, ...report.counts }) : w('check.failed', { book: book.path }));
     }
     return report.ok ? 0 : 1;

@@ -77,6 +77,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'check.chain-broken': 'broken at row {{row}}: {{reason}}',
   'check.sound': 'book {{book}} is sound ({{documents}} documents, {{entries}} entries, {{audit}} audit rows)',
   'check.failed': 'book {{book}} FAILED its checks',
+  'check.line': '{{result}}  {{name}}: {{detail}}',
   'check.line-ok': 'ok',
   'check.line-fail': 'FAIL',
 } as const;

@@ -76,6 +76,7 @@ export const auditZh = {
   'check.chain-broken': '在第 {{row}} 行断开：{{reason}}',
   'check.sound': '账套 {{book}} 检查通过（{{documents}} 张单据，{{entries}} 条分录，{{audit}} 行审计记录）',
   'check.failed': '账套 {{book}} 没有通过检查',
+  'check.line': '{{result}}  {{name}}：{{detail}}',
   'check.line-ok': '通过',
   'check.line-fail': '失败',
 } as const;

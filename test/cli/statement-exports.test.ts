@@ -40,7 +40,7 @@ describe('settlement statement exports', () => {
     await writeStatementXlsx(doc, path);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['结算单 Summary', '送货明细 Deliveries', '扣费明细 Deductions', '费用申请 Claims', '回款 Remittances', '计提与核销 Accruals']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['结算单', '送货明细', '扣费明细', '费用申请', '回款', '计提与核销']);
     const summary = wb.worksheets[0]!;
     const rows: { label: string; values: ExcelJS.CellValue[] }[] = [];
     summary.eachRow((row) => rows.push({ label: cellText(row.getCell(1).value), values: (row.values as ExcelJS.CellValue[]).slice(1) }));
@@ -62,7 +62,7 @@ describe('settlement statement exports', () => {
     expect(rows.some((r) => r.label === `SHA-256: ${doc.sha256}`)).toBe(true);
     expect(rows.find((r) => r.label === '审批 Approved by')!.values[1]).toBe('zhao');
     // Detail sheets: frozen header, numbers as numbers, the same lines.
-    const deliveries = wb.getWorksheet('送货明细 Deliveries')!;
+    const deliveries = wb.getWorksheet('送货明细')!;
     expect(deliveries.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(deliveries.rowCount - 1).toBe(doc.content.details.deliveries.length);
     const amounts: number[] = [];
