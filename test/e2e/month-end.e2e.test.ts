@@ -382,6 +382,29 @@ describe('a month end in the window', () => {
     const noNulls = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (v === null ? undefined : v))) as unknown;
     expect(noNulls({ ...contract, rebate: { ...contract.rebate, tiers: contract.rebate.tiers.slice(0, -1) } })).toEqual(noNulls(original));
 
+    // Issue 15 point 4: a new contract saves with the defaults its form shows — every choice left as drawn.
+    await page.getByTestId('master-new').click();
+    await page.getByTestId('form-code').fill('HT-RTM-2027');
+    await page.getByTestId('form-manufacturerCode').fill(String(original.manufacturerCode));
+    await page.getByTestId('form-kaCode').selectOption('RTM');
+    await page.getByTestId('form-validFrom').fill('2027-01-01');
+    await page.getByTestId('form-validTo').fill('2027-12-31');
+    await page.getByTestId('form-feePoints').fill('2');
+    await page.getByTestId('form-paymentTermsDays').fill('60');
+    const shown: Record<string, { value: string; text: string }> = {};
+    for (const key of ['settlementMode', 'rebate.tierMode', 'rebate.basis', 'rebate.direction']) {
+      const select = page.getByTestId(`form-${key}`);
+      shown[key] = { value: await select.inputValue(), text: await select.evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? '') };
+      expect(shown[key]!.text, key).not.toBe('');
+    }
+    expect(shown.settlementMode!.text).toBe('直营结算');
+    await page.getByTestId('master-save').click();
+    await page.getByTestId('master-message').getByText('HT-RTM-2027').waitFor();
+    expect(await page.getByTestId('master-form').count()).toBe(0);
+    const made = (await w.api('master.get', { entity: 'contracts', key: 'HT-RTM-2027' })).record;
+    expect({ settlementMode: made.settlementMode, 'rebate.tierMode': made.rebate.tierMode, 'rebate.basis': made.rebate.basis, 'rebate.direction': made.rebate.direction })
+      .toEqual(Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v.value])));
+
     await page.getByTestId('area-audit').click();
     await page.getByTestId('audit-actor').selectOption('liu');
     await page.getByTestId('audit-grid').locator('.ag-row [col-id=action]').getByText('审批').first().waitFor();
