@@ -42,7 +42,7 @@ export const reconcileMethods = {
   'reconcile.lines': {
     args: z.object({ ...lineFilter, withTotal: z.boolean().default(false), ...page }).strict()
       .refine((a) => a.from <= a.to, { message: 'input.months-reversed', path: ['to'] }),
-    result: z.object({ rows: z.array(resultRow), total: z.number().int().optional() }),
+    result: z.object({ rows: z.array(resultRow), total: z.number().int().optional(), sums: z.object({ delivered: fen, received: fen, difference: fen }).optional() }),
   },
   /** one delivery line with both sides: what was delivered and the receipt lines it was matched with */
   'reconcile.line': {

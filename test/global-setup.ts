@@ -31,10 +31,12 @@ function sourceHash(): string {
 export default async function setup(): Promise<void> {
   if (process.env.KA_SETTLE_DEMO_TEMPLATE) return;
   const dir = join(ROOT, 'node_modules', '.cache', 'ka-settle-demo');
-  const path = join(dir, `demo-${sourceHash()}.kasettle`);
+  const name = `demo-${sourceHash()}.kasettle`;
+  const path = join(dir, name);
   if (!existsSync(path)) {
     mkdirSync(dir, { recursive: true });
-    for (const old of readdirSync(dir)) rmSync(join(dir, old), { force: true });
+    // templates of older code go; another run's template being built (….building) is left to it
+    for (const old of readdirSync(dir)) if (old !== name && old.endsWith('.kasettle')) rmSync(join(dir, old), { force: true });
     const building = `${path}.${process.pid}.building`;
     const book = await createDemoBook(building, 'demo');
     book.close();

@@ -5,6 +5,7 @@ import { claimsView, claimView } from '../../core/views/reconcile-views.js';
 import { COMMON_OPTIONS, resolveActor } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 const MOVES = { submit: 'submitted', approve: 'approved', 'write-off': 'written_off', reject: 'rejected' } as const;
 const STATUSES = ['draft', 'submitted', 'approved', 'written_off', 'rejected'];
@@ -30,7 +31,7 @@ export async function claimsCommand(args: string[], io: Io): Promise<number> {
         date: values.date ?? new Date().toISOString().slice(0, 10), ...(values.reason ? { reason: values.reason } : {}),
       });
       if (values.json) printJson(io, { claim: Number(id), status });
-      else io.out(`claim ${id} is ${status}`);
+      else io.out(wordsOf(io).w('cli.claim-is', { id, status }));
       return 0;
     }
     if (values.show) {

@@ -7,6 +7,7 @@ import { UserError } from '../../core/errors.js';
 import { COMMON_OPTIONS, resolveActor } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,7 +29,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     printJson(io, { book: path, seconds, ...summary });
     return 0;
   }
-  io.out(`demo book ${path} (seed ${values.seed}, scale ${values.scale}) built in ${seconds.toFixed(1)} s`);
+  io.out(wordsOf(io).w('cli.demo-built', { book: path, seed: values.seed, scale: values.scale, seconds: seconds.toFixed(1) }));
   printRows(io, summary.documents, false);
   return 0;
 }

@@ -39,30 +39,31 @@ function parseMap(text: string): Record<string, string> {
 }
 
 function describe(io: Io, r: FileImportReport): void {
-  const { lang } = wordsOf(io);
+  const { lang, w, label } = wordsOf(io);
   const what = r.kind === 'contracts' ? 'contracts' : ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits'].includes(r.kind) ? 'documents' : 'records';
-  io.out(`${r.kind} ${r.file} (${r.format}${r.encoding ? `, ${r.encoding}` : ''})${r.headerRow ? `: header at row ${r.headerRow}` : ''}`);
-  if (r.columns.length) io.out(`  columns: ${r.columns.map((c) => `${c.column} ${c.heading}→${c.field}`).join(', ')}`);
-  if (r.ignoredColumns.length) io.out(`  ignored: ${r.ignoredColumns.map((c) => `${c.column} ${c.heading}`).join(', ')}`);
-  const skipped = Object.entries(r.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-  io.out(`  ${r.dataRows} data rows${skipped.length ? ` (skipped: ${skipped.join(', ')})` : ''} → ${what}: ${r.created} new${r.lines ? ` (${r.lines} lines)` : ''}, ${r.unchanged} already in the book, ${r.conflicts.length} conflicts`);
-  if (r.learnedItemCodes.length) io.out(`  remembered ${r.learnedItemCodes.length} KA item codes (e.g. ${r.learnedItemCodes.slice(0, 3).map((a) => `${a.ka} ${a.itemCode}=${a.sku}`).join(', ')})`);
-  if (r.previousImports.length) io.out(`  this exact file was imported before (batch ${r.previousImports.map((p) => p.batchId).join(', ')})`);
+  io.out(`${w('cli.import-head', { kind: label('importKinds', r.kind), file: r.file, format: `${r.format}${r.encoding ? `, ${r.encoding}` : ''}` })}${r.headerRow ? w('cli.import-header-row', { row: r.headerRow }) : ''}`);
+  if (r.columns.length) io.out(`  ${w('cli.import-columns', { list: r.columns.map((c) => `${c.column} ${c.heading}→${c.field}`).join(', ') })}`);
+  if (r.ignoredColumns.length) io.out(`  ${w('cli.import-ignored', { list: r.ignoredColumns.map((c) => `${c.column} ${c.heading}`).join(', ') })}`);
+  const skipped = (Object.entries(r.skipped) as [keyof typeof r.skipped, number][]).filter(([, n]) => n > 0).map(([k, n]) => w(`cli.import-skip-${k}`, { count: n }));
+  io.out(`  ${w('cli.import-rows', {
+    rows: r.dataRows, skipped: skipped.length ? w('cli.import-skipped', { list: skipped.join(lang === 'zh' ? '，' : ', ') }) : '', what: w(`cli.what-${what}`),
+    created: r.created, lines: r.lines ? w('cli.import-lines', { lines: r.lines }) : '', unchanged: r.unchanged, conflicts: r.conflicts.length,
+  })}`);
+  if (r.learnedItemCodes.length) io.out(`  ${w('cli.import-learned', { count: r.learnedItemCodes.length, examples: r.learnedItemCodes.slice(0, 3).map((a) => `${a.ka} ${a.itemCode}=${a.sku}`).join(', ') })}`);
+  if (r.previousImports.length) io.out(`  ${w('cli.import-before', { batches: r.previousImports.map((p) => p.batchId).join(', ') })}`);
   correctionLines(io, r);
-  for (const e of r.errors.slice(0, SHOWN_ERRORS)) {
-    io.out(`  error: ${renderWithPlace(lang, e.reason, e)}`);
-  }
+  for (const e of r.errors.slice(0, SHOWN_ERRORS)) io.out(`  ${w('cli.error', { text: renderWithPlace(lang, e.reason, e) })}`);
   const warned = new Map<string, number[]>();
-  for (const w of r.warnings) warned.set(renderMessage(lang, w.reason), [...(warned.get(renderMessage(lang, w.reason)) ?? []), w.row ?? 0]);
-  for (const [reason, rows] of warned) io.out(`  warning: ${reason} (rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`);
-  if (r.errorCount > SHOWN_ERRORS) io.out(`  … and ${r.errorCount - SHOWN_ERRORS} more errors (all of them with --json)`);
+  for (const x of r.warnings) warned.set(renderMessage(lang, x.reason), [...(warned.get(renderMessage(lang, x.reason)) ?? []), x.row ?? 0]);
+  for (const [reason, rows] of warned) io.out(`  ${w('cli.warning', { text: reason, rows: `${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''}` })}`);
+  if (r.errorCount > SHOWN_ERRORS) io.out(`  ${w('cli.more-errors', { count: r.errorCount - SHOWN_ERRORS })}`);
   if (r.dryRun && r.newDocuments.length) {
-    for (const d of r.newDocuments.slice(0, 20)) io.out(`  would add ${d.key} (row ${d.row}): ${d.lines} lines, ${formatFen(d.total)}`);
-    if (r.created > 20) io.out(`  … and ${r.created - 20} more documents (all of them with --json)`);
+    for (const d of r.newDocuments.slice(0, 20)) io.out(`  ${w('cli.would-add', { key: d.key, row: d.row, lines: d.lines, total: formatFen(d.total) })}`);
+    if (r.created > 20) io.out(`  ${w('cli.more-documents', { count: r.created - 20 })}`);
   }
-  const verdict = r.errorCount || r.conflicts.length ? 'nothing imported from this file'
-    : r.dryRun ? 'dry run: nothing written' : r.committed ? `imported (batch ${r.batchId})` : 'nothing new to import';
-  io.out(`  ${verdict} (${r.seconds.toFixed(1)} s)`);
+  const verdict = r.errorCount || r.conflicts.length ? w('cli.import-refused')
+    : r.dryRun ? w('cli.import-dry-run') : r.committed ? w('cli.import-done', { batch: r.batchId ?? 0 }) : w('cli.import-nothing-new');
+  io.out(`  ${w('cli.import-verdict', { verdict, seconds: r.seconds.toFixed(1) })}`);
 }
 
 export async function importCommand(args: string[], io: Io): Promise<number> {

@@ -4,6 +4,7 @@ import { COMMON_OPTIONS, resolveActor } from '../context.js';
 import type { Io } from '../io.js';
 import { printJson } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 export async function initCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, name: { type: 'string' } } });
@@ -12,6 +13,6 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   const book = await createBook(path, resolveActor(io, values.user), values.name);
   book.close();
   if (values.json) printJson(io, { book: path, created: true });
-  else io.out(`created book ${path}`);
+  else io.out(wordsOf(io).w('cli.created-book', { book: path }));
   return 0;
 }

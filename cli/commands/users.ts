@@ -5,6 +5,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { printRows, printJson, type Io } from '../io.js';
 import { readPassword, signInFromCli } from '../sign-in.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 /**
  * `ka-settle users BOOK` lists users; `--add NAME --role ROLE [--name DISPLAY]` adds one, its password read from
@@ -25,12 +26,12 @@ export async function usersCommand(args: string[], io: Io): Promise<number> {
       const by = listUsers(book).length > 0 ? await signInFromCli(book, io, values.user) : null;
       addUser(book, by, { username: values.add, role: values.role as Role, password, ...(values.name ? { displayName: values.name } : {}) });
       if (values.json) printJson(io, { added: values.add, role: values.role });
-      else io.out(`added ${values.add} (${values.role})`);
+      else io.out(wordsOf(io).w('cli.user-added', { user: values.add, role: values.role ?? '' }));
       return 0;
     }
     if (values.disable) {
       disableUser(book, await signInFromCli(book, io, values.user), values.disable);
-      io.out(`disabled ${values.disable}`);
+      io.out(wordsOf(io).w('cli.user-disabled', { user: values.disable }));
       return 0;
     }
     printRows(io, listUsers(book) as unknown as Record<string, unknown>[], values.json, '(no users yet: add the admin with --add NAME --role admin)');

@@ -1,6 +1,6 @@
 import type { Book } from '../../db/connection.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
-import { deliverySide, receiptSide, workbenchCount, workbenchPage, workbenchRow, type WorkbenchFilter } from '../../db/queries/workbench.js';
+import { deliverySide, receiptSide, workbenchPage, workbenchRow, workbenchTotals, type WorkbenchFilter } from '../../db/queries/workbench.js';
 import { assertPeriod } from '../calendar/dates.js';
 import { readStoredMessage, type Message } from '../../locale/index.js';
 import { UserError } from '../errors.js';
@@ -30,11 +30,16 @@ export function workbenchFilter(book: Book, q: WorkbenchQuery): WorkbenchFilter 
   };
 }
 
-/** A page of reconciliation results, and (when asked, for the first page) how many lines the filter selects. */
+/**
+ * A page of reconciliation results, and (when asked, for the first page) how many lines the filter selects and
+ * their sums — delivered, received and the difference — for the grid's 合计 row over every page, not just this one.
+ */
 export function workbenchLines(book: Book, q: WorkbenchQuery & { withTotal?: boolean; offset: number; limit: number }) {
   const f = workbenchFilter(book, q);
   const rows = workbenchPage(book, f, q.limit, q.offset).map(withReason);
-  return q.withTotal ? { rows, total: workbenchCount(book, f) } : { rows };
+  if (!q.withTotal) return { rows };
+  const t = workbenchTotals(book, f);
+  return { rows, total: t.lines, sums: { delivered: t.deliveredFen, received: t.receivedFen, difference: t.receivedFen - t.deliveredFen } };
 }
 
 /** One delivery line with both sides of its match. */

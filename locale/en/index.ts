@@ -17,6 +17,7 @@ import { printEn } from './print.js';
 import { auditEn } from './audit.js';
 import { vouchersEn } from './vouchers.js';
 import { importFilesEn } from './import-files.js';
+import { cliEn } from './cli.js';
 import { correctionsEn } from './corrections.js';
 import { termsEn } from './terms.js';
 import { fieldEn } from './field.js';
@@ -43,6 +44,7 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...fieldEn,
   ...importFilesEn,
   ...correctionsEn,
+  ...cliEn,
 };
-export const areasEn: readonly Record<string, string>[] = [commonEn, inputEn, bookEn, usersEn, matchEn, deductionEn, ledgerEn, closeEn, masterEn, creditEn, settingsEn, reconcileEn, statementEn, importEn, printEn, auditEn, termsEn, fieldEn, vouchersEn, importFilesEn, correctionsEn];
+export const areasEn: readonly Record<string, string>[] = [commonEn, inputEn, bookEn, usersEn, matchEn, deductionEn, ledgerEn, closeEn, masterEn, creditEn, settingsEn, reconcileEn, statementEn, importEn, printEn, auditEn, termsEn, fieldEn, vouchersEn, importFilesEn, correctionsEn, cliEn];
 export { labelsEn } from './labels.js';

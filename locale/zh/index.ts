@@ -16,6 +16,7 @@ import { printZh } from './print.js';
 import { auditZh } from './audit.js';
 import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
+import { cliZh } from './cli.js';
 import { correctionsZh } from './corrections.js';
 import { termsZh } from './terms.js';
 import { fieldZh } from './field.js';
@@ -46,7 +47,8 @@ export const messagesZh = {
   ...fieldZh,
   ...importFilesZh,
   ...correctionsZh,
+  ...cliZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, inputZh, bookZh, usersZh, matchZh, deductionZh, ledgerZh, closeZh, masterZh, creditZh, settingsZh, reconcileZh, statementZh, importZh, printZh, auditZh, termsZh, fieldZh, vouchersZh, importFilesZh, correctionsZh];
+export const areasZh: readonly Record<string, string>[] = [commonZh, inputZh, bookZh, usersZh, matchZh, deductionZh, ledgerZh, closeZh, masterZh, creditZh, settingsZh, reconcileZh, statementZh, importZh, printZh, auditZh, termsZh, fieldZh, vouchersZh, importFilesZh, correctionsZh, cliZh];
 export { labelsZh } from './labels.js';

@@ -35,6 +35,22 @@ describe('ka-settle', () => {
     expect(kaIn({ KA_SETTLE_LANG: 'en' }, 'show', missing).err).toBe(`ka-settle: ${missing}: no such book\n`);
     const json = JSON.parse(kaIn({ KA_SETTLE_LANG: '' }, 'show', missing, '--json').out) as { error: { code: string; message: string; file: string } };
     expect(json.error).toMatchObject({ code: 'book.not-found', message: '找不到账套文件', file: missing });
+
+    // Its ordinary lines and table headings too: Chinese unless KA_SETTLE_LANG=en.
+    const book = join(tempDir(), 'zh.kasettle');
+    expect(kaIn({ KA_SETTLE_LANG: '' }, 'init', book).out).toBe(`已创建账套 ${book}\n`);
+    const summary = kaIn({ KA_SETTLE_LANG: '' }, 'show', book).out;
+    expect(summary).toContain('结构版本');
+    expect(summary).toContain('期间：（无）');
+    expect(summary).not.toMatch(/periods|schema|manufacturers/);
+    const manufacturers = fileURLToPath(new URL('../fixtures/sep/01-manufacturers.csv', import.meta.url));
+    const imported = kaIn({ KA_SETTLE_LANG: '' }, 'import', book, 'manufacturers', manufacturers).out;
+    expect(imported).toMatch(/^厂家 .*01-manufacturers\.csv/);
+    expect(imported).toMatch(/已导入（批次 \d+）/);
+    expect(imported).not.toMatch(/data rows|imported|columns/);
+    const table = kaIn({ KA_SETTLE_LANG: '' }, 'show', book, 'manufacturers').out.split('\n')[0]!;
+    expect(table).toMatch(/^编码\s+名称/);
+    expect(ka('show', book, 'manufacturers').out.split('\n')[0]).toMatch(/^code\s+name/);
   });
 
   it('creates an empty book that checks clean', () => {

@@ -2,7 +2,7 @@ import type { CellKeyDownEvent, GridApi, ICellRendererParams, IDatasource } from
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceArgs } from '../../../contract/service-contract';
+import type { ServiceArgs, ServiceResult } from '../../../contract/service-contract';
 import { routeHash, type Route } from '../../app/areas';
 import { gridTheme } from '../../app/grid-theme';
 import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
@@ -12,7 +12,7 @@ import { useKaAccounts } from '../../host/use-ka-accounts';
 import { useLongCall } from '../../host/use-long-call';
 import { FilterBar, type Filters } from './FilterBar';
 import { LineDetail } from './LineDetail';
-import { reconcileColumns, type ResultRow } from './reconcile-columns';
+import { isTotalRow, reconcileColumns, type ResultRow } from './reconcile-columns';
 import { useWords } from '../../i18n/words';
 import { useGridLocale } from '../../components/DataGrid';
 import { Tabs } from '../../components/Tabs';
@@ -43,6 +43,7 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
   };
   const key = JSON.stringify(filters);
   const [total, setTotal] = useState<number | null>(null);
+  const [sums, setSums] = useState<ServiceResult<'reconcile.lines'>['sums'] | null>(null);
   const [selected, setSelected] = useState<number | null>(params.view !== "unexpected" && params.line ? Number(params.line) : null);
   const [message, setMessage] = useState<{ key: string; values: Record<string, string | number> } | null>(null);
   const [label, setLabel] = useState('');
@@ -54,7 +55,10 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
     getRows: (p) => {
       const withTotal = p.startRow === 0;
       host.call('reconcile.lines', { ...queryOf(filters), offset: p.startRow, limit: p.endRow - p.startRow, withTotal }).then((r) => {
-        if (withTotal) setTotal(r.total ?? null);
+        if (withTotal) {
+          setTotal(r.total ?? null);
+          setSums(r.sums ?? null);
+        }
         const last = r.rows.length < p.endRow - p.startRow ? p.startRow + r.rows.length : (withTotal && r.total !== undefined ? r.total : -1);
         p.successCallback(r.rows, last);
       }, (e) => {
@@ -66,13 +70,14 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
 
   useEffect(() => {
     setTotal(null);
+    setSums(null);
     api.current?.setGridOption('datasource', datasource);
   }, [datasource]);
 
   const refresh = useCallback(() => api.current?.refreshInfiniteCache(), []);
 
   const confirmCell = useCallback((p: ICellRendererParams<ResultRow>) => {
-    if (!p.data || p.data.status === 'matched' && !p.data.decision) return null;
+    if (!p.data || isTotalRow(p) || p.data.status === 'matched' && !p.data.decision) return null;
     const lineId = p.data.line_id;
     return (
       <button type="button" className="cell-button" data-testid={`confirm-${lineId}`} onClick={async (e) => {
@@ -87,6 +92,10 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
     );
   }, [host, refresh, t]);
   const columnDefs = useMemo(() => reconcileColumns(t, confirmCell), [t, confirmCell]);
+  // Only the fields the 合计 row shows; the columns leave everything else of it blank.
+  const totalRow = useMemo(() => (sums && total ? [{
+    line_id: 0, delivery_date: t('app.total'), line_delivered_fen: sums.delivered, line_received_fen: sums.received,
+  } as unknown as ResultRow] : undefined), [sums, total, t]);
 
   const months = periods.filter((p) => p >= filters.from && p <= filters.to);
   const runReconcile = async () => {
@@ -120,7 +129,7 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
   };
 
   const keyDown = (e: CellKeyDownEvent<ResultRow>) => {
-    if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) setSelected(e.data.line_id);
+    if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data && !isTotalRow(e)) setSelected(e.data.line_id);
   };
 
   return (
@@ -155,9 +164,11 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
             defaultColDef={{ sortable: false, resizable: true }}
             suppressColumnVirtualisation
             getRowId={(p) => String(p.data.line_id)}
+            pinnedBottomRowData={totalRow}
+            getRowClass={(p) => (isTotalRow(p) ? 'row-total' : undefined)}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             onGridReady={(e) => { api.current = e.api; e.api.setGridOption('datasource', datasource); }}
-            onRowClicked={(e) => e.data && setSelected(e.data.line_id)}
+            onRowClicked={(e) => e.data && !isTotalRow(e) && setSelected(e.data.line_id)}
             onCellKeyDown={keyDown}
           />
         </div>

@@ -5,6 +5,9 @@ import { formatFen, formatQty } from '../../format/amount';
 
 export type ResultRow = ServiceResult<'reconcile.lines'>['rows'][number];
 
+/** The 合计 row pinned under the grid: the sums of every line the filter selects (all pages), its label under 日期. */
+export const isTotalRow = (p: { node?: { rowPinned?: string | null } | null }) => p.node?.rowPinned === 'bottom';
+
 const money = (get: (r: ResultRow) => number): Partial<ColDef<ResultRow>> => ({
   valueGetter: (p) => (p.data ? get(p.data) : null),
   valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatFen(p.value as number)),
@@ -25,7 +28,7 @@ export function reconcileColumns(t: TFunction, confirmCell: (p: ICellRendererPar
     { field: 'delivery_no', headerName: t('reconcile.cols.delivery'), width: 128, pinned: 'left' },
     {
       field: 'status', headerName: t('reconcile.cols.status'), width: 84, pinned: 'left',
-      valueFormatter: (p) => (p.value ? t(`status.${p.value as string}`) : ''),
+      valueFormatter: (p) => (p.value && !isTotalRow(p) ? t(`status.${p.value as string}`) : ''),
       cellClass: (p) => `status status-${p.value as string}`,
     },
     { field: 'ka', headerName: t('reconcile.cols.ka'), width: 66 },
@@ -33,8 +36,8 @@ export function reconcileColumns(t: TFunction, confirmCell: (p: ICellRendererPar
     { field: 'order_no', headerName: t('reconcile.cols.po'), width: 130 },
     { field: 'sku', headerName: t('reconcile.cols.sku'), width: 96 },
     { field: 'product_name', headerName: t('reconcile.cols.product'), width: 170 },
-    { headerName: t('reconcile.cols.dqty'), valueGetter: (p) => (p.data ? formatQty(p.data.delivered_qty) : ''), type: 'rightAligned', width: 90 },
-    { headerName: t('reconcile.cols.rqty'), valueGetter: (p) => (p.data ? formatQty(p.data.received_qty) : ''), type: 'rightAligned', width: 90 },
+    { headerName: t('reconcile.cols.dqty'), valueGetter: (p) => (p.data && !isTotalRow(p) ? formatQty(p.data.delivered_qty) : ''), type: 'rightAligned', width: 90 },
+    { headerName: t('reconcile.cols.rqty'), valueGetter: (p) => (p.data && !isTotalRow(p) ? formatQty(p.data.received_qty) : ''), type: 'rightAligned', width: 90 },
     { headerName: t('reconcile.cols.received'), ...money((r) => r.line_received_fen) },
     { field: 'days_outstanding', headerName: t('reconcile.cols.days'), width: 90, type: 'rightAligned' },
     {

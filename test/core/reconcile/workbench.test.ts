@@ -46,6 +46,20 @@ describe('the reconciliation workbench’s queries', () => {
     expect(keys).toEqual([...keys].sort());
   });
 
+  it('sums every line the filter selects for the 合计 row, not only the page shown', () => {
+    for (const q of [range, { ...range, status: 'unmatched' }, { ...range, ka: 'RTM', status: 'short' }]) {
+      const first = workbenchLines(book, { ...q, withTotal: true, offset: 0, limit: 50 });
+      // by hand: add up each line of every page
+      const rows = all(q);
+      const delivered = rows.reduce((s, r) => s + r.line_delivered_fen, 0);
+      const received = rows.reduce((s, r) => s + r.line_received_fen, 0);
+      expect(first.total).toBe(rows.length);
+      expect(first.sums).toEqual({ delivered, received, difference: received - delivered });
+      if (rows.length > 50) expect(first.rows.reduce((s, r) => s + r.line_delivered_fen, 0)).not.toBe(delivered);
+    }
+    expect(workbenchLines(book, { ...range, offset: 0, limit: 5 })).not.toHaveProperty('sums');
+  });
+
   it('narrows by status (with the user’s overrides), KA, store, product and dates', () => {
     const unmatched = workbenchLines(book, { ...range, status: 'unmatched', withTotal: true, offset: 0, limit: 1 }).total!;
     const matched = workbenchLines(book, { ...range, status: 'matched', withTotal: true, offset: 0, limit: 1 }).total!;
