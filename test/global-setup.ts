@@ -36,7 +36,7 @@ export default async function setup(): Promise<void> {
   if (!existsSync(path)) {
     mkdirSync(dir, { recursive: true });
     // templates of older code go; another run's template being built (….building) is left to it
-    for (const old of readdirSync(dir)) if (old !== name && old.endsWith('.kasettle')) rmSync(join(dir, old), { force: true });
+    for (const old of readdirSync(dir)) if (!old.startsWith(name) && !old.endsWith('.building')) rmSync(join(dir, old), { force: true });
     const building = `${path}.${process.pid}.building`;
     const book = await createDemoBook(building, 'demo');
     book.close();

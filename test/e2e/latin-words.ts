@@ -6,6 +6,8 @@
 const PROPER_NAMES = new Set([
   'ka-settle', 'KA', 'SKU', 'DM', 'PO', 'Excel', 'PDF', 'CSV', 'xlsx', 'xls', 'csv', 'txt', 'json', 'htm', 'html', 'SHA-256', 'English', 'WPS', 'YYYY-MM-DD', 'YYYY-MM',
   'KA_SETTLE_BROWSER', 'KA_SETTLE_PASSWORD', 'Chromium', 'Chrome', 'Edge', 'Ctrl', 'Alt', 'Shift', 'Esc', 'Enter', 'Tab', 'F6', 'demo',
+  // Walmart's supplier portal, named so in its KAs' fee wording
+  'Retail', 'Link',
 ]);
 const UNITS = new Set(['kg', 'g', 'ml', 'L', 'KB', 'MB', 'cm', 'mm']);
 

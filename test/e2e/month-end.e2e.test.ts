@@ -312,7 +312,10 @@ describe('a month end in the window', () => {
     expect(await page.getByTestId('remittance-unapplied').textContent()).toBe(`¥${formatFen(first.total_fen - applied)}`);
     const audit = (await w.api('audit.list', { action: 'reallocate' })).rows[0];
     expect(audit.actor).toBe('wang');
-    expect(audit.after.date).toMatch(/^2026-11-/);
+    // the audit row reads as a sentence and its fields by name; the date it was booked on is one of them
+    const dated = (audit.details as { field: { code: string; params?: { text?: string } }; after: { text?: string } | null }[])
+      .find((d) => d.field.code === 'field.date' || d.field.params?.text === 'date');
+    expect(dated?.after?.text).toMatch(/^2026-11-/);
 
     await grid.locator(`.ag-row[row-id="${second.id}"] [col-id=doc_no]`).click();
     await page.getByTestId('remittance-detail').getByTestId('reverse-open').click();
@@ -481,7 +484,10 @@ describe('a month end in the window', () => {
     expect(await inView()).toBe(true);
     expect(await page.evaluate(() => {
       const panel = document.querySelector('[data-testid=line-detail]')!.getBoundingClientRect();
-      return panel.right <= window.innerWidth && Array.from(document.querySelectorAll('[data-testid=line-detail] .num')).every((n) => n.scrollWidth <= n.clientWidth + 1);
+      const box = document.querySelector('[data-testid=line-detail]')!;
+      // nothing of the panel scrolls out of sight sideways, and every amount in it is inside the panel, whole
+      return panel.right <= window.innerWidth && box.scrollWidth <= box.clientWidth + 1
+        && Array.from(box.querySelectorAll('.num')).every((n) => n.scrollWidth <= n.clientWidth + 1 && n.getBoundingClientRect().right <= panel.right + 1);
     })).toBe(true);
     await w.shot('31-workbench-1366');
     await page.keyboard.press('Escape');
@@ -495,13 +501,14 @@ describe('a month end in the window', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('盖章');
     expect(text).toContain('刘经理（liu）');
-    expect(strayLatinWords(text)).toEqual([]);
+    // the logins stand beside each 姓名, and a KA's own fee wording is printed as the KA wrote it (Retail Link)
+    expect(strayLatinWords(text).filter((word) => !['wang', 'zhao', 'liu'].includes(word))).toEqual([]);
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(ARTIFACTS, 'statement-zh-page')]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const cells: string[] = [];
     wb.eachSheet((ws) => { cells.push(ws.name); ws.eachRow((r) => r.eachCell((c) => { if (typeof c.value === 'string') cells.push(c.value); })); });
-    expect(strayLatinWords(cells.join('\n'))).toEqual([]);
+    expect(strayLatinWords(cells.join('\n')).filter((word) => !['wang', 'zhao', 'liu'].includes(word))).toEqual([]);
     expect(cells).toContain('审批');
   });
 });
