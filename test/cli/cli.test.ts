@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../helpers/temp-book.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ka-settle.js', import.meta.url));
@@ -19,6 +19,9 @@ function kaIn(env: Record<string, string>, ...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, KA_SETTLE_USER: 'cli-test', ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+// Each test runs the real command a dozen times or more, each a process of its own: minutes on a loaded machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 beforeAll(() => {
   if (!existsSync(fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url)))) {
@@ -226,7 +229,7 @@ describe('ka-settle', () => {
       holder.close();
     }
     expect(ka('show', book, 'manufacturers', '--json').out.trim()).toBe('[]');
-  }, 30_000);
+  }, 120_000);
 
   it('fails `check` on a tampered book', () => {
     const book = join(tempDir(), 't.kasettle');

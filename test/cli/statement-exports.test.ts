@@ -54,13 +54,13 @@ describe('settlement statement exports', () => {
       const rec = rowOf(k.code, 1);
       expect(rec.values.slice(1, 8).map(fen)).toEqual([k.receivable.opening, k.receivable.sales, k.receivable.returns, k.receivable.deductions, k.receivable.remittances, k.receivable.other, k.receivable.closing]);
     }
-    expect(fen(rowOf('合计 Total').values[4]!)).toBe(doc.content.totals.netSales);
-    const deductionTotal = rows.filter((r) => r.label === '合计 Total')[3]!;
+    expect(fen(rowOf('合计').values[4]!)).toBe(doc.content.totals.netSales);
+    const deductionTotal = rows.filter((r) => r.label === '合计')[3]!;
     expect(deductionTotal.values.slice(1, 5).map(fen)).toEqual([doc.content.deductions.total, doc.content.deductions.manufacturer, doc.content.deductions.distributor, doc.content.deductions.disputed]);
-    expect(fen(rowOf('厂家应付经销商 Due from the manufacturer').values[1]!)).toBe(doc.content.netDue.fromManufacturer);
-    expect(rows.some((r) => r.label === `大写 In capitals: 人民币${doc.content.netDue.inCapitals}`)).toBe(true);
+    expect(fen(rowOf('厂家应付经销商').values[1]!)).toBe(doc.content.netDue.fromManufacturer);
+    expect(rows.some((r) => r.values.includes(`大写：人民币${doc.content.netDue.inCapitals}`))).toBe(true);
     expect(rows.some((r) => r.label === `SHA-256: ${doc.sha256}`)).toBe(true);
-    expect(rows.find((r) => r.label === '审批 Approved by')!.values[1]).toBe('zhao');
+    expect(rows.find((r) => r.label === '审批')!.values[1]).toBe('赵经理（zhao）');
     // Detail sheets: frozen header, numbers as numbers, the same lines.
     const deliveries = wb.getWorksheet('送货明细')!;
     expect(deliveries.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
