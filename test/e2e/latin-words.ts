@@ -8,6 +8,8 @@ const PROPER_NAMES = new Set([
   'KA_SETTLE_BROWSER', 'KA_SETTLE_PASSWORD', 'Chromium', 'Chrome', 'Edge', 'Ctrl', 'Alt', 'Shift', 'Esc', 'Enter', 'Tab', 'F6', 'demo',
   // Walmart's supplier portal, named so in its KAs' fee wording
   'Retail', 'Link',
+  // the column names of 金蝶 KIS's voucher exchange format, shown as the layout names them
+  'FDATE', 'FHANDLER',
 ]);
 const UNITS = new Set(['kg', 'g', 'ml', 'L', 'KB', 'MB', 'cm', 'mm']);
 
