@@ -5,8 +5,14 @@ import { detailValue, printWords, signerWords, statementDetails, statementSectio
 
 const escape = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** A date or month is never broken over two lines. */
+const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+
+/** Document numbers and dates in a text (红字 YSC010-R) keep together: a line breaks between words, not inside one. */
+const keepTogether = (html: string) => html.replace(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g, (m) => `<span class="nw">${m}</span>`);
+
 function cell(v: Cell): string {
-  if (typeof v === 'string') return `<td>${escape(v)}</td>`;
+  if (typeof v === 'string') return `<td${DATE.test(v) ? ' class="date"' : ''}>${keepTogether(escape(v))}</td>`;
   if ('fen' in v) return `<td class="num${v.fen < 0 ? ' neg' : ''}">${formatFen(v.fen)}</td>`;
   return `<td${v.bold ? ' class="b"' : ''}>${escape(v.text)}</td>`;
 }
@@ -14,7 +20,8 @@ function cell(v: Cell): string {
 function detailCell(c: DetailColumn, v: unknown, words: PrintWords): string {
   if (typeof v === 'number' && c.money) return cell({ fen: v });
   if (typeof v === 'number' && c.qty) return `<td class="num">${v / 1000}</td>`;
-  return `<td>${escape(String(detailValue(c, v, words) ?? ''))}</td>`;
+  const text = String(detailValue(c, v, words) ?? '');
+  return `<td${DATE.test(text) ? ' class="date"' : ''}>${escape(text)}</td>`;
 }
 
 /** The sign-off block: who prepared, reviewed and approved (姓名 beside the login), and a 盖章 box for each party. */
@@ -68,6 +75,7 @@ export function statementHtml(doc: StatementDocument, options: { withDetails?: b
   th, td { border: 0.5pt solid #999; padding: 1mm 1.5mm; }
   th { background: #e8eef7; font-weight: 600; text-align: left; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  td.date, span.nw { white-space: nowrap; }
   td.neg { color: #b00020; }
   td.b, tr.total td { font-weight: 700; }
   table.detail { font-size: 7.5pt; }
