@@ -451,6 +451,8 @@ describe('a month end in the window', () => {
 
   it('speaks Chinese on every area and tab, keeps the amounts in view at 1366×768, and so does the exported statement', async () => {
     const { page } = w;
+    // an accountant's laptop: every look and the in-view checks below at 1366×768
+    await page.setViewportSize({ width: 1366, height: 768 });
     const stray: string[] = [];
     const look = async (where: string) => {
       await page.waitForTimeout(500);
