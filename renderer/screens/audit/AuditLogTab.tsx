@@ -78,7 +78,12 @@ export function AuditLogTab() {
           { field: 'who', headerName: t('audit.actor'), width: 150, valueFormatter: (p) => who(p.value) },
           { field: 'action', headerName: t('audit.action'), width: 110, valueFormatter: (p) => label('auditActions', p.value) },
           { field: 'entity', headerName: t('audit.entity'), width: 100, valueFormatter: (p) => label('auditEntities', p.value) },
-          { field: 'entity_key', headerName: t('audit.key'), width: 170 },
+          // what was changed, in words: an account by its name, a reversal's key with 红字 instead of its internal suffix
+          { field: 'entity_key', headerName: t('audit.key'), width: 170, valueFormatter: (x) => {
+            const key = String(x.value ?? '');
+            if (x.data?.entity === 'gl_account') return label('accounts', key);
+            return key.endsWith('|reversal') ? `${key.slice(0, -'|reversal'.length)} ${t('corrections.reversalState')}` : key;
+          } },
           { field: 'summary', headerName: t('audit.summary'), flex: 1, minWidth: 320, valueFormatter: (p) => say(p.value as WireMessage), tooltipValueGetter: (p) => say(p.value as WireMessage) },
         ]} />
         {open && (
