@@ -24,6 +24,7 @@ import { acceptCloseExceptions, preparePeriod, reopenPeriod } from '../core/clos
 import { addUser, listUsers, signIn } from '../core/users/users.js';
 import { measure, report } from './measure.js';
 import { benchXlsxRead } from './xlsx-read.js';
+import { benchHq } from './hq-bench.js';
 
 /**
  * `npm run bench [-- --scale small|medium|large] [--rebuild]`: builds (or reuses) a demo book under
@@ -33,7 +34,7 @@ import { benchXlsxRead } from './xlsx-read.js';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     scale: { type: 'string', default: 'medium' }, seed: { type: 'string', default: '1' }, rebuild: { type: 'boolean', default: false },
-    only: { type: 'string' },
+    only: { type: 'string' }, distributors: { type: 'string', default: '500' }, seeds: { type: 'string', default: '1,2' }, 'hq-db': { type: 'string', default: 'auto' },
   } });
   const scale = values.scale as DemoScale;
   if (!(scale in DEMO_SCALES)) throw new Error(`--scale must be one of ${Object.keys(DEMO_SCALES).join(', ')}`);
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
   mkdirSync(cache, { recursive: true });
   const path = join(cache, `demo-${scale}-seed${values.seed}.kasettle`);
   const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+  if (values.only === 'hq') {
+    await benchHq(cache, { distributors: Number(values.distributors), seeds: values.seeds.split(',').map(Number), db: values['hq-db'] }, print);
+    return;
+  }
 
   if (!values.only || values.only === 'import') await benchImport(cache, scale, print);
   if (values.only === 'import') return;
@@ -165,7 +170,7 @@ function acceptCloseExceptionsAfterFirstTry(book: Awaited<ReturnType<typeof open
   }
 }
 
-const IMPORT_LINES: Record<DemoScale, number> = { small: 100_000, medium: 300_000, large: 1_000_000 };
+const IMPORT_LINES: Record<DemoScale, number> = { tiny: 20_000, small: 100_000, medium: 300_000, large: 1_000_000 };
 
 /** A delivery CSV of the scale's size imported into a book holding only master data, beside a bare insert. */
 async function benchImport(cache: string, scale: DemoScale, print: (line: object) => void): Promise<void> {

@@ -8,9 +8,18 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json; charset=utf-8', '.woff2': 'font/woff2',
 };
 
-/** Serves the built renderer (dist/renderer) with the window's CSP; never a file outside that folder. */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
-  const clean = decodeURIComponent(urlPath.split('?')[0]!);
+/**
+ * Serves the built renderer (dist/renderer) with the window's CSP; never a file outside that folder. Returns
+ * 'bad-path' for an address that does not decode (`/%`, `/%E0%A4%A`), which the bridge answers with a 400.
+ */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean | 'bad-path' {
+  let clean: string;
+  try {
+    clean = decodeURIComponent(urlPath.split('?')[0]!);
+  } catch {
+    return 'bad-path';
+  }
+  if (clean.includes('\0')) return 'bad-path';
   const relative = clean === '/' ? 'index.html' : clean.replace(/^\/+/, '');
   const base = resolve(root);
   const file = resolve(join(base, relative));
@@ -21,6 +30,6 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',
   });
-  createReadStream(file).pipe(res);
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
   return true;
 }

@@ -1,17 +1,18 @@
-import { listUsers } from '../core/users/users.js';
 import type { Book } from '../core/book/open-book.js';
 import type { ChainEntry } from '../core/corrections/chain-view.js';
 import type { DocumentDifference, LineView } from '../core/corrections/document-diff.js';
 import type { ReversalReport } from '../core/corrections/reverse.js';
 import { formatFen, formatPrice, formatQuantity } from '../core/money/index.js';
 import { renderMessage, type Language, type MessageCode, type Params } from '../locale/index.js';
-import { resolveActor } from './context.js';
 import type { Io } from './io.js';
-import { signInFromCli } from './sign-in.js';
+import { writeAs } from './sign-in.js';
 
-/** Who makes a correction: the signed-in user where the book has users (a correction names a person), else --user. */
-export async function correctionActor(book: Book, io: Io, user: string | undefined): Promise<string> {
-  return listUsers(book).length > 0 ? (await signInFromCli(book, io, user)).username : resolveActor(io, user);
+/**
+ * Who makes a correction: in a book with users, the proven user whose role may correct (the same gate as every
+ * write, cli/sign-in.ts); in a book without users the unverified name, said to be unprotected.
+ */
+export function correctionActor(book: Book, io: Io, user: string | undefined): Promise<string> {
+  return writeAs(book, io, user, 'corrections');
 }
 
 export const say = (lang: Language, code: MessageCode, params: Params = {}) => renderMessage(lang, { code, params });

@@ -19,6 +19,8 @@ import { showCommand } from './commands/show.js';
 import { vouchersCommand } from './commands/vouchers.js';
 import { reverseCommand } from './commands/reverse.js';
 import { reallocateCommand } from './commands/reallocate.js';
+import { loginCommand, logoutCommand } from './commands/login.js';
+import { packageCommand } from './commands/package.js';
 import { processIo, type Io } from './io.js';
 export { unfinishedMessage } from './activity.js';
 import { USAGE, UsageError } from './usage.js';
@@ -46,6 +48,11 @@ const COMMANDS: Record<string, Command> = {
   vouchers: vouchersCommand,
   reverse: reverseCommand,
   reallocate: reallocateCommand,
+  login: loginCommand,
+  logout: logoutCommand,
+  package: packageCommand,
+  // Loaded on use: PostgreSQL's client and PGlite cost every other command half a second to start.
+  hq: async (args, io) => (await import('./commands/hq.js')).hqCommand(args, io),
 };
 
 function isParseArgsError(e: unknown): e is Error {

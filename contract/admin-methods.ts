@@ -19,6 +19,13 @@ export const adminMethods = {
   /** the signed-in user changes their own password */
   'users.password': { args: z.object({ password: z.string().min(8, 'input.password-length').max(200) }).strict(), result: z.object({ username: z.string() }) },
   'users.disable': { args: z.object({ username: z.string().trim().min(1).max(40) }).strict(), result: z.object({ username: z.string() }) },
+  'users.enable': { args: z.object({ username: z.string().trim().min(1).max(40) }).strict(), result: z.object({ username: z.string() }) },
+  /** an admin sets another user's password (recorded: that admin may not sign beside them in the same month) */
+  'users.resetPassword': {
+    args: z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(8, 'a password has at least 8 characters').max(200) }).strict(),
+    result: z.object({ username: z.string() }),
+  },
+  'users.setRole': { args: z.object({ username: z.string().trim().min(1).max(40), role }).strict(), result: z.object({ username: z.string(), role: z.string() }) },
   'settings.get': { args: z.object({}).strict(), result: z.object({ settings: z.record(z.string(), z.unknown()) }) },
   'settings.set': { args: z.object({ key: z.string().trim().min(1).max(64), value: z.unknown() }).strict(), result: z.object({ settings: z.record(z.string(), z.unknown()) }) },
 } as const;

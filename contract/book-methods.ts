@@ -5,7 +5,11 @@ const appState = z.object({
   /** the folder books live in by default (Documents\ka-settle) */
   home: z.string(),
   demoPath: z.string(),
-  book: z.object({ path: z.string(), name: z.string(), isDemo: z.boolean(), hasUsers: z.boolean() }).nullable(),
+  /**
+   * protection: 'none' — no users, anyone may write and names are not verified; 'relaxed' — one user who chose to
+   * write without signing in; 'sign-in' — every write needs a signed-in user
+   */
+  book: z.object({ path: z.string(), name: z.string(), isDemo: z.boolean(), hasUsers: z.boolean(), protection: z.enum(['none', 'relaxed', 'sign-in']) }).nullable(),
   /** who signed in to this book in this window, if anyone */
   user: z.object({ username: z.string(), displayName: z.string(), role: z.string() }).nullable(),
   recent: z.array(z.object({ path: z.string(), openedAt: z.string(), exists: z.boolean() })),
@@ -40,7 +44,7 @@ export const bookMethods = {
   },
   'book.check': {
     args: z.object({}).strict(),
-    result: z.object({ ok: z.boolean(), checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: message })) }),
+    result: z.object({ ok: z.boolean(), checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: message, problems: z.array(message).optional() })) }),
   },
   /** reason 'exit' is the automatic copy when the window closes; either way only the newest backups are kept */
   'book.backup': { args: z.object({ reason: z.enum(['manual', 'exit']).default('manual') }).strict(), result: z.object({ file: z.string(), pruned: z.number().int() }) },
@@ -51,7 +55,14 @@ export const bookMethods = {
   /** for a book that failed its startup check: its newest backup that passes the check, if any */
   'app.lastGoodBackup': { args: z.object({ path: bookPath }).strict(), result: z.object({ backup: z.object({ file: z.string(), name: z.string(), takenAt: z.string() }).nullable() }) },
   /** puts that backup in place of the damaged book (kept aside as <name>-damaged-<time>) and opens it */
-  'app.restoreDamaged': { args: z.object({ path: bookPath, file: bookPath }).strict(), result: appState },
+  'app.restoreDamaged': {
+    args: z.object({
+      path: bookPath, file: bookPath,
+      /** a manager or admin of the backup, when the backup has users */
+      username: z.string().trim().min(1).max(40).optional(), password: z.string().min(1).max(200).optional(), reason: z.string().trim().max(500).optional(),
+    }).strict(),
+    result: appState,
+  },
   /** replaces the open book by one of its backups; the book as it was is backed up first */
-  'book.restore': { args: z.object({ file: bookPath }).strict(), result: z.object({ restoredFrom: z.string(), safetyCopy: z.string() }) },
+  'book.restore': { args: z.object({ file: bookPath, reason: z.string().trim().max(500).default('') }).strict(), result: z.object({ restoredFrom: z.string(), safetyCopy: z.string(), reopened: z.array(z.string()) }) },
 } as const;

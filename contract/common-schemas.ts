@@ -25,3 +25,4 @@ export const rowsResult = z.object({ rows: z.array(z.record(z.string(), z.unknow
 export const document = z.record(z.string(), z.unknown());
 export const role = z.enum(ROLES);
 export const signedInUser = z.object({ username: z.string(), displayName: z.string(), role: z.string() });
+

@@ -15,7 +15,7 @@ export interface PreloadApi {
   chooseBookPath(mode: 'open' | 'create', suggested: string): Promise<string | null>;
   chooseExportPath(fileName: string): Promise<string | null>;
   /** prints HTML to an A4 PDF with Electron's own webContents.printToPDF */
-  printToPdf(request: { html: string; footer: string; path: string }): Promise<{ ok: true } | { ok: false; message: string }>;
+  printToPdf(request: { html: string; footer: string; path: string }): Promise<{ ok: true } | { ok: false; code?: string; message: string }>;
 }
 
 /** IPC channel names shared by electron/main and the preload. */
@@ -27,4 +27,5 @@ export const IPC = {
   chooseBook: 'dialog:book',
   chooseExport: 'dialog:export',
   printPdf: 'print:pdf',
+  fileChosen: 'file:chosen',
 } as const;

@@ -12,6 +12,8 @@ import { sessionMethods } from './session-methods.js';
 import { termsMethods } from './terms-methods.js';
 import { vouchersMethods } from './vouchers-methods.js';
 import { correctionsMethods } from './corrections-methods.js';
+import { hqMethods } from './hq-methods.js';
+import { packageMethods } from './package-methods.js';
 
 /**
  * The one list of service methods the window may call (DESIGN.md §5): each method's arguments and result as zod
@@ -20,7 +22,7 @@ import { correctionsMethods } from './corrections-methods.js';
  */
 export const serviceContract = {
   ...bookMethods, ...sessionMethods, ...overviewMethods, ...masterMethods, ...importMethods, ...reconcileMethods, ...feesMethods, ...termsMethods,
-  ...creditMethods, ...closeMethods, ...adminMethods, ...vouchersMethods, ...correctionsMethods,
+  ...creditMethods, ...closeMethods, ...adminMethods, ...vouchersMethods, ...correctionsMethods, ...packageMethods, ...hqMethods,
 } as const;
 
 export type ServiceName = keyof typeof serviceContract;

@@ -9,7 +9,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
-function sortKeys(value: unknown): unknown {
+/**
+ * The same value with its keys sorted at every level: JSON.stringify of it, or of any part of it, is that part's
+ * canonical JSON (a settlement package hashes its body and each statement in it from one sorted copy).
+ */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -8,8 +8,13 @@ import { stmt } from './statements.js';
 export interface Book {
   readonly db: Database.Database;
   readonly path: string;
-  /** Runs fn in one IMMEDIATE transaction: all of it is written, or none of it. */
+  /** Runs fn in one IMMEDIATE transaction: all of it is written, or none of it. Inside another, it is a savepoint. */
   write<T>(fn: () => T): T;
+  /**
+   * Runs fn as write would and always rolls it back: what a step would write, seen and undone (a savepoint when a
+   * transaction is open). For questions like "what would block preparing this month now".
+   */
+  rehearse<T>(fn: () => T): T;
   /**
    * For work that awaits between writes (streaming a large file): begin, then commit or roll back. Nothing else
    * may use the connection in between.
@@ -40,6 +45,21 @@ export interface OpenOptions {
   upToVersion?: number;
   /** called with the backup path when a backup was taken before migrating */
   onBackup?: (path: string) => void;
+  /**
+   * Called inside the transaction that replaces identities recorded by an earlier build (raw-byte hashes) with the
+   * migrations' identities, to audit it. Without it (or read-only) such a book still opens and keeps them as they are.
+   */
+  onIdentityUpgrade?: (book: Book, upgrades: IdentityUpgrade[]) => void;
+  /** the folder of migrations to use instead of this build's (tests of other checkouts) */
+  migrationsDir?: string;
+}
+
+/** A migration identity an earlier build recorded, and the one it is replaced with. */
+export interface IdentityUpgrade {
+  version: number;
+  name: string;
+  from: string;
+  to: string;
 }
 
 function configure(db: Database.Database, readonly: boolean): void {
@@ -49,12 +69,29 @@ function configure(db: Database.Database, readonly: boolean): void {
   db.pragma('busy_timeout = 5000');
 }
 
+/** Thrown to roll a rehearsal back, carrying its result out. */
+class Rehearsed<T> {
+  result: T | undefined;
+}
+
 function makeBook(db: Database.Database, path: string): Book {
   return {
     db,
     path,
     write<T>(fn: () => T): T {
       return db.transaction(fn).immediate();
+    },
+    rehearse<T>(fn: () => T): T {
+      const undo = new Rehearsed<T>();
+      try {
+        db.transaction(() => {
+          undo.result = fn();
+          throw undo;
+        }).immediate();
+      } catch (e) {
+        if (e !== undo) throw e;
+      }
+      return undo.result as T;
     },
     begin() {
       db.exec('BEGIN IMMEDIATE');
@@ -87,7 +124,7 @@ function recordedMigrations(db: Database.Database): { version: number; name: str
  * Refuses a book this build cannot safely work on: one written by a newer ka-settle (more migrations than we
  * know), or one whose recorded migrations are not ours (a different history under the same numbers).
  */
-function verifyHistory(db: Database.Database, path: string, known: Migration[]): number {
+function verifyHistory(db: Database.Database, path: string, known: Migration[]): { version: number; legacy: IdentityUpgrade[] } {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > known.length) {
     throw new BookOpenError(
@@ -99,20 +136,48 @@ function verifyHistory(db: Database.Database, path: string, known: Migration[]):
   if (recorded.length !== version) {
     throw new BookOpenError('unknown-migrations', `${path}: the book's migration record does not match its schema version ${version}`);
   }
+  const legacy: IdentityUpgrade[] = [];
   for (const r of recorded) {
     const mine = known[r.version - 1];
-    if (!mine || mine.name !== r.name || mine.sha256 !== r.sha256) {
+    const same = mine !== undefined && mine.name === r.name && (mine.sha256 === r.sha256 || mine.legacySha256.includes(r.sha256));
+    if (!same) {
       throw new BookOpenError(
         'unknown-migrations',
         `${path}: the book's migration ${String(r.version).padStart(4, '0')}-${r.name} is not the one this ka-settle has; refusing to open it`,
       );
     }
+    if (mine.sha256 !== r.sha256) legacy.push({ version: r.version, name: r.name, from: r.sha256, to: mine.sha256 });
   }
-  return version;
+  return { version, legacy };
+}
+
+/** Records the migrations' identities in place of an earlier build's, in one transaction with its audit. */
+function upgradeIdentities(book: Book, upgrades: IdentityUpgrade[], audit: (book: Book, upgrades: IdentityUpgrade[]) => void): void {
+  book.write(() => {
+    for (const u of upgrades) stmt(book.db, 'UPDATE schema_migrations SET sha256 = ? WHERE version = ? AND sha256 = ?').run(u.to, u.version, u.from);
+    audit(book, upgrades);
+  });
 }
 
 function stamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/**
+ * Leaves a book file that nobody is working in as one self-contained file: its write-ahead log merged and removed,
+ * so the file can be renamed or copied alone. Returns false when another connection still has the book open (its
+ * log stays), in which case the file must not be replaced under it.
+ */
+export function settleBookFile(path: string): boolean {
+  if (!existsSync(`${path}-wal`) && !existsSync(`${path}-shm`)) return true;
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  // Closing the last connection removes the log and the shared-memory file; another connection keeps them.
+  return !existsSync(`${path}-wal`) && !existsSync(`${path}-shm`);
 }
 
 /** Where automatic copies of a book go: a `backups` folder beside it. */
@@ -204,9 +269,9 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
   const db = new Database(path, { readonly, fileMustExist: exists });
   try {
     configure(db, readonly);
-    const known = knownMigrations();
+    const known = knownMigrations(options.migrationsDir);
     const target = Math.min(options.upToVersion ?? known.length, known.length);
-    const version = verifyHistory(db, path, known);
+    const { version, legacy } = verifyHistory(db, path, known);
     if (version === 0 && hasForeignTables(db)) {
       throw new BookOpenError('not-a-book', `${path}: an SQLite database, but not a ka-settle book`);
     }
@@ -218,7 +283,9 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
       }
       for (const m of known.slice(version, target)) applyMigration(db, m);
     }
-    return makeBook(db, path);
+    const book = makeBook(db, path);
+    if (legacy.length && !readonly && options.onIdentityUpgrade) upgradeIdentities(book, legacy, options.onIdentityUpgrade);
+    return book;
   } catch (e) {
     db.close();
     throw e;
@@ -227,4 +294,15 @@ export async function openBook(path: string, options: OpenOptions = {}): Promise
 
 export function schemaVersion(book: Book): number {
   return book.db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * A new in-memory database built by this build's first `version` migrations, exactly as a book gets them: what
+ * `check` compares a book's tables, triggers and indexes with. The caller closes it.
+ */
+export function freshSchema(version: number): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  for (const m of knownMigrations().slice(0, version)) applyMigration(db, m);
+  return db;
 }

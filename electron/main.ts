@@ -7,8 +7,9 @@ import { IPC } from '../contract/preload-api.js';
 import { CONTENT_SECURITY_POLICY } from '../contract/window-policy.js';
 import { BookHost } from '../services/book-host.js';
 import { htmlDataUrl, printOptions } from './print-pdf.js';
+import { PrintRequests } from './print-request.js';
 import { registerServiceIpc, type IpcMainLike } from './service-ipc.js';
-import { APP_SCHEME, START_URL, appFileFor, contentTypeOf, isAppUrl, windowPreferences } from './window-security.js';
+import { APP_SCHEME, START_URL, appFileFor, contentTypeOf, guardContents, isAppUrl, windowPreferences } from './window-security.js';
 
 /**
  * The Electron main process: one window on the built renderer, the contract over IPC, the book in a background
@@ -43,12 +44,20 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (e, url) => {
-    if (!isAppUrl(url)) e.preventDefault();
-  });
-  contents.on('will-attach-webview', (e) => e.preventDefault());
+app.on('web-contents-created', (_event, contents) => guardContents(contents));
+
+/** Statements printed with Electron's own Chromium, only to paths a save dialog of this process returned. */
+const prints = new PrintRequests({
+  print: async (html, footer) => {
+    const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+    try {
+      await printer.loadURL(htmlDataUrl(html));
+      return await printer.webContents.printToPDF(printOptions(footer));
+    } finally {
+      printer.destroy();
+    }
+  },
+  writeFile: (path, data) => writeFile(path, data),
 });
 
 void app.whenReady().then(() => {
@@ -82,22 +91,19 @@ void app.whenReady().then(() => {
     const kinds: Record<string, string> = { xlsx: 'Excel', pdf: 'PDF', csv: 'CSV', txt: 'Text' };
     const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: kinds[extension]!, extensions: [extension] }] };
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    return r.canceled ? null : r.filePath;
+    if (r.canceled || !r.filePath) return null;
+    // The user chose this path (the dialog asked before overwriting): it may be exported or printed to, once.
+    host!.grant(r.filePath, 'write');
+    prints.allow(r.filePath);
+    return r.filePath;
   });
   ipcMain.handle(IPC.printPdf, async (e, request: unknown) => {
     if (!trusted(e)) return { ok: false, message: 'not allowed' };
-    const r = request as { html?: unknown; footer?: unknown; path?: unknown };
-    if (typeof r?.html !== 'string' || typeof r.footer !== 'string' || typeof r.path !== 'string') return { ok: false, message: 'bad print request' };
-    const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
-    try {
-      await printer.loadURL(htmlDataUrl(r.html));
-      await writeFile(r.path, await printer.webContents.printToPDF(printOptions(r.footer)));
-      return { ok: true };
-    } catch (err) {
-      return { ok: false, message: err instanceof Error ? err.message : String(err) };
-    } finally {
-      printer.destroy();
-    }
+    return prints.handle(request);
+  });
+  // A file the user dropped or picked: the preload tells its path (from the File itself) so it may be attached.
+  ipcMain.on(IPC.fileChosen, (e, path: unknown) => {
+    if (isAppUrl(e.senderFrame?.url) && typeof path === 'string' && path) host!.grant(path, 'read');
   });
   createWindow();
 });

@@ -15,7 +15,12 @@ contextBridge.exposeInMainWorld('kaSettle', {
     ipcRenderer.on('call:progress', handler);
     return () => ipcRenderer.removeListener('call:progress', handler);
   },
-  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  // The path comes from a real File the user picked or dropped; main may then let the book thread read it.
+  pathForFile: (file: File) => {
+    const path = webUtils.getPathForFile(file);
+    ipcRenderer.send('file:chosen', path);
+    return path;
+  },
   chooseBookPath: (mode: 'open' | 'create', suggested: string) => ipcRenderer.invoke('dialog:book', mode, suggested),
   chooseExportPath: (fileName: string) => ipcRenderer.invoke('dialog:export', fileName),
   printToPdf: (request: { html: string; footer: string; path: string }) => ipcRenderer.invoke('print:pdf', request),

@@ -51,3 +51,23 @@ const TYPES: Record<string, string> = {
 export function contentTypeOf(file: string): string {
   return TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream';
 }
+
+/** The parts of Electron's webContents the navigation guard uses (so it is tested without Electron). */
+export interface ContentsLike {
+  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (e: { preventDefault(): void }, url: string) => void): unknown;
+  setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+}
+
+/**
+ * Every web contents stays on the app's own pages: new windows are denied, and navigation away — whether the page
+ * starts it (will-navigate) or a server redirects it (will-redirect) — is stopped, as are webviews.
+ */
+export function guardContents(contents: ContentsLike): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const stayHome = (e: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) e.preventDefault();
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+}

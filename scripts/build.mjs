@@ -2,7 +2,7 @@
 // so the CLI starts as plain JavaScript (no transpiler at run time) and finds its migrations relative to itself;
 // then type-checks the renderer and bundles it with Vite into dist/renderer (served by Electron and the bridge).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -16,7 +16,12 @@ try {
   console.error('build: TypeScript compilation failed (see the errors above)');
   process.exit(1);
 }
+// Copied afresh: a migration renamed in the sources (renumbered on a rebase) must not linger in dist/ beside its new name.
+rmSync(join(root, 'dist/db/migrations'), { recursive: true, force: true });
+rmSync(join(root, 'dist/hq/db/migrations'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist/db/migrations'), { recursive: true });
+mkdirSync(join(root, 'dist/hq/db/migrations'), { recursive: true });
+cpSync(join(root, 'hq/db/migrations'), join(root, 'dist/hq/db/migrations'), { recursive: true });
 cpSync(join(root, 'db/migrations'), join(root, 'dist/db/migrations'), { recursive: true });
 
 const step = (what, args) => {

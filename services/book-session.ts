@@ -4,7 +4,11 @@ import { openExistingBook, type Book } from '../core/book/open-book.js';
 import { createDemoBook, isDemoBook } from '../core/demo/create-demo-book.js';
 import { assertSoundOnOpen } from '../core/book/startup-check.js';
 import { UserError } from '../core/errors.js';
-import { listUsers, signIn, type Act, type SignedIn } from '../core/users/users.js';
+import { getSettingJson } from '../db/queries/settings.js';
+import { countUsers } from '../db/queries/users.js';
+import { RELAXED_SETTING, signIn, type SignedIn } from '../core/users/users.js';
+import type { Permission } from '../vocabulary/index.js';
+import { PathGrants } from './path-grants.js';
 import { RecentBooks } from './recent-books.js';
 
 /**
@@ -17,24 +21,26 @@ export class BookSession {
   user: SignedIn | null = null;
   private demo = false;
   readonly recent: RecentBooks;
+  /** paths a native dialog or the bridge granted for export and attach (see path-grants.ts) */
+  readonly grants = new PathGrants();
 
-  constructor(readonly home: string, private readonly osActor: string) {
+  constructor(readonly home: string, readonly osActor: string) {
     this.recent = new RecentBooks(home);
   }
 
-  /** Whose name goes on what is written: the signed-in user, else the computer's user (as in the command). */
+  /** Who is working: the signed-in user, else the computer's user (a write checks this first, see dispatch.ts). */
   get actor(): string {
     return this.user?.username ?? this.osActor;
   }
 
   signIn(username: string, password: string): SignedIn {
-    this.user = signIn(this.requireBook(), username, password);
+    this.user = signIn(this.requireBook(), username, password, 'window');
     return this.user;
   }
 
-  requireUser(what: Act): SignedIn {
+  requireUser(what: Permission): SignedIn {
     this.requireBook();
-    if (!this.user) throw new UserError('book.sign-in-needed', { what: { code: what } });
+    if (!this.user) throw new UserError('security.sign-in-required', { what });
     return this.user;
   }
 
@@ -77,10 +83,17 @@ export class BookSession {
     return {
       home: this.home,
       demoPath: this.demoPath,
-      book: this.book ? { path: this.book.path, name: basename(this.book.path).replace(/\.[^.]*$/, ''), isDemo: this.demo, hasUsers: listUsers(this.book).length > 0 } : null,
+      book: this.book ? { path: this.book.path, name: basename(this.book.path).replace(/\.[^.]*$/, ''), isDemo: this.demo, ...this.protection(this.book) } : null,
       user: this.user,
       recent: this.recent.list(),
     };
+  }
+
+  /** How the open book is protected: no users (anyone writes), one user who chose to write without signing in, or sign-in. */
+  private protection(book: Book): { hasUsers: boolean; protection: 'none' | 'relaxed' | 'sign-in' } {
+    const users = countUsers(book);
+    if (users === 0) return { hasUsers: false, protection: 'none' };
+    return { hasUsers: true, protection: users === 1 && getSettingJson(book, RELAXED_SETTING) === 'true' ? 'relaxed' : 'sign-in' };
   }
 
   private replace(book: Book, demo: boolean): void {

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch, type Dispatched } from '../bridge/dispatch.js';
 import { BookSession } from './book-session.js';
+import { HqSession } from './hq-session.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
 /**
@@ -13,6 +14,7 @@ import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const session = new BookSession(setup.home, setup.actor);
+const hq = new HqSession(setup.home);
 
 function log(line: string): void {
   try {
@@ -30,22 +32,41 @@ async function run(m: Extract<ToWorker, { type: 'call' }>): Promise<void> {
   const flag = new Int32Array(m.cancel);
   const isCancelled = () => Atomics.load(flag, 0) === 1;
   let out: Dispatched;
+  send({ type: 'started', id: m.id });
   if (isCancelled()) {
     out = { ok: false, status: 422, error: { code: 'cancelled', message: 'cancelled; the book is unchanged' } };
   } else {
-    out = await dispatch({ session, control: { isCancelled, progress: (progress) => send({ type: 'progress', id: m.id, progress }) } }, m.method, m.args, {
+    out = await dispatch({ session, hq, control: { isCancelled, progress: (progress) => send({ type: 'progress', id: m.id, progress }) } }, m.method, m.args, {
       onInternal: (e) => log(`${m.method}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     });
   }
-  send({ type: 'done', id: m.id, out });
+  try {
+    send({ type: 'done', id: m.id, out });
+  } catch (e) {
+    // A result that cannot cross to the window (it should never happen) still ends the call, typed.
+    log(`${m.method}: the result could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+    send({ type: 'done', id: m.id, out: { ok: false, status: 500, error: { code: 'internal', message: 'ka-settle could not finish this; details are in the log.' } } });
+  }
 }
 
+/** One call after another; a call that fails in any way never stops the ones queued after it. */
+const enqueue = (m: Extract<ToWorker, { type: 'call' }>) => {
+  queue = queue.then(() => run(m)).catch((e: unknown) => log(`queue: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+};
+
+// A stray rejection or exception of some library must not end the thread that holds the book: it is logged, and
+// the call it belonged to ends by its time limit in BookHost.
+process.on('unhandledRejection', (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('uncaughtException', (e) => log(`uncaught exception: ${e.stack ?? e.message}`));
+
 port.on('message', (m: ToWorker) => {
-  if (m.type === 'call') queue = queue.then(() => run(m));
+  if (m.type === 'call') enqueue(m);
+  // Grants take effect at once, before any call queued after them.
+  else if (m.type === 'grant') session.grants.grant(m.path, m.mode);
   else if (m.type === 'shutdown') {
     void queue.then(() => {
       session.close();
-      port.close();
+      void hq.close().finally(() => port.close());
     });
   }
 });

@@ -13,6 +13,8 @@ import { overviewHandlers } from './handlers/overview-handlers.js';
 import { reconcileHandlers } from './handlers/reconcile-handlers.js';
 import { vouchersHandlers } from './handlers/vouchers-handlers.js';
 import { correctionsHandlers } from './handlers/corrections-handlers.js';
+import { hqHandlers } from './handlers/hq-handlers.js';
+import { packageHandlers } from './handlers/package-handlers.js';
 
 export type { ServiceContext } from './service-context.js';
 
@@ -23,4 +25,5 @@ export type { ServiceContext } from './service-context.js';
 export const serviceHandlers: HandlersOf<typeof serviceContract> = {
   ...bookHandlers, ...sessionHandlers, ...overviewHandlers, ...masterHandlers, ...importHandlers, ...reconcileHandlers, ...feesHandlers,
   ...termsHandlers, ...creditHandlers, ...closeHandlers, ...adminHandlers, ...vouchersHandlers, ...correctionsHandlers,
+  ...packageHandlers, ...hqHandlers,
 };

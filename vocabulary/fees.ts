@@ -1,7 +1,7 @@
-/** 费用类型: the fees a KA deducts (DESIGN.md §1). */
+/** 费用类型: the fees a KA deducts (DESIGN.md §1); penalty 罚款 is a fine (促销员违规罚款), not a service the KA sold. */
 export const FEE_TYPES = [
   'entry', 'barcode', 'display', 'end_cap', 'dm', 'anniversary', 'festival', 'promo_service', 'info_service',
-  'shrinkage', 'rebate', 'other',
+  'shrinkage', 'rebate', 'penalty', 'other',
 ] as const;
 export type FeeType = (typeof FEE_TYPES)[number];
 

@@ -13,3 +13,5 @@ export * from './corrections.js';
 export * from './audit.js';
 export * from './contracts.js';
 export * from './credit.js';
+export * from './security.js';
+export * from './hq.js';

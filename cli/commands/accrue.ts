@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { openExistingBook } from '../../core/book/open-book.js';
 import { formatFen, formatRate } from '../../core/money/format.js';
 import { accruePeriod } from '../../core/terms/accrue-period.js';
-import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import { COMMON_OPTIONS } from '../context.js';
+import { writeAs } from '../sign-in.js';
 import { printJson, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
 import { wordsOf } from '../words.js';
@@ -13,7 +14,7 @@ export async function accrueCommand(args: string[], io: Io): Promise<number> {
   if (!path || !values.period) throw new UsageError('accrue needs BOOK --period YYYY-MM');
   const book = await openExistingBook(path);
   try {
-    const s = accruePeriod(book, values.period, resolveActor(io, values.user));
+    const s = accruePeriod(book, values.period, await writeAs(book, io, values.user, 'accrue'));
     if (values.json) return printJson(io, s), 0;
     const { w, label } = wordsOf(io);
     const f = formatFen;

@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import { openExistingBook } from '../../core/book/open-book.js';
 import { moveClaim } from '../../core/reconcile/fee-claims.js';
 import { claimsView, claimView } from '../../core/views/reconcile-views.js';
-import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import { COMMON_OPTIONS } from '../context.js';
+import { writeAs } from '../sign-in.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
 import { wordsOf } from '../words.js';
+import { today } from '../../core/calendar/dates.js';
 
 const MOVES = { submit: 'submitted', approve: 'approved', 'write-off': 'written_off', reject: 'rejected' } as const;
+const MOVE_PERMISSION = { submit: 'claims.submit', approve: 'claims.approve', 'write-off': 'claims.write-off', reject: 'claims.reject' } as const;
 const STATUSES = ['draft', 'submitted', 'approved', 'written_off', 'rejected'];
 
 export async function claimsCommand(args: string[], io: Io): Promise<number> {
@@ -27,8 +30,8 @@ export async function claimsCommand(args: string[], io: Io): Promise<number> {
       const move = moves[0]!;
       const id = values[move]!;
       if (!/^\d+$/.test(id)) throw new UsageError(`--${move} takes a claim id`);
-      const status = moveClaim(book, Number(id), MOVES[move], resolveActor(io, values.user), {
-        date: values.date ?? new Date().toISOString().slice(0, 10), ...(values.reason ? { reason: values.reason } : {}),
+      const status = moveClaim(book, Number(id), MOVES[move], await writeAs(book, io, values.user, MOVE_PERMISSION[move]), {
+        date: values.date ?? today(), ...(values.reason ? { reason: values.reason } : {}),
       });
       if (values.json) printJson(io, { claim: Number(id), status });
       else io.out(wordsOf(io).w('cli.claim-is', { id, status }));

@@ -10,6 +10,9 @@ import { UsageError } from '../usage.js';
 import { wordsOf } from '../words.js';
 
 const STEPS = ['prepare', 'review', 'approve', 'reopen', 'exceptions', 'accept', 'accept-all'] as const;
+const STEP_PERMISSION = {
+  prepare: 'close.prepare', review: 'close.review', approve: 'close.approve', reopen: 'close.reopen', accept: 'close.accept', 'accept-all': 'close.accept',
+} as const;
 
 export async function closeCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
@@ -25,10 +28,10 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   try {
     const step = steps[0]!;
     if (step === 'exceptions') {
-      printRows(io, closeExceptions(book, period) as unknown as Record<string, unknown>[], values.json, `(none: ${period} can be prepared)`);
+      printRows(io, closeExceptions(book, period, values['as-of']) as unknown as Record<string, unknown>[], values.json, `(none: ${period} can be prepared)`);
       return 0;
     }
-    const user = await signInFromCli(book, io, values.user);
+    const user = await signInFromCli(book, io, values.user, STEP_PERMISSION[step]);
     switch (step) {
       case 'accept':
       case 'accept-all': {

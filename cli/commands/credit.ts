@@ -10,10 +10,12 @@ import { COMMON_OPTIONS } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { printPdf } from '../../services/print/chromium-pdf.js';
 import { signInFromCli } from '../sign-in.js';
+import { requirePermission } from '../../core/users/permissions.js';
 import { renderTable } from '../text-table.js';
 import { UsageError } from '../usage.js';
 import { wordsOf } from '../words.js';
 import { readStoredMessage, type Message } from '../../locale/index.js';
+import { localDateOf, today } from '../../core/calendar/dates.js';
 
 export async function creditCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
@@ -23,7 +25,7 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
   } });
   const [path] = positionals;
   if (!path) throw new UsageError('credit needs a BOOK');
-  const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+  const asOf = values['as-of'] ?? today();
   const book = await openExistingBook(path);
   const { lang, w, say } = wordsOf(io);
   // A grade's reasons: messages now; a grade stored by an earlier build may still hold a sentence.
@@ -31,18 +33,20 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
   try {
     if (values['set-limit']) {
       if (!values.amount) throw new UsageError('--set-limit ka:CODE|distributor:CODE needs --amount and --reason');
-      setCreditLimit(book, values['set-limit'], parseAmount(values.amount, { field: '--amount' }), values.reason ?? '', await signInFromCli(book, io, values.user));
+      setCreditLimit(book, values['set-limit'], parseAmount(values.amount, { field: '--amount' }), values.reason ?? '', await signInFromCli(book, io, values.user, 'credit.limit'));
       io.out(w('cli.credit-limit-set', { party: values['set-limit'], amount: values.amount }));
       return 0;
     }
     if (values.override) {
       if (!values.until) throw new UsageError('--override KA needs --until YYYY-MM-DD and --reason');
-      overrideHold(book, values.override, values.until, values.reason ?? '', await signInFromCli(book, io, values.user));
+      overrideHold(book, values.override, values.until, values.reason ?? '', await signInFromCli(book, io, values.user, 'credit.hold'));
       io.out(w('cli.credit-released', { ka: values.override, until: values.until }));
       return 0;
     }
     if (values['follow-up']) {
-      recordFollowUp(book, values['follow-up'], values.note ?? '', await signInFromCli(book, io, values.user));
+      const who = await signInFromCli(book, io, values.user, 'credit.follow-up');
+      requirePermission(who, 'credit.follow-up');
+      recordFollowUp(book, values['follow-up'], values.note ?? '', who);
       io.out(w('cli.credit-follow-up', { ka: values['follow-up'] }));
       return 0;
     }
@@ -70,7 +74,7 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
       if (values.json) return printJson(io, list), 0;
       for (const d of list) {
         io.out(w('cli.dunning-ka', { ka: d.ka, name: d.name, overdue: formatFen(d.overdueFen), items: d.items.length, contact: d.contact ?? '-', phone: d.phone ?? '',
-          last: d.lastFollowUp ? `${d.lastFollowUp.at.slice(0, 10)} ${d.lastFollowUp.by}: ${d.lastFollowUp.note}` : w('cli.none') }));
+          last: d.lastFollowUp ? `${localDateOf(d.lastFollowUp.at)} ${d.lastFollowUp.by}: ${d.lastFollowUp.note}` : w('cli.none') }));
         for (const i of d.items.slice(0, 5)) io.out(`    ${w('cli.dunning-item', { docNo: i.docNo, due: i.dueDate, open: formatFen(i.openFen), days: i.daysOverdue })}`);
       }
       return 0;
@@ -84,7 +88,8 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
       printRows(io, watch.orderSpikes as unknown as Record<string, unknown>[], false);
       return 0;
     }
-    const list = exposures(book, asOf, values.user ?? 'credit-review');
+    // Grades are kept as they are computed, named for the review (never for an unproven --user).
+    const list = exposures(book, asOf, 'credit-review');
     if (values.json) return printJson(io, { asOf, exposures: list }), 0;
     io.out(w('cli.credit-head', { asOf }));
     io.out(renderTable(list, [

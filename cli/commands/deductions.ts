@@ -3,7 +3,8 @@ import { openExistingBook } from '../../core/book/open-book.js';
 import { assertPeriod } from '../../core/calendar/dates.js';
 import { reclassifyDeduction } from '../../core/reconcile/reclassify-deduction.js';
 import { deductionsView } from '../../core/views/reconcile-views.js';
-import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import { COMMON_OPTIONS } from '../context.js';
+import { writeAs } from '../sign-in.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
 import { wordsOf } from '../words.js';
@@ -20,7 +21,7 @@ export async function deductionsCommand(args: string[], io: Io): Promise<number>
   try {
     if (values.reclassify) {
       if (!/^\d+$/.test(values.reclassify) || !values['fee-type']) throw new UsageError('--reclassify LINE needs --fee-type TYPE');
-      reclassifyDeduction(book, Number(values.reclassify), values['fee-type'], resolveActor(io, values.user), { saveRule: !values['no-rule'] });
+      reclassifyDeduction(book, Number(values.reclassify), values['fee-type'], await writeAs(book, io, values.user, 'reconcile'), { saveRule: !values['no-rule'] });
       if (values.json) printJson(io, { line: Number(values.reclassify), feeType: values['fee-type'] });
       else io.out(wordsOf(io).w(values['no-rule'] ? 'cli.reclassified' : 'cli.reclassified-rule', { line: values.reclassify, feeType: values['fee-type'] ?? '' }));
       return 0;

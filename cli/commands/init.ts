@@ -14,5 +14,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   book.close();
   if (values.json) printJson(io, { book: path, created: true });
   else io.out(wordsOf(io).w('cli.created-book', { book: path }));
+  // A new book has no users: say so, with how to add the first one.
+  io.err(`ka-settle: ${wordsOf(io).w('security.unprotected', { actor: resolveActor(io, values.user) })}`);
   return 0;
 }

@@ -5,7 +5,8 @@ import { decideResult, RESULT_STATUSES, type ResultStatus } from '../../core/rec
 import { reconcilePeriod, type ReconcileSummary } from '../../core/reconcile/reconcile-period.js';
 import { formatFen } from '../../core/money/format.js';
 import { deliveryResultsView, unexpectedReceiptsView } from '../../core/views/reconcile-views.js';
-import { COMMON_OPTIONS, resolveActor } from '../context.js';
+import { COMMON_OPTIONS } from '../context.js';
+import { writeAs } from '../sign-in.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
 import { wordsOf } from '../words.js';
@@ -48,12 +49,12 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
   if (!decision && !values.period) throw new UsageError('reconcile needs --period YYYY-MM');
   if (values.status && !(RESULT_STATUSES as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${RESULT_STATUSES.join(', ')}`);
   const page = { limit: whole(values.limit, 'limit'), offset: whole(values.offset, 'offset') };
-  const actor = resolveActor(io, values.user);
   const book = await openExistingBook(path);
   try {
     if (decision) {
       const line = whole(decision, values.confirm ? 'confirm' : values.override ? 'override' : 'annotate');
       if (values.override && !values.status) throw new UsageError('--override needs --status');
+      const actor = await writeAs(book, io, values.user, 'reconcile');
       decideResult(book, line, values.confirm ? { decision: 'confirmed', ...(values.note ? { note: values.note } : {}) }
         : values.override ? { decision: 'overridden', to: values.status as ResultStatus, note: values.note ?? '' } : { decision: 'annotated', note: values.note ?? '' }, actor);
       if (values.json) printJson(io, { line, decided: true });
@@ -69,7 +70,7 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
       printRows(io, unexpectedReceiptsView(book, period, values.ka, page) as unknown as Record<string, unknown>[], values.json, '(none)');
       return 0;
     }
-    const summary = reconcilePeriod(book, { period, kaCode: values.ka, asOf: values['as-of'], actor });
+    const summary = reconcilePeriod(book, { period, kaCode: values.ka, asOf: values['as-of'], actor: await writeAs(book, io, values.user, 'reconcile') });
     if (values.json) printJson(io, summary);
     else describe(io, summary);
     return 0;

@@ -5,6 +5,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { printJson, type Io } from '../io.js';
 import { signInFromCli } from '../sign-in.js';
 import { UsageError } from '../usage.js';
+import { localDateOf } from '../../core/calendar/dates.js';
 
 /** `ka-settle settings BOOK` lists the book's settings; `--set KEY=JSON --user U` changes one. */
 export async function settingsCommand(args: string[], io: Io): Promise<number> {
@@ -16,13 +17,13 @@ export async function settingsCommand(args: string[], io: Io): Promise<number> {
     if (values.set) {
       const at = values.set.indexOf('=');
       if (at <= 0) throw new UsageError('--set takes KEY=VALUE, the value as JSON (e.g. credit.hold_mode="block")');
-      changeSetting(book, values.set.slice(0, at), values.set.slice(at + 1), await signInFromCli(book, io, values.user));
+      changeSetting(book, values.set.slice(0, at), values.set.slice(at + 1), await signInFromCli(book, io, values.user, 'settings'));
       io.out(`${values.set.slice(0, at)} set`);
       return 0;
     }
     const settings = bookSettings(book);
     if (values.json) printJson(io, settings);
-    else for (const s of settings) io.out(`${s.key.padEnd(32)} ${JSON.stringify(s.value)}   (${s.changedBy}, ${s.changedAt.slice(0, 10)})`);
+    else for (const s of settings) io.out(`${s.key.padEnd(32)} ${JSON.stringify(s.value)}   (${s.changedBy}, ${localDateOf(s.changedAt)})`);
     return 0;
   } finally {
     book.close();

@@ -8,6 +8,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { printJson, type Io } from '../io.js';
 import { printPdf } from '../../services/print/chromium-pdf.js';
 import { signInFromCli } from '../sign-in.js';
+import { requirePermission } from '../../core/users/permissions.js';
 import { UsageError } from '../usage.js';
 import { wordsOf } from '../words.js';
 
@@ -27,7 +28,8 @@ export async function statementCommand(args: string[], io: Io): Promise<number> 
       if ((party !== 'manufacturer' && party !== 'ka') || !['confirmed', 'disputed'].includes(values.result ?? '')) {
         throw new UsageError('--confirm manufacturer|ka:CODE needs --result confirmed|disputed (and --reason for a dispute)');
       }
-      const user = await signInFromCli(book, io, values.user);
+      const user = await signInFromCli(book, io, values.user, 'statement.confirm');
+      requirePermission(user, 'statement.confirm');
       recordConfirmation(book, values.period, values.distributor, { party, ...(kaCode ? { kaCode } : {}), result: values.result as 'confirmed' | 'disputed', ...(values.reason ? { reasons: values.reason } : {}) }, user);
       io.out(wordsOf(io).w('cli.confirmation-recorded', { party, ka: kaCode ? ` ${kaCode}` : '', result: values.result ?? '', distributor: values.distributor, period: values.period }));
       return 0;

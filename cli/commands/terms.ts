@@ -6,6 +6,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { printJson, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
 import { wordsOf } from '../words.js';
+import { currentPeriod } from '../../core/calendar/dates.js';
 
 function describe(io: Io, t: TermsExplanation): void {
   const { w, say, label } = wordsOf(io);
@@ -63,7 +64,7 @@ export async function termsCommand(args: string[], io: Io): Promise<number> {
   if (!path || !values.contract) throw new UsageError('terms needs BOOK --contract CODE [--period YYYY-MM] --explain');
   const book = await openExistingBook(path);
   try {
-    const t = explainTerms(book, values.contract, values.period ?? new Date().toISOString().slice(0, 7));
+    const t = explainTerms(book, values.contract, values.period ?? currentPeriod());
     if (values.json) printJson(io, t);
     else describe(io, t);
     return 0;

@@ -1,41 +1,82 @@
 import { parseArgs } from 'node:util';
 import { openExistingBook } from '../../core/book/open-book.js';
-import { addUser, disableUser, listUsers, ROLES, type Role } from '../../core/users/users.js';
+import {
+  addUser, changePassword, changeRole, disableUser, enableUser, listUsers, resetPassword, revokeSessions, ROLES, sessionsList, type Role,
+} from '../../core/users/users.js';
 import { COMMON_OPTIONS } from '../context.js';
 import { printRows, printJson, type Io } from '../io.js';
 import { readPassword, signInFromCli } from '../sign-in.js';
 import { UsageError } from '../usage.js';
 import { wordsOf } from '../words.js';
 
+const ACTIONS = ['add', 'disable', 'enable', 'reset-password', 'set-role', 'password', 'sessions', 'revoke-sessions'] as const;
+
+function newPassword(io: Io): string {
+  const password = io.env.KA_SETTLE_NEW_PASSWORD;
+  if (!password) throw new UsageError('the new password comes from KA_SETTLE_NEW_PASSWORD (never an argument)');
+  return password;
+}
+
 /**
  * `ka-settle users BOOK` lists users; `--add NAME --role ROLE [--name DISPLAY]` adds one, its password read from
- * KA_SETTLE_NEW_PASSWORD (never an argument). The first user is the admin; later ones need `--user ADMIN`.
+ * KA_SETTLE_NEW_PASSWORD (never an argument). The first user is the admin; later changes are an admin's, signed in.
  */
 export async function usersCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
-    ...COMMON_OPTIONS, add: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, disable: { type: 'string' },
+    ...COMMON_OPTIONS, add: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, disable: { type: 'string' }, enable: { type: 'string' },
+    'reset-password': { type: 'string' }, 'set-role': { type: 'string' }, password: { type: 'boolean' }, sessions: { type: 'boolean' },
+    'revoke-sessions': { type: 'string' },
   } });
   const [path] = positionals;
   if (!path) throw new UsageError('users needs a BOOK');
+  const chosen = ACTIONS.filter((a) => values[a] !== undefined && values[a] !== false);
+  if (chosen.length > 1) throw new UsageError(`one of ${ACTIONS.map((a) => `--${a}`).join(', ')} at a time`);
   const book = await openExistingBook(path);
   try {
-    if (values.add) {
-      if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--add needs --role ${ROLES.join('|')}`);
-      const password = io.env.KA_SETTLE_NEW_PASSWORD ?? (values.user ? undefined : await readPassword(io));
-      if (!password) throw new UsageError('the new user\'s password comes from KA_SETTLE_NEW_PASSWORD');
-      const by = listUsers(book).length > 0 ? await signInFromCli(book, io, values.user) : null;
-      addUser(book, by, { username: values.add, role: values.role as Role, password, ...(values.name ? { displayName: values.name } : {}) });
-      if (values.json) printJson(io, { added: values.add, role: values.role });
-      else io.out(wordsOf(io).w('cli.user-added', { user: values.add, role: values.role ?? '' }));
+    const done = (what: Record<string, unknown>, text: string) => {
+      if (values.json) printJson(io, what);
+      else io.out(text);
       return 0;
+    };
+    switch (chosen[0]) {
+      case 'add': {
+        if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--add needs --role ${ROLES.join('|')}`);
+        const password = io.env.KA_SETTLE_NEW_PASSWORD ?? (values.user ? undefined : await readPassword(io));
+        if (!password) throw new UsageError('the new user\'s password comes from KA_SETTLE_NEW_PASSWORD');
+        const by = listUsers(book).length > 0 ? await signInFromCli(book, io, values.user, 'users') : null;
+        addUser(book, by, { username: values.add!, role: values.role as Role, password, ...(values.name ? { displayName: values.name } : {}) });
+        return done({ added: values.add, role: values.role }, `added ${values.add} (${values.role})`);
+      }
+      case 'disable':
+        disableUser(book, await signInFromCli(book, io, values.user, 'users'), values.disable!);
+        return done({ disabled: values.disable }, `disabled ${values.disable}`);
+      case 'enable':
+        enableUser(book, await signInFromCli(book, io, values.user, 'users'), values.enable!);
+        return done({ enabled: values.enable }, `enabled ${values.enable}`);
+      case 'reset-password':
+        resetPassword(book, await signInFromCli(book, io, values.user, 'users'), values['reset-password']!, newPassword(io));
+        return done({ reset: values['reset-password'] }, `password of ${values['reset-password']} set; their sessions ended`);
+      case 'set-role': {
+        if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--set-role NAME needs --role ${ROLES.join('|')}`);
+        changeRole(book, await signInFromCli(book, io, values.user, 'users'), values['set-role']!, values.role as Role);
+        return done({ user: values['set-role'], role: values.role }, `${values['set-role']} is now ${values.role}; their sessions ended`);
+      }
+      case 'password': {
+        const me = await signInFromCli(book, io, values.user, 'password');
+        changePassword(book, me, newPassword(io));
+        return done({ user: me.username }, `password of ${me.username} changed; their sessions ended`);
+      }
+      case 'sessions':
+        printRows(io, sessionsList(book, await signInFromCli(book, io, values.user, 'users')) as unknown as Record<string, unknown>[], values.json, '(no live sessions)');
+        return 0;
+      case 'revoke-sessions': {
+        const n = revokeSessions(book, await signInFromCli(book, io, values.user, 'users'), values['revoke-sessions']!);
+        return done({ user: values['revoke-sessions'], ended: n }, `${n} sessions of ${values['revoke-sessions']} ended`);
+      }
+      default:
+        printRows(io, listUsers(book) as unknown as Record<string, unknown>[], values.json, '(no users yet: add the admin with --add NAME --role admin)');
+        return 0;
     }
-    if (values.disable) {
-      disableUser(book, await signInFromCli(book, io, values.user), values.disable);
-      io.out(wordsOf(io).w('cli.user-disabled', { user: values.disable }));
-      return 0;
-    }
-    printRows(io, listUsers(book) as unknown as Record<string, unknown>[], values.json, '(no users yet: add the admin with --add NAME --role admin)');
-    return 0;
   } finally {
     book.close();
   }

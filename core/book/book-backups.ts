@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { backupDirFor } from '../../db/connection.js';
 import { UserError } from '../errors.js';
+import { buildingPathFor, placeBook } from './book-file.js';
 import { openExistingBook } from './open-book.js';
 
 export interface BackupFile { file: string; name: string; bytes: number; takenAt: string }
@@ -26,7 +27,8 @@ export function listBackups(bookPath: string): BackupFile[] {
  * history) and pass SQLite's integrity check.
  */
 export async function verifyBackup(file: string): Promise<void> {
-  const book = await openExistingBook(file, { readonly: true });
+  // As it is, whatever its version: a backup taken before an upgrade is upgraded when it is restored and opened.
+  const book = await openExistingBook(file, { readonly: true, upToVersion: 0 });
   try {
     const result = book.db.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new UserError('book.backup-damaged', { detail: String(result) }, { file });
@@ -44,8 +46,14 @@ export function replaceWithBackup(bookPath: string, file: string): void {
   if (resolve(join(file, '..')) !== resolve(backupDirFor(bookPath))) {
     throw new UserError('book.backup-elsewhere', {}, { file });
   }
-  for (const suffix of ['-wal', '-shm']) rmSync(bookPath + suffix, { force: true });
-  copyFileSync(file, bookPath);
+  // Copied beside the book, then renamed over it: a copy cut short never stands in for the book.
+  const temp = buildingPathFor(bookPath);
+  try {
+    copyFileSync(file, temp);
+    placeBook(temp, bookPath, { replace: true });
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 /** Keeps the newest `keep` backups of a book and removes the rest; returns how many went. */
@@ -69,14 +77,26 @@ export async function lastGoodBackup(bookPath: string): Promise<BackupFile | nul
 }
 
 /**
- * Puts a good backup in place of a damaged book that is not open. The damaged file is kept aside, renamed
- * <name>-damaged-<time>, for whoever wants to look at it; nothing is deleted.
+ * Puts a good backup in place of a damaged book that is not open. The damaged file is kept aside, as
+ * <name>-damaged-<time>, for whoever wants to look at it; nothing is deleted. At every moment of it there is a file
+ * at the book's path — the damaged one, then the restored one — so an interrupted restore can simply be repeated.
  */
 export async function restoreDamagedBook(bookPath: string, file: string): Promise<string> {
   await verifyBackup(file);
   const aside = bookPath.replace(/(\.[^.\\/]*)?$/, `-damaged-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}$1`);
-  renameSync(bookPath, aside);
-  for (const suffix of ['-wal', '-shm']) if (existsSync(bookPath + suffix)) renameSync(bookPath + suffix, aside + suffix);
-  replaceWithBackup(bookPath, file);
+  const temp = buildingPathFor(bookPath);
+  try {
+    copyFileSync(file, temp);
+    // The damaged file gets its second name first (a hard link, else a copy) and keeps it after the rename below.
+    try {
+      linkSync(bookPath, aside);
+    } catch {
+      copyFileSync(bookPath, aside);
+    }
+    for (const suffix of ['-wal', '-shm']) if (existsSync(bookPath + suffix)) renameSync(bookPath + suffix, aside + suffix);
+    renameSync(temp, bookPath);
+  } finally {
+    rmSync(temp, { force: true });
+  }
   return aside;
 }

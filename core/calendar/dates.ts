@@ -46,6 +46,26 @@ export function today(now = new Date()): IsoDate {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** This month on this computer's calendar: the default period of what the user looks at now. */
+export function currentPeriod(now = new Date()): Period {
+  return periodOf(today(now));
+}
+
+/**
+ * The local calendar date of an instant the book keeps in UTC (`2026-10-14T23:30:00Z` is 2026-10-15 in Beijing):
+ * how a sign-off or a change is dated when a person reads it.
+ */
+export function localDateOf(instant: string): IsoDate {
+  const d = new Date(instant);
+  return Number.isNaN(d.getTime()) ? instant.slice(0, 10) : today(d);
+}
+
+/** A local date and time for file names: 20261015-073000. */
+export function localStamp(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${today(now).replace(/-/g, '')}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   const d = toUtc(date);
   d.setUTCDate(d.getUTCDate() + days);

@@ -7,7 +7,8 @@ import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate } from '../calendar/dates.js';
 import { figuresOfItems } from '../figures/headline-figures.js';
 import { UserError } from '../errors.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import { currentUser, type SignedIn } from '../users/users.js';
 import { gradeParty, type GradeExplanation } from './grades.js';
 
 export interface Exposure {
@@ -43,7 +44,7 @@ export function resolveParty(book: Book, ref: string): { entity: CreditEntity; i
 
 /** 授信额度: a new limit for a KA or distributor, with who set it and why (the old ones stay as history). */
 export function setCreditLimit(book: Book, ref: string, limitFen: number, reason: string, user: SignedIn): void {
-  requireRole(user, ['credit_controller', 'manager'], 'act.set-limit');
+  requirePermission(currentUser(book, user), 'credit.limit');
   if (!Number.isSafeInteger(limitFen) || limitFen < 0) throw new UserError('credit.invalid-limit', {}, { field: '--amount' });
   if (!reason.trim()) throw new UserError('credit.limit-reason', {}, { field: '--reason' });
   book.write(() => {

@@ -6,7 +6,9 @@ import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 import type { Message } from '../../locale/index.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { formatFen } from '../money/format.js';
+import { requirePermission } from '../users/permissions.js';
+import { currentUser, type SignedIn } from '../users/users.js';
 
 export type HoldMode = 'off' | 'warn' | 'block';
 
@@ -51,7 +53,7 @@ export function holdCheck(book: Book, kaAccountId: number, date: string, pending
 
 /** A credit controller releases a held KA until a date, with a reason; audited. */
 export function overrideHold(book: Book, kaCode: string, until: string, reason: string, user: SignedIn): void {
-  requireRole(user, ['credit_controller'], 'act.override-hold');
+  requirePermission(currentUser(book, user), 'credit.hold');
   assertIsoDate(until, { field: '--until' });
   if (!reason.trim()) throw new UserError('credit.override-reason', {}, { field: '--reason' });
   book.write(() => {

@@ -12,6 +12,8 @@ import { generateSettlements } from './generate-settlements.js';
 import { Random } from './random.js';
 
 export const DEMO_SCALES = {
+  /** about 3,000 delivery lines: every kind of document, built in a few seconds (a first look, and the tests of the demo script) */
+  tiny: { intervalDays: 28, lines: [1, 3] },
   /** about 25,000 delivery lines: quick to build, enough for every feature */
   small: { intervalDays: 7, lines: [2, 5] },
   /** about 150,000 delivery lines */

@@ -1,15 +1,24 @@
+import type { MappingBasis } from '../../vocabulary/index.js';
 import { cellText, isBlank, type Cell } from './cell-values.js';
-import { headingGroup, normaliseHeading, synonymsOf } from './header-match.js';
+import { isNumber, profileColumns, type KnownValues } from './column-values.js';
+import { dateShape } from './date-styles.js';
+import { normaliseHeading, synonymsOf } from './header-match.js';
 import type { FieldSpec, KindSpec } from './import-kinds.js';
+import { mapColumns, type ForcedColumns } from './map-columns.js';
 
-/** How far down a sheet the header is looked for: portals put one or two title rows above it, rarely more. */
+/** How far down a sheet the header is looked for: portals put title rows and query conditions above it. */
 export const HEADER_SCAN_ROWS = 30;
+/** How many rows under the header are looked at to check what the headings say against the values. */
+export const VALUE_SAMPLE_ROWS = 200;
 
 export interface MappedColumn {
   column: number;
   letter: string;
   heading: string;
   field: string;
+  /** how sure the reading is, 0..100 */
+  confidence: number;
+  basis: MappingBasis;
 }
 
 export interface HeaderMatch {
@@ -18,6 +27,8 @@ export interface HeaderMatch {
   row: number;
   columns: MappedColumn[];
   ignored: { column: number; letter: string; heading: string }[];
+  /** fields two columns fit equally well: the user says which */
+  competing: { field: string; columns: { column: number; letter: string; heading: string; confidence: number }[] }[];
 }
 
 /** A, B, … Z, AA: how spreadsheet users name a column. */
@@ -32,67 +43,80 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** An explicit mapping: file heading → field. It beats detection for the headings it names. */
+/** An explicit mapping: file heading (or column letter) → field. It beats detection for the headings it names. */
 export type ExplicitMapping = Record<string, string>;
 
-/**
- * Maps one row's headings to fields. A heading may fit several fields (单据号 is the document number of a
- * receipt file but the reference of a statement line); the most specific fits are given out first, so each
- * field takes its best heading and each heading serves one field.
- */
-function candidate(cells: Cell[], spec: KindSpec, explicit: Map<string, string>): { fields: Map<string, { column: number; priority: number }>; headings: string[] } {
-  const headings = cells.map((c) => cellText(c));
-  const byName = new Map(spec.fields.map((f) => [f.field, f]));
-  const options: { column: number; field: string; priority: number }[] = [];
+export interface HeaderOptions {
+  /** --map: named by hand */
+  explicit?: ExplicitMapping;
+  /** a saved mapping found for this file */
+  saved?: ExplicitMapping;
+  /** the row the saved mapping was made for (its header signature matched there) */
+  savedRowIndex?: number;
+  known?: KnownValues;
+  kaFile?: boolean;
+  /** false: read headings by their parts alone, without the table of known headings (to test that parts suffice) */
+  useSynonyms?: boolean;
+}
+
+function forcedFor(headings: string[], o: HeaderOptions): ForcedColumns {
+  const forced: ForcedColumns = new Map();
+  const explicit = new Map(Object.entries(o.explicit ?? {}).map(([h, f]) => [normaliseHeading(h), f]));
+  const saved = new Map(Object.entries(o.saved ?? {}).map(([h, f]) => [normaliseHeading(h), f]));
   headings.forEach((heading, column) => {
-    if (!heading) return;
-    const named = explicit.get(normaliseHeading(heading));
-    // An explicit mapping to "" (or to no field of this kind) leaves the column unread.
-    if (named !== undefined) {
-      // An explicit mapping outranks any synonym.
-      if (byName.has(named)) options.push({ column, field: named, priority: -1 });
-      return;
-    }
-    const group = headingGroup(heading);
-    if (!group) return;
-    for (const f of spec.fields) {
-      const priority = f.groups.indexOf(group);
-      if (priority >= 0) options.push({ column, field: f.field, priority });
-    }
+    const key = normaliseHeading(heading);
+    const letter = columnLetter(column).toLowerCase();
+    const byHand = (heading ? explicit.get(key) : undefined) ?? explicit.get(letter);
+    if (byHand !== undefined) forced.set(column, { field: byHand, basis: 'explicit' });
+    else if (heading && saved.has(key)) forced.set(column, { field: saved.get(key)!, basis: 'saved' });
   });
-  options.sort((a, b) => a.priority - b.priority || a.column - b.column);
-  const fields = new Map<string, { column: number; priority: number }>();
-  const takenColumns = new Set<number>();
-  for (const o of options) {
-    if (fields.has(o.field) || takenColumns.has(o.column)) continue;
-    fields.set(o.field, { column: o.column, priority: o.priority });
-    takenColumns.add(o.column);
-  }
-  return { fields, headings };
+  return forced;
 }
 
 /**
- * Finds the header row among the first rows: the row whose headings map to the most fields of the kind (the
- * earliest on a tie). Title rows, blank rows and notes above it are passed over.
+ * Finds the header row among the first rows — the row whose headings make the best header for the kind (title rows,
+ * export conditions and notes above it are passed over) — then reads each heading as a field by its parts and checks
+ * the reading against the values under it.
  */
-export function detectHeader(rows: { row: number; cells: Cell[] }[], spec: KindSpec, explicitMapping: ExplicitMapping = {}): HeaderMatch | undefined {
-  const explicit = new Map(Object.entries(explicitMapping).map(([h, f]) => [normaliseHeading(h), f]));
-  let best: { index: number; fields: Map<string, { column: number; priority: number }>; headings: string[] } | undefined;
-  rows.slice(0, HEADER_SCAN_ROWS).forEach((r, index) => {
-    if (r.cells.filter((c) => !isBlank(c)).length < 2) return;
-    const c = candidate(r.cells, spec, explicit);
-    if (c.fields.size >= 2 && (!best || c.fields.size > best.fields.size)) best = { index, ...c };
-  });
+export function detectHeader(rows: { row: number; cells: Cell[] }[], spec: KindSpec, o: HeaderOptions = {}): HeaderMatch | undefined {
+  let best: { index: number; score: number } | undefined;
+  if (o.savedRowIndex !== undefined) best = { index: o.savedRowIndex, score: Infinity };
+  else {
+    rows.slice(0, HEADER_SCAN_ROWS).forEach((r, index) => {
+      if (r.cells.filter((c) => !isBlank(c)).length < 2) return;
+      const headings = r.cells.map((c) => cellText(c));
+      const m = mapColumns(headings, spec, forcedFor(headings, o), { useSynonyms: o.useSynonyms });
+      if (m.chosen.length >= 2 && (!best || m.rowScore > best.score)) best = { index, score: m.rowScore };
+    });
+  }
+  const readAt = (index: number, sampleRows = VALUE_SAMPLE_ROWS) => {
+    const headings = rows[index]!.cells.map((c) => cellText(c));
+    const sample = rows.slice(index + 1, index + 1 + sampleRows).map((r) => r.cells);
+    const width = Math.max(headings.length, ...sample.map((c) => c.length));
+    const profiles = profileColumns(sample, width, o.known);
+    return { headings, m: mapColumns(headings, spec, forcedFor(headings, o), { profiles, sample, kaFile: o.kaFile, useSynonyms: o.useSynonyms }) };
+  };
+  // Headings no one has used: the row whose columns the values below it explain best (a row of data is no header).
+  if (!best) {
+    rows.slice(0, HEADER_SCAN_ROWS).forEach((r, index) => {
+      const filled = r.cells.filter((c) => !isBlank(c));
+      if (filled.length < 2 || filled.filter((c) => isNumber(c) || dateShape(c)).length * 2 >= filled.length) return;
+      const { m } = readAt(index, 50);
+      if (m.chosen.length >= 2 && (!best || m.rowScore > best.score)) best = { index, score: m.rowScore };
+    });
+  }
   if (!best) return undefined;
-  const chosen = best;
-  const used = new Set([...chosen.fields.values()].map((v) => v.column));
-  const columns = [...chosen.fields.entries()]
-    .map(([field, { column }]) => ({ column, letter: columnLetter(column), heading: chosen.headings[column]!, field }))
-    .sort((a, b) => a.column - b.column);
-  const ignored = chosen.headings
-    .map((heading, column) => ({ column, letter: columnLetter(column), heading }))
-    .filter((h) => h.heading && !used.has(h.column));
-  return { index: chosen.index, row: rows[chosen.index]!.row, columns, ignored };
+  const index = best.index;
+  const { headings, m } = readAt(index);
+  const used = new Set(m.chosen.map((c) => c.column));
+  const describe = (column: number) => ({ column, letter: columnLetter(column), heading: headings[column] ?? '' });
+  return {
+    index,
+    row: rows[index]!.row,
+    columns: m.chosen.map((c) => ({ ...describe(c.column), field: c.field, confidence: Math.min(100, Math.round(c.score * 100)), basis: c.basis })),
+    ignored: headings.map((_, column) => describe(column)).filter((h) => h.heading && !used.has(h.column)),
+    competing: m.competing.map((c) => ({ field: c.field, columns: c.columns.map((x) => ({ ...describe(x.column), confidence: Math.min(100, Math.round(x.score * 100)) })) })),
+  };
 }
 
 /** What a missing field is called in files, for messages: its first few synonyms. */

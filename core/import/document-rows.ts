@@ -3,6 +3,7 @@ import { naturalKey } from '../ledger/document-kinds.js';
 import type { DocumentDraft, LineDraft } from '../ledger/post-documents.js';
 import { lineAmount } from '../money/rounding.js';
 import type { FieldReader } from './field-reader.js';
+import type { StoreFound } from './find-stores.js';
 import type { DocumentImportKind } from './import-kinds.js';
 import type { PartyResolver } from './resolve-parties.js';
 
@@ -10,6 +11,8 @@ import type { PartyResolver } from './resolve-parties.js';
 export interface DocumentRow {
   header: Omit<DocumentDraft, 'lines' | 'sourceRow'>;
   line: LineDraft;
+  /** how the row's store cell was read (the preview shows it) */
+  store?: StoreFound;
 }
 
 export interface DocumentRowOptions {
@@ -19,6 +22,8 @@ export interface DocumentRowOptions {
   kaCode?: string;
   /** --date: the date of rows in files that carry none (deductions, statements) */
   date?: string;
+  /** the store column names the distributor's ERP customer (客户编码, 购货单位), not the KA's store */
+  storeIsCustomer?: boolean;
 }
 
 /** |qty × price − amount| up to this is a rounding difference of the exporting system, not an error. */
@@ -70,23 +75,33 @@ function dateOf(r: FieldReader, o: DocumentRowOptions): string {
   throw new UserError('import.no-date', {}, r.place('date'));
 }
 
+/** The store of a row: its store cell (and name column), or the store heading row above it; null for a chain-level line. */
+function storeOf(r: FieldReader, parties: PartyResolver, ka: { id: number; code: string } | null, o: DocumentRowOptions): StoreFound | undefined {
+  return parties.stores.find({
+    cell: r.optText('storeCode'), name: r.optText('storeName'), ka, customerCodesFirst: o.storeIsCustomer ?? false,
+    fromHeadingRow: r.record.storeFromHeading, place: r.place(r.has('storeCode') ? 'storeCode' : 'storeName'),
+  });
+}
+
 /**
- * Reads one row of a document file into its document header and line. Stores are found by the KA's store code
- * (the KA from --ka, a KA column, or the only KA that has that store code); the distributor is the one serving
- * the store unless the file names it.
+ * Reads one row of a document file into its document header and line. Stores are found by what the store cell holds
+ * (see StoreFinder), in the KA from --ka or a KA column, else in any KA; the distributor is the one serving the store
+ * unless the file names it. A line with no store (or 全系统) belongs to the KA account.
  */
 export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentRowOptions): DocumentRow {
   let ka = kaOf(r, parties, o);
-  const storeCode = r.optText('storeCode');
-  const store = storeCode ? parties.store(ka, storeCode, r.place('storeCode')) : null;
+  const found = storeOf(r, parties, ka, o);
+  const store = found?.store ?? null;
   if (store && !ka) ka = { id: store.ka_account_id, code: store.ka_code };
   const orderNo = r.optText('orderNo') ?? null;
   const source = { sourceFile: o.file };
+  const withStore = <T extends Omit<DocumentRow, 'store'>>(row: T): T & { store?: StoreFound } => (found ? { ...row, store: found } : row);
 
   switch (o.kind) {
     case 'deliveries':
     case 'receipts':
     case 'returns': {
+      if (found?.reading === 'chain') throw new UserError('import.chain-line-needs-store', { kind: o.kind, text: r.optText('storeCode') ?? '' }, r.place('storeCode'));
       if (!store) throw new UserError('import.no-store', {}, r.place('storeCode'));
       const date = r.date('date');
       const distributor = r.has('distributorCode') ? parties.distributor(r.text('distributorCode'), r.place('distributorCode')) : null;
@@ -101,13 +116,13 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
       const docKind = o.kind === 'deliveries' ? 'delivery' : o.kind === 'receipts' ? 'receipt' : 'return';
       const docNo = r.optText('docNo') ?? `${store.store_code}-${orderNo ?? 'NOPO'}-${date.replace(/-/g, '')}`;
       const issuer = docKind === 'delivery' ? (distributor ? r.text('distributorCode') : store.distributor_code!) : ka!.code;
-      return {
+      return withStore({
         header: {
           kind: docKind, naturalKey: naturalKey(issuer, docNo), docNo, docDate: date, kaAccountId: ka!.id, storeId: store.id,
           distributorId, manufacturerId: product.manufacturer_id ?? distributor?.manufacturerId ?? store.manufacturer_id, orderNo, ...source,
         },
         line,
-      };
+      });
     }
     case 'statements':
     case 'deductions': {
@@ -117,28 +132,28 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
       const amount = r.amount('amount');
       const parties_ = { kaAccountId: ka.id, storeId: store?.id ?? null, distributorId: store?.distributor_id ?? null, manufacturerId: store?.manufacturer_id ?? null };
       if (o.kind === 'deductions') {
-        return {
+        return withStore({
           header: { kind: 'deduction', naturalKey: naturalKey(ka.code, docNo), docNo, docDate: date, ...parties_, method: method(r, DEDUCTION_METHODS, 'account'), ...source },
           line: { storeId: store?.id ?? null, amount, feeText: r.text('feeText'), memo: r.optText('memo') ?? null },
-        };
+        });
       }
-      return {
+      return withStore({
         header: { kind: 'statement', naturalKey: naturalKey(ka.code, docNo), docNo, docDate: date, ...parties_, ...source },
         line: { storeId: store?.id ?? null, amount, reference: r.optText('reference') ?? null, memo: r.optText('documentType') ?? r.optText('memo') ?? null },
-      };
+      });
     }
     case 'remittances': {
       if (!ka) throw new UserError('import.no-ka', {}, r.place('kaCode'));
       const distributor = r.has('distributorCode') ? parties.distributor(r.text('distributorCode'), r.place('distributorCode')) : null;
       const docNo = r.text('docNo');
-      return {
+      return withStore({
         header: {
           kind: 'remittance', naturalKey: naturalKey(ka.code, docNo), docNo, docDate: r.date('date'), kaAccountId: ka.id,
           distributorId: distributor?.id ?? store?.distributor_id ?? null, manufacturerId: distributor?.manufacturerId ?? store?.manufacturer_id ?? null,
           method: method(r, REMITTANCE_METHODS, 'direct'), ...source,
         },
         line: { storeId: store?.id ?? null, amount: r.amount('amount'), reference: r.optText('reference') ?? null, memo: r.optText('memo') ?? null },
-      };
+      });
     }
     case 'manufacturer-credits': {
       const distributor = parties.distributor(r.text('distributorCode'), r.place('distributorCode'));

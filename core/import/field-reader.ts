@@ -1,10 +1,16 @@
+import type { DateOrder } from '../../vocabulary/index.js';
 import { UserError, type ErrorPlace } from '../errors.js';
-import { cellDate, cellScaled, cellText, isBlank, refuseErrorCell } from './cell-values.js';
+import { cellScaled, cellText, isBlank, refuseErrorCell } from './cell-values.js';
+import { readDate } from './date-styles.js';
 import type { RowRecord } from './row-records.js';
 
 /** Typed access to one record's fields; every failure names the file, row and column. */
 export class FieldReader {
-  constructor(readonly record: RowRecord, private readonly file: string) {}
+  /**
+   * @param dateOrders the day/month order decided for each date field whose column writes 03/10/2026 (the whole
+   * column decides it, see date-styles.ts)
+   */
+  constructor(readonly record: RowRecord, private readonly file: string, private readonly dateOrders: ReadonlyMap<string, DateOrder> = new Map()) {}
 
   place(field: string): ErrorPlace {
     return { file: this.file, row: this.record.row, field: this.record.columnOf[field] ?? field };
@@ -30,7 +36,7 @@ export class FieldReader {
 
   date(field: string): string {
     if (!this.has(field)) throw new UserError('import.date-empty', {}, this.place(field));
-    return cellDate(this.record.values[field]!, this.place(field));
+    return readDate(this.record.values[field]!, this.dateOrders.get(field), this.place(field));
   }
 
   optDate(field: string): string | undefined {
@@ -50,8 +56,7 @@ export class FieldReader {
   }
 
   int(field: string): number {
-    const v = cellScaled(this.record.values[field] ?? null, 0, 'number', this.place(field));
-    return v;
+    return cellScaled(this.record.values[field] ?? null, 0, 'number', this.place(field));
   }
 
   /** "13%", "13", "0.13" → ppm; a bare number above 1 is read as percent (税率 13). */

@@ -34,7 +34,16 @@ const product: FieldSpec[] = [
   text('sku', ['sku']), text('barcode', ['barcode']), text('kaItemCode', ['kaItemCode']), text('productName', ['productName']),
 ];
 const productAnyOf = ['sku', 'barcode', 'kaItemCode'];
-const store = (required: boolean): FieldSpec[] => [text('kaCode', ['kaCode'], { fillDown: true }), text('storeCode', ['storeCode'], { required, fillDown: true })];
+/**
+ * The store of a row: the KA's store code, a cell joining code and name, or the distributor's ERP customer code; a
+ * name column beside it. It is a document-level field (filled down within a document) for goods documents and
+ * deductions, and a line-level one on statements and remittances, whose lines name stores of their own.
+ */
+const store = (required: boolean, documentLevel = true): FieldSpec[] => [
+  text('kaCode', ['kaCode'], { fillDown: true }),
+  text('storeCode', ['storeCode', 'erpCustomerCode'], { required, fillDown: documentLevel }),
+  text('storeName', ['storeName', 'customerName'], { fillDown: documentLevel }),
+];
 
 /**
  * Deliveries, receipts and returns share one shape: a document number, date, order and store, and product lines
@@ -65,7 +74,7 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
   },
   'ka-accounts': {
     fields: [
-      text('code', ['kaCode', 'code'], { required: true }), text('name', ['kaName', 'name'], { required: true }),
+      text('code', ['kaCode', 'code'], { required: true }), text('name', ['kaName', 'customerName', 'name'], { required: true }),
       { field: 'paymentTermsDays', groups: ['paymentTermsDays'], type: 'int', required: true }, text('contact', ['contact']), text('phone', ['phone']),
     ],
   },
@@ -73,7 +82,7 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
     fields: [
       text('kaCode', ['kaCode']), text('storeCode', ['storeCode', 'code'], { required: true }), text('name', ['storeName', 'name'], { required: true }),
       text('region', ['region'], { required: true }), text('city', ['city']), text('distributorCode', ['distributorCode']),
-      { field: 'openedOn', groups: ['openedOn'], type: 'date' },
+      { field: 'openedOn', groups: ['openedOn'], type: 'date' }, text('erpCustomerCode', ['erpCustomerCode']),
     ],
   },
   products: {
@@ -109,7 +118,7 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
   returns: productDocument({ number: 'returnNo', date: 'returnDate', qty: 'returnQty', numberRequired: true, storeRequired: false }),
   statements: {
     fields: [
-      text('docNo', ['statementNo', 'docNo'], { fillDown: true }), { field: 'date', groups: ['date'], type: 'date', fillDown: true }, ...store(false),
+      text('docNo', ['statementNo', 'docNo'], { fillDown: true }), { field: 'date', groups: ['date'], type: 'date', fillDown: true }, ...store(false, false),
       text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'docNo']), text('documentType', ['documentType']),
       { field: 'amount', groups: ['amount'], type: 'amount', required: true }, text('memo', ['memo']),
     ],
@@ -126,8 +135,8 @@ export const KIND_SPECS: Record<Exclude<ImportKind, 'contracts'>, KindSpec> = {
     fields: [
       text('docNo', ['remittanceNo', 'docNo'], { required: true, fillDown: true }),
       { field: 'date', groups: ['paymentDate', 'date'], type: 'date', required: true, fillDown: true },
-      ...store(false), text('distributorCode', ['distributorCode'], { fillDown: true }),
-      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'docNo']), { field: 'amount', groups: ['paymentAmount', 'amount'], type: 'amount', required: true },
+      ...store(false, false), text('distributorCode', ['distributorCode'], { fillDown: true }),
+      text('reference', ['reference', 'receiptNo', 'returnNo', 'deductionNo', 'statementNo', 'docNo']), { field: 'amount', groups: ['paymentAmount', 'amount'], type: 'amount', required: true },
       text('method', ['method'], { fillDown: true }), text('memo', ['memo']),
     ],
   },

@@ -56,7 +56,7 @@ export function masterRow(r: FieldReader, writer: MasterDataWriter, o: MasterRow
       const ka = kaCode(r, o);
       const storeCode = r.text('storeCode');
       withPlace(() => writer.store({ kaCode: ka, storeCode, name: r.text('name'), region: r.text('region'), city: opt('city'),
-        distributorCode: opt('distributorCode'), openedOn: r.optDate('openedOn') ?? null }));
+        distributorCode: opt('distributorCode'), openedOn: r.optDate('openedOn') ?? null, ...(r.has('erpCustomerCode') ? { erpCustomerCode: r.text('erpCustomerCode') } : {}) }));
       return `${ka}/${storeCode}`;
     }
     case 'products': {

@@ -1,50 +1,35 @@
 import type { Book } from '../../db/connection.js';
-import { aliasProduct, distributorWithManufacturer, storeOfKa, storesByCode, type StoreMatch } from '../../db/queries/import-lookups.js';
+import { aliasProduct, distributorWithManufacturer } from '../../db/queries/import-lookups.js';
 import { findKaAccount, findManufacturer, findProduct, getProduct, insertProductAlias, type ProductRow } from '../../db/queries/master-data.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError, type ErrorPlace } from '../errors.js';
+import { StoreFinder } from './find-stores.js';
 
 /**
- * Finds the parties and products a file's rows name, by the codes people use: a store by the KA's own store
- * code, a product by SKU, 69- barcode or the KA's own item code. A KA's item code seen beside a SKU or barcode is
+ * Finds the parties and products a file's rows name, by the codes people use: a store by the ways StoreFinder knows
+ * (the KA's store code, code and name, the ERP's customer code, a unique name), a product by SKU, 69- barcode or
+ * the KA's own item code. A KA's item code seen beside a SKU or barcode is
  * remembered for that KA, so later files that carry only the item code still match. Lookups are cached per file.
  */
 export class PartyResolver {
   private readonly kaCache = new Map<string, { id: number; code: string }>();
-  private readonly storeCache = new Map<string, StoreMatch>();
   private readonly productCache = new Map<string, ProductRow>();
   private readonly distributorCache = new Map<string, { id: number; manufacturerId: number; manufacturerCode: string }>();
   readonly learnedAliases: { ka: string; itemCode: string; sku: string }[] = [];
 
-  constructor(private readonly book: Book, private readonly actor: string) {}
+  readonly stores: StoreFinder;
+
+  constructor(private readonly book: Book, private readonly actor: string) {
+    this.stores = new StoreFinder(book);
+  }
 
   ka(code: string, place: ErrorPlace): { id: number; code: string } {
     let hit = this.kaCache.get(code);
     if (!hit) {
       const row = findKaAccount(this.book, code);
-      if (!row) throw new UserError('master.unknown-ka', { code }, place);
+      if (!row) throw new UserError('import.unknown-ka', { code }, place);
       hit = { id: row.id, code: row.code };
       this.kaCache.set(code, hit);
-    }
-    return hit;
-  }
-
-  store(ka: { id: number; code: string } | null, storeCode: string, place: ErrorPlace): StoreMatch {
-    const key = `${ka?.id ?? ''}|${storeCode}`;
-    let hit = this.storeCache.get(key);
-    if (!hit) {
-      if (ka) {
-        hit = storeOfKa(this.book, ka.id, storeCode);
-        if (!hit) throw new UserError('import.unknown-store-of-ka', { code: storeCode, ka: ka.code }, place);
-      } else {
-        const all = storesByCode(this.book, storeCode);
-        if (all.length === 0) throw new UserError('master.unknown-store', { code: storeCode }, place);
-        if (all.length > 1) {
-          throw new UserError('import.ambiguous-store', { code: storeCode, kas: all.map((s) => s.ka_code) }, place);
-        }
-        hit = all[0]!;
-      }
-      this.storeCache.set(key, hit);
     }
     return hit;
   }
@@ -53,7 +38,7 @@ export class PartyResolver {
     let hit = this.distributorCache.get(code);
     if (!hit) {
       const row = distributorWithManufacturer(this.book, code);
-      if (!row) throw new UserError('master.unknown-distributor', { code }, place);
+      if (!row) throw new UserError('import.unknown-distributor', { code }, place);
       hit = { id: row.id, manufacturerId: row.manufacturer_id, manufacturerCode: row.manufacturer_code };
       this.distributorCache.set(code, hit);
     }
@@ -62,9 +47,21 @@ export class PartyResolver {
 
   manufacturer(code: string, place: ErrorPlace): number {
     const row = findManufacturer(this.book, code);
-    if (!row) throw new UserError('master.unknown-manufacturer', { code }, place);
+    if (!row) throw new UserError('import.unknown-manufacturer', { code }, place);
     return row.id;
   }
+
+  /** Whether a value is one of the book's SKUs or barcodes (for recognising a product column by its values). */
+  knowsProduct(code: string): boolean {
+    let known = this.productKnown.get(code);
+    if (known === undefined) {
+      known = code.length <= 64 && findProduct(this.book, code) !== undefined;
+      this.productKnown.set(code, known);
+    }
+    return known;
+  }
+
+  private readonly productKnown = new Map<string, boolean>();
 
   /** By SKU, then barcode, then the KA's item code; learns the item code when the others identify the product. */
   product(codes: { sku?: string; barcode?: string; kaItemCode?: string }, ka: { id: number; code: string } | null, place: ErrorPlace): ProductRow {
@@ -75,7 +72,9 @@ export class PartyResolver {
     let product: ProductRow | undefined = codes.sku ? findProduct(this.book, codes.sku) : undefined;
     if (!product && codes.barcode) product = findProduct(this.book, codes.barcode);
     if (!product && (codes.sku || codes.barcode) && !codes.kaItemCode) {
-      throw new UserError('import.unknown-product-codes', { codes: [codes.sku, codes.barcode].filter((c): c is string => !!c) }, place);
+      if (codes.sku && codes.barcode) throw new UserError('import.unknown-product-or-barcode', { sku: codes.sku, barcode: codes.barcode }, place);
+      if (codes.sku) throw new UserError('import.unknown-product', { sku: codes.sku }, place);
+      throw new UserError('import.unknown-barcode', { barcode: codes.barcode! }, place);
     }
     if (codes.kaItemCode && ka) {
       const known = aliasProduct(this.book, ka.id, codes.kaItemCode);
@@ -92,7 +91,7 @@ export class PartyResolver {
     if (!product) {
       throw codes.kaItemCode
         ? new UserError('import.unknown-item-code', { ka: ka?.code ?? 'KA', code: codes.kaItemCode }, place)
-        : new UserError('import.no-product-any', {}, place);
+        : new UserError('import.no-product-code', {}, place);
     }
     this.productCache.set(key, product);
     return product;

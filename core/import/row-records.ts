@@ -1,13 +1,19 @@
 import { cellText, isBlank, type Cell } from './cell-values.js';
 import type { HeaderMatch } from './detect-header.js';
+import { continuationOf, documentIdentity } from './fill-down.js';
 import type { KindSpec } from './import-kinds.js';
 import type { RawRow } from './read-rows.js';
+import { SubtotalWatch } from './subtotal-rows.js';
 
 /** A data row with its cells by field name, and the columns they came from (for messages). */
 export interface RowRecord {
   row: number;
   values: Record<string, Cell>;
   columnOf: Record<string, string>;
+  /** fields whose blank cell took the value above (a continued document); the preview marks them */
+  filled: string[];
+  /** the store came from a heading row above the lines */
+  storeFromHeading: boolean;
 }
 
 export interface SkippedRows {
@@ -17,25 +23,36 @@ export interface SkippedRows {
   repeatedHeader: number;
 }
 
-const TOTALS = /^(合计|总计|小计|本页合计|累计|汇总|total|grand total|subtotal|sum)\s*[:：]?/i;
 /** A group heading row carrying a store for the rows below it: 大润发上海杨浦店(A021). */
 const STORE_HEADING = /[（(]\s*([A-Za-z0-9][A-Za-z0-9_-]*)\s*[)）]\s*$/;
 
+export interface RecordOptions {
+  /** whether a lone cell names a known store (门店：101-上海古北店, 大润发上海杨浦店(A021)) */
+  isStoreHeading?: (text: string) => boolean;
+}
+
 /**
- * Turns the rows under the header into records: blank rows, totals rows (合计), repeated header rows and store
- * heading rows are passed over (a heading's store applies to the rows below it), and document-level fields
- * left blank take the value above, as merged cells and grouped exports leave them.
+ * Turns the rows under the header into records: blank rows, totals and subtotal rows (合计, 小计 per customer, day or
+ * document, or unlabelled rows that add up the lines above), repeated header rows and store heading rows are passed
+ * over (a heading's store applies to the rows below it). Document-level fields left blank take the value above only
+ * within the same document — the same document number, or a continuation row whose number is blank — so a
+ * chain-level line (no store) is never given the store of the document before it.
  */
 export class RecordReader {
   readonly skipped: SkippedRows = { blank: 0, totals: 0, headings: 0, repeatedHeader: 0 };
-  private readonly last: Record<string, Cell> = {};
+  private last: Record<string, Cell> = {};
   private headingStore: string | null = null;
   private readonly fillDown: Set<string>;
   private readonly headerTexts: string[];
+  private readonly identity: string | undefined;
+  private readonly subtotals: SubtotalWatch;
 
-  constructor(private readonly header: HeaderMatch, spec: KindSpec, headerCells: Cell[]) {
-    this.fillDown = new Set(spec.fields.filter((f) => f.fillDown).map((f) => f.field));
+  constructor(private readonly header: HeaderMatch, spec: KindSpec, headerCells: Cell[], private readonly options: RecordOptions = {}) {
+    const mapped = new Set(header.columns.map((c) => c.field));
+    this.fillDown = new Set(spec.fields.filter((f) => f.fillDown && mapped.has(f.field)).map((f) => f.field));
     this.headerTexts = headerCells.map(cellText);
+    this.identity = documentIdentity(mapped);
+    this.subtotals = new SubtotalWatch(header, spec);
   }
 
   read(raw: RawRow): RowRecord | undefined {
@@ -44,15 +61,15 @@ export class RecordReader {
       this.skipped.blank++;
       return undefined;
     }
-    const leading = filled.slice(0, 3).map((x) => cellText(x.c));
-    if (leading.some((t) => TOTALS.test(t))) {
+    if (this.subtotals.isLabelled(raw.cells, filled)) {
       this.skipped.totals++;
       return undefined;
     }
     if (filled.length === 1 && typeof filled[0]!.c === 'string') {
-      const m = STORE_HEADING.exec(filled[0]!.c.trim());
-      if (m) {
-        this.headingStore = m[1]!;
+      const text = filled[0]!.c.trim();
+      if (this.options.isStoreHeading?.(text) || STORE_HEADING.test(text)) {
+        this.headingStore = text;
+        this.last = {};
         this.skipped.headings++;
         return undefined;
       }
@@ -62,19 +79,35 @@ export class RecordReader {
       this.skipped.repeatedHeader++;
       return undefined;
     }
+    const own: Record<string, Cell> = {};
+    for (const col of this.header.columns) own[col.field] = raw.cells[col.column] ?? null;
+    if (this.subtotals.isUnlabelled(own)) {
+      this.skipped.totals++;
+      return undefined;
+    }
+
+    const continued = continuationOf(own, this.last, this.identity, this.fillDown);
+    if (!continued) this.last = {};
     const values: Record<string, Cell> = {};
     const columnOf: Record<string, string> = {};
+    const fills: string[] = [];
     for (const col of this.header.columns) {
-      let cell = raw.cells[col.column] ?? null;
-      if (isBlank(cell) && this.fillDown.has(col.field) && this.last[col.field] !== undefined) cell = this.last[col.field]!;
+      let cell = own[col.field]!;
+      if (continued && isBlank(cell) && this.fillDown.has(col.field) && this.last[col.field] !== undefined) {
+        cell = this.last[col.field]!;
+        fills.push(col.field);
+      }
       values[col.field] = cell;
       columnOf[col.field] = `${col.heading} (column ${col.letter})`;
-      if (!isBlank(cell)) this.last[col.field] = cell;
+      if (!isBlank(cell) && this.fillDown.has(col.field)) this.last[col.field] = cell;
     }
+    let storeFromHeading = false;
     if (this.headingStore && isBlank(values.storeCode ?? null)) {
       values.storeCode = this.headingStore;
       columnOf.storeCode = 'store heading row';
+      storeFromHeading = true;
     }
-    return { row: raw.row, values, columnOf };
+    this.subtotals.add(values);
+    return { row: raw.row, values, columnOf, filled: fills, storeFromHeading };
   }
 }

@@ -51,8 +51,8 @@ export function clearItems(book: Book, request: ClearingRequest, actor: string, 
   const id = withBookErrors(() => insertClearing(book, {
     clearing_date: request.date, period, document_id: request.documentId ?? null, reverses_id: null,
     memo: request.memo ?? null, created_by: actor,
-  }));
-  for (const part of request.parts) withBookErrors(() => insertClearingPart(book, id, part.openItemId, part.amount));
+  }), { period });
+  for (const part of request.parts) withBookErrors(() => insertClearingPart(book, id, part.openItemId, part.amount), { period });
   audit.append({ actor, action: 'clear', entity: 'clearing', entityKey: String(id), after: { date: request.date, parts: request.parts } });
   return id;
 }
@@ -66,9 +66,9 @@ export function reverseClearing(book: Book, clearingId: number, date: string, ac
   if (original.reversed_by !== null) throw new UserError('ledger.clearing-reversed', { clearing: clearingId, by: original.reversed_by });
   const period = periodOf(date);
   ensurePeriod(book, period);
-  const id = withBookErrors(() => insertClearing(book, { clearing_date: date, period, document_id: null, reverses_id: clearingId, memo: reason, created_by: actor }));
+  const id = withBookErrors(() => insertClearing(book, { clearing_date: date, period, document_id: null, reverses_id: clearingId, memo: reason, created_by: actor }), { period });
   const parts = clearingParts(book, clearingId);
-  for (const p of parts) withBookErrors(() => insertClearingPart(book, id, p.open_item_id, -p.amount_fen));
+  for (const p of parts) withBookErrors(() => insertClearingPart(book, id, p.open_item_id, -p.amount_fen), { period });
   new AuditWriter(book).append({ actor, action: 'reverse', entity: 'clearing', entityKey: String(clearingId), after: { reversal: id, date, reason } });
   return id;
 }

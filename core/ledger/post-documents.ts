@@ -4,7 +4,7 @@ import {
   findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLine, insertOpenItem,
 } from '../../db/queries/documents.js';
 import { getKaAccount } from '../../db/queries/master-data.js';
-import { ensurePeriod, getPeriod } from '../../db/queries/periods.js';
+import { ensurePeriod, getPeriod, laterClosedPeriod } from '../../db/queries/periods.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { addDays, assertIsoDate, periodOf } from '../calendar/dates.js';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
@@ -94,6 +94,7 @@ function contentHash(d: DocumentDraft): string {
 export class Poster {
   private readonly audit: AuditWriter;
   private readonly periodStatus = new Map<string, string>();
+  private readonly laterClosed = new Map<string, string | null>();
   private readonly termsCache = new Map<string, number>();
 
   constructor(
@@ -118,6 +119,13 @@ export class Poster {
     if (status === 'closed') {
       throw new UserError('ledger.period-closed-posting', { period, kind: d.kind, docNo: d.docNo, date: d.docDate }, this.place(d));
     }
+    // Months close in order: a month before a closed one is as shut as the closed one (its balances open it).
+    let later = this.laterClosed.get(period);
+    if (later === undefined) {
+      later = laterClosedPeriod(this.book, period) ?? null;
+      this.laterClosed.set(period, later);
+    }
+    if (later) throw new UserError('security.period-before-closed-document', { later, kind: d.kind, docNo: d.docNo, date: d.docDate }, this.place(d));
   }
 
   /** Payment terms (账期): the contract's if one is in force, else the KA account's. */
@@ -183,7 +191,7 @@ export class Poster {
       total_fen: total, status: d.status ?? 'posted', content_hash: hash, reverses_id: d.reversesId ?? null,
       batch_id: this.batchId, source_file: d.sourceFile ?? null, source_row: d.sourceRow ?? null, memo: d.memo ?? null,
       created_by: this.actor, created_at: new Date().toISOString(),
-    }));
+    }), { period });
     d.lines.forEach((l, i) => {
       insertLine(this.book, {
         document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,

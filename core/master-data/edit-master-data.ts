@@ -7,7 +7,7 @@ import { canonicalJson } from '../canonical-json.js';
 import type { AuditEntity } from '../../vocabulary/index.js';
 import { UserError } from '../errors.js';
 import { CodeResolver } from './resolve-codes.js';
-import { MasterDataWriter, parseInput } from './save-master-data.js';
+import { assertErpCodeFree, MasterDataWriter, parseInput } from './save-master-data.js';
 import type { MasterEntity } from './save-record.js';
 import * as s from './schemas.js';
 
@@ -89,8 +89,10 @@ function apply(book: Book, entity: MasterEntity, p: ReturnType<typeof parseFor>,
     u.updateKaAccount(book, k.code, { name: k.name, payment_terms_days: k.paymentTermsDays, contact: k.contact, phone: k.phone });
   } else if (entity === 'stores') {
     const st = p as ReturnType<typeof s.storeInput.parse>;
+    if (st.erpCustomerCode) assertErpCodeFree(book, st.erpCustomerCode, `${st.kaCode}/${st.storeCode}`);
     u.updateStore(book, codes.kaAccount(st.kaCode, 'kaCode'), st.storeCode, {
-      name: st.name, region: st.region, city: st.city, distributor_id: st.distributorCode ? codes.distributor(st.distributorCode, 'distributorCode') : null, opened_on: st.openedOn ?? null,
+      name: st.name, region: st.region, city: st.city, distributor_id: st.distributorCode ? codes.distributor(st.distributorCode, 'distributorCode') : null,
+      opened_on: st.openedOn ?? null, erp_customer_code: st.erpCustomerCode ?? null,
     });
   } else if (entity === 'products') {
     const pr = p as ReturnType<typeof s.productInput.parse>;

@@ -7,6 +7,7 @@ import {
 import { overlappingPrice } from '../../db/queries/price-overlaps.js';
 import { insertPromotion, insertPromotionProduct, insertPromotionStore } from '../../db/queries/promotions.js';
 import { latestAuditState } from '../../db/queries/audit.js';
+import { customerLinkedStore, storeWithErpCode } from '../../db/queries/store-finding.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { canonicalJson } from '../canonical-json.js';
 import type { AuditEntity } from '../../vocabulary/index.js';
@@ -15,6 +16,15 @@ import { inputError, issueField } from '../input-issues.js';
 import { withBookErrors } from '../ledger/book-errors.js';
 import { CodeResolver } from './resolve-codes.js';
 import * as s from './schemas.js';
+
+/** One ERP customer code names one store: a code another store already has (or was confirmed for) is refused. */
+export function assertErpCodeFree(book: Book, erpCode: string, storeKey: string, place: ErrorPlace = {}): void {
+  const holder = storeWithErpCode(book, erpCode);
+  const holderKey = holder && `${holder.ka_code}/${holder.store_code}`;
+  if (holderKey && holderKey !== storeKey) throw new UserError('import.erp-code-taken', { code: erpCode, store: holderKey }, { ...place, field: 'erpCustomerCode' });
+  const linked = customerLinkedStore(book, erpCode);
+  if (linked && linked !== storeKey) throw new UserError('import.customer-link-exists', { code: erpCode, store: linked }, { ...place, field: 'erpCustomerCode' });
+}
 
 /** Reads input through its schema; the first problem becomes a UserError naming the field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, place: ErrorPlace = {}): z.output<T> {
@@ -92,9 +102,10 @@ export class MasterDataWriter {
     const ka_account_id = this.codes.kaAccount(st.kaCode, 'kaCode');
     const distributor_id = st.distributorCode ? this.codes.distributor(st.distributorCode, 'distributorCode') : null;
     const key = `${st.kaCode}/${st.storeCode}`;
+    if (st.erpCustomerCode) assertErpCodeFree(this.book, st.erpCustomerCode, key, this.place);
     const id = this.insert('store', key, () => insertStore(this.book, {
       ka_account_id, store_code: st.storeCode, name: st.name, region: st.region, city: st.city, distributor_id,
-      opened_on: st.openedOn ?? null,
+      opened_on: st.openedOn ?? null, erp_customer_code: st.erpCustomerCode ?? null,
     }), { auditEntity: 'store', after: st });
     if (id !== 'unchanged') this.created('store', key, st);
     return id;

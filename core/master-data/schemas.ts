@@ -28,6 +28,8 @@ export const kaAccountInput = z.object({
 export const storeInput = z.object({
   kaCode: code, storeCode: code, name, region: z.string().trim().min(1).max(64), city: optionalText,
   distributorCode: code.nullish(), openedOn: isoDate.nullish(),
+  /** the distributor's own ERP customer code for the store (用友/金蝶 客户编码): its delivery exports name the store by it */
+  erpCustomerCode: code.nullish(),
 });
 export const productInput = z.object({
   sku: code,
@@ -40,7 +42,7 @@ export const priceInput = z.object({
 }).refine((p) => p.validFrom <= p.validTo, { message: 'input.dates-reversed', path: ['validTo'] });
 
 export const feeTermInput = z.object({
-  feeType: z.enum(FEE_TYPES).describe('fee type: entry 进场费, barcode 条码费/新品费, display 堆头费, end_cap 端架费, dm DM/海报费, anniversary 店庆费, festival 节庆费, promo_service 促销服务费, info_service 信息服务费, shrinkage 损耗, rebate 返利, other 其他'),
+  feeType: z.enum(FEE_TYPES).describe('fee type: entry 进场费, barcode 条码费/新品费, display 堆头费, end_cap 端架费, dm DM/海报费, anniversary 店庆费, festival 节庆费, promo_service 促销服务费, info_service 信息服务费, shrinkage 损耗, rebate 返利, penalty 罚款, other 其他'),
   allowed: z.boolean().default(true).describe('false: the KA may not charge this fee under the contract'),
   manufacturerShare: ppm.describe("the manufacturer's share in parts per million (1000000 = all of it); the distributor bears the rest"),
   maxPoints: ppm.nullish().describe('limit as parts per million of sales, if any'),

@@ -7,6 +7,7 @@ import { readStoredMessage, type Language } from '../../locale/index.js';
 import { printWords } from '../statement/statement-sections.js';
 import { throwIfCancelled, type WorkControl } from '../work/long-work.js';
 import { workbenchFilter, type WorkbenchQuery } from './workbench.js';
+import { localStamp } from '../calendar/dates.js';
 
 const MONEY = '#,##0.00;[Red]-#,##0.00';
 const QTY = '#,##0.###';
@@ -43,7 +44,7 @@ function columns(lang: Language): { heading: string; width: number; value: (r: W
 }
 
 export function defaultExportPath(book: Book, q: WorkbenchQuery, now = new Date(), lang: Language = 'zh'): string {
-  const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const stamp = localStamp(now);
   return join(dirname(book.path), 'exports', `${printWords(lang).w('print.wb-file')}-${q.from}_${q.to}-${stamp}.xlsx`);
 }
 

@@ -5,7 +5,9 @@ import { listSettings, setSettingJson } from '../../db/queries/settings.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError } from '../errors.js';
 import { inputError } from '../input-issues.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { countUsers } from '../../db/queries/users.js';
+import { requirePermission } from '../users/permissions.js';
+import { currentUser, RELAXED_SETTING, type SignedIn } from '../users/users.js';
 
 const measureThresholds = z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()])
   .refine(([a, b, c]) => a <= b && b <= c, 'input.thresholds-rise');
@@ -24,6 +26,8 @@ export const SETTING_SCHEMAS = {
   'import.max_rows': z.number().int().min(1).max(100_000_000),
   'import.max_columns': z.number().int().min(1).max(16_384),
   'import.max_cell_chars': z.number().int().min(1).max(10_000_000),
+  /** a single-user book may be written without signing in; a second user switches it off */
+  [RELAXED_SETTING]: z.boolean(),
   'credit.grading': z.object({
     weights: z.object({ dso: z.number().int().min(0), overdueShare: z.number().int().min(0), longestOverdue: z.number().int().min(0), disputedShare: z.number().int().min(0), shortPaidShare: z.number().int().min(0) }),
     thresholds: z.object({ dso: measureThresholds, overdueShare: measureThresholds, longestOverdue: measureThresholds, disputedShare: measureThresholds, shortPaidShare: measureThresholds }),
@@ -38,7 +42,7 @@ export function bookSettings(book: Book) {
 
 /** Changes a setting (admin, manager or credit controller), checked against its schema and audited with the old value. */
 export function changeSetting(book: Book, key: string, valueText: string, user: SignedIn): void {
-  requireRole(user, ['manager', 'credit_controller'], 'act.change-settings');
+  requirePermission(currentUser(book, user), 'settings');
   const schema = SETTING_SCHEMAS[key as SettingKey];
   if (!schema) throw new UserError('settings.unknown', { key, known: Object.keys(SETTING_SCHEMAS) }, { field: '--set' });
   let value: unknown;
@@ -49,6 +53,7 @@ export function changeSetting(book: Book, key: string, valueText: string, user: 
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw inputError(parsed.error.issues[0]!, {}, key);
+  if (key === RELAXED_SETTING && parsed.data === true && countUsers(book) !== 1) throw new UserError('security.relaxed-needs-one-user', { users: countUsers(book) }, { field: key });
   book.write(() => {
     const before = bookSettings(book).find((s) => s.key === key)?.value ?? null;
     setSettingJson(book, key, JSON.stringify(parsed.data), user.username);

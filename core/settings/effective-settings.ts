@@ -7,6 +7,7 @@ import { reconcileSettings } from '../reconcile/settings.js';
 import { accrualBasis } from '../terms/rebate-accrual.js';
 import { bookReadLimits } from '../import/readers/book-read-limits.js';
 import { MEBIBYTE } from '../import/readers/read-limits.js';
+import { RELAXED_SETTING } from '../users/users.js';
 import { SETTING_SCHEMAS } from './book-settings.js';
 
 /** How many backups are kept beside a book unless the book says otherwise. */
@@ -38,5 +39,6 @@ export function effectiveSettings(book: Book): Record<string, unknown> {
         'import.max_cell_chars': limits.maxCellChars,
       };
     })(),
+    [RELAXED_SETTING]: getSettingJson(book, RELAXED_SETTING) === 'true',
   };
 }

@@ -19,7 +19,7 @@ const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0
  * 结算单: everything a manufacturer's credit controller needs to sign a distributor's month, as data. Money is in
  * fen. Nothing in it depends on when it was built, so its SHA-256 changes only when a figure does.
  */
-export function buildStatement(book: Book, periodText: string, distributorCode: string, manufacturerCode?: string) {
+export function buildStatement(book: Book, periodText: string, distributorCode: string, manufacturerCode?: string, options: { ageingEdges?: number[] } = {}) {
   const period = assertPeriod(periodText, { field: '--period' });
   const party = distributorParty(book, distributorCode);
   if (!party) throw new UserError('master.unknown-distributor', { code: distributorCode }, { field: '--distributor' });
@@ -28,7 +28,8 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
   }
   const from = firstDayOf(period);
   const to = lastDayOf(period);
-  const edges = ageingBuckets(book);
+  // A frozen statement is built again with the buckets it was frozen with (check compares the two).
+  const edges = options.ageingEdges ?? ageingBuckets(book);
   // Credits not yet applied (deductions, returns, cash no receivable was named for) stand in their own column,
   // so the buckets show what is owed and the row still ties to the ledger balance.
   const labels: Message[] = [...bucketLabels(edges), { code: 'credit.bucket-credits' }];
@@ -81,6 +82,7 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
     ageingBuckets: labels,
     /** the headline figures at month end for this distributor (core/figures): the closing receivable is their balance */
     figures: figuresOfItems(open),
+    ageingEdgesDays: edges,
     deductions: { byFeeType: fees, total: sum(fees, (f) => f.amount), manufacturer: sum(fees, (f) => f.manufacturer), distributor: sum(fees, (f) => f.distributor), disputed: sum(fees, (f) => f.disputed) },
     feeClaims: {
       draft: byStatus('draft'), submitted: byStatus('submitted'), approved: byStatus('approved'), writtenOff: byStatus('written_off'), rejected: byStatus('rejected'),

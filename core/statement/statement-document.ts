@@ -1,3 +1,5 @@
+import type { ChainHead } from '../close/sign-offs.js';
+import type { SignOffStep } from '../../vocabulary/index.js';
 import type { StatementContent } from './build-statement.js';
 import type { Signer } from './statement-sections.js';
 
@@ -9,4 +11,13 @@ export interface StatementDocument {
   status: string;
   signers: Signer[];
   confirmations: { party: string; ka: string | null; result: string; reasons: string | null; recordedBy: string; recordedByName: string | null; recordedAt: string }[];
+  /** each sign-off of this version with the audit chain's head it recorded (printed, so the paper can be checked) */
+  heads: { step: SignOffStep; user: string; at: string; chain: ChainHead }[];
+}
+
+const STEP_OF_SIGNER: Record<Signer['step'], SignOffStep> = { prepared: 'prepare', reviewed: 'review', approved: 'approve' };
+
+/** The audit chain's head a signer saw when signing this version (the last, if the step was signed again). */
+export function headOfSigner(doc: StatementDocument, signer: Signer): StatementDocument['heads'][number] | undefined {
+  return doc.heads.filter((h) => h.step === STEP_OF_SIGNER[signer.step]).at(-1);
 }

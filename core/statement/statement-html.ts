@@ -1,7 +1,9 @@
 import type { Language } from '../../locale/index.js';
 import { formatFen } from '../money/format.js';
-import type { StatementDocument } from './statement-document.js';
+import { headOfSigner, type StatementDocument } from './statement-document.js';
 import { detailValue, printWords, signerWords, statementDetails, statementSections, type Cell, type DetailColumn, type PrintWords } from './statement-sections.js';
+import { verificationMark } from './verification-mark.js';
+import { localDateOf } from '../calendar/dates.js';
 
 const escape = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -28,7 +30,9 @@ function detailCell(c: DetailColumn, v: unknown, words: PrintWords): string {
 function signatureBlock(doc: StatementDocument, words: PrintWords): string {
   const signers = doc.signers.map((x) => {
     const s = signerWords(x, words);
-    return `<div class="signer"><span class="role">${escape(s.role)}</span><span class="person">${escape(s.person)}</span><span class="date">${escape(words.w('print.signed-on', { date: s.date }))}</span></div>`;
+    const head = headOfSigner(doc, x);
+    const chain = head ? `<span class="chain">${escape(words.w('print.audit-head', { rows: head.chain.rows, hash: head.chain.hash.slice(0, 16) }))}</span>` : '';
+    return `<div class="signer"><span class="role">${escape(s.role)}</span><span class="person">${escape(s.person)}</span><span class="date">${escape(words.w('print.signed-on', { date: s.date }))}</span>${chain}</div>`;
   }).join('');
   const seal = (party: 'print.seal-distributor' | 'print.seal-manufacturer', name: string) =>
     `<div class="seal"><div class="seal-box"></div><span>${escape(words.w('print.seal', { party: words.w(party) }))}</span><span class="party">${escape(name)}</span></div>`;
@@ -58,7 +62,7 @@ export function statementHtml(doc: StatementDocument, options: { withDetails?: b
   const confirmations = doc.confirmations.map((c) => `<p>${escape(w('print.confirmation', {
     party: c.party, ka: c.ka ?? '', result: c.result, reasons: c.reasons ? `— ${c.reasons}` : '',
     by: c.recordedByName && c.recordedByName !== c.recordedBy ? words.say({ code: 'users.person', params: { name: c.recordedByName, login: c.recordedBy } }) : c.recordedBy,
-    date: c.recordedAt.slice(0, 10),
+    date: localDateOf(c.recordedAt),
   }))}</p>`).join('');
   const title = w('print.statement-title', { manufacturer: s.manufacturer.name, distributor: s.distributor.name });
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escape(title)} ${s.period}</title>
@@ -89,6 +93,8 @@ export function statementHtml(doc: StatementDocument, options: { withDetails?: b
   .seal-box { width: 42mm; height: 42mm; border: 0.5pt dashed #777; border-radius: 50%; }
   .seal .party { color: #444; }
   .draft { color: #b00020; font-weight: 700; text-align: center; }
+  .chain { font-size: 6.5pt; color: #555; font-family: monospace; word-break: break-all; }
+  .verify { margin-top: 4mm; font-size: 6pt; color: #555; font-family: monospace; word-break: break-all; }
 </style></head><body>
 <h1>${escape(title)}</h1>
 ${doc.version === null ? `<p class="draft">${escape(w('print.draft'))}</p>` : ''}
@@ -103,6 +109,7 @@ ${sections}
 <p class="capitals">${escape(w('print.capitals', { amount: s.netDue.fromManufacturer, capitals: s.netDue.inCapitals }))}</p>
 ${signatureBlock(doc, words)}
 </div>
+${verificationMark(doc) ? `<p class="verify">${escape(w('print.verify', { mark: verificationMark(doc)! }))}</p>` : ''}
 ${confirmations}
 ${details}
 </body></html>`;

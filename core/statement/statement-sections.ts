@@ -1,6 +1,7 @@
 import { labelOf, readStoredMessage, renderMessage, type Language, type LabelGroup, type Message, type MessageCode } from '../../locale/index.js';
 import type { StatementContent } from './build-statement.js';
 import { correctionsDetail, correctionsSection } from './corrections-section.js';
+import { localDateOf } from '../calendar/dates.js';
 
 /**
  * The printed layout of a 结算单, shared by the Excel summary sheet and the PDF: titled sections of rows, money
@@ -137,5 +138,5 @@ export function statementDetails(s: StatementContent, lang: Language): { name: s
 export function signerWords(signer: Signer, words: PrintWords): { role: string; person: string; date: string } {
   const role = words.w(signer.step === 'prepared' ? 'print.sign-prepared' : signer.step === 'reviewed' ? 'print.sign-reviewed' : 'print.sign-approved');
   const person = !signer.login ? '' : signer.name && signer.name !== signer.login ? words.say({ code: 'users.person', params: { name: signer.name, login: signer.login } }) : signer.login;
-  return { role, person, date: signer.at?.slice(0, 10) ?? '' };
+  return { role, person, date: signer.at ? localDateOf(signer.at) : '' };
 }

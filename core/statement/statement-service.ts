@@ -8,6 +8,7 @@ import { assertPeriod } from '../calendar/dates.js';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
 import { UserError } from '../errors.js';
 import type { SignedIn } from '../users/users.js';
+import { headsOfStatement } from '../close/sign-offs.js';
 import { buildStatement, type StatementContent } from './build-statement.js';
 import type { StatementDocument } from './statement-document.js';
 
@@ -32,7 +33,7 @@ export function statementDocument(book: Book, periodText: string, distributorCod
   if (version !== undefined && !chosen) throw new UserError('statement.no-version', { version, distributor: distributorCode, period }, { field: '--version' });
   if (!chosen) {
     const content = buildStatement(book, period, distributorCode, manufacturerCode);
-    return { content, sha256: sha256Hex(canonicalJson(content)), version: null, status: 'draft', confirmations: [],
+    return { content, sha256: sha256Hex(canonicalJson(content)), version: null, status: 'draft', confirmations: [], heads: [],
       signers: (['prepared', 'reviewed', 'approved'] as const).map((step) => ({ step, login: null, name: null, at: null })) };
   }
   return {
@@ -44,6 +45,7 @@ export function statementDocument(book: Book, periodText: string, distributorCod
     ],
     confirmations: confirmationsOf(book, chosen.id).map((c) => ({ party: c.party, ka: c.ka, result: c.result, reasons: c.reasons, recordedBy: c.recorded_by,
       recordedByName: nameOf(book, c.recorded_by), recordedAt: c.recorded_at })),
+    heads: headsOfStatement(book, period, distributorCode, chosen.version, chosen.sha256).map((h) => ({ step: h.step, user: h.user, at: h.at, chain: h.chain })),
   };
 }
 

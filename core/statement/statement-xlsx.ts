@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import type { Language } from '../../locale/index.js';
 import type { StatementDocument } from './statement-document.js';
 import { detailValue, printWords, signerWords, statementDetails, statementSections, type Cell } from './statement-sections.js';
+import { verificationMark } from './verification-mark.js';
+import { headOfSigner } from './statement-document.js';
+import { localDateOf } from '../calendar/dates.js';
 
 const MONEY = '#,##0.00;[Red]-#,##0.00';
 const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } };
@@ -64,10 +67,11 @@ export async function writeStatementXlsx(doc: StatementDocument, path: string, l
   }
   row([w('print.due-from-manufacturer'), { fen: s.netDue.fromManufacturer }, '', w('print.in-capitals', { capitals: s.netDue.inCapitals })], (c) => { c.font = { bold: true }; });
   r++;
-  row([w('print.sign-off'), w('print.sign-name'), w('print.sign-date')], (c) => { c.font = { bold: true }; c.border = BORDER; });
+  row([w('print.sign-off'), w('print.sign-name'), w('print.sign-date'), w('print.sign-chain')], (c) => { c.font = { bold: true }; c.border = BORDER; });
   for (const signer of doc.signers) {
     const x = signerWords(signer, words);
-    row([x.role, x.person, x.date], (c) => { c.border = BORDER; });
+    const head = headOfSigner(doc, signer);
+    row([x.role, x.person, x.date, head ? w('print.audit-head', { rows: head.chain.rows, hash: head.chain.hash.slice(0, 16) }) : ''], (c) => { c.border = BORDER; });
   }
   r++;
   row([w('print.seal', { party: w('print.seal-distributor') }), s.distributor.name, '', w('print.seal', { party: w('print.seal-manufacturer') }), s.manufacturer.name], (c) => { c.font = { bold: true }; });
@@ -82,10 +86,12 @@ export async function writeStatementXlsx(doc: StatementDocument, path: string, l
   for (const c of doc.confirmations) {
     row([w('print.confirmation', { party: c.party, ka: c.ka ?? '', result: c.result, reasons: c.reasons ? `— ${c.reasons}` : '',
       by: c.recordedByName && c.recordedByName !== c.recordedBy ? words.say({ code: 'users.person', params: { name: c.recordedByName, login: c.recordedBy } }) : c.recordedBy,
-      date: c.recordedAt.slice(0, 10) })]);
+      date: localDateOf(c.recordedAt) })]);
   }
   r++;
   row([`SHA-256: ${doc.sha256}`], (c) => { c.font = { size: 8, color: { argb: 'FF666666' } }; });
+  const mark = verificationMark(doc);
+  if (mark) row([w('print.verify', { mark })], (c) => { c.font = { size: 7, color: { argb: 'FF666666' } }; });
   ws.commit();
 
   for (const detail of statementDetails(s, lang)) {

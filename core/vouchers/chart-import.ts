@@ -9,7 +9,8 @@ import { cellText, isBlank } from '../import/cell-values.js';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, type ExplicitMapping } from '../import/detect-header.js';
 import type { KindSpec } from '../import/import-kinds.js';
 import { openTable, type RawRow } from '../import/read-rows.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import type { SignedIn } from '../users/users.js';
 import { assertGlCode } from './gl-code.js';
 
 /** A GL's chart export (科目表): code and name, and where the GL gives them, the full name and the 核算项目. */
@@ -48,7 +49,8 @@ function withLeaves(rows: Omit<GlChartRow, 'is_leaf'>[]): GlChartRow[] {
 async function readChart(file: string): Promise<{ headerRow: number; rows: Omit<GlChartRow, 'is_leaf'>[] }> {
   const all: RawRow[] = [];
   for await (const r of (await openTable(file)).rows) all.push(r);
-  const header = detectHeader(all.slice(0, HEADER_SCAN_ROWS), CHART_SPEC, CHART_HEADINGS);
+  // The GLs' own headings name the columns outright, as a mapping by hand would.
+  const header = detectHeader(all.slice(0, HEADER_SCAN_ROWS), CHART_SPEC, { explicit: CHART_HEADINGS });
   const column = (field: string) => header?.columns.find((c) => c.field === field)?.column;
   const code = column('code');
   const name = column('name');
@@ -84,7 +86,7 @@ async function readChart(file: string): Promise<{ headerRow: number; rows: Omit<
  * is written. The chart replaces the one before; mappings are then checked against it and proposals made from it.
  */
 export async function importChart(book: Book, user: SignedIn, file: string): Promise<ChartImport> {
-  requireRole(user, ['accountant', 'manager'], 'act.import-chart');
+  requirePermission(user, 'vouchers');
   let sha256: string;
   try {
     sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');

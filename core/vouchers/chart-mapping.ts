@@ -4,7 +4,8 @@ import { CUSTOMER_SOURCES, type MappingState } from '../../vocabulary/index.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError } from '../errors.js';
 import type { Message } from '../../locale/index.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import type { SignedIn } from '../users/users.js';
 import { proposals } from './chart-proposals.js';
 import { assertGlCode } from './gl-code.js';
 import type { AccountMapping } from './voucher-types.js';
@@ -107,7 +108,7 @@ function save(book: Book, user: SignedIn, account: string, m: AccountMapping, be
 
 /** Maps one account (accountant or manager), checked against the imported chart and the other mappings, audited. */
 export function setAccountMapping(book: Book, user: SignedIn, account: string, m: AccountMapping): AccountMapping {
-  requireRole(user, ['accountant', 'manager'], 'act.map-accounts');
+  requirePermission(user, 'vouchers');
   return book.write(() => {
     const current = loadMapping(book);
     const mapping = checked(book, account, m, glChart(book), current);
@@ -118,7 +119,7 @@ export function setAccountMapping(book: Book, user: SignedIn, account: string, m
 
 /** Confirms the proposals of the accounts named (all of them when none are), in one transaction; returns how many. */
 export function acceptProposals(book: Book, user: SignedIn, accounts?: readonly string[]): number {
-  requireRole(user, ['accountant', 'manager'], 'act.map-accounts');
+  requirePermission(user, 'vouchers');
   return book.write(() => {
     const current = loadMapping(book);
     const chart = glChart(book);

@@ -7,7 +7,8 @@ import type { VoucherGrouping } from '../../vocabulary/index.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertPeriod } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import type { SignedIn } from '../users/users.js';
 import type { VoucherLayout } from './layout-schema.js';
 import { planVouchers } from './plan-vouchers.js';
 import { rememberedVouchers } from './remembered-vouchers.js';
@@ -66,7 +67,7 @@ export interface ExportRequest {
  * (rewriteVouchers), never exported twice.
  */
 export async function exportNewVouchers(book: Book, r: ExportRequest): Promise<ExportResult> {
-  requireRole(r.user, ['accountant', 'manager'], 'act.export-vouchers');
+  requirePermission(r.user, 'vouchers');
   const period = assertPeriod(r.period, { field: 'period' });
   const word = r.word ?? '记';
   const plan = planVouchers(book, period, { grouping: r.grouping, word, preparer: r.user.displayName, lang: r.layout.language, startNumber: r.startNumber });
@@ -115,7 +116,7 @@ export interface RewriteRequest {
  * vouchers in the same layout give the same bytes, so a closed month's file can be made again at any time.
  */
 export async function rewriteVouchers(book: Book, r: RewriteRequest): Promise<ExportResult> {
-  requireRole(r.user, ['accountant', 'manager'], 'act.export-vouchers');
+  requirePermission(r.user, 'vouchers');
   const period = assertPeriod(r.period, { field: 'period' });
   if (r.batch !== undefined && getVoucherExport(book, r.batch)?.period !== period) throw new UserError('vouchers.unknown-export', { period, batch: r.batch }, { field: 'batch' });
   const vouchers = rememberedVouchers(book, period, r.batch ?? null);

@@ -43,3 +43,18 @@ export function searchAudit(book: Book, f: AuditFilter, limit: number, offset: n
   const total = stmt<[Record<string, unknown>], { n: number }>(book.db, `SELECT count(*) AS n FROM audit_log WHERE ${where}`).get({ ...f })!.n;
   return { rows, total };
 }
+
+/** The chain's head: its last row's id (rows run 1, 2, 3 … without gaps) and hash; rows 0 for an empty log. */
+export function auditHead(book: Book): { rows: number; hash: string | null } {
+  const last = stmt<[], { id: number; hash: string }>(book.db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
+  return last ? { rows: last.id, hash: last.hash } : { rows: 0, hash: null };
+}
+
+export function auditRow(book: Book, id: number): AuditRow | undefined {
+  return stmt<[number], AuditRow>(book.db, 'SELECT * FROM audit_log WHERE id = ?').get(id);
+}
+
+/** Rows of some actions in chain order (the close's state changes, restores, postings), streamed. */
+export function iterateAuditActions(book: Book, actions: string[]): IterableIterator<AuditRow> {
+  return book.db.prepare(`SELECT * FROM audit_log WHERE action IN (${actions.map(() => '?').join(', ')}) ORDER BY id`).iterate(...actions) as IterableIterator<AuditRow>;
+}

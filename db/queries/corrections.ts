@@ -125,16 +125,16 @@ export function comparableLines(book: Book, documentId: number): ComparableLine[
     WHERE l.document_id = ? ORDER BY l.line_no`).all(documentId);
 }
 
-/** The first month on or after `period` that is not closed (a month not yet in the book is open). */
+/** The first month on or after `period` that no closed month follows (a month not yet in the book is open). */
 export function firstOpenPeriodFrom(book: Book, period: string): string {
-  const closed = new Set(stmt<[string], { period: string }>(book.db, "SELECT period FROM periods WHERE period >= ? AND status = 'closed'")
-    .all(period).map((r) => r.period));
-  let p = period;
-  while (closed.has(p)) {
-    const [y, m] = p.split('-').map(Number) as [number, number];
-    p = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  }
-  return p;
+  const closed = stmt<[string], { period: string }>(book.db, "SELECT period FROM periods WHERE period >= ? AND status = 'closed' ORDER BY period")
+    .all(period).map((r) => r.period);
+  // Months close in order, and nothing may be dated before a closed month (0013-security.sql): an open month left
+  // empty between two closed ones is no place for a correction either, so start after the latest closed month.
+  const latest = closed.at(-1);
+  if (latest === undefined) return period;
+  const [y, m] = latest.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** How deduction lines were booked out (deduction_postings) by a fee claim or the distributor's-share adjustment beside it. */

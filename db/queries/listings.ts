@@ -22,8 +22,8 @@ export function listKaAccounts(book: Book, page: Page) {
 }
 
 export function listStores(book: Book, page: Page, kaCode?: string) {
-  return stmt<[string | null, string | null, number, number], { ka: string; store_code: string; name: string; region: string; city: string | null; distributor: string | null }>(book.db,
-    `SELECT k.code AS ka, s.store_code, s.name, s.region, s.city, d.code AS distributor
+  return stmt<[string | null, string | null, number, number], { ka: string; store_code: string; name: string; region: string; city: string | null; distributor: string | null; erp_customer_code: string | null }>(book.db,
+    `SELECT k.code AS ka, s.store_code, s.name, s.region, s.city, d.code AS distributor, s.erp_customer_code
      FROM stores s JOIN ka_accounts k ON k.id = s.ka_account_id LEFT JOIN distributors d ON d.id = s.distributor_id
      WHERE (? IS NULL OR k.code = ?) ORDER BY k.code, s.store_code LIMIT ? OFFSET ?`).all(kaCode ?? null, kaCode ?? null, page.limit, page.offset);
 }

@@ -19,8 +19,11 @@ export function updateKaAccount(book: Book, code: string, r: { name: string; pay
     WHERE code = @code`).run({ ...r, code }).changes;
 }
 
-export function updateStore(book: Book, kaAccountId: number, storeCode: string, r: { name: string; region: string; city: string | null; distributor_id: number | null; opened_on: string | null }): number {
-  return stmt(book.db, `UPDATE stores SET name = @name, region = @region, city = @city, distributor_id = @distributor_id, opened_on = @opened_on
+export function updateStore(book: Book, kaAccountId: number, storeCode: string, r: {
+  name: string; region: string; city: string | null; distributor_id: number | null; opened_on: string | null; erp_customer_code: string | null;
+}): number {
+  return stmt(book.db, `UPDATE stores SET name = @name, region = @region, city = @city, distributor_id = @distributor_id, opened_on = @opened_on,
+    erp_customer_code = @erp_customer_code
     WHERE ka_account_id = @ka AND store_code = @store_code`).run({ ...r, ka: kaAccountId, store_code: storeCode }).changes;
 }
 

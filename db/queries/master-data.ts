@@ -13,6 +13,8 @@ export interface KaAccountRow {
 export interface StoreRow {
   id: number; ka_account_id: number; store_code: string; name: string; region: string; city: string | null;
   distributor_id: number | null; opened_on: string | null;
+  /** the distributor's own ERP customer code for this store (用友/金蝶 客户编码), if given */
+  erp_customer_code: string | null;
 }
 export interface ProductRow {
   id: number; sku: string; barcode: string | null; name: string; spec: string | null; case_pack: number;
@@ -41,9 +43,9 @@ export function insertKaAccount(book: Book, r: Omit<KaAccountRow, 'id'>): number
 }
 
 export function insertStore(book: Book, r: Omit<StoreRow, 'id'>): number {
-  return Number(stmt(book.db, `INSERT INTO stores (ka_account_id, store_code, name, region, city, distributor_id, opened_on, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(r.ka_account_id, r.store_code, r.name, r.region, r.city, r.distributor_id, r.opened_on, now()).lastInsertRowid);
+  return Number(stmt(book.db, `INSERT INTO stores (ka_account_id, store_code, name, region, city, distributor_id, opened_on, erp_customer_code, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(r.ka_account_id, r.store_code, r.name, r.region, r.city, r.distributor_id, r.opened_on, r.erp_customer_code, now()).lastInsertRowid);
 }
 
 export function insertProduct(book: Book, r: Omit<ProductRow, 'id'>): number {
@@ -79,8 +81,8 @@ export function getKaAccount(book: Book, id: number): KaAccountRow | undefined {
     'SELECT id, code, name, payment_terms_days, contact, phone FROM ka_accounts WHERE id = ?').get(id);
 }
 export function findStore(book: Book, kaAccountId: number, storeCode: string): StoreRow | undefined {
-  return stmt<[number, string], StoreRow>(book.db, `SELECT id, ka_account_id, store_code, name, region, city, distributor_id, opened_on
-    FROM stores WHERE ka_account_id = ? AND store_code = ?`).get(kaAccountId, storeCode);
+  return stmt<[number, string], StoreRow>(book.db, `SELECT id, ka_account_id, store_code, name, region, city, distributor_id, opened_on,
+    erp_customer_code FROM stores WHERE ka_account_id = ? AND store_code = ?`).get(kaAccountId, storeCode);
 }
 /** A product by SKU, by barcode, or by the KA's own item code, in that order. */
 export function findProduct(book: Book, code: string, kaAccountId?: number): ProductRow | undefined {

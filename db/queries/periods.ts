@@ -29,3 +29,14 @@ export function periodsWithDeliveries(book: Book): (PeriodRow & { deliveries: nu
       (SELECT count(*) FROM documents d WHERE d.kind = 'delivery' AND d.doc_date BETWEEN p.period || '-01' AND p.period || '-31') AS deliveries
     FROM periods p ORDER BY p.period`).all();
 }
+
+/** Earlier months in which something is dated, with their state (months close in order). */
+export function earlierActivePeriods(book: Book, period: string): PeriodRow[] {
+  return stmt<[string], PeriodRow>(book.db, `SELECT p.period, p.status, p.changed_at, p.changed_by FROM periods p
+    WHERE p.period < ? AND EXISTS (SELECT 1 FROM documents d WHERE d.period = p.period) ORDER BY p.period`).all(period);
+}
+
+/** The first later month that is closed, if any. */
+export function laterClosedPeriod(book: Book, period: string): string | undefined {
+  return stmt<[string], { period: string }>(book.db, "SELECT period FROM periods WHERE period > ? AND status = 'closed' ORDER BY period LIMIT 1").get(period)?.period;
+}

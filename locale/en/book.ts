@@ -19,4 +19,6 @@ export const bookEn: Record<keyof typeof bookZh, string> = {
   'book.browser-missing': 'KA_SETTLE_BROWSER names {{path}}, which does not exist',
   'book.print-failed': 'printing the PDF failed: {{detail}}',
   'work.cancelled': 'cancelled; the book is unchanged',
-} as const;
+  'book.period-closed-unnamed': 'that period is closed: nothing dated in it can change; post a correction in an open period or ask an admin to reopen it',
+  'book.in-use': 'the book is open in another program (a ka-settle window or command): close it first, then replace it',
+};

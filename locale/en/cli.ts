@@ -21,6 +21,7 @@ export const cliEn: Record<keyof typeof cliZh, string> = {
   'cli.warning': 'warning: {{text}} (rows {{rows}})',
   'cli.more-errors': '… and {{count}} more errors (all of them with --json)',
   'cli.would-add': 'would add {{key}} (row {{row}}): {{lines}} lines, {{total}}',
+  'cli.import-more-stores': '… {{count}} more store cells (all of them with --json)',
   'cli.more-documents': '… and {{count}} more documents (all of them with --json)',
   'cli.import-refused': 'nothing imported from this file',
   'cli.import-dry-run': 'dry run: nothing written',

@@ -15,12 +15,15 @@ import { statementEn } from './statement.js';
 import { importEn } from './import.js';
 import { printEn } from './print.js';
 import { auditEn } from './audit.js';
-import { vouchersEn } from './vouchers.js';
-import { importFilesEn } from './import-files.js';
-import { cliEn } from './cli.js';
-import { correctionsEn } from './corrections.js';
 import { termsEn } from './terms.js';
 import { fieldEn } from './field.js';
+import { vouchersEn } from './vouchers.js';
+import { importFilesEn } from './import-files.js';
+import { correctionsEn } from './corrections.js';
+import { cliEn } from './cli.js';
+import { securityEn } from './security.js';
+import { packageEn } from './package.js';
+import { hqEn } from './hq.js';
 
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...commonEn,
@@ -39,12 +42,17 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...importEn,
   ...printEn,
   ...auditEn,
-  ...vouchersEn,
   ...termsEn,
   ...fieldEn,
+  ...vouchersEn,
   ...importFilesEn,
   ...correctionsEn,
   ...cliEn,
+  ...securityEn,
+  ...packageEn,
+  ...hqEn,
 };
-export const areasEn: readonly Record<string, string>[] = [commonEn, inputEn, bookEn, usersEn, matchEn, deductionEn, ledgerEn, closeEn, masterEn, creditEn, settingsEn, reconcileEn, statementEn, importEn, printEn, auditEn, termsEn, fieldEn, vouchersEn, importFilesEn, correctionsEn, cliEn];
+export const areasEn: readonly Record<string, string>[] = [
+  commonEn, inputEn, bookEn, usersEn, matchEn, deductionEn, ledgerEn, closeEn, masterEn, creditEn, settingsEn, reconcileEn, statementEn, importEn, printEn, auditEn, termsEn, fieldEn, vouchersEn, importFilesEn, correctionsEn, cliEn, securityEn, packageEn, hqEn,
+];
 export { labelsEn } from './labels.js';

@@ -18,4 +18,6 @@ export const bookZh = {
   'book.browser-missing': 'KA_SETTLE_BROWSER 指向 {{path}}，但该文件不存在',
   'book.print-failed': '打印 PDF 失败：{{detail}}',
   'work.cancelled': '已取消，账套没有改动',
+  'book.period-closed-unnamed': '该期间已结账：其中的记录不能再改动；请在未结账的期间做更正，或请管理员反结账',
+  'book.in-use': '账套正被另一个程序打开（ka-settle 窗口或命令）：请先关闭它，再替换',
 } as const;

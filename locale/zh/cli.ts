@@ -20,6 +20,7 @@ export const cliZh = {
   'cli.warning': '提示：{{text}}（第 {{rows}} 行）',
   'cli.more-errors': '……另有 {{count}} 个错误（--json 列出全部）',
   'cli.would-add': '将新增 {{key}}（第 {{row}} 行）：{{lines}} 行，{{total}}',
+  'cli.import-more-stores': '……另有 {{count}} 个门店单元格（--json 列出全部）',
   'cli.more-documents': '……另有 {{count}} 张单据（--json 列出全部）',
   'cli.import-refused': '此文件未导入任何内容',
   'cli.import-dry-run': '试运行：未写入任何内容',

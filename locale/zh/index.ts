@@ -14,12 +14,15 @@ import { statementZh } from './statement.js';
 import { importZh } from './import.js';
 import { printZh } from './print.js';
 import { auditZh } from './audit.js';
-import { vouchersZh } from './vouchers.js';
-import { importFilesZh } from './import-files.js';
-import { cliZh } from './cli.js';
-import { correctionsZh } from './corrections.js';
 import { termsZh } from './terms.js';
 import { fieldZh } from './field.js';
+import { vouchersZh } from './vouchers.js';
+import { importFilesZh } from './import-files.js';
+import { correctionsZh } from './corrections.js';
+import { cliZh } from './cli.js';
+import { securityZh } from './security.js';
+import { packageZh } from './package.js';
+import { hqZh } from './hq.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -42,13 +45,18 @@ export const messagesZh = {
   ...importZh,
   ...printZh,
   ...auditZh,
-  ...vouchersZh,
   ...termsZh,
   ...fieldZh,
+  ...vouchersZh,
   ...importFilesZh,
   ...correctionsZh,
   ...cliZh,
+  ...securityZh,
+  ...packageZh,
+  ...hqZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
-export const areasZh: readonly Record<string, string>[] = [commonZh, inputZh, bookZh, usersZh, matchZh, deductionZh, ledgerZh, closeZh, masterZh, creditZh, settingsZh, reconcileZh, statementZh, importZh, printZh, auditZh, termsZh, fieldZh, vouchersZh, importFilesZh, correctionsZh, cliZh];
+export const areasZh: readonly Record<string, string>[] = [
+  commonZh, inputZh, bookZh, usersZh, matchZh, deductionZh, ledgerZh, closeZh, masterZh, creditZh, settingsZh, reconcileZh, statementZh, importZh, printZh, auditZh, termsZh, fieldZh, vouchersZh, importFilesZh, correctionsZh, cliZh, securityZh, packageZh, hqZh,
+];
 export { labelsZh } from './labels.js';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceError, ServiceResult } from '../../contract/service-contract';
 import { WindowUserContext } from '../components/ColumnChooser';
@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { ErrorNotice, asServiceError } from '../components/ErrorNotice';
 import { MenuBar, type MenuCommand } from '../components/MenuBar';
 import { Sidebar } from '../components/Sidebar';
+import { hostGuards } from '../host/guarded-host';
 import { useHost } from '../host/host-context';
 import { useRevision } from '../host/use-query';
 import { switchLanguage } from '../i18n/i18n';
@@ -19,7 +20,10 @@ import { BookChooser } from '../screens/book-chooser/BookChooser';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ImportWizard } from '../screens/import/ImportWizard';
 import { ReconcileWorkbench } from '../screens/reconcile/ReconcileWorkbench';
+import { HqOpenPanel, type HqState } from '../screens/hq/HqOpenPanel';
+import { HqScreen } from '../screens/hq/HqScreen';
 import { AREAS, parseRoute, routeHash, type Route } from './areas';
+import { ProtectionBanner } from './ProtectionBanner';
 import { RestoreDialog } from './RestoreDialog';
 import { SignInDialog } from './SignInDialog';
 
@@ -30,6 +34,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   const host = useHost();
   const [state, setState] = useState<AppState | null>(null);
+  const [hq, setHq] = useState<HqState | null>(null);
   const [periods, setPeriods] = useState<ServiceResult<'book.periods'>['periods']>([]);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [chooser, setChooser] = useState<'create' | 'open' | null>(null);
@@ -42,6 +47,7 @@ export function App() {
     try {
       const s = await host.call('app.state', {});
       setState(s);
+      setHq(await host.call('hq.state', {}));
       setPeriods(s.book ? (await host.call('book.periods', {})).periods : []);
     } catch (e) {
       setError(asServiceError(e));
@@ -51,6 +57,30 @@ export function App() {
   const booksRevision = useRevision('book.periods');
   const stateRevision = useRevision('app.state');
   useEffect(() => void loadState(), [loadState, booksRevision, stateRevision]);
+
+  // Any write refused for want of a signed-in user asks for one here, and goes ahead once they have signed in.
+  const [ask, setAsk] = useState<{ what: string } | null>(null);
+  const waiting = useRef<((ok: boolean) => void)[]>([]);
+  const answer = useCallback((ok: boolean) => {
+    for (const resolve of waiting.current.splice(0)) resolve(ok);
+    setAsk(null);
+    if (ok) void loadState();
+  }, [loadState]);
+  useEffect(() => {
+    hostGuards.current = {
+      signIn: (what) => new Promise<boolean>((resolve) => {
+        waiting.current.push(resolve);
+        setAsk((a) => a ?? { what });
+      }),
+      restarted: () => {
+        setNotice(t('security.restarted'));
+        void loadState();
+      },
+    };
+    return () => {
+      hostGuards.current = null;
+    };
+  }, [loadState, t]);
 
   const go = useCallback((r: Route) => {
     history.pushState(null, '', routeHash(r));
@@ -86,9 +116,9 @@ export function App() {
       if (e.ctrlKey && !e.shiftKey && (e.key === 'o' || e.key === 'n')) {
         e.preventDefault();
         void command(e.key === 'o' ? 'open' : 'new');
-      } else if (e.altKey && /^[1-9]$/.test(e.key) && state?.book) {
+      } else if (e.altKey && /^[0-9]$/.test(e.key) && state?.book) {
         e.preventDefault();
-        go({ area: AREAS[Number(e.key) - 1]!, params: {} });
+        go({ area: AREAS[(Number(e.key) + 9) % 10]!, params: {} });
       }
     };
     window.addEventListener('keydown', keys);
@@ -113,8 +143,18 @@ export function App() {
       {notice && <p className="notice ok banner" role="status" data-testid="app-notice">{notice} <button type="button" className="link" onClick={() => setNotice('')}>{t('app.close')}</button></p>}
       <ErrorNotice error={error} onClose={() => setError(null)} />
       <WindowUserContext.Provider value={state.user?.username ?? ''}>
-      {!state.book || chooser ? (
-        <BookChooser key={`${chooser ?? 'first'}|${pendingOpen ?? ''}`} state={state} onState={chosen} focus={chooser ?? undefined} openNow={pendingOpen ?? undefined} />
+      {!chooser && <ProtectionBanner state={state} onSignIn={() => setDialog('signIn')} onAddUser={() => go({ area: 'audit', params: { tab: 'users' } })} />}
+      {(!state.book && !hq?.open) || chooser ? (
+        <>
+          <BookChooser key={`${chooser ?? 'first'}|${pendingOpen ?? ''}`} state={state} onState={chosen} focus={chooser ?? undefined} openNow={pendingOpen ?? undefined} />
+          {hq && <HqOpenPanel state={hq} onState={(s) => { setHq(s); setChooser(null); go({ area: 'hq', params: {} }); }} />}
+        </>
+      ) : !state.book ? (
+        // A head office opened with no book: only 总部 is there to work in.
+        <div className="body">
+          <Sidebar current="hq" areas={['hq']} onGo={() => undefined} />
+          {hq && <HqScreen state={hq} onState={setHq} params={route.params} />}
+        </div>
       ) : (
         <div className="body">
           <Sidebar current={route.area} onGo={(a) => go({ area: a, params: {} })} />
@@ -126,11 +166,13 @@ export function App() {
           {route.area === 'terms' && <TermsScreen periods={monthList} workMonth={workMonth} />}
           {route.area === 'credit' && <CreditScreen params={route.params} />}
           {route.area === 'settlement' && <SettlementScreen key={routeHash(route)} periods={monthList} workMonth={workMonth} params={route.params} user={state.user} go={go} />}
-          {route.area === 'audit' && <AuditScreen params={route.params} periods={monthList} workMonth={workMonth} signedIn={!!state.user} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
+          {route.area === 'hq' && hq && <HqScreen state={hq} onState={setHq} params={route.params} />}
+          {route.area === 'audit' && <AuditScreen key={routeHash(route)} params={route.params} periods={monthList} workMonth={workMonth} signedIn={!!state.user} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
         </div>
       )}
       </WindowUserContext.Provider>
-      {dialog === 'signIn' && <SignInDialog onClose={() => setDialog(null)} onSignedIn={() => { setDialog(null); void loadState(); }} />}
+      {dialog === 'signIn' && !ask && <SignInDialog onClose={() => setDialog(null)} onSignedIn={() => { setDialog(null); void loadState(); }} />}
+      {ask && <SignInDialog reason={t('security.signInFor', { what: t(`permissions.${ask.what}`, { defaultValue: ask.what }) })} onClose={() => answer(false)} onSignedIn={() => { setDialog(null); answer(true); }} />}
       {dialog === 'restore' && <RestoreDialog onClose={() => setDialog(null)} onRestored={(m) => { setDialog(null); setNotice(m); void loadState(); }} />}
       {(dialog === 'about' || dialog === 'shortcuts') && <Dialog title={t(dialog === 'about' ? 'menu.about' : 'menu.shortcuts')} onClose={() => setDialog(null)}><p>{t(`${dialog}.body`)}</p></Dialog>}
     </div>

@@ -16,15 +16,19 @@ export function DamagedBookOffer({ path, onRestored }: { path: string; onRestore
   const host = useHost();
   const [backup, setBackup] = useState<Backup | null | undefined>(undefined);
   const [error, setError] = useState<ReturnType<typeof asServiceError> | null>(null);
+  // A backup with users is restored by one of its managers or admins (the damaged book cannot be signed in to).
+  const [who, setWho] = useState<{ username: string; password: string; reason: string } | null>(null);
   useEffect(() => {
     host.call('app.lastGoodBackup', { path }).then((r) => setBackup(r.backup), (e) => setError(asServiceError(e)));
   }, [host, path]);
   const restore = async () => {
     if (!backup) return;
     try {
-      onRestored(await host.call('app.restoreDamaged', { path, file: backup.file }));
+      onRestored(await host.call('app.restoreDamaged', { path, file: backup.file, ...(who ? { username: who.username.trim(), password: who.password, reason: who.reason.trim() } : {}) }));
     } catch (e) {
-      setError(asServiceError(e));
+      const err = asServiceError(e);
+      if (err.code === 'security.restore-sign-in') setWho((w) => w ?? { username: '', password: '', reason: '' });
+      setError(err);
     }
   };
   return (
@@ -34,6 +38,14 @@ export function DamagedBookOffer({ path, onRestored }: { path: string; onRestore
       {backup && (
         <>
           <p>{t('damaged.offer', { name: backup.name, at: formatTimestamp(backup.takenAt) })}</p>
+          {who && (
+            <div className="form-grid" data-testid="restore-sign-in">
+              <p>{t('security.restoreSignIn')}</p>
+              <label className="field"><span>{t('signIn.username')}</span><input value={who.username} onChange={(e) => setWho({ ...who, username: e.target.value })} data-testid="restore-user" /></label>
+              <label className="field"><span>{t('signIn.password')}</span><input type="password" value={who.password} onChange={(e) => setWho({ ...who, password: e.target.value })} data-testid="restore-password" /></label>
+              <label className="field wide"><span>{t('security.reason')}</span><input value={who.reason} onChange={(e) => setWho({ ...who, reason: e.target.value })} /></label>
+            </div>
+          )}
           <button type="button" className="primary" data-testid="restore-last-good" onClick={restore}>{t('damaged.restore')}</button>
         </>
       )}

@@ -15,12 +15,13 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
   const [backups, setBackups] = useState<Backup[] | null>(null);
   const [asking, setAsking] = useState<Backup | null>(null);
   const [error, setError] = useState<ServiceError | null>(null);
+  const [reason, setReason] = useState('');
   useEffect(() => {
     host.call('book.backups', {}).then((r) => setBackups(r.backups), (e) => setError(asServiceError(e)));
   }, [host]);
   const restore = async (b: Backup) => {
     try {
-      const r = await host.call('book.restore', { file: b.file });
+      const r = await host.call('book.restore', { file: b.file, reason: reason.trim() });
       onRestored(t('restore.done', { name: b.name, safety: r.safetyCopy }));
     } catch (e) {
       setError(asServiceError(e));
@@ -35,6 +36,9 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
       {asking ? (
         <div className="confirm">
           <p>{t('restore.confirm', { name: asking.name })}</p>
+          {/* Taking a closed month's close away needs a manager or admin who did not sign it, and this reason. */}
+          <label className="field wide"><span>{t('security.reason')}</span>
+            <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="restore-reason" /></label>
           <div className="row">
             <button type="button" className="danger" data-testid="restore-confirm" onClick={() => restore(asking)}>{t('app.confirm')}</button>
             <button type="button" onClick={() => setAsking(null)} autoFocus>{t('app.cancel')}</button>

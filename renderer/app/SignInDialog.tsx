@@ -7,7 +7,7 @@ import { Field, errorFor } from '../components/Field';
 import { useHost } from '../host/host-context';
 
 /** 登录: a user of this book proves who they are; sign-offs, settings and credit decisions go in their name. */
-export function SignInDialog({ onClose, onSignedIn }: { onClose: () => void; onSignedIn: (u: ServiceResult<'session.signIn'>['user']) => void }) {
+export function SignInDialog({ onClose, onSignedIn, reason }: { onClose: () => void; onSignedIn: (u: ServiceResult<'session.signIn'>['user']) => void; reason?: string }) {
   const { t } = useTranslation();
   const host = useHost();
   const [username, setUsername] = useState('');
@@ -22,6 +22,7 @@ export function SignInDialog({ onClose, onSignedIn }: { onClose: () => void; onS
   };
   return (
     <Dialog title={t('signIn.title')} onClose={onClose} testId="sign-in-dialog">
+      {reason && <p className="notice" data-testid="sign-in-reason">{reason}</p>}
       <form className="form-grid column" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <Field label={t('signIn.username')} error={errorFor(error, '--user') ?? (error && !error.field ? error.message : null)}>
           <input value={username} onChange={(e) => setUsername(e.target.value)} autoFocus autoComplete="username" data-testid="sign-in-user" />

@@ -1,5 +1,5 @@
-/** The areas of the sidebar, in order (Alt+1 … Alt+9). */
-export const AREAS = ['home', 'master', 'import', 'reconcile', 'fees', 'terms', 'credit', 'settlement', 'audit'] as const;
+/** The areas of the sidebar, in order (Alt+1 … Alt+9, and Alt+0 for 总部). */
+export const AREAS = ['home', 'master', 'import', 'reconcile', 'fees', 'terms', 'credit', 'settlement', 'audit', 'hq'] as const;
 export type AreaId = (typeof AREAS)[number];
 
 /** Where the window is: an area and its parameters, kept in the address (#/reconcile?status=short). */

@@ -14,6 +14,8 @@ export function webHost(): Host {
     history.replaceState(null, '', location.pathname + location.search);
   }
   const token = sessionStorage.getItem('ka-settle-token') ?? '';
+  // This window names itself to the bridge, which bounds the calls each window has in flight.
+  const client = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
   const listeners = new Set<(e: ProgressEvent) => void>();
   const running = new Set<string>();
   let polling: number | undefined;
@@ -21,7 +23,7 @@ export function webHost(): Host {
   const post = async (path: string, body: unknown, callId?: string): Promise<Reply> => {
     let res: Response;
     try {
-      res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ka-settle-token': token, ...(callId ? { 'x-ka-settle-call': callId } : {}) }, body: JSON.stringify(body) });
+      res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ka-settle-token': token, 'x-ka-settle-client': client, ...(callId ? { 'x-ka-settle-call': callId } : {}) }, body: JSON.stringify(body) });
     } catch {
       throw new CallError({ code: 'offline', message: 'ka-settle is not running (the bridge did not answer)' });
     }
@@ -64,7 +66,7 @@ export function webHost(): Host {
       return () => listeners.delete(listener);
     },
     stageFile: async (file) => {
-      const res = await fetch('/upload', { method: 'PUT', headers: { 'x-ka-settle-token': token, 'x-file-name': encodeURIComponent(file.name) }, body: file });
+      const res = await fetch('/upload', { method: 'PUT', headers: { 'x-ka-settle-token': token, 'x-ka-settle-client': client, 'x-file-name': encodeURIComponent(file.name) }, body: file });
       const reply = (await res.json()) as Reply;
       if (!reply.ok) throw new CallError(reply.error ?? { code: 'upload-failed', message: `HTTP ${res.status}` });
       return (reply.result as { path: string }).path;

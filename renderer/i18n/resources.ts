@@ -14,11 +14,13 @@ import zh_errors from './zh/errors.json' with { type: 'json' };
 import zh_fees from './zh/fees.json' with { type: 'json' };
 import zh_fields from './zh/fields.json' with { type: 'json' };
 import zh_home from './zh/home.json' with { type: 'json' };
+import zh_hq from './zh/hq.json' with { type: 'json' };
 import zh_import from './zh/import.json' with { type: 'json' };
 import zh_master from './zh/master.json' with { type: 'json' };
 import zh_menu from './zh/menu.json' with { type: 'json' };
 import zh_reconcile from './zh/reconcile.json' with { type: 'json' };
 import zh_restore from './zh/restore.json' with { type: 'json' };
+import zh_security from './zh/security.json' with { type: 'json' };
 import zh_settings from './zh/settings.json' with { type: 'json' };
 import zh_settlement from './zh/settlement.json' with { type: 'json' };
 import zh_shortcuts from './zh/shortcuts.json' with { type: 'json' };
@@ -41,11 +43,13 @@ import en_errors from './en/errors.json' with { type: 'json' };
 import en_fees from './en/fees.json' with { type: 'json' };
 import en_fields from './en/fields.json' with { type: 'json' };
 import en_home from './en/home.json' with { type: 'json' };
+import en_hq from './en/hq.json' with { type: 'json' };
 import en_import from './en/import.json' with { type: 'json' };
 import en_master from './en/master.json' with { type: 'json' };
 import en_menu from './en/menu.json' with { type: 'json' };
 import en_reconcile from './en/reconcile.json' with { type: 'json' };
 import en_restore from './en/restore.json' with { type: 'json' };
+import en_security from './en/security.json' with { type: 'json' };
 import en_settings from './en/settings.json' with { type: 'json' };
 import en_settlement from './en/settlement.json' with { type: 'json' };
 import en_shortcuts from './en/shortcuts.json' with { type: 'json' };
@@ -75,11 +79,13 @@ export const zhResources = {
   fees: zh_fees,
   fields: zh_fields,
   home: zh_home,
+  hq: zh_hq,
   import: zh_import,
   master: zh_master,
   menu: zh_menu,
   reconcile: zh_reconcile,
   restore: zh_restore,
+  security: zh_security,
   settings: zh_settings,
   settlement: zh_settlement,
   shortcuts: zh_shortcuts,
@@ -105,11 +111,13 @@ export const enResources = {
   fees: en_fees,
   fields: en_fields,
   home: en_home,
+  hq: en_hq,
   import: en_import,
   master: en_master,
   menu: en_menu,
   reconcile: en_reconcile,
   restore: en_restore,
+  security: en_security,
   settings: en_settings,
   settlement: en_settlement,
   shortcuts: en_shortcuts,

@@ -17,16 +17,16 @@ import { printWords } from '../../core/statement/statement-sections.js';
 export const closeHandlers: HandlersOf<typeof closeMethods> = {
   'close.status': ({ session }, a) => closeStatus(session.requireBook(), a.period),
   'close.accept': ({ session }, a) => ({
-    accepted: acceptCloseExceptions(session.requireBook(), a.period, a.keys, a.reason, session.requireUser('act.accept-exceptions')),
+    accepted: acceptCloseExceptions(session.requireBook(), a.period, a.keys, a.reason, session.requireUser('close.accept')),
   }),
   'close.prepare': ({ session }, a) => {
-    const r = preparePeriod(session.requireBook(), a.period, session.requireUser('act.prepare'), a.asOf);
+    const r = preparePeriod(session.requireBook(), a.period, session.requireUser('close.prepare'), a.asOf);
     return { status: 'prepared', statements: r.statements };
   },
-  'close.review': ({ session }, a) => ({ status: reviewPeriod(session.requireBook(), a.period, session.requireUser('act.review')) }),
+  'close.review': ({ session }, a) => ({ status: reviewPeriod(session.requireBook(), a.period, session.requireUser('close.review')) }),
   'close.approve': async ({ session }, a) => {
     const book = session.requireBook();
-    const user = session.requireUser('act.approve');
+    const user = session.requireUser('close.approve');
     // Closing is the riskiest step of the month: the book as it was is kept first.
     const backup = await backupBeforeRisk(book, `before-close-${a.period}`);
     const status = approvePeriod(book, a.period, user);
@@ -34,7 +34,7 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
     return { status, backup };
   },
   'close.reopen': ({ session }, a) => {
-    reopenPeriod(session.requireBook(), a.period, session.requireUser('act.reopen'), a.reason);
+    reopenPeriod(session.requireBook(), a.period, session.requireUser('close.reopen'), a.reason);
     return { status: 'open' };
   },
   'statement.preview': ({ session }, a) => {
@@ -46,7 +46,7 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
   'statement.confirm': ({ session }, a) => {
     const book = session.requireBook();
     recordConfirmation(book, a.period, a.distributor, { party: a.party, result: a.result, ...(a.ka ? { kaCode: a.ka } : {}), ...(a.reasons ? { reasons: a.reasons } : {}) },
-      session.requireUser('act.confirm-statement'));
+      session.requireUser('statement.confirm'));
     return { confirmations: statementDocument(book, a.period, a.distributor).confirmations };
   },
   'statement.versions': ({ session }, a) => ({ rows: statementVersionList(session.requireBook(), a.period, a.distributor) }),
@@ -54,8 +54,7 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
     const book = session.requireBook();
     const doc = statementDocument(book, a.period, a.distributor, undefined, a.version);
     const lang = languageOf(a.lang);
-    const path = a.path ?? join(dirname(book.path), 'exports', `${printWords(lang).w('print.sheet-summary')}-${a.distributor}-${a.period}-${doc.version === null ? 'draft' : `v${doc.version}`}.${a.format}`);
-    mkdirSync(dirname(path), { recursive: true });
+    const path = session.grants.writable(book, a.path, `${printWords(lang).w('print.sheet-summary')}-${a.distributor}-${a.period}-${doc.version === null ? 'draft' : `v${doc.version}`}.${a.format}`);
     if (a.format === 'xlsx') await writeStatementXlsx(doc, path, lang);
     else await printPdf(statementHtml(doc, { withDetails: true, lang }), path, statementFooter(doc, lang));
     return { file: path, rows: doc.content.details.deliveries.length };

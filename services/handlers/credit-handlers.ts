@@ -14,23 +14,24 @@ import { printWords } from '../../core/statement/statement-sections.js';
 
 export const creditHandlers: HandlersOf<typeof creditMethods> = {
   'credit.items': ({ session }, a) => statementOfAccount(session.requireBook(), a.ka, a.asOf) as unknown as Record<string, unknown>,
-  'credit.exposure': ({ session }, a) => ({ rows: exposures(session.requireBook(), a.asOf, session.actor) as unknown as Record<string, unknown>[] }),
+  // Grades are kept as they are computed: a record of a read, named for whoever is signed in (else 'credit-review').
+  'credit.exposure': ({ session }, a) => ({ rows: exposures(session.requireBook(), a.asOf, session.user?.username ?? 'credit-review') as unknown as Record<string, unknown>[] }),
   'credit.grades': ({ session }, a) => ({
-    rows: exposures(session.requireBook(), a.asOf, session.actor).map((e) => ({ entity: e.entity, code: e.code, name: e.name, ...e.grade })) as unknown as Record<string, unknown>[],
+    rows: exposures(session.requireBook(), a.asOf, session.user?.username ?? 'credit-review').map((e) => ({ entity: e.entity, code: e.code, name: e.name, ...e.grade })) as unknown as Record<string, unknown>[],
   }),
   'credit.setLimit': ({ session }, a) => {
-    setCreditLimit(session.requireBook(), a.party, a.limitFen, a.reason, session.requireUser('act.set-limit'));
+    setCreditLimit(session.requireBook(), a.party, a.limitFen, a.reason, session.requireUser('credit.limit'));
     return { party: a.party, limitFen: a.limitFen };
   },
   'credit.holds': ({ session }, a) => ({ rows: holdsView(session.requireBook(), a.asOf) }),
   'credit.overrideHold': ({ session }, a) => {
-    overrideHold(session.requireBook(), a.ka, a.until, a.reason, session.requireUser('act.override-hold'));
+    overrideHold(session.requireBook(), a.ka, a.until, a.reason, session.requireUser('credit.hold'));
     return { ka: a.ka, until: a.until };
   },
   'credit.watch': ({ session }) => channelWatch(session.requireBook()) as unknown as Record<string, unknown>,
   'credit.dunning': ({ session }, a) => ({ rows: dunningList(session.requireBook(), a.asOf) as unknown as Record<string, unknown>[] }),
   'credit.followUp': ({ session }, a) => {
-    recordFollowUp(session.requireBook(), a.ka, a.note, session.requireUser('act.follow-up'));
+    recordFollowUp(session.requireBook(), a.ka, a.note, session.requireUser('credit.follow-up'));
     return { ka: a.ka };
   },
   'credit.history': ({ session }, a) => creditHistory(session.requireBook(), a.party) as unknown as Record<string, unknown>,
@@ -38,8 +39,7 @@ export const creditHandlers: HandlersOf<typeof creditMethods> = {
     const book = session.requireBook();
     const s = statementOfAccount(book, a.ka, a.asOf);
     const lang = languageOf(a.lang);
-    const path = a.path ?? join(dirname(book.path), 'exports', `${printWords(lang).w('print.soa-title')}-${a.ka}-${a.asOf}.${a.format}`);
-    mkdirSync(dirname(path), { recursive: true });
+    const path = session.grants.writable(book, a.path, `${printWords(lang).w('print.soa-title')}-${a.ka}-${a.asOf}.${a.format}`);
     if (a.format === 'xlsx') await writeStatementOfAccountXlsx(s, path, lang);
     else await printPdf(statementOfAccountHtml(s, lang), path, statementOfAccountFooter(lang));
     return { file: path, rows: s.items.length };

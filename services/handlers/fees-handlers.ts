@@ -9,8 +9,8 @@ import type { HandlersOf } from './handler-types.js';
 
 export const feesHandlers: HandlersOf<typeof feesMethods> = {
   'fees.deductions': ({ session }, a) => ({ rows: deductionsView(session.requireBook(), a.period, a.ka, a.disputedOnly, { offset: a.offset, limit: a.limit }) }),
-  'fees.reclassify': ({ session }, a) => {
-    reclassifyDeduction(session.requireBook(), a.lineId, a.feeType, session.actor, { saveRule: a.saveRule });
+  'fees.reclassify': ({ session, actor }, a) => {
+    reclassifyDeduction(session.requireBook(), a.lineId, a.feeType, actor, { saveRule: a.saveRule });
     return { lineId: a.lineId, feeType: a.feeType };
   },
   'claims.list': ({ session }, a) => claimsView(session.requireBook(), a.status ?? null, { offset: a.offset, limit: a.limit }),
@@ -19,10 +19,10 @@ export const feesHandlers: HandlersOf<typeof feesMethods> = {
     const claim = claimView(book, a.id);
     return { claim: { ...claim, attachments: claimAttachments(book, claim.doc_no) } };
   },
-  'claims.move': ({ session }, a) => ({
+  'claims.move': ({ session, actor }, a) => ({
     id: a.id,
-    status: moveClaim(session.requireBook(), a.id, a.to, session.actor, { date: a.date ?? today(), ...(a.reason ? { reason: a.reason } : {}) }),
+    status: moveClaim(session.requireBook(), a.id, a.to, actor, { date: a.date ?? today(), ...(a.reason ? { reason: a.reason } : {}) }),
   }),
-  'claims.attach': ({ session }, a) => ({ id: a.id, attachments: attachEvidence(session.requireBook(), a.id, a.path, session.actor) }),
+  'claims.attach': ({ session, actor }, a) => ({ id: a.id, attachments: attachEvidence(session.requireBook(), a.id, session.grants.readable(session.requireBook(), a.path), actor) }),
   'credits.list': ({ session }, a) => ({ rows: creditsView(session.requireBook(), { offset: a.offset, limit: a.limit }) }),
 };

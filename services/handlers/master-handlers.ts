@@ -11,7 +11,7 @@ export const masterHandlers: HandlersOf<typeof masterMethods> = {
     const book = session.requireBook();
     return { record: a.entity === 'contracts' ? contractView(book, a.key) : promotionView(book, a.key) };
   },
-  'master.save': ({ session }, a) => (a.mode === 'update'
-    ? editMasterRecord(session.requireBook(), a.entity, a.record, session.actor)
-    : saveMasterRecord(session.requireBook(), a.entity, a.record, session.actor)),
+  'master.save': ({ session, actor }, a) => (a.mode === 'update'
+    ? editMasterRecord(session.requireBook(), a.entity, a.record, actor)
+    : saveMasterRecord(session.requireBook(), a.entity, a.record, actor)),
 };

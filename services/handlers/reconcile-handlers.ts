@@ -8,25 +8,25 @@ import type { HandlersOf } from './handler-types.js';
 import { languageOf } from '../../locale/index.js';
 
 export const reconcileHandlers: HandlersOf<typeof reconcileMethods> = {
-  'reconcile.run': ({ session, control }, a) => reconcilePeriod(session.requireBook(), { period: a.period, kaCode: a.ka, asOf: a.asOf, actor: session.actor, control }),
+  'reconcile.run': ({ session, control, actor }, a) => reconcilePeriod(session.requireBook(), { period: a.period, kaCode: a.ka, asOf: a.asOf, actor, control }),
   'reconcile.lines': ({ session }, a) => workbenchLines(session.requireBook(), a),
   'reconcile.line': ({ session }, a) => workbenchLine(session.requireBook(), a.lineId),
-  'reconcile.decide': ({ session }, a) => {
+  'reconcile.decide': ({ session, actor }, a) => {
     const decision = a.decision === 'overridden' ? { decision: 'overridden' as const, to: a.to, note: a.note }
       : a.decision === 'annotated' ? { decision: 'annotated' as const, note: a.note }
         : { decision: 'confirmed' as const, ...(a.note ? { note: a.note } : {}) };
-    decideResult(session.requireBook(), a.lineId, decision, session.actor);
+    decideResult(session.requireBook(), a.lineId, decision, actor);
     return { lineId: a.lineId, decided: true as const };
   },
   'reconcile.unexpected': ({ session }, a) => unexpectedReceipts(session.requireBook(), a),
   'reconcile.candidates': ({ session }, a) => receiptCandidates(session.requireBook(), a.lineId),
-  'reconcile.resolveReceipt': ({ session }, a) => {
-    resolveReceipt(session.requireBook(), a.lineId, a.how === 'match' ? { how: 'match', deliveryLineId: a.deliveryLineId, ...(a.note ? { note: a.note } : {}) } : { how: a.how, note: a.note }, session.actor);
+  'reconcile.resolveReceipt': ({ session, actor }, a) => {
+    resolveReceipt(session.requireBook(), a.lineId, a.how === 'match' ? { how: 'match', deliveryLineId: a.deliveryLineId, ...(a.note ? { note: a.note } : {}) } : { how: a.how, note: a.note }, actor);
     return { lineId: a.lineId, resolved: true as const };
   },
   'reconcile.export': ({ session, control }, a) => {
     const book = session.requireBook();
     const lang = languageOf(a.lang);
-    return exportWorkbench(book, a, a.path ?? defaultExportPath(book, a, new Date(), lang), control, lang);
+    return exportWorkbench(book, a, session.grants.writable(book, a.path, defaultExportPath(book, a, new Date(), lang)), control, lang);
   },
 };

@@ -2,14 +2,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import browsers from './browsers.json' with { type: 'json' };
 
-/** Where a Chromium-family browser usually is: Debian's chromium, Chrome, Edge (Windows and macOS too). */
-const CANDIDATES = [
-  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', 'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-];
+/** Where a Chromium-family browser usually is (one list, shared with the test preflight). */
+const CANDIDATES: readonly string[] = browsers.candidates;
 
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   const chosen = env.KA_SETTLE_BROWSER;

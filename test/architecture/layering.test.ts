@@ -50,6 +50,20 @@ describe('the layering of the house', () => {
     }
   });
 
+  it('keeps the head office (hq/) beside the book: core/ never imports it, and hq/core/ reaches its database only through hq/db/', () => {
+    for (const file of [...sources('core'), ...sources('db')]) {
+      expect(runtimeImports(file).filter((m) => /(^|\/)hq\//.test(m)), relative(ROOT, file)).toEqual([]);
+    }
+    for (const file of sources('hq/core')) {
+      const bad = runtimeImports(file).filter((m) => m === 'pg' || m.startsWith('@electric-sql/') || m === 'better-sqlite3' || /(^|\/)(renderer|services|bridge|electron|cli)\//.test(m));
+      expect(bad, relative(ROOT, file)).toEqual([]);
+    }
+    for (const file of sources('hq/db')) {
+      const bad = runtimeImports(file).filter((m) => /(^|\/)(hq\/core|renderer|services|bridge|electron|cli)\//.test(m) || /^\.\.\/core\//.test(m));
+      expect(bad, relative(ROOT, file)).toEqual([]);
+    }
+  });
+
   it('keeps the words (locale/) and the vocabularies (vocabulary/) leaves that every layer may import', () => {
     for (const folder of ['locale', 'vocabulary']) {
       for (const file of sources(folder)) {
@@ -59,9 +73,9 @@ describe('the layering of the house', () => {
     }
   });
 
-  it('keeps SQL in db/', () => {
+  it('keeps SQL in db/ and hq/db/', () => {
     const sql = /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/;
-    for (const folder of ['core', 'services', 'bridge', 'electron', 'renderer']) {
+    for (const folder of ['core', 'services', 'bridge', 'electron', 'renderer', 'hq/core', 'cli']) {
       for (const file of sources(folder)) expect(sql.test(readFileSync(file, 'utf8')), relative(ROOT, file)).toBe(false);
     }
   });

@@ -69,7 +69,8 @@ describe('the browser bridge', () => {
     expect(lines.body.result.total).toBe(run.body.result.deliveryLines.short);
     const lineId = lines.body.result.rows[0].line_id;
     const decided = await call(b, 'reconcile.decide', { lineId, decision: 'annotated', note: 'driver signed for 4 cases' });
-    expect(decided.body).toEqual({ ok: true, result: { lineId, decided: true } });
+    // A book without users is unprotected, and every write through the bridge says so.
+    expect(decided.body).toEqual({ ok: true, result: { lineId, decided: true }, notice: { code: 'security.unprotected', params: { actor: 'tester' } } });
     const home1 = await call(b, 'home.status', { period: '2026-06', asOf: '2026-07-31' });
     expect(home1.body.result).toMatchObject({ period: '2026-06', periodStatus: 'open' });
     expect(home1.body.result.reconciledAt).toEqual(expect.any(String));

@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.js';
 import { today } from '../../core/calendar/dates.js';
 import { addUser, signIn } from '../../core/users/users.js';
 import type { Book } from '../../db/connection.js';
 import { correctionsBook, FIX, importReceipts, importRemittance, reconcile } from '../helpers/corrections-book.js';
+import { tempDir } from '../helpers/temp-book.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ka-settle.js', import.meta.url));
 
@@ -69,7 +72,10 @@ describe('ka-settle corrections', () => {
   it('reverses one document by number, refuses a second time and a missing reason', async () => {
     const path = await paidBook();
     const r = ka({}, 'reverse', path, 'YSC002', '--reason', '门店整单退回');
-    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.code).toBe(0);
+    // A book without users is unprotected, and every write says so, naming the unverified name it recorded.
+    expect(r.err).toContain('未受保护');
+    expect(r.err).toContain('cli-test');
     expect(r.out).toContain(`已冲销 验收单 YSC002：红字单 YSC002-R，日期 ${septemberReversalDay('2026-09-06')}`);
     expect(r.out).toContain('已冲回核销');
     const again = ka({}, 'reverse', path, 'YSC002', '--reason', 'again');
@@ -116,5 +122,51 @@ describe('ka-settle corrections', () => {
     expect(ka({ KA_SETTLE_PASSWORD: 'lihua-pass-1' }, 'reverse', path, 'YSC001', '--reason', 'wrong KA', '--user', 'lihua').code).toBe(0);
     const audit = JSON.parse(ka({}, 'show', path, 'audit', '--limit', '1000', '--json').out) as { actor: string; action: string; entity: string }[];
     expect(audit.filter((a) => a.action === 'reverse' && a.entity === 'document').map((a) => a.actor)).toEqual(['lihua']);
+  });
+
+  it('puts every correction under the same gate: no proof, a role that may not correct, then a login session', async () => {
+    const path = await paidBook((book) => {
+      addUser(book, null, { username: 'admin', role: 'admin', password: 'admin-pass-1' });
+      const admin = signIn(book, 'admin', 'admin-pass-1');
+      addUser(book, admin, { username: 'lihua', role: 'accountant', password: 'lihua-pass-1' });
+      addUser(book, admin, { username: 'zhao', role: 'credit_controller', password: 'zhao-pass-1' });
+    });
+    const sessions = join(tempDir(), 'sessions');
+    // The command in this process (the spawned one above costs a second a call): its own environment, no stdin.
+    const run = async (env: Record<string, string>, ...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(args, { out: (t) => void out.push(t), err: (t) => void err.push(t), env: { KA_SETTLE_LANG: 'en', KA_SETTLE_SESSIONS: sessions, KA_SETTLE_USER: 'cli-test', ...env } });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const auditRows = async () => JSON.parse((await run({}, 'show', path, 'audit', '--limit', '1000', '--json')).out) as { actor: string; action: string }[];
+    const batches = JSON.parse((await run({}, 'show', path, 'batches', '--json')).out) as { batch: number; file: string }[];
+    const receipts = batches.find((b) => b.file.endsWith('rtm-receipts-v1.csv'))!;
+    const writes = [
+      ['reverse', path, 'YSC001', '--reason', 'wrong KA'],
+      ['reallocate', path, 'FKC01', '--by', 'oldest', '--reason', 'by age'],
+      ['import', path, '--undo', String(receipts.batch), '--reason', 'wrong file'],
+      ['import', path, 'receipts', `${FIX}rtm-receipts-v2.csv`, '--ka', 'RTM', '--replace', '--reason', 'store recount'],
+    ];
+    const before = (await auditRows()).length;
+    for (const args of writes) {
+      // KA_SETTLE_USER names someone, but a name is never proof.
+      const r = await run({}, ...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err, args.join(' ')).toContain('this book has users');
+      const zhao = await run({ KA_SETTLE_PASSWORD: 'zhao-pass-1' }, ...args, '--user', 'zhao');
+      expect(zhao.code, args.join(' ')).toBe(1);
+      expect(zhao.err, args.join(' ')).toMatch(/zhao is Credit controller: (corrections|importing files)/);
+    }
+    // Nothing was written.
+    expect((await auditRows()).length).toBe(before);
+
+    // lihua signs in once; the corrections run on her saved session and are hers in the audit log.
+    expect((await run({ KA_SETTLE_PASSWORD: 'lihua-pass-1' }, 'login', path, '--user', 'lihua')).code).toBe(0);
+    for (const args of [writes[3]!, writes[1]!, writes[0]!]) expect((await run({}, ...args)).code, args.join(' ')).toBe(0);
+    const rows = await auditRows();
+    const after = rows.slice(0, rows.length - before);
+    expect(new Set(after.map((a) => a.actor))).toEqual(new Set(['lihua']));
+    for (const action of ['replace', 'reallocate', 'reverse']) expect(after.map((a) => a.action)).toContain(action);
   });
 });

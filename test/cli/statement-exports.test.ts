@@ -1,34 +1,20 @@
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { acceptCloseExceptions, approvePeriod, preparePeriod, reviewPeriod } from '../../core/close/close-period.js';
 import { formatFen } from '../../core/money/format.js';
 import { statementDocument } from '../../core/statement/statement-service.js';
 import { statementFooter, statementHtml } from '../../core/statement/statement-html.js';
 import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
 import { printPdf } from '../../services/print/chromium-pdf.js';
-import { addPeople } from '../helpers/people.js';
-import { importOk, QUIRKS, SEP, sepBook } from '../helpers/sep-book.js';
+import { approvedSeptember } from '../helpers/approved-september.js';
+import { main } from '../../cli/main.js';
 import { tempDir } from '../helpers/temp-book.js';
+import { readPdf } from '../helpers/pdf-text.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
-async function approvedSeptember() {
-  const book = await sepBook();
-  for (const [kind, file] of [['deliveries', '10-deliveries.csv'], ['receipts', '11-receipts-rtm.csv'], ['receipts', '12-receipts-met.xlsx']] as const) await importOk(book, kind, `${SEP}${file}`);
-  await importOk(book, 'deductions', `${SEP}13-deductions-rtm.csv`, { date: '2026-09-30' });
-  await importOk(book, 'contracts', `${QUIRKS}contracts.json`);
-  const people = addPeople(book);
-  expect(() => preparePeriod(book, '2026-09', people.wang, '2026-10-05')).toThrow(/unresolved/);
-  acceptCloseExceptions(book, '2026-09', 'all', 'agreed with the KAs', people.wang);
-  preparePeriod(book, '2026-09', people.wang, '2026-10-05');
-  reviewPeriod(book, '2026-09', people.li);
-  approvePeriod(book, '2026-09', people.zhao);
-  return book;
-}
 
 const cellText = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v));
 
@@ -79,17 +65,31 @@ describe('settlement statement exports', () => {
     const png = join(ARTIFACTS, 'statement-D01-2026-09-page1.png');
     await printPdf(statementHtml(doc, { withDetails: true }), pdf, statementFooter(doc), png);
     expect(statSync(png).size).toBeGreaterThan(20_000);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const read = await readPdf(pdf);
+    const text = read.text;
     expect(text).toContain('结算单');
     expect(text).toContain('上海华东商贸有限公司');
     expect(text).toContain(formatFen(doc.content.totals.accepted));
     expect(text).toContain(formatFen(doc.content.deductions.total));
     expect(text.replace(/\s+/g, '')).toContain(`人民币${doc.content.netDue.inCapitals}`);
     expect(text).toContain(doc.sha256);
-    expect(text).toMatch(/第\s*1\s*\/\s*\d+\s*页/);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-    expect(pages).toBeGreaterThanOrEqual(2);
-    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    expect(read.pageText[0]).toMatch(/第\s*1\s*\/\s*\d+\s*页/);
+    expect(read.pages).toBeGreaterThanOrEqual(2);
+    // A4: 595 × 842 points (210 × 297 mm), on every page.
+    for (const size of read.sizes) {
+      expect(Math.abs(size.width - 595.3)).toBeLessThan(1.5);
+      expect(Math.abs(size.height - 841.9)).toBeLessThan(1.5);
+    }
+    // Each signature carries the audit chain's head its signer saw, and the page ends with the verification mark.
+    for (const h of doc.heads) expect(text).toContain(`#${h.chain.rows} ${h.chain.hash.slice(0, 16)}`);
+    expect(doc.heads.map((h) => h.step)).toEqual(['prepare', 'review', 'approve']);
+    expect(text.replace(/\s+/g, '')).toContain(`KA-SETTLE-VERIFY|1|D01|2026-09|v1|sha256=${doc.sha256}|prepare=${doc.heads[0]!.chain.rows}:${doc.heads[0]!.chain.hash}`);
+    // The book, checked against the PDF that left it, agrees (the command reads it with pdf.js, not poppler).
+    const out: string[] = [];
+    const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), env: { KA_SETTLE_LANG: 'en' } };
+    expect(await main(['check', book.path, '--against', pdf], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/ok\s+statements as in the signed file: D01 2026-09 v1 is in the book/);
+    expect(out.join('\n')).toMatch(/ok\s+audit heads as in the signed file/);
     const copy = join(tempDir(), 'copy.pdf');
     copyFileSync(pdf, copy);
     expect(existsSync(copy)).toBe(true);

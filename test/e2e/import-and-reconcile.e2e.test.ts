@@ -41,6 +41,9 @@ describe('the window, end to end in Chromium', () => {
     const ageing = await w.api('ageing.report', { asOf: '2026-10-31', by: 'ka' });
     expect(await page.getByTestId('tile-balance').textContent()).toContain(`¥${formatFen(ageing.totals.total)}`);
     expect(await page.getByTestId('tile-overdue').textContent()).toContain(`¥${formatFen(ageing.figures.overdue)}`);
+    // The demo book has no users: the window says it is unprotected and offers to add the first user.
+    expect(await page.getByTestId('unprotected-banner').textContent()).toContain('此账套未受保护');
+    await page.getByTestId('add-first-user').waitFor();
     await w.shot('02-home');
   }, 360_000);
 
@@ -290,6 +293,115 @@ describe('the window, end to end in Chromium', () => {
     expect(await chain.locator('tbody tr').count()).toBe(6);
     expect(await chain.textContent()).toContain('验收单记错系统');
     await w.shot('13-document-chain');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('reads a receiving export whose store cells carry code and name, showing how each cell and column was read', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const stores = (await w.api('master.list', { entity: 'stores', ka: 'RTM', limit: 3 })).rows as { store_code: string; name: string }[];
+    const [a, b] = stores as [{ store_code: string; name: string }, { store_code: string; name: string }];
+    const local = (s: { name: string }) => s.name.replace('大润发', '');
+    const file = join(w.home, 'rtm-receiving-code-name.csv');
+    writeFileSync(file, `\ufeff大润发零供平台 验收明细\n门店,收货单号,订单号,收货日期,商品编码,收货数量,进价,收货金额\n`
+      + `${a.store_code}-${local(a)},YSE2E401,POE2E401,2026/10/30,P001,24,5.22,125.28\n`
+      + `,,,,P002,12,9.07,108.84\n`
+      + `${local(b)}(${b.store_code}),YSE2E402,POE2E402,2026/10/30,P001,12,5.22,62.64\n`);
+    await page.getByTestId('area-import').click();
+    await page.getByTestId('import-kind').selectOption('receipts');
+    await page.getByTestId('import-ka').selectOption('RTM');
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toContain('将新增 2 张单据（3 行）');
+    const readings = page.getByTestId('store-readings');
+    expect(await readings.textContent()).toContain(`${a.store_code}-${local(a)}RTM/${a.store_code} ${a.name}编号+名称`);
+    expect(await readings.textContent()).toContain(`RTM/${b.store_code}`);
+    // Every column with its confidence; 收货金额 is the amount (checked against quantity × price).
+    expect(await page.getByTestId('map-H').inputValue()).toBe('amount');
+    expect(await page.getByTestId('confidence-H').textContent()).toMatch(/^\d+%$/);
+    expect(await page.getByTestId('date-styles').textContent()).toContain('年-月-日');
+    // The continuation row's blank store, number, order and date took the values of the row above, and are marked.
+    expect(await page.getByTestId('sample-grid').locator('.filled-cell').count()).toBe(4);
+    await w.shot('14-import-code-and-name');
+    await page.getByTestId('sample-grid').scrollIntoViewIfNeeded();
+    await w.shot('14b-import-sample-filled-cells');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.getByTestId('import-result').textContent()).toContain('新增 2 张单据，3 行');
+  });
+
+  it('asks once which store an ERP customer code is, proposing it by name, and remembers it for the book', async () => {
+    const { page } = w;
+    const all = (await w.api('master.list', { entity: 'stores', ka: 'RTM', limit: 1000 })).rows as { store_code: string; name: string }[];
+    // A store whose name no other store of the chain shares: the one a customer name can be proposed for.
+    const store = all.filter((s) => all.filter((o) => o.name === s.name).length === 1)[2]!;
+    const customerName = store.name.replace(/^大润发(.{2})(.*)$/, '$1大润发$2');
+    const file = join(w.home, 'tplus-sales.csv');
+    writeFileSync(file, `\ufeff单据日期,单据编号,客户编码,客户名称,存货编码,存货名称,数量,含税单价,含税金额,外部订单号\n`
+      + `2026/10/29,XHD-E2E-0501,KH0501,${customerName},P001,24,5.22,125.28,POE2E501\n`);
+    await page.getByText('再导入一个文件').click();
+    await page.getByTestId('import-kind').selectOption('deliveries');
+    await page.getByTestId('import-ka').selectOption('');
+    await page.getByTestId('file-input').setInputFiles(file);
+    const panel = page.getByTestId('unknown-customers');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('KH0501');
+    expect(await panel.textContent()).toContain(customerName);
+    await page.getByTestId('customer-KH0501').locator(`option[value="RTM/${store.store_code}"]`).waitFor({ state: 'attached' });
+    expect(await page.getByTestId('customer-KH0501').inputValue()).toBe(`RTM/${store.store_code}`);
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    // Asked, not refused: the file is fine once the customer is confirmed.
+    await page.getByTestId('answer-first').waitFor();
+    expect(await page.getByTestId('import-errors').count()).toBe(0);
+    await w.shot('15-import-unknown-customer');
+    await page.getByTestId('confirm-customers').click();
+    await page.getByTestId('import-info').getByText('已记住 1 个 ERP 客户编码').waitFor();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('store-readings').textContent()).toContain('ERP 客户编码');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor();
+    const booked = await w.api('book.document', { key: 'XHD-E2E-0501' });
+    expect(booked.documents).toHaveLength(1);
+    expect(JSON.stringify(booked.documents[0])).toContain(store.store_code);
+  });
+
+  it('applies the mapping saved for a KA’s file to its next file, names it, and lets it be dropped', async () => {
+    const { page } = w;
+    const file = join(w.home, 'rtm-deliveries-next.csv');
+    writeFileSync(file, `大润发 送货明细（经销商导出）\n送货单号,送货日期,订单号,门店编号,商品编码,数量,单价,金额,备注\n`
+      + 'XSE2E601,2026-10-30,POE2E601,A010,P001,12,5.22,62.64,晚班\n');
+    await page.getByText('再导入一个文件').click();
+    await page.getByTestId('import-kind').selectOption('deliveries');
+    await page.getByTestId('import-ka').selectOption('RTM');
+    await page.getByTestId('file-input').setInputFiles(file);
+    const banner = page.getByTestId('saved-mapping');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/已套用 \d{4}-\d{2}-\d{2} 保存的大润发映射“RTM 送货”/);
+    // The saved mapping left 备注 unread; the column says so, and its confidence is the user's own.
+    expect(await page.getByTestId('map-I').inputValue()).toBe('');
+    expect(await page.getByTestId('confidence-A').textContent()).toBe('100%');
+    await w.shot('16-import-saved-mapping');
+    await page.getByTestId('drop-saved').click();
+    await page.getByTestId('saved-ignored').waitFor();
+    // Read by its headings again, 备注 is the memo once more.
+    await expect.poll(() => page.getByTestId('map-I').inputValue()).toBe('memo');
+    expect(await page.getByTestId('confidence-A').textContent()).not.toBe('100%');
+
+    // Changed, not dropped: applied again, 备注 read as the memo, and saved under its own name for the next file.
+    await page.getByTestId('use-saved-again').click();
+    await page.getByTestId('saved-mapping').waitFor();
+    await expect.poll(() => page.getByTestId('map-I').inputValue()).toBe('');
+    await page.getByTestId('map-I').selectOption('memo');
+    expect(await page.getByTestId('save-mapping').isChecked()).toBe(true);
+    expect(await page.getByTestId('mapping-name').inputValue()).toBe('RTM 送货');
+    await w.shot('16b-import-saved-mapping-changed');
+    await page.getByTestId('re-preview').click();
+    await expect.poll(() => page.getByTestId('map-I').inputValue()).toBe('memo');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor();
+    const kept = (await w.api('import.mappings', { kind: 'deliveries', ka: 'RTM' })).mappings.find((m: { name: string }) => m.name === 'RTM 送货');
+    expect(kept.mapping['备注']).toBe('memo');
+    await page.getByText('再导入一个文件').click();
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 

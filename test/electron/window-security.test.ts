@@ -43,7 +43,7 @@ describe('the window’s security rules', () => {
     const required = [...preload.matchAll(/require\('([^']+)'\)/g)].map((m) => m[1]);
     expect(required).toEqual(['electron']);
     expect(preload).not.toMatch(/^import .* from /m);
-    for (const channel of [IPC.names, IPC.cancel, IPC.progress, IPC.chooseBook, IPC.chooseExport, IPC.printPdf]) expect(preload).toContain(`'${channel}'`);
+    for (const channel of [IPC.names, IPC.cancel, IPC.progress, IPC.chooseBook, IPC.chooseExport, IPC.printPdf, IPC.fileChosen]) expect(preload).toContain(`'${channel}'`);
     expect(preload).toContain(`\`${IPC.service('${name}')}\``);
   });
 });

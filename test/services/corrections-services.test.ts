@@ -7,7 +7,9 @@ import type { ServiceContext } from '../../services/service-handlers.js';
 import { correctionsBook, FIX, importReceipts, importRemittance, reconcile } from '../helpers/corrections-book.js';
 import { tempDir } from '../helpers/temp-book.js';
 
-async function session(withUsers: boolean): Promise<ServiceContext> {
+type Ctx = Omit<ServiceContext, 'actor' | 'access'>;
+
+async function session(withUsers: boolean): Promise<Ctx> {
   const book = await correctionsBook();
   await importReceipts(book, 'v1');
   await importRemittance(book);
@@ -15,6 +17,7 @@ async function session(withUsers: boolean): Promise<ServiceContext> {
   if (withUsers) {
     addUser(book, null, { username: 'admin', role: 'admin', password: 'admin-pass-1' });
     addUser(book, signIn(book, 'admin', 'admin-pass-1'), { username: 'wang', role: 'accountant', password: 'wang-pass-1' });
+    addUser(book, signIn(book, 'admin', 'admin-pass-1'), { username: 'zhao', role: 'credit_controller', password: 'zhao-pass-1' });
   }
   book.close();
   const ctx = { session: new BookSession(tempDir(), 'os:tester'), control: {} };
@@ -23,7 +26,7 @@ async function session(withUsers: boolean): Promise<ServiceContext> {
 }
 
 /** Calls a method as the window does; the answer must fit the contract's result schema. */
-async function call(ctx: ServiceContext, method: ServiceName, args: unknown): Promise<any> {
+async function call(ctx: Ctx, method: ServiceName, args: unknown): Promise<any> {
   const out = await dispatch(ctx, method, args);
   if (!out.ok) throw new Error(`${method}: ${JSON.stringify(out.error)}`);
   const checked = serviceContract[method].result.safeParse(out.result);
@@ -66,15 +69,57 @@ describe('corrections through the service contract', () => {
     }
   });
 
-  it('needs a signed-in user for a correction where the book has users', async () => {
+  it('says a book without users is unprotected on every correction, naming who it records', async () => {
+    const ctx = await session(false);
+    try {
+      const [fk] = (await call(ctx, 'corrections.remittances', { period: '2026-10' })).rows;
+      const out = await dispatch(ctx, 'corrections.reallocate', { remittanceId: fk.id, mode: 'oldest', reason: '按账龄' });
+      expect(out).toMatchObject({ ok: true, notice: { code: 'security.unprotected', params: { actor: 'os:tester' } } });
+    } finally {
+      ctx.session.close();
+    }
+  });
+
+  it('puts every correction under the gate: signed in, allowed to correct, recorded as the proven user', async () => {
     const ctx = await session(true);
     try {
       const [fk] = (await call(ctx, 'corrections.remittances', { period: '2026-10' })).rows;
-      expect(await dispatch(ctx, 'corrections.reverse', { documentId: fk.id, reason: '退票' })).toMatchObject({ ok: false, error: { code: 'sign-in' } });
+      const [batch] = (await call(ctx, 'corrections.batches', {})).rows;
+      const path = `${FIX}rtm-receipts-v2.csv`;
+      const writes: [ServiceName, Record<string, unknown>][] = [
+        ['corrections.reverse', { documentId: fk.id, reason: '退票' }],
+        ['corrections.reallocate', { remittanceId: fk.id, mode: 'oldest', reason: '按账龄' }],
+        ['corrections.undoImport', { batchId: batch.batch, reason: '导错了' }],
+        ['import.commit', { kind: 'receipts', path, ka: 'RTM', replace: true, reason: 'KA 重发验收单' }],
+      ];
+      // Nobody signed in: each is refused before it runs, and nothing is written.
+      const auditBefore = (await call(ctx, 'audit.list', {})).rows.length;
+      for (const [method, args] of writes) {
+        expect(await dispatch(ctx, method, args), method).toMatchObject({ ok: false, status: 401, error: { code: 'security.sign-in-required' } });
+      }
+      // A credit controller may not correct the books (nor replace on import); the refusal names the roles that may.
+      await call(ctx, 'session.signIn', { username: 'zhao', password: 'zhao-pass-1' });
+      for (const [method, args] of writes) {
+        expect(await dispatch(ctx, method, args), method).toMatchObject({
+          ok: false, status: 403, error: { code: 'security.forbidden', params: { user: 'zhao', what: method === 'import.commit' ? 'import' : 'corrections' } },
+        });
+      }
+      expect((await call(ctx, 'audit.list', { action: 'reverse' })).rows).toEqual([]);
+      // (only the two sign-ins were audited meanwhile)
+      expect((await call(ctx, 'audit.list', {})).rows.length).toBe(auditBefore + 1);
+
+      // The accountant signs in: each correction runs and the audit log names her, not the computer's user.
       await call(ctx, 'session.signIn', { username: 'wang', password: 'wang-pass-1' });
+      await call(ctx, 'corrections.reallocate', { remittanceId: fk.id, mode: 'oldest', reason: '按账龄' });
+      const replaced = await call(ctx, 'import.commit', { kind: 'receipts', path, ka: 'RTM', replace: true, reason: 'KA 重发验收单' });
+      expect(replaced.committed).toBe(true);
       await call(ctx, 'corrections.reverse', { documentId: fk.id, reason: '退票' });
-      const audit = (await call(ctx, 'audit.list', { action: 'reverse', entity: 'document' })).rows;
-      expect(audit.map((a: { actor: string }) => a.actor)).toEqual(['wang']);
+      const audit = (await call(ctx, 'audit.list', { limit: 1000 })).rows as { actor: string; action: string; at: string }[];
+      // Newest first: everything written since wang signed in is hers, the reversals, replacement and reallocation too.
+      const since = audit.slice(0, audit.findIndex((a) => a.action === 'sign-in' && a.actor === 'wang'));
+      expect(new Set(since.map((a) => a.actor))).toEqual(new Set(['wang']));
+      for (const action of ['reverse', 'reallocate', 'replace', 'post', 'clear']) expect(since.map((a) => a.action), action).toContain(action);
+      expect(audit.some((a) => a.actor === 'os:tester')).toBe(false);
     } finally {
       ctx.session.close();
     }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../bridge/dispatch.js';
 import { serviceContract, type ServiceName } from '../../contract/service-contract.js';
 import { BookSession } from '../../services/book-session.js';
-import type { ServiceContext } from '../../services/service-handlers.js';
+type DispatchContext = Parameters<typeof dispatch>[0];
 
 let dir: string;
-let ctx: ServiceContext;
+let ctx: DispatchContext;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ka-settle-month-'));
   ctx = { session: new BookSession(dir, 'os:tester'), control: {} };
@@ -36,7 +36,7 @@ describe('the month end through the service contract', () => {
   it('sets up users, and needs a signed-in user for sign-offs', async () => {
     expect((await call('app.state', {})).book.hasUsers).toBe(false);
     await call('users.add', { username: 'admin', role: 'admin', password: 'admin-password' });
-    expect((await attempt('users.add', { username: 'wang', role: 'accountant', password: 'wang-password' }))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await attempt('users.add', { username: 'wang', role: 'accountant', password: 'wang-password' }))).toMatchObject({ ok: false, status: 401, error: { code: 'security.sign-in-required' } });
     await as('admin');
     for (const [username, role] of [['wang', 'accountant'], ['zhao', 'credit_controller'], ['liu', 'manager']] as const) {
       await call('users.add', { username, role, password: `${username}-password` });
@@ -44,14 +44,17 @@ describe('the month end through the service contract', () => {
     expect((await call('users.list', {})).rows.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'liu', 'wang', 'zhao']);
     await call('users.add', { username: 'temp', role: 'accountant', password: 'temp-password' });
     await call('users.disable', { username: 'temp' });
-    expect(await attempt('session.signIn', { username: 'temp', password: 'temp-password' })).toMatchObject({ ok: false, error: { code: 'sign-in' } });
+    expect(await attempt('session.signIn', { username: 'temp', password: 'temp-password' })).toMatchObject({ ok: false, error: { code: 'security.sign-in-failed' } });
     await call('users.password', { password: 'admin-password-2' });
     await call('session.signOut', {});
     await call('session.signIn', { username: 'admin', password: 'admin-password-2' });
     await call('users.password', { password: 'admin-password' });
     await call('session.signOut', {});
-    expect(await attempt('close.prepare', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'sign-in' } });
-    expect(await attempt('session.signIn', { username: 'wang', password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'sign-in', field: 'password' } });
+    // In a book with users every write needs a signed-in user: a sign-off, and equally a reconciliation or a claim move.
+    expect(await attempt('close.prepare', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'security.sign-in-required' } });
+    expect(await attempt('reconcile.run', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'security.sign-in-required', params: { what: 'reconcile' } } });
+    expect(await attempt('claims.move', { id: 1, to: 'approved' })).toMatchObject({ ok: false, error: { code: 'security.sign-in-required', params: { what: 'claims.approve' } } });
+    expect(await attempt('session.signIn', { username: 'wang', password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'security.sign-in-failed', field: 'password' } });
     expect((await as('wang')).user).toMatchObject({ username: 'wang', role: 'accountant' });
     expect((await call('app.state', {})).user).toMatchObject({ username: 'wang' });
   });
@@ -69,11 +72,21 @@ describe('the month end through the service contract', () => {
     const claim = claims.claims[0];
     expect(claim).toBeDefined();
     expect((await call('claims.move', { id: claim.id, to: 'submitted', date: '2026-11-06' })).status).toBe('submitted');
+    // Approving a claim is the credit controller's (or a manager's), not the accountant's.
+    expect(await attempt('claims.move', { id: claim.id, to: 'approved', date: '2026-11-08' })).toMatchObject({ ok: false, status: 403, error: { code: 'security.forbidden' } });
+    await as('zhao');
     expect((await call('claims.move', { id: claim.id, to: 'approved', date: '2026-11-08' })).status).toBe('approved');
+    await as('wang');
     const detail = (await call('claims.get', { id: claim.id })).claim;
     expect(detail).toMatchObject({ status: 'approved', attachments: [] });
-    const attached = await call('claims.attach', { id: claim.id, path: join(dir, 'demo.kasettle') });
-    expect(attached.attachments[0]).toMatchObject({ name: 'demo.kasettle' });
+    // Evidence comes from a file the user chose (the dialog or the bridge grants it), never a path a page names.
+    expect(await attempt('claims.attach', { id: claim.id, path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'security.path-not-allowed' } });
+    const notice = join(dir, '扣款通知.txt');
+    writeFileSync(notice, '大润发扣款通知');
+    ctx.session.grants.grant(notice, 'read');
+    const attached = await call('claims.attach', { id: claim.id, path: notice });
+    expect(attached.attachments[0]).toMatchObject({ name: '扣款通知.txt' });
+    expect((await call('claims.attach', { id: claim.id, path: notice })).attachments.map((a: { name: string }) => a.name)).toEqual(['扣款通知 (2).txt', '扣款通知.txt']);
     await call('credits.list', {});
 
     const accrued = await call('terms.accrue', { period: '2026-10' });
@@ -85,33 +98,58 @@ describe('the month end through the service contract', () => {
   });
 
   it('prepares as one user, refuses the same user’s sign-off, reviews and approves as others, then locks the month', async () => {
-    const status = await call('close.status', { period: '2026-10' });
+    // Months close in order: October waits for the demo's first month, November 2025, which is closed here.
+    expect(await attempt('close.prepare', { period: '2026-10', asOf: '2026-11-05' })).toMatchObject({ ok: false, error: { code: 'security.earlier-month-open', params: { earlier: '2025-11' } } });
+    const status = await call('close.status', { period: '2025-11' });
     expect(status.status).toBe('open');
-    if (status.exceptions.length) await call('close.accept', { period: '2026-10', keys: 'all', reason: '已与门店和厂家确认' });
-    const prepared = await call('close.prepare', { period: '2026-10', asOf: '2026-11-05' });
+    await call('reconcile.run', { period: '2025-11', asOf: '2025-12-05' });
+    await call('close.accept', { period: '2025-11', keys: 'all', reason: '已与门店和厂家确认' });
+    const prepared = await call('close.prepare', { period: '2025-11', asOf: '2025-12-05' });
     expect(prepared.statements.length).toBe(4);
-    expect(await attempt('close.review', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await attempt('close.review', { period: '2025-11' })).toMatchObject({ ok: false, error: { code: 'security.forbidden' } });
     await as('zhao');
-    expect(await attempt('close.review', { period: '2026-10' })).toMatchObject({ ok: true });
+    expect(await attempt('close.review', { period: '2025-11' })).toMatchObject({ ok: true });
     await as('wang');
-    expect(await attempt('close.approve', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await attempt('close.approve', { period: '2025-11' })).toMatchObject({ ok: false, error: { code: 'security.forbidden' } });
+    await as('admin');
+    expect(await attempt('close.approve', { period: '2025-11' })).toMatchObject({ ok: false, status: 403, error: { code: 'security.forbidden' } });
     await as('liu');
-    const approved = await call('close.approve', { period: '2026-10' });
+    const approved = await call('close.approve', { period: '2025-11' });
     expect(approved.status).toBe('closed');
     expect(existsSync(approved.backup)).toBe(true);
 
-    const preview = await call('statement.preview', { period: '2026-10', distributor: 'D01' });
+    const preview = await call('statement.preview', { period: '2025-11', distributor: 'D01' });
     expect(preview.html).toContain('结算单');
     expect(preview.status).toBe('approved');
-    const xlsx = await call('statement.export', { period: '2026-10', distributor: 'D01', format: 'xlsx' });
+    const xlsx = await call('statement.export', { period: '2025-11', distributor: 'D01', format: 'xlsx' });
     expect(existsSync(xlsx.file)).toBe(true);
-    expect((await call('statement.versions', { period: '2026-10', distributor: 'D01' })).rows[0]).toMatchObject({ version: 1, status: 'approved' });
-    expect(await attempt('reconcile.run', { period: '2026-10' })).toMatchObject({ ok: false, error: { code: 'period-closed' } });
+    // Exports go where a dialog chose or into the book's exports/ folder, and never over a file already there.
+    expect(await attempt('statement.export', { period: '2025-11', distributor: 'D01', format: 'xlsx', path: join(dir, 'anywhere.xlsx') })).toMatchObject({ ok: false, error: { code: 'security.path-not-allowed' } });
+    expect(await attempt('statement.export', { period: '2025-11', distributor: 'D01', format: 'xlsx', path: xlsx.file })).toMatchObject({ ok: false, error: { code: 'security.path-exists' } });
+    const again = await call('statement.export', { period: '2025-11', distributor: 'D01', format: 'xlsx' });
+    expect(again.file).not.toBe(xlsx.file);
+    expect(again.file).toMatch(/ \(2\)\.xlsx$/);
+    expect((await call('statement.versions', { period: '2025-11', distributor: 'D01' })).rows[0]).toMatchObject({ version: 1, status: 'approved' });
+    expect(await attempt('reconcile.run', { period: '2025-11' })).toMatchObject({ ok: false, error: { code: 'period-closed' } });
     expect(preview.kas).toEqual(expect.arrayContaining(['RTM', 'CRF']));
-    const confirmed = await call('statement.confirm', { period: '2026-10', distributor: 'D01', party: 'ka', ka: 'RTM', result: 'disputed', reasons: '堆头费多扣 200 元' });
+    const confirmed = await call('statement.confirm', { period: '2025-11', distributor: 'D01', party: 'ka', ka: 'RTM', result: 'disputed', reasons: '堆头费多扣 200 元' });
     expect(confirmed.confirmations[0]).toMatchObject({ party: 'ka', ka: 'RTM', result: 'disputed', reasons: '堆头费多扣 200 元' });
-    expect(await attempt('statement.confirm', { period: '2026-10', distributor: 'D01', party: 'manufacturer', result: 'disputed' })).toMatchObject({ ok: false, error: { code: 'missing-reason' } });
-  }, 60_000);
+    expect(await attempt('statement.confirm', { period: '2025-11', distributor: 'D01', party: 'manufacturer', result: 'disputed' })).toMatchObject({ ok: false, error: { code: 'missing-reason' } });
+
+    // Restoring the backup taken before the close would take the close away: that is a reopening, for a manager
+    // or admin who signed none of the month, with a reason, recorded in both books.
+    expect(await attempt('book.restore', { file: approved.backup, reason: '误操作' })).toMatchObject({ ok: false, error: { code: 'security.signer-may-not-undo', params: { user: 'liu', period: '2025-11' } } });
+    await as('admin');
+    expect(await attempt('book.restore', { file: approved.backup })).toMatchObject({ ok: false, error: { code: 'security.reason-needed' } });
+    const restored = await call('book.restore', { file: approved.backup, reason: '审批前发现漏记一笔退货' });
+    expect(restored.reopened).toEqual(['2025-11']);
+    expect((await call('close.status', { period: '2025-11' })).status).toBe('reviewed');
+    expect((await call('audit.list', { action: 'restore', limit: 1 })).rows[0]).toMatchObject({ actor: 'admin', after: { reason: '审批前发现漏记一笔退货', undoes: ['2025-11'] } });
+    expect((await call('app.state', {})).user).toBeNull();
+    await as('liu');
+    expect((await call('close.approve', { period: '2025-11' })).status).toBe('closed');
+    await call('statement.confirm', { period: '2025-11', distributor: 'D01', party: 'ka', ka: 'RTM', result: 'disputed', reasons: '堆头费多扣 200 元' });
+  }, 120_000);
 
   it('answers the credit, audit and settings questions in the shape the contract says', async () => {
     await call('credit.exposure', { asOf: '2026-10-31' });
@@ -135,6 +173,9 @@ describe('the month end through the service contract', () => {
     expect((await call('credit.holds', { asOf: '2026-10-31' })).rows.map((r: { ka: string }) => r.ka)).toContain('MET');
     await call('credit.overrideHold', { ka: 'MET', until: '2026-11-30', reason: '总经理同意发货' });
     expect(await attempt('settings.set', { key: 'credit.hold_mode', value: 'sometimes' })).toMatchObject({ ok: false, error: { code: 'invalid-field' } });
+    // Master data is the accountant's (or a manager's): the credit controller may not change it.
+    expect(await attempt('master.save', { entity: 'ka-accounts', record: { code: 'HX', name: '华兴', paymentTermsDays: 30 } })).toMatchObject({ ok: false, error: { code: 'security.forbidden' } });
+    await as('wang');
     expect((await call('settings.get', {})).settings['credit.hold_mode']).toBe('block');
     const audit = await call('audit.list', { actor: 'liu', limit: 50 });
     expect(audit.rows.map((r: { action: string }) => r.action)).toContain('approve');
@@ -172,8 +213,10 @@ describe('the month end through the service contract', () => {
     expect(good.backup.file).toBe(r.file);
     // A book with users is restored only by a manager or admin.
     await as('wang');
-    expect(await attempt('book.restore', { file: r.file })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await attempt('book.restore', { file: r.file })).toMatchObject({ ok: false, error: { code: 'security.forbidden' } });
     await call('session.signOut', {});
-    expect(await attempt('book.restore', { file: r.file })).toMatchObject({ ok: false, error: { code: 'sign-in' } });
+    expect(await attempt('book.restore', { file: r.file })).toMatchObject({ ok: false, error: { code: 'security.sign-in-required' } });
+    // A sound book is never restored through the damaged-book path, signed in or not.
+    expect(await attempt('app.restoreDamaged', { path: join(dir, 'demo.kasettle'), file: r.file })).toMatchObject({ ok: false, error: { code: 'security.book-not-damaged' } });
   });
 });

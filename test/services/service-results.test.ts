@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../bridge/dispatch.js';
 import { serviceContract, type ServiceName } from '../../contract/service-contract.js';
 import { BookSession } from '../../services/book-session.js';
-import type { ServiceContext } from '../../services/service-handlers.js';
+type DispatchContext = Parameters<typeof dispatch>[0];
 import { SEP } from '../helpers/sep-book.js';
 
 let dir: string;
-let ctx: ServiceContext;
+let ctx: DispatchContext;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ka-settle-services-'));
   ctx = { session: new BookSession(dir, 'tester'), control: {} };
@@ -48,6 +48,13 @@ describe('what each service method returns', () => {
     await call('ageing.report', { asOf: '2026-09-30' });
     await call('import.preview', { kind: 'stores', path: `${SEP}04-stores.csv` });
     await call('import.mappings', {});
+    expect((await call('import.confirmCustomers', { pairs: [{ customerCode: 'U8-0101001', customerName: '上海大润发', ka: 'RTM', storeCode: 'A010' }] })).confirmed)
+      .toEqual([{ code: 'U8-0101001', ka: 'RTM', storeCode: 'A010' }]);
+    const stores = join(dir, 'stores.csv');
+    writeFileSync(stores, '门店编号,门店名称,所属系统,区域\nZ900,大润发测试店,RTM,华东\n');
+    expect((await call('import.commit', { kind: 'stores', path: stores, saveMappingAs: '门店表' })).committed).toBe(true);
+    expect((await call('import.mappings', { kind: 'stores' })).mappings.map((m: { name: string }) => m.name)).toEqual(['门店表']);
+    await call('import.dropMapping', { name: '门店表', kind: 'stores', ka: '' });
     const backup = await call('book.backup', {});
     expect((await call('book.backups', {})).backups[0].file).toBe(backup.file);
     await call('book.restore', { file: backup.file });

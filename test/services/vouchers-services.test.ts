@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../bridge/dispatch.js';
 import { serviceContract, type ServiceName } from '../../contract/service-contract.js';
 import { BookSession } from '../../services/book-session.js';
-import type { ServiceContext } from '../../services/service-handlers.js';
+type DispatchContext = Parameters<typeof dispatch>[0];
 import { readXlsxSheet, sums } from '../helpers/read-vouchers.js';
 import { tempDir } from '../helpers/temp-book.js';
 import { voucherBookFile } from '../helpers/voucher-book.js';
@@ -15,7 +15,7 @@ describe('the vouchers through the service contract', () => {
   it('maps, previews, exports once, refuses nothing-new and the unmapped, and re-exports byte for byte', async () => {
     const path = await voucherBookFile();
     const dir = tempDir();
-    const ctx: ServiceContext = { session: new BookSession(dir, 'os:tester'), control: {} };
+    const ctx: DispatchContext = { session: new BookSession(dir, 'os:tester'), control: {} };
     await ctx.session.open(path);
     const attempt = (method: ServiceName, args: unknown) => dispatch(ctx, method, args);
     const call = async (method: ServiceName, args: unknown): Promise<any> => {
@@ -25,12 +25,17 @@ describe('the vouchers through the service contract', () => {
       expect(checked.success, `${method}: ${checked.success ? '' : JSON.stringify(checked.error.issues.slice(0, 3))}`).toBe(true);
       return out.result;
     };
+    // A path as the save dialog returns it: granted to the book thread once (services/path-grants.ts).
+    const chosen = (p: string) => {
+      ctx.session.grants.grant(p, 'write');
+      return p;
+    };
     try {
-      expect(await attempt('vouchers.acceptProposals', {})).toMatchObject({ ok: false, error: { code: 'book.sign-in-needed' } });
+      expect(await attempt('vouchers.acceptProposals', {})).toMatchObject({ ok: false, error: { code: 'security.sign-in-required' } });
       ctx.session.signIn('wang', 'wang-pass-1');
       const preview = await call('vouchers.preview', { period: '2026-10', grouping: 'document' });
       expect(preview.unmapped.length).toBe(11);
-      const refused = await attempt('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'kingdee-k3', path: join(dir, 'x.xlsx') });
+      const refused = await attempt('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'kingdee-k3', path: chosen(join(dir, 'x.xlsx')) });
       expect(refused).toMatchObject({ ok: false, status: 422, error: { code: 'vouchers.unmapped', params: { period: '2026-10', accounts: expect.arrayContaining([{ code: 'vouchers.account', params: { account: 'ar_ka' } }]) } } });
 
       expect((await call('vouchers.acceptProposals', {})).accepted).toBe(13);
@@ -45,16 +50,16 @@ describe('the vouchers through the service contract', () => {
       const ready = await call('vouchers.preview', { period: '2026-10', grouping: 'day_kind' });
       expect(ready).toMatchObject({ pendingDocuments: 14, voucherCount: 13, unmapped: [], blocked: null });
       const file = join(dir, 'u8.xlsx');
-      const exported = await call('vouchers.export', { period: '2026-10', grouping: 'day_kind', layout: 'yonyou-u8-xlsx', path: file });
+      const exported = await call('vouchers.export', { period: '2026-10', grouping: 'day_kind', layout: 'yonyou-u8-xlsx', path: chosen(file) });
       expect(exported).toMatchObject({ file, rows: 13, vouchers: 13, documents: 14, batch: 1, debit: ready.debit });
       const rows = await readXlsxSheet(file, '凭证');
       expect([...sums(rows, { voucher: ['凭证号'], code: '科目编码', debit: '金额借方', credit: '金额贷方' }).byVoucher.values()].every((v) => v === 0)).toBe(true);
       expect(rows.some((r) => r['客户编码'] === '0102')).toBe(true);
 
-      expect(await attempt('vouchers.export', { period: '2026-10', grouping: 'day_kind', layout: 'yonyou-u8-xlsx', path: join(dir, 'y.xlsx') }))
+      expect(await attempt('vouchers.export', { period: '2026-10', grouping: 'day_kind', layout: 'yonyou-u8-xlsx', path: chosen(join(dir, 'y.xlsx')) }))
         .toMatchObject({ ok: false, error: { code: 'vouchers.nothing-new', params: { vouchers: 13 } } });
       const again = join(dir, 'again.xlsx');
-      expect(await call('vouchers.reexport', { period: '2026-10', batch: 1, layout: 'yonyou-u8-xlsx', path: again })).toMatchObject({ vouchers: 13, batch: 1 });
+      expect(await call('vouchers.reexport', { period: '2026-10', batch: 1, layout: 'yonyou-u8-xlsx', path: chosen(again) })).toMatchObject({ vouchers: 13, batch: 1 });
       expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
       expect((await call('vouchers.list', { period: '2026-10' })).rows).toHaveLength(13);
       expect((await call('vouchers.preview', { period: '2026-10', grouping: 'document' })).exports).toMatchObject([{ id: 1, layout: 'yonyou-u8-xlsx', grouping: 'day_kind', created_by: 'wang', vouchers: 13 }]);

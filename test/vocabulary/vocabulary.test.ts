@@ -50,6 +50,20 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.CLOSE_EXCEPTION_KINDS, 'closeExceptionKinds'],
   [vocabulary.CONFIRMATION_PARTIES, 'confirmationParties'],
   [vocabulary.CONFIRMATION_RESULTS, 'confirmationResults'],
+  [vocabulary.PERMISSIONS, 'permissions'],
+  [vocabulary.SIGN_OFF_STEPS, 'signOffSteps'],
+  [vocabulary.SESSION_PROBLEMS, 'sessionProblems'],
+  [vocabulary.USER_ACTIONS, 'userActions'],
+  [vocabulary.USER_RELATIONS, 'userRelations'],
+  [vocabulary.SCHEMA_OBJECTS, 'schemaObjects'],
+  [vocabulary.STORE_READINGS, 'storeReadings'],
+  [vocabulary.DATE_STYLES, 'dateStyles'],
+  [vocabulary.MAPPING_BASES, 'mappingBases'],
+  [vocabulary.IMPORT_FIELDS, 'importFields'],
+  [vocabulary.HQ_ROLES, 'hqRoles'],
+  [vocabulary.HQ_CLAIM_STATES, 'hqClaimStates'],
+  [vocabulary.HQ_PROPOSALS, 'hqProposals'],
+  [vocabulary.HQ_AUDIT_BREAKDOWNS, 'hqAuditBreakdowns'],
 ];
 
 describe('the vocabularies', () => {

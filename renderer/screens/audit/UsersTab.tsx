@@ -21,6 +21,9 @@ export function UsersTab({ onChanged }: { onChanged: () => void }) {
   const [done, setDone] = useState('');
   const [disable, setDisable] = useState('');
   const [newPassword, setNewPassword] = useState('');
+  const [manage, setManage] = useState({ username: '', password: '', role: 'accountant' as (typeof ROLES)[number] });
+  const settings = useQuery('settings.get', {});
+  const changed = (username: string) => { setDone(t('security.done', { username })); list.reload(); onChanged(); };
   const { act: run, error: actionError, setError: setActionError } = useAction();
   const add = async () => {
     try {
@@ -67,6 +70,31 @@ export function UsersTab({ onChanged }: { onChanged: () => void }) {
           if (await run('users.disable', { username: disable })) { setDone(t('users.disabledDone', { username: disable })); setDisable(''); list.reload(); }
         }}>{t('users.disable')}</button>
       </div>
+      {/* An admin's changes to another account are recorded: that admin may not sign beside its user in the same month. */}
+      <h3>{t('security.manage')}</h3>
+      <div className="row" data-testid="user-manage">
+        <label>{t('security.manageWho')}<select value={manage.username} onChange={(e) => setManage({ ...manage, username: e.target.value })} data-testid="user-manage-name">
+          <option value="" />
+          {(list.data?.rows ?? []).map((u) => <option key={String(u.username)} value={String(u.username)}>{String(u.username)}</option>)}
+        </select></label>
+        <button type="button" disabled={!manage.username} onClick={async () => { if (await run('users.enable', { username: manage.username })) changed(manage.username); }}>{t('security.enable')}</button>
+        <input type="password" value={manage.password} onChange={(e) => setManage({ ...manage, password: e.target.value })} autoComplete="new-password" aria-label={t("users.newPassword")} placeholder={t("users.newPassword")} />
+        <button type="button" disabled={!manage.username || !manage.password} onClick={async () => {
+          if (await run('users.resetPassword', { username: manage.username, password: manage.password })) { setManage({ ...manage, password: '' }); changed(manage.username); }
+        }}>{t('security.resetPassword')}</button>
+        <select value={manage.role} onChange={(e) => setManage({ ...manage, role: e.target.value as (typeof ROLES)[number] })} aria-label={t('users.role')}>
+          {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+        </select>
+        <button type="button" disabled={!manage.username} onClick={async () => { if (await run('users.setRole', { username: manage.username, role: manage.role })) changed(manage.username); }}>{t('security.setRole')}</button>
+      </div>
+      {list.data?.rows.length === 1 && settings.data && (
+        <label className="row">
+          <input type="checkbox" checked={settings.data.settings['security.single_user_without_sign_in'] === true} data-testid="relaxed-setting" onChange={async (e) => {
+            if (await run('settings.set', { key: 'security.single_user_without_sign_in', value: e.target.checked })) { setDone(t('security.relaxedSaved')); settings.reload(); onChanged(); }
+          }} />
+          {t('security.relaxedSetting')}
+        </label>
+      )}
       <form className="row" onSubmit={async (e) => {
         e.preventDefault();
         if (await run('users.password', { password: newPassword })) { setDone(t('users.passwordChanged')); setNewPassword(''); }

@@ -6,9 +6,7 @@ import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
 import { DeductionCorrection } from '../corrections/DeductionCorrection';
 import { useWords } from '../../i18n/words';
-import { FEE_TYPES } from '../../../vocabulary/index.js';
-
-export { FEE_TYPES };
+import { FEE_TYPES, type FeeType } from '../../../vocabulary/index.js';
 
 /** 扣款: each deduction with its fee type, the contract's verdict and the split; reclassify with a rule for next time. */
 export function DeductionsTab({ period }: { period: string }) {
@@ -18,12 +16,13 @@ export function DeductionsTab({ period }: { period: string }) {
   const [disputedOnly, setDisputedOnly] = useState(false);
   const list = useQuery('fees.deductions', { period, disputedOnly, limit: 1000 });
   const [open, setOpen] = useState<Row | null>(null);
-  const [feeType, setFeeType] = useState<string>('display');
-  const [saveRule, setSaveRule] = useState(true);
+  // Nothing is preselected and nothing remembered unasked: the user chooses the fee type, and ticks 记住 to keep the rule.
+  const [feeType, setFeeType] = useState<FeeType | ''>('');
+  const [saveRule, setSaveRule] = useState(false);
   const [saved, setSaved] = useState('');
 
   const reclassify = async () => {
-    if (!open || !(await act('fees.reclassify', { lineId: Number(open.line_id), feeType: feeType as (typeof FEE_TYPES)[number], saveRule }))) return;
+    if (!open || !feeType || !(await act('fees.reclassify', { lineId: Number(open.line_id), feeType, saveRule }))) return;
     setSaved(t('fees.reclassified', { doc: String(open.doc_no), type: t(`feeTypes.${feeType}`) }));
     list.reload();
   };
@@ -38,7 +37,7 @@ export function DeductionsTab({ period }: { period: string }) {
       {saved && <p className="notice ok" role="status" data-testid="fees-message">{saved}</p>}
       <div className="split">
         <DataGrid testId="deductions-grid" rows={list.data?.rows ?? []} rowId={(r) => String(r.line_id)} selectedId={open ? String(open.line_id) : null}
-          onOpen={(r) => { setOpen(r); setFeeType(String(r.fee_type ?? 'display')); setSaved(''); }}
+          onOpen={(r) => { setOpen(r); setFeeType(''); setSaveRule(false); setSaved(''); }}
           columns={[
             { field: 'doc_no', headerName: t('fees.docNo'), width: 130 },
             { field: 'ka', headerName: 'KA', width: 70 },
@@ -57,13 +56,14 @@ export function DeductionsTab({ period }: { period: string }) {
             <h3>{String(open.doc_no)} · {String(open.fee_text ?? '')}</h3>
             <p className="muted">{String(open.reason)}</p>
             <label>{t('fees.feeType')}
-              <select value={feeType} onChange={(e) => setFeeType(e.target.value)} data-testid="reclassify-type">
+              <select value={feeType} onChange={(e) => setFeeType(e.target.value as FeeType | '')} data-testid="reclassify-type">
+                <option value="">{t('fees.chooseFeeType')}</option>
                 {FEE_TYPES.map((f) => <option key={f} value={f}>{t(`feeTypes.${f}`)}</option>)}
               </select>
             </label>
-            <label className="inline"><input type="checkbox" checked={saveRule} onChange={(e) => setSaveRule(e.target.checked)} />{t('fees.saveRule', { ka: String(open.ka), wording: String(open.fee_text ?? '') })}</label>
+            <label className="inline"><input type="checkbox" checked={saveRule} data-testid="reclassify-remember" onChange={(e) => setSaveRule(e.target.checked)} />{t('fees.saveRule', { ka: String(open.ka), wording: String(open.fee_text ?? '') })}</label>
             <div className="row">
-              <button type="button" className="primary" data-testid="reclassify-save" onClick={reclassify}>{t('fees.reclassify')}</button>
+              <button type="button" className="primary" data-testid="reclassify-save" disabled={!feeType} onClick={reclassify}>{t('fees.reclassify')}</button>
               <button type="button" onClick={() => setOpen(null)}>{t('app.close')}</button>
             </div>
             <DeductionCorrection row={open} onChanged={list.reload} />

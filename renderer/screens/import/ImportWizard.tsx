@@ -5,17 +5,14 @@ import type { Route } from '../../app/areas';
 import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
 import { DateInput, isIsoDateOrEmpty } from '../../components/DateInput';
 import { ProgressPanel } from '../../components/ProgressPanel';
-import { formatTimestamp } from '../../format/dates';
 import { useHost } from '../../host/host-context';
 import { useKaAccounts } from '../../host/use-ka-accounts';
 import { useLongCall } from '../../host/use-long-call';
 import { FileDrop } from './FileDrop';
+import { ImportPreview, type PreviewActions } from './ImportPreview';
 import { ImportResult } from './ImportResult';
-import { MappingTable } from './MappingTable';
-import { SampleGrid } from './SampleGrid';
 import { ConflictsPanel, ReplacedSummary } from '../corrections/ConflictsPanel';
 import { ImportBatches } from '../corrections/ImportBatches';
-import { useWords } from '../../i18n/words';
 import { DOCUMENT_IMPORT_KINDS, MASTER_KINDS } from '../../../vocabulary/index.js';
 
 // Documents first: what an accountant imports every month.
@@ -23,14 +20,16 @@ const KINDS = [...DOCUMENT_IMPORT_KINDS, ...MASTER_KINDS] as const;
 type Kind = (typeof KINDS)[number];
 type Preview = ServiceResult<'import.preview'>;
 type Report = ServiceResult<'import.commit'>;
+/** What the user has decided about this file so far: the mapping by hand, the order of dates, the saved mapping dropped. */
+interface Choices { map: Record<string, string>; dateOrder?: 'dmy' | 'mdy'; ignoreSaved: boolean }
 
 /**
- * The import wizard: choose (or drop) a file, see the detected header, the column mapping and every refused row
- * before anything is written, change the mapping and save it for the KA account, then import in one transaction.
+ * The import wizard: choose (or drop) a file, see how it will be read — the saved mapping found for it, each column
+ * with its confidence, how stores and dates were read, what must be decided — answer, change the mapping and save it
+ * for the KA account, then import in one transaction.
  */
 export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const { t } = useTranslation();
-  const { say } = useWords();
   const host = useHost();
   const call = useLongCall();
   const [kind, setKind] = useState<Kind>('deliveries');
@@ -40,7 +39,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const [mapping, setMapping] = useState('');
   const [file, setFile] = useState<{ name: string; path: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [map, setMap] = useState<Record<string, string>>({});
+  const [choices, setChoices] = useState<Choices>({ map: {}, ignoreSaved: false });
   const [dirty, setDirty] = useState(false);
   const [saveAs, setSaveAs] = useState('');
   const [saveMapping, setSaveMapping] = useState(false);
@@ -52,36 +51,39 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const [replace, setReplace] = useState(false);
   const [replaceReason, setReplaceReason] = useState('');
   const [imports, setImports] = useState(0);
+  const [info, setInfo] = useState('');
 
   const kas = useKaAccounts().rows;
   useEffect(() => {
     host.call('import.mappings', { kind, ...(ka ? { ka } : {}) }).then((r) => setSaved(r.mappings), () => setSaved([]));
-  }, [host, kind, ka, report]);
+  }, [host, kind, ka, report, preview?.appliedMapping?.name]);
 
-  const args = (path: string, withMap: Record<string, string>): ServiceArgs<'import.preview'> => ({
-    kind, path, ...(ka ? { ka } : {}), ...(date ? { date } : {}), ...(mapping ? { mapping } : {}), ...(Object.keys(withMap).length ? { map: withMap } : {}),
+  const args = (path: string, c: Choices): ServiceArgs<'import.preview'> => ({
+    kind, path, ...(ka ? { ka } : {}), ...(date ? { date } : {}), ...(mapping ? { mapping } : {}), ...(Object.keys(c.map).length ? { map: c.map } : {}),
+    ...(c.dateOrder ? { dateOrder: c.dateOrder } : {}), ...(c.ignoreSaved ? { ignoreSavedMapping: true } : {}),
     ...(allowDates ? { allowDates } : {}),
     ...(replace ? { replace: true, ...(replaceReason.trim() ? { reason: replaceReason.trim() } : {}) } : {}),
   });
 
-  const runPreview = async (path: string, withMap: Record<string, string>) => {
+  const runPreview = async (path: string, c: Choices) => {
     setLabel(t('import.previewing'));
     setReport(null);
-    const p = await call.run('import.preview', args(path, withMap));
+    setChoices(c);
+    const p = await call.run('import.preview', args(path, c));
     setPreview(p);
     setDirty(false);
   };
 
   const choose = async (f: File) => {
     call.setError(null);
+    setInfo('');
     if (!isIsoDateOrEmpty(date)) return;
     setPreview(null);
-    setMap({});
     setAllowDates(false);
     try {
       const path = await host.stageFile(f);
       setFile({ name: f.name, path });
-      await runPreview(path, {});
+      await runPreview(path, { map: {}, ignoreSaved: false });
     } catch (e) {
       call.setError(asServiceError(e));
     }
@@ -90,7 +92,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
   const commit = async () => {
     if (!file) return;
     setLabel(t('import.committing'));
-    const r = await call.run('import.commit', { ...args(file.path, map), ...(saveMapping && saveAs.trim() ? { saveMappingAs: saveAs.trim() } : {}) });
+    const r = await call.run('import.commit', { ...args(file.path, choices), ...(saveMapping && saveAs.trim() ? { saveMappingAs: saveAs.trim() } : {}) });
     if (r) {
       setReport(r);
       setPreview(null);
@@ -102,8 +104,61 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
     setFile(null);
     setPreview(null);
     setReport(null);
-    setMap({});
     setReplace(false);
+    setSaveMapping(false);
+    setSaveAs('');
+    setChoices({ map: {}, ignoreSaved: false });
+    setInfo('');
+  };
+
+  const again = (c: Choices) => (file ? runPreview(file.path, c) : Promise.resolve());
+  const actions: PreviewActions = {
+    onAllowDates: (on) => {
+      setAllowDates(on);
+      setDirty(true);
+    },
+    onMapChange: (heading, field) => {
+      setChoices({ ...choices, map: { ...choices.map, [heading]: field } });
+      setDirty(true);
+      // Changing a column of the saved mapping applied: 保存此映射 under its name keeps the change for the next file.
+      const applied = preview?.appliedMapping;
+      if (applied && !choices.ignoreSaved) {
+        setSaveMapping(true);
+        setSaveAs(applied.name);
+      }
+    },
+    onReapply: () => again(choices),
+    onIgnoreSaved: () => again({ ...choices, ignoreSaved: true }),
+    onUseSavedAgain: () => again({ ...choices, ignoreSaved: false }),
+    onDeleteSaved: async () => {
+      const m = preview?.appliedMapping;
+      if (!m) return;
+      try {
+        await host.call('import.dropMapping', { name: m.name, kind, ka: m.ka });
+        setInfo(t('import.savedDeleted', { name: m.name }));
+        await again(choices);
+      } catch (e) {
+        call.setError(asServiceError(e));
+      }
+    },
+    onChooseColumn: (field, heading, others) => again({ ...choices, map: { ...choices.map, [heading]: field, ...Object.fromEntries(others.map((o) => [o, ''])) } }),
+    onDateOrder: (order) => again({ ...choices, dateOrder: order }),
+    onConfirmMapping: () => {
+      // The guessed columns become the user's own, and are kept for the KA's next file of this shape.
+      const confirmed = Object.fromEntries(preview!.columns.map((c) => [c.heading || c.column, c.field]));
+      setSaveMapping(true);
+      setSaveAs((s) => s || `${ka || preview!.kaCode || ''} ${t(`import.kinds.${kind}`)}`.trim());
+      return again({ ...choices, map: { ...confirmed, ...choices.map } });
+    },
+    onConfirmCustomers: async (pairs) => {
+      try {
+        const r = await host.call('import.confirmCustomers', { pairs });
+        setInfo(t('import.customersConfirmed', { count: r.confirmed.length }));
+        await again(choices);
+      } catch (e) {
+        call.setError(asServiceError(e));
+      }
+    },
   };
 
   const blocked = !preview || preview.errorCount > 0 || preview.conflicts.length > 0 || dirty || (preview.replaced.length > 0 && !replaceReason.trim());
@@ -118,6 +173,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
         <li className={report ? 'current' : ''}>{t('import.step3')}</li>
       </ol>
       <ErrorNotice error={call.error} onClose={() => call.setError(null)} />
+      {info && <p className="notice ok" role="status" data-testid="import-info">{info}</p>}
       {call.busy && <ProgressPanel label={label} progress={call.progress} onCancel={call.cancel} />}
 
       {report && <ReplacedSummary count={report.replaced.length} />}
@@ -148,51 +204,11 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
           <FileDrop onFile={choose} chosen={file?.name ?? null} disabled={call.busy} />
 
           {preview && file && (
-            <section className="preview" data-testid="import-preview">
-              <h2>{t('import.preview')}</h2>
-              <p className="muted">
-                {preview.headerRow !== undefined && <span data-testid="header-row">{t('import.headerRow', { row: preview.headerRow })}</span>}
-                {' · '}{t('import.format', { format: preview.format, encoding: preview.encoding ?? '' })}
-              </p>
-              {preview.previousImports.length > 0 && <p className="notice warn">{t('import.previous', { at: formatTimestamp(preview.previousImports[0]!.at) })}</p>}
-              {preview.errorCount > 0 ? (
-                <div className="notice error" role="alert" data-testid="import-errors">
-                  <strong>{t('import.errors', { count: preview.errorCount })}</strong>
-                  <table className="table compact">
-                    <thead><tr><th>{t('import.errorRow')}</th><th>{t('import.errorField')}</th><th>{t('import.errorReason')}</th></tr></thead>
-                    <tbody>
-                      {preview.errors.slice(0, 500).map((e, i) => <tr key={i}><td>{e.row ?? ''}</td><td>{e.field ?? ''}</td><td>{say(e.reason)}</td></tr>)}
-                    </tbody>
-                  </table>
-                  {preview.errors.some((e) => e.reason.code === 'import-files.date-outside-window') && (
-                    <label className="inline confirm-dates">
-                      <input type="checkbox" checked={allowDates} data-testid="allow-dates"
-                        onChange={(e) => { setAllowDates(e.target.checked); setDirty(true); }} />
-                      {t('import.allowDates')}
-                    </label>
-                  )}
-                </div>
-              ) : (
-                <p className="notice ok" data-testid="import-summary">
-                  {isDocuments ? t('import.summary', { created: preview.created, lines: preview.lines, unchanged: preview.unchanged })
-                    : t('import.summaryMaster', { created: preview.created, unchanged: preview.unchanged })}
-                </p>
-              )}
-              <ConflictsPanel preview={preview} replace={replace} reason={replaceReason} onReason={setReplaceReason}
-                onReplace={(on) => { setReplace(on); setDirty(true); }} />
-              {preview.warnings.length > 0 && (
-                <details className="notice warn"><summary>{t('import.warnings', { count: preview.warnings.length })}</summary>
-                  <ul>{preview.warnings.slice(0, 100).map((w, i) => <li key={i}>{w.row ? `${w.row}: ` : ''}{say(w.reason)}</li>)}</ul>
-                </details>
-              )}
-              {preview.fields.length > 0 && (
-                <>
-                  <h3>{t('import.mapping')}</h3>
-                  <MappingTable preview={preview} map={map} onChange={(heading, field) => { setMap({ ...map, [heading]: field }); setDirty(true); }} />
-                  {dirty && <button type="button" data-testid="re-preview" onClick={() => runPreview(file.path, map)}>{t('import.reapply')}</button>}
-                </>
-              )}
-              <SampleGrid preview={preview} />
+            <>
+              <ImportPreview preview={preview} map={choices.map} dirty={dirty} ignoredSaved={choices.ignoreSaved} busy={call.busy} isDocuments={isDocuments} actions={actions}
+                allowDates={allowDates}
+                corrections={<ConflictsPanel preview={preview} replace={replace} reason={replaceReason} onReason={setReplaceReason}
+                  onReplace={(on) => { setReplace(on); setDirty(true); }} />} />
               <div className="row commit-row">
                 {preview.fields.length > 0 && (
                   <label className="inline"><input type="checkbox" checked={saveMapping} data-testid="save-mapping" onChange={(e) => setSaveMapping(e.target.checked)} />{t('import.saveMapping')}</label>
@@ -200,7 +216,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
                 {saveMapping && <input aria-label={t('import.mappingName')} placeholder={t('import.mappingName')} value={saveAs} data-testid="mapping-name" onChange={(e) => setSaveAs(e.target.value)} />}
                 <button type="button" className="primary" data-testid="import-commit" disabled={blocked || call.busy || (saveMapping && !saveAs.trim())} onClick={commit}>{t('import.commit')}</button>
               </div>
-            </section>
+            </>
           )}
         </>
       )}

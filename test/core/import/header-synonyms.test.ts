@@ -57,7 +57,7 @@ describe('the header synonym table', () => {
 
   it('lets an explicit mapping beat detection', () => {
     const match = detectHeader([{ row: 1, cells: ['单号', '店', '货品', '件数', '价'] }], KIND_SPECS.deliveries,
-      { 店: 'storeCode', 货品: 'sku', 件数: 'qty', 价: 'price', 单号: 'docNo' });
+      { explicit: { 店: 'storeCode', 货品: 'sku', 件数: 'qty', 价: 'price', 单号: 'docNo' } });
     expect(Object.fromEntries(match!.columns.map((c) => [c.heading, c.field]))).toEqual({ 单号: 'docNo', 店: 'storeCode', 货品: 'sku', 件数: 'qty', 价: 'price' });
   });
 

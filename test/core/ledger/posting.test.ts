@@ -29,6 +29,16 @@ function remittance(w: World, docNo: string, date: string, amount: number): Docu
 
 const arBalance = (book: Parameters<typeof balances>[0]) => balances(book, 'account').find((b) => b.account === 'ar_ka')?.balance_fen ?? 0;
 
+/**
+ * These tests close September by hand (no sign-offs), which the book's check rightly reports as a month closed
+ * without its audited close; every other check must hold.
+ */
+function soundLedger(book: Parameters<typeof checkBook>[0]): boolean {
+  const checks = checkBook(book).checks;
+  expect(checks.find((c) => c.name === 'check.periods-audit')).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.objectContaining({ code: 'security.check-period-state' })]) });
+  return checks.filter((c) => c.name !== 'check.periods-audit').every((c) => c.ok);
+}
+
 describe('posting', () => {
   it('posts a receipt as balanced entries with an open receivable due after the KA terms', async () => {
     const book = await tempBook();
@@ -68,7 +78,7 @@ describe('posting', () => {
   it('refuses anything dated in a closed period, through the service and through raw SQL alike', async () => {
     const book = await tempBook();
     const w = addSmallWorld(book);
-    postDocuments(book, [receipt(w, 'YS4', '2026-09-03', [[1_000, 64_000]])], 'tester', { kind: 'user', description: 't' });
+    postDocuments(book, [receipt(w, 'YS4', '2026-09-03', [[1_000, 64_000]]), remittance(w, 'FK0', '2026-09-20', 500)], 'tester', { kind: 'user', description: 't' });
     book.write(() => setPeriodStatus(book, '2026-09', 'closed', 'manager'));
     let error: unknown;
     try {
@@ -81,13 +91,18 @@ describe('posting', () => {
     // The lock lives in the book itself: even a program writing SQL directly is refused.
     const raw = new Database(book.path);
     expect(() => raw.prepare("INSERT INTO entries (document_id, line_no, period, entry_date, account, amount_fen) VALUES (1, 9, '2026-09', '2026-09-30', 'bank', 1)").run())
-      .toThrow(/period-closed:2026-09/);
+      .toThrow(/^period-closed$/);
     expect(() => raw.prepare('UPDATE document_lines SET amount_fen = 1').run()).toThrow(/immutable/);
     expect(() => raw.prepare('DELETE FROM entries').run()).toThrow(/immutable/);
     raw.close();
+    // A clearing has no check of its own before the insert: the trigger refuses it, and the writer names the period.
+    const [ar] = openItemsOfDocument(book, 1);
+    const [cash] = openItemsOfDocument(book, 2);
+    expect(() => book.write(() => clearItems(book, { date: '2026-09-30', parts: [{ openItemId: ar!.id, amount: -500 }, { openItemId: cash!.id, amount: 500 }] }, 'tester')))
+      .toThrow(/period 2026-09 is closed/);
     // October is open: a correction goes there.
     postDocuments(book, [receipt(w, 'YS6', '2026-10-02', [[1_000, 64_000]])], 'tester', { kind: 'user', description: 't' });
-    expect(checkBook(book).ok).toBe(true);
+    expect(soundLedger(book)).toBe(true);
   });
 
   it('reverses a document in an open period and clears the two against each other', async () => {
@@ -101,7 +116,7 @@ describe('posting', () => {
     expect(openItemsOfDocument(book, 1)[0]!.open_fen).toBe(0);
     expect(openItemsOfDocument(book, id)[0]!.open_fen).toBe(0);
     expect(() => reverseDocument(book, 1, { actor: 'tester', reason: 'again', today: '2026-10-06' })).toThrow(/was reversed on 2026-10-05 by tester/);
-    expect(checkBook(book).ok).toBe(true);
+    expect(soundLedger(book)).toBe(true);
   });
 
   it('clears a remittance against receivables with parts summing to zero, and reverses a clearing', async () => {

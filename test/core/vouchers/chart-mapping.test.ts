@@ -60,7 +60,7 @@ describe('the chart-of-accounts mapping', () => {
     expect(row('adjustment')).toMatchObject({ state: 'unmapped', mapping: null });
     expect(view.rows.filter((r) => r.state === 'confirmed')).toEqual([]);
     // A credit controller is the manufacturer's: the distributor's chart is not theirs to map.
-    expect(() => acceptProposals(book, li)).toThrow(expect.objectContaining({ code: 'users.forbidden-role', params: expect.objectContaining({ role: 'credit_controller', what: { code: 'act.map-accounts' } }) }));
+    expect(() => acceptProposals(book, li)).toThrow(expect.objectContaining({ code: 'security.forbidden', params: expect.objectContaining({ role: 'credit_controller', what: 'vouchers' }) }));
     expect(acceptProposals(book, wang)).toBe(view.rows.filter((r) => r.state === 'proposed').length);
     expect(mappingView(book).rows.find((r) => r.account === 'ar_ka')).toMatchObject({ state: 'confirmed', changedBy: 'wang' });
     const audit = book.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'gl_account'").get() as { n: number };

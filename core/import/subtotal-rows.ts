@@ -1,0 +1,78 @@
+import { cellScaled, cellText, isBlank, type Cell } from './cell-values.js';
+import { looksNumeric } from './column-values.js';
+import type { HeaderMatch } from './detect-header.js';
+import type { KindSpec } from './import-kinds.js';
+
+/** Leading cells of a totals row, as before: 合计, 小计, 本页合计 … (with or without a colon and the figure). */
+const TOTALS_PREFIX = /^(合计|总计|小计|本页合计|累计|汇总|total|grand total|subtotal|sum)\s*[:：]?/i;
+/** A whole cell that is a subtotal label wherever it stands: 单据小计, 客户小计：大润发杨浦店, 日合计, Subtotal. */
+const TOTALS_CELL = /^(?:单据|单号|客户|门店|店铺|日|本日|当日|每日|本页|月|本月|类别|分类|品类|部门|供应商|总)?(?:小计|合计|总计|汇总|累计)(?:\s*[:：(（].*)?$|^(?:sub ?total|grand total|total|sum)\b.*$/i;
+/** The fields that identify what a line is: on a subtotal row they are all blank. */
+const IDENTIFYING = ['docNo', 'orderNo', 'storeCode', 'storeName', 'kaCode', 'distributorCode', 'sku', 'barcode', 'kaItemCode', 'productName',
+  'feeText', 'reference', 'code', 'name', 'documentType'];
+const PRODUCT_CODES = ['sku', 'barcode', 'kaItemCode'];
+
+function fen(cell: Cell): number | undefined {
+  if (isBlank(cell) || !looksNumeric(cell)) return undefined;
+  try {
+    return cellScaled(cell, 2, 'amount', {});
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Recognises subtotal rows: labelled (小计 in any column, 合计 in the first cells) or unlabelled — a row with no
+ * document, store, product or fee, whose amount is exactly the sum of the lines above it for their document, store,
+ * day, block or the whole file, as ERP list exports insert them. A row that only looks like one is still read (and
+ * refused if it is incomplete), so nothing is skipped that does not add up.
+ */
+export class SubtotalWatch {
+  private readonly measure: string | undefined;
+  private readonly hasProducts: boolean;
+  private readonly productColumns: number[];
+  private sums = { doc: 0, store: 0, day: 0, block: 0, all: 0 };
+  private keys = { doc: '', store: '', day: '' };
+
+  constructor(private readonly header: HeaderMatch, spec: KindSpec) {
+    const mapped = new Set(header.columns.map((c) => c.field));
+    this.measure = mapped.has('amount') ? 'amount' : mapped.has('qty') ? 'qty' : undefined;
+    this.hasProducts = spec.fields.some((f) => f.field === 'sku');
+    this.productColumns = header.columns.filter((c) => PRODUCT_CODES.includes(c.field)).map((c) => c.column);
+  }
+
+  isLabelled(cells: Cell[], filled: { c: Cell; i: number }[]): boolean {
+    if (filled.slice(0, 3).some((x) => TOTALS_PREFIX.test(cellText(x.c)))) return true;
+    const label = filled.find((x) => typeof x.c === 'string' && TOTALS_CELL.test(cellText(x.c)));
+    if (!label) return false;
+    if (!this.hasProducts) return true;
+    return this.productColumns.every((col) => col === label.i || isBlank(cells[col] ?? null));
+  }
+
+  isUnlabelled(own: Record<string, Cell>): boolean {
+    if (!this.measure) return false;
+    if (IDENTIFYING.some((f) => !isBlank(own[f] ?? null))) return false;
+    const value = this.measure === 'amount' ? fen(own.amount ?? null) : fen(own.qty ?? null);
+    if (value === undefined || value === 0) return false;
+    const s = this.sums;
+    if ([s.doc, s.store, s.day, s.block, s.all].includes(value)) {
+      s.block = 0;
+      return true;
+    }
+    return false;
+  }
+
+  add(values: Record<string, Cell>): void {
+    if (!this.measure) return;
+    const value = fen(values[this.measure] ?? null) ?? 0;
+    const key = (f: string) => cellText(values[f] ?? null);
+    if (key('docNo') !== this.keys.doc) [this.keys.doc, this.sums.doc] = [key('docNo'), 0];
+    if (key('storeCode') !== this.keys.store) [this.keys.store, this.sums.store] = [key('storeCode'), 0];
+    if (key('date') !== this.keys.day) [this.keys.day, this.sums.day] = [key('date'), 0];
+    this.sums.doc += value;
+    this.sums.store += value;
+    this.sums.day += value;
+    this.sums.block += value;
+    this.sums.all += value;
+  }
+}

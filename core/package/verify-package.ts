@@ -1,0 +1,101 @@
+import { verify } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { Book } from '../../db/connection.js';
+import { statementVersions } from '../../db/queries/close.js';
+import { findDistributor } from '../../db/queries/master-data.js';
+import { currentSigningKey } from '../../db/queries/package-data.js';
+import type { Message } from '../../locale/index.js';
+import { sha256Hex, sortKeys } from '../canonical-json.js';
+import { UserError } from '../errors.js';
+import { packageEnvelope, type PackageEnvelope } from './package-format.js';
+import { keyIdOf } from './signing-key.js';
+
+export type PackageVerdict = { ok: true; envelope: PackageEnvelope } | { ok: false; problems: Message[] };
+
+/** A package file as written: JSON, or gzip-compressed JSON (recognised by its first bytes, whatever its name). */
+export function readPackageFile(path: string): unknown {
+  return readPackageBytes(path).value;
+}
+
+/** The file's bytes as they came, and what they hold. */
+export function readPackageBytes(path: string): { bytes: Buffer; gzipped: boolean; value: unknown } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UserError('package.file-not-found', { file: path }, { file: path });
+  }
+  try {
+    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    return { bytes, gzipped, value: JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')) as unknown };
+  } catch {
+    throw new UserError('package.not-json', { file: path }, { file: path });
+  }
+}
+
+const sumOf = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+
+/**
+ * Verifies a settlement package (the one definition, used by the head office's loader and by `ka-settle check
+ * --against`): its shape; the SHA-256 of its body; the SHA-256 of every statement's content; that the key that
+ * signed it is the one the caller knows under that id (the id is the SHA-256 of the public key, so a key cannot
+ * pose as another); the Ed25519 signature over the body's canonical JSON; and that each statement's receivables
+ * tie to the open items sent with it. Every problem is named; nothing is thrown for a bad package.
+ */
+export function verifyPackage(raw: unknown, publicKeyFor: (keyId: string) => string | undefined): PackageVerdict {
+  const parsed = packageEnvelope.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, problems: [{ code: 'package.bad-format', params: { path: issue.path.map(String).join('.') || '-' } }] };
+  }
+  const envelope = parsed.data;
+  // Hashes are taken over what the file holds, not over the parsed copy: a field zod does not know still counts.
+  const rawBody = (raw as { body: unknown }).body;
+  const problems: Message[] = [];
+  const sorted = sortKeys(rawBody) as { statements: { content: unknown }[] };
+  const bodyText = JSON.stringify(sorted);
+  if (sha256Hex(bodyText) !== envelope.bodySha256) problems.push({ code: 'package.body-hash', params: { period: envelope.body.period } });
+  envelope.body.statements.forEach((s, i) => {
+    if (sha256Hex(JSON.stringify(sorted.statements[i]!.content)) !== s.sha256) {
+      problems.push({ code: 'package.statement-hash', params: { distributor: s.distributor.code, version: s.version } });
+    }
+    const closing = (s.content as { totals?: { receivable?: { closing?: unknown } } }).totals?.receivable?.closing;
+    const open = sumOf(envelope.body.openItems.filter((o) => o.distributor === s.distributor.code && o.account === 'ar_ka').map((o) => o.openFen));
+    if (typeof closing !== 'number' || closing !== open) {
+      problems.push({ code: 'package.open-items-differ', params: { distributor: s.distributor.code, closing: typeof closing === 'number' ? closing : null, open } });
+    }
+  });
+  const keyId = envelope.signature.keyId;
+  if (envelope.body.sender.keyId !== keyId) problems.push({ code: 'package.sender-key', params: { keyId } });
+  const pem = publicKeyFor(keyId);
+  if (!pem) problems.push({ code: 'package.unknown-key', params: { keyId: keyId.slice(0, 16) } });
+  else if (keyIdOf(pem) !== keyId) problems.push({ code: 'package.key-mismatch', params: { keyId: keyId.slice(0, 16) } });
+  else {
+    let good = false;
+    try {
+      good = verify(null, Buffer.from(bodyText, 'utf8'), pem, Buffer.from(envelope.signature.value, 'base64'));
+    } catch {
+      good = false;
+    }
+    if (!good) problems.push({ code: 'package.bad-signature', params: { keyId: keyId.slice(0, 16) } });
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, envelope };
+}
+
+/**
+ * A package checked against the book that should have written it: signed by this book's key, and every statement
+ * in it the very version the book froze (same SHA-256). For `ka-settle check --against FILE`.
+ */
+export function verifyPackageWithBook(book: Book, raw: unknown): PackageVerdict {
+  const key = currentSigningKey(book);
+  const verdict = verifyPackage(raw, (id) => (key && key.key_id === id ? key.public_pem : undefined));
+  if (!verdict.ok) return verdict;
+  const problems: Message[] = [];
+  for (const s of verdict.envelope.body.statements) {
+    const d = findDistributor(book, s.distributor.code);
+    const mine = d ? statementVersions(book, verdict.envelope.body.period, d.id).find((v) => v.version === s.version) : undefined;
+    if (!mine || mine.sha256 !== s.sha256) problems.push({ code: 'package.not-this-book', params: { distributor: s.distributor.code, version: s.version } });
+  }
+  return problems.length ? { ok: false, problems } : verdict;
+}

@@ -1,0 +1,20 @@
+/** 结算包: the signed package of an approved month that a book sends the head office, and its verification. */
+export const packageZh = {
+  'package.not-approved': '{{period}} 的状态是“{{status, label:periodStatus}}”：只有审批结账后的月份才能生成结算包',
+  'package.no-statements': '{{period}} 没有已审批的结算单，无法生成结算包',
+  'package.file-not-found': '找不到结算包文件 {{file}}',
+  'package.not-json': '{{file}} 不是结算包（无法读取为 JSON）',
+  'package.bad-format': '结算包格式不对：{{path}} 处不符合结算包格式',
+  'package.body-hash': '{{period}} 结算包的内容与其哈希不符：文件在签名后被改动过',
+  'package.statement-hash': '经销商 {{distributor}} 第 {{version}} 版结算单的内容与其哈希不符',
+  'package.open-items-differ': '经销商 {{distributor}} 结算单的期末应收 {{closing, yuan}} 与随包未清项合计 {{open, yuan}} 不符',
+  'package.sender-key': '结算包声明的发送方密钥与签名所用密钥（{{keyId}}）不一致',
+  'package.unknown-key': '签名密钥 {{keyId}}… 未登记：请先登记该经销商账套导出的公钥',
+  'package.key-mismatch': '登记的公钥与密钥编号 {{keyId}}… 不符',
+  'package.bad-signature': '签名无效（密钥 {{keyId}}…）：结算包不是由该账套签发，或签名后被改动过',
+  'package.not-this-book': '经销商 {{distributor}} 第 {{version}} 版结算单不是本账套冻结的那一版',
+  'package.written': '已生成 {{period}} 结算包（第 {{edition}} 版，{{statements}} 张结算单）：{{file}}，内容哈希 {{sha256}}',
+  'package.key-written': '已导出本账套的签名公钥 {{keyId}}：{{file}}（交总部登记一次即可）',
+  'package.verified': '结算包有效：{{period}} 第 {{edition}} 版，签名与哈希均相符',
+  'package.credits-cleared': '厂家核销单核销了 {{claims}} 张费用申请，共 {{amount, yuan}}',
+} as const;

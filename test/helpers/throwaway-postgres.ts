@@ -1,0 +1,1 @@
+export { postgresInstalled, realServerAvailable, startThrowawayPostgres, type ThrowawayPostgres } from '../../hq/dev/throwaway-postgres.js';
