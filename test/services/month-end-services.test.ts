@@ -201,7 +201,10 @@ describe('the month end through the service contract', () => {
     const store = (await call('master.get', { entity: 'stores', key: 'RTM/A010' })).record;
     expect(await call('master.save', { entity: 'stores', mode: 'update', record: { ...store, name: '大润发上海中心店（新址）' } })).toMatchObject({ outcome: 'updated' });
     expect((await call('master.list', { entity: 'stores', ka: 'RTM', limit: 1 })).rows[0].name).toBe('大润发上海中心店（新址）');
-    expect((await call('audit.list', { entity: 'store', action: 'update', limit: 5 })).rows[0]).toMatchObject({ entity_key: 'RTM/A010', before: { name: '大润发上海中心店' } });
+    const storeRow = (await call('audit.list', { entity: 'store', action: 'update', limit: 5 })).rows[0];
+    expect(storeRow).toMatchObject({ entity_key: 'RTM/A010' });
+    // the change reads as its field: the name before and after
+    expect(storeRow.details.find((d: { before: { text?: string } | null }) => d.before?.text === '大润发上海中心店')).toMatchObject({ after: { text: '大润发上海中心店（新址）' } });
     expect(await call('master.save', { entity: 'ka-accounts', record: { code: 'HM', name: '华贸', paymentTermsDays: 45 } })).toEqual({ key: 'HM', outcome: 'created' });
     expect(await attempt('master.save', { entity: 'ka-accounts', record: { code: 'HM2', name: '', paymentTermsDays: 45 } })).toMatchObject({ ok: false, error: { field: expect.stringContaining('name') } });
   });
