@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openWindow, type WindowSession } from './window-session.js';
 
 /**
@@ -22,6 +22,10 @@ beforeAll(async () => {
   // for real (headless: nowhere) and the next one never comes.
   w.page.on('filechooser', () => undefined);
 }, 360_000);
+// what the window showed when a step failed, beside the other screenshots
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await w?.shot(`49-keyboard-failed-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`).catch(() => undefined);
+});
 afterAll(async () => {
   await w?.close();
 });
@@ -34,6 +38,8 @@ async function focusedTestId(): Promise<string | null> {
 async function focusIn(selector: string): Promise<boolean> {
   return w.page.evaluate((s) => !!document.activeElement?.closest(s), selector);
 }
+/** a verdict waited for (never read once after an action): the machine is shared, so up to 30 s */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
 const press = (key: string) => w.page.keyboard.press(key);
 /** Tab (or Shift+Tab) until the focus is in the selector; fails past `max` presses (a tab order must be short). */
 async function tabTo(selector: string, max = 12, back = false): Promise<number> {
@@ -52,7 +58,7 @@ async function shot(name: string) {
 describe('a month end from the keyboard alone', () => {
   it('opens the demo book with Enter (the chooser puts the focus on 示例账套)', async () => {
     await w.page.getByTestId('open-demo').waitFor();
-    await expect.poll(() => focusedTestId()).toBe('open-demo');
+    await poll(() => focusedTestId()).toBe('open-demo');
     await press('Enter');
     await w.page.getByTestId('tile-period').waitFor({ timeout: 300_000 });
     // The book's users (how they are made in the window is the month-end e2e's subject): its admin, and the
@@ -82,7 +88,7 @@ describe('a month end from the keyboard alone', () => {
     await page.keyboard.type('wang-password');
     await press('Enter');
     await page.getByTestId('signed-in-user').getByText('王会计').waitFor();
-    await expect.poll(async () => (await w.api('app.state', {})).user?.username).toBe('wang');
+    await poll(async () => (await w.api('app.state', {})).user?.username).toBe('wang');
   });
 
   it('imports a deliveries file and a receipts file', async () => {
@@ -101,23 +107,121 @@ describe('a month end from the keyboard alone', () => {
       await tabTo(tid('import-kind'), 2);
       // deliveries is the first kind, receipts the second (a closed select moves with the arrow keys)
       await press(kind === 'deliveries' ? 'Home' : 'ArrowDown');
-      await expect.poll(() => page.getByTestId('import-kind').inputValue()).toBe(kind);
+      await poll(() => page.getByTestId('import-kind').inputValue()).toBe(kind);
       await tabTo('[data-testid=drop-zone] button', 4);
       // Enter on 选择文件 opens the system's file dialog; the file is chosen in it (no key of the page can).
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press('Enter')]);
       await chooser.setFiles(file);
       await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
       // a preview with nothing to answer puts the focus on 导入
-      await expect.poll(() => focusedTestId()).toBe('import-commit');
+      await poll(() => focusedTestId()).toBe('import-commit');
       await press('Enter');
       await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
-      await expect.poll(async () => (await w.api('book.documents', { kind: kind === 'deliveries' ? 'delivery' : 'receipt', period: MONTH, docNo })).rows
+      await poll(async () => (await w.api('book.documents', { kind: kind === 'deliveries' ? 'delivery' : 'receipt', period: MONTH, docNo })).rows
         .map((r: { doc_no: string; total_fen: number }) => [r.doc_no, r.total_fen])).toEqual([[docNo, kind === 'deliveries' ? 62640 + 21768 : 52200 + 21768]]);
       if (kind === 'deliveries') await shot('40-keyboard-import-done');
       // the result puts the focus on 去对账; 再导入一个文件 is the next Tab
-      await expect.poll(() => focusedTestId()).toBe('to-reconcile');
-      await press('Tab');
+      await poll(() => focusedTestId()).toBe('to-reconcile');
+      if (kind === 'deliveries') await press('Tab');
+      // after the receipts, Enter on 去对账 goes on to the workbench
       await press('Enter');
     }
+    await page.getByTestId('reconcile-grid').waitFor();
+  });
+
+  it('reconciles the month, opens the short line with Enter, confirms it, and F6 and Escape move the focus', async () => {
+    const { page } = w;
+    // The filter: the book's first month, the store and product of the file; Enter in a field applies it.
+    await tabTo(tid('filter-from'), 6);
+    await press('Home');
+    await press('Tab');
+    await press('Home');
+    await tabTo(tid('filter-store'), 4);
+    await page.keyboard.type('A010');
+    await press('Tab');
+    await page.keyboard.type('P001');
+    await press('Enter');
+    await poll(() => page.getByTestId('filter-from').inputValue()).toBe(MONTH);
+    expect(await page.getByTestId('filter-to').inputValue()).toBe(MONTH);
+    // 运行对账 is the screen's first control
+    await tabTo(tid('run-reconcile'), 3);
+    await press('Enter');
+    await page.getByTestId('workbench-message').waitFor({ timeout: 60_000 });
+    const query = { from: MONTH, to: MONTH, store: 'A010', sku: 'P001', limit: 200 };
+    const lineOf = async () => ((await w.api('reconcile.lines', query)).rows as { delivery_no: string; line_id: number; status: string; decision: string | null }[])
+      .find((r) => r.delivery_no === 'XSKB001');
+    // the file's 120 delivered, 100 received: short
+    await poll(async () => (await lineOf())?.status).toBe('short');
+    const { line_id: lineId } = (await lineOf())!;
+    const row = page.getByTestId('reconcile-grid').locator(`.ag-row[row-id="${lineId}"]`).first();
+    await row.waitFor();
+    const index = Number(await row.getAttribute('row-index'));
+    // After 对账 the focus is on the first line of the results; the arrows go down to the file's line.
+    await poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid=reconcile-grid] .ag-row')?.getAttribute('row-index') ?? null)).toBe('0');
+    for (let i = 0; i < index; i++) await press('ArrowDown');
+    await poll(() => page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-id'))).toBe(String(lineId));
+    await press('Enter');
+    await page.getByTestId('line-detail').getByText('XSKB001').first().waitFor();
+    // Opening a line puts the focus on its note; F6 goes back to the row and F6 again to the note.
+    await poll(() => focusedTestId()).toBe('decision-note');
+    await press('F6');
+    expect(await page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-id'))).toBe(String(lineId));
+    await press('F6');
+    expect(await focusedTestId()).toBe('decision-note');
+    await page.keyboard.type('门店少收 20 件，已电话核实');
+    await press('Tab');
+    expect(await focusedTestId()).toBe('detail-confirm');
+    await shot('41-keyboard-line-detail');
+    await press('Enter');
+    await poll(async () => (await w.api('reconcile.line', { lineId })).line.decision).toBe('confirmed');
+    expect((await w.api('reconcile.line', { lineId })).line.note).toBe('门店少收 20 件，已电话核实');
+    // Escape closes the detail and gives the focus back to the grid.
+    await press('Escape');
+    await page.getByTestId('line-detail').waitFor({ state: 'detached' });
+    expect(await focusIn('[data-testid=reconcile-grid]')).toBe(true);
+  });
+
+  it('reclassifies a deduction in 费用: the month, the grid, Enter, the fee type, 重新分类', async () => {
+    const { page } = w;
+    await press('Alt+5');
+    await page.getByRole('heading', { name: '费用', exact: true }).waitFor();
+    await tabTo(tid('fees-period'), 3);
+    await press('Home');
+    await poll(() => page.getByTestId('fees-period').inputValue()).toBe(MONTH);
+    // 只看有争议 with Space: the disputed lines (the others of the month are already claimed from the manufacturer)
+    await tabTo(tid('disputed-only'), 3);
+    await press('Space');
+    await poll(() => page.getByTestId('disputed-only').isChecked()).toBe(true);
+    const deductions = (await w.api('fees.deductions', { period: MONTH, disputedOnly: true, limit: 1000 })).rows as { line_id: number; fee_type: string | null; doc_no: string }[];
+    expect(deductions.length).toBeGreaterThan(0);
+    await page.getByText(`${deductions.length} 条`).waitFor();
+    // into the grid, then to its first row
+    await tabTo('[data-testid=deductions-grid]', 4);
+    if (await focusIn('[data-testid=deductions-grid] .ag-header')) await press('ArrowDown');
+    const rowId = await page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-id') ?? null);
+    const line = deductions.find((d) => String(d.line_id) === rowId)!;
+    expect(line).toBeDefined();
+    await press('Enter');
+    await page.getByTestId('reclassify-panel').getByText(line.doc_no).first().waitFor();
+    // the panel opens with the focus on its fee type; nothing is chosen for the user
+    await poll(() => focusedTestId()).toBe('reclassify-type');
+    expect(await page.getByTestId('reclassify-type').inputValue()).toBe('');
+    // a fee type other than the line's: the closed select steps through the types with ArrowDown
+    const types = await page.getByTestId('reclassify-type').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const target = types.find((v) => v !== '' && v !== line.fee_type)!;
+    for (let i = 0; i < types.indexOf(target); i++) await press('ArrowDown');
+    await poll(() => page.getByTestId('reclassify-type').inputValue()).toBe(target);
+    await press('Tab');
+    expect(await focusedTestId()).toBe('reclassify-remember');
+    await press('Tab');
+    expect(await focusedTestId()).toBe('reclassify-save');
+    await press('Enter');
+    await page.getByTestId('fees-message').waitFor();
+    await poll(async () => ((await w.api('fees.deductions', { period: MONTH, limit: 1000 })).rows as typeof deductions)
+      .find((d) => d.line_id === line.line_id)?.fee_type).toBe(target);
+    await shot('42-keyboard-reclassify');
+    await press('Escape');
+    await page.getByTestId('reclassify-panel').waitFor({ state: 'detached' });
+    expect(await focusIn('[data-testid=deductions-grid]')).toBe(true);
   });
 });
