@@ -15,6 +15,8 @@ import { openWindow, type WindowSession } from './window-session.js';
 const MONTH = '2025-11';
 let w: WindowSession;
 const taken: string[] = [];
+/** the file's short line, confirmed in the workbench: it no longer blocks the close */
+let confirmedLine = -1;
 
 beforeAll(async () => {
   w = await openWindow();
@@ -153,6 +155,7 @@ describe('a month end from the keyboard alone', () => {
     // the file's 120 delivered, 100 received: short
     await poll(async () => (await lineOf())?.status).toBe('short');
     const { line_id: lineId } = (await lineOf())!;
+    confirmedLine = lineId;
     const row = page.getByTestId('reconcile-grid').locator(`.ag-row[row-id="${lineId}"]`).first();
     await row.waitFor();
     const index = Number(await row.getAttribute('row-index'));
@@ -223,5 +226,58 @@ describe('a month end from the keyboard alone', () => {
     await press('Escape');
     await page.getByTestId('reclassify-panel').waitFor({ state: 'detached' });
     expect(await focusIn('[data-testid=deductions-grid]')).toBe(true);
+  });
+
+  it('accrues the month’s contract terms in 返利与补贴', async () => {
+    const { page } = w;
+    expect((await w.api('terms.accruals', { period: MONTH })).rows).toEqual([]);
+    await press('Alt+6');
+    await page.getByRole('heading', { name: '返利与补贴', exact: true }).waitFor();
+    await tabTo(tid('terms-period'), 3);
+    await press('Home');
+    await poll(() => page.getByTestId('terms-period').inputValue()).toBe(MONTH);
+    await press('Tab');
+    expect(await focusedTestId()).toBe('accrue');
+    await press('Enter');
+    await page.getByTestId('accrue-result').waitFor({ timeout: 60_000 });
+    // the month's rebates, delivery-cost subsidies and price protection posted, and shown in the accruals grid
+    await poll(async () => (await w.api('terms.accruals', { period: MONTH })).rows.length).toBeGreaterThan(0);
+    const accruals = (await w.api('terms.accruals', { period: MONTH })).rows as { doc_no: string }[];
+    await page.getByTestId('accruals-grid').getByText(accruals[0]!.doc_no).first().waitFor();
+    await shot('43-keyboard-accrued');
+  });
+
+  it('prepares the month in 结算: the month, 全部接受 with a reason where something blocks it, 准备', async () => {
+    const { page } = w;
+    await press('Alt+8');
+    await page.getByRole('heading', { name: '结算', exact: true }).waitFor();
+    await tabTo(tid('settlement-period'), 3);
+    await press('Home');
+    await poll(() => page.getByTestId('settlement-period').inputValue()).toBe(MONTH);
+    await page.locator('[data-testid=period-status][data-status=open]').waitFor();
+    // The demo's month has short and unreceived lines nobody decided (the file's line was confirmed above): they
+    // block the month until accepted with a reason. Type it, then 全部接受.
+    const blocking = (await w.api('close.status', { period: MONTH })).exceptions as { lineId: number | null }[];
+    expect(blocking.length).toBeGreaterThan(0);
+    expect(blocking.map((e) => e.lineId)).not.toContain(confirmedLine);
+    await page.getByTestId('close-exceptions').waitFor();
+    await tabTo(tid('close-reason'), 4);
+    await page.keyboard.type('已与门店、厂家逐笔核对');
+    await press('Tab');
+    expect(await focusedTestId()).toBe('close-accept');
+    await press('Enter');
+    await poll(async () => (await w.api('close.status', { period: MONTH })).exceptions.length).toBe(0);
+    // 全部接受 is done (and disabled): the focus goes on to 准备
+    await poll(() => focusedTestId()).toBe('close-prepare');
+    await press('Enter');
+    await poll(async () => (await w.api('close.status', { period: MONTH })).status).toBe('prepared');
+    await page.locator('[data-testid=period-status][data-status=prepared]').waitFor({ timeout: 60_000 });
+    // prepared by the accountant who signed in at the keyboard
+    const signOffs = (await w.api('audit.list', { action: 'prepare', limit: 10 })).rows as { actor: string; entity_key: string }[];
+    expect(signOffs.map((r) => [r.actor, r.entity_key])).toEqual([['wang', MONTH]]);
+    // the next step that can be taken has the focus
+    await poll(() => focusedTestId()).toBe('close-review');
+    await shot('44-keyboard-prepared');
+    expect(w.problems).toEqual([]);
   });
 });
