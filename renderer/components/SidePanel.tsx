@@ -22,7 +22,11 @@ const firstField = (panel: HTMLElement) => panel.querySelector<HTMLElement>(`.pa
  * where the eye goes), F6 moves between its first field and where the user came from (the grid's row), and
  * Escape — or its close button — closes it and gives the focus back.
  */
-export function SidePanel({ title, children, onClose, testId, wide, className = '' }: { title: string; children: ReactNode; onClose: () => void; testId?: string; wide?: boolean; className?: string }) {
+export function SidePanel({ title, children, onClose, testId, wide, className = '', autoFocus = true }: {
+  title: string; children: ReactNode; onClose: () => void; testId?: string; wide?: boolean; className?: string;
+  /** false where the arrows go on walking the grid's rows with the panel open (F6 still reaches it) */
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const cameFrom = useRef<HTMLElement | null>(null);
@@ -46,7 +50,7 @@ export function SidePanel({ title, children, onClose, testId, wide, className = 
     };
     remember(cameFrom.current);
     open.push(panel);
-    firstField(panel)?.focus();
+    if (autoFocus) firstField(panel)?.focus();
     const keys = (e: KeyboardEvent) => {
       if (open.at(-1) !== panel || document.querySelector('dialog[open]')) return;
       if (e.key === 'Escape' && !e.defaultPrevented) {

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatFen } from '../../core/money/format.js';
 import { openWindow, type WindowSession } from './window-session.js';
 
 /**
@@ -242,8 +243,12 @@ describe('a month end from the keyboard alone', () => {
     await page.getByTestId('accrue-result').waitFor({ timeout: 60_000 });
     // the month's rebates, delivery-cost subsidies and price protection posted, and shown in the accruals grid
     await poll(async () => (await w.api('terms.accruals', { period: MONTH })).rows.length).toBeGreaterThan(0);
-    const accruals = (await w.api('terms.accruals', { period: MONTH })).rows as { doc_no: string }[];
+    const accruals = (await w.api('terms.accruals', { period: MONTH })).rows as { doc_no: string; total_fen: number }[];
     await page.getByTestId('accruals-grid').getByText(accruals[0]!.doc_no).first().waitFor();
+    // the grid's 合计 is the sum of what was posted, and the focus is back on 计提 (disabled while it ran)
+    const total = accruals.reduce((sum, a) => sum + a.total_fen, 0);
+    await page.getByTestId('accruals-grid').locator('.row-total').getByText(`¥${formatFen(total)}`).waitFor();
+    await poll(() => focusedTestId()).toBe('accrue');
     await shot('43-keyboard-accrued');
   });
 
