@@ -283,6 +283,27 @@ describe('a month end from the keyboard alone', () => {
     // the next step that can be taken has the focus
     await poll(() => focusedTestId()).toBe('close-review');
     await shot('44-keyboard-prepared');
+  });
+
+  it('opens 帮助 › 快捷键 from the menu bar, and Escape closes the dialog with the focus back in the screen', async () => {
+    const { page } = w;
+    await press('F10');
+    await press('ArrowRight');
+    expect(await focusedTestId()).toBe('menu-help');
+    // ArrowDown opens the menu on its first command
+    await press('ArrowDown');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('role') === 'menuitem' ? document.activeElement.textContent : null)).toBe('快捷键');
+    await press('Enter');
+    const dialog = page.getByRole('dialog', { name: '快捷键' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('F6 在表格与明细之间切换');
+    await shot('45-keyboard-shortcuts');
+    await press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // the menu command that opened it is gone: the focus is in the screen, and Tab goes on from its top
+    await poll(() => focusIn('main')).toBe(true);
+    await tabTo(tid('settlement-period'), 2);
+    // What the window itself got wrong (refused arguments, internal errors, page errors): nothing.
     expect(w.problems).toEqual([]);
   });
 });
