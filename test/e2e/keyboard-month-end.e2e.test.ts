@@ -15,7 +15,6 @@ import { openWindow, type WindowSession } from './window-session.js';
 /** the book's first month: months close in order */
 const MONTH = '2025-11';
 let w: WindowSession;
-const taken: string[] = [];
 /** the file's short line, confirmed in the workbench: it no longer blocks the close */
 let confirmedLine = -1;
 
@@ -53,13 +52,10 @@ async function tabTo(selector: string, max = 12, back = false): Promise<number> 
   throw new Error(`${selector} not reached in ${max} ${back ? 'Shift+Tab' : 'Tab'} presses; the focus is on ${await focusedTestId()} (${await w.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))})`);
 }
 const tid = (id: string) => `[data-testid="${id}"]`;
-async function shot(name: string) {
-  taken.push(name);
-  await w.shot(name);
-}
+const shot = (name: string) => w.shot(name);
 
 describe('a month end from the keyboard alone', () => {
-  it('opens the demo book with Enter (the chooser puts the focus on 示例账套)', async () => {
+  it('opens the demo book with Enter (the chooser puts the focus on 打开演示账套)', async () => {
     await w.page.getByTestId('open-demo').waitFor();
     await poll(() => focusedTestId()).toBe('open-demo');
     await press('Enter');
