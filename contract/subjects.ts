@@ -6,7 +6,7 @@ import type { ServiceName } from './service-contract.js';
  * window's host bumps a revision per changed subject after a write succeeds; useQuery re-asks when one of its
  * subjects moved. A method that is in neither list is refused by test/contract/subjects.test.ts.
  */
-export const SUBJECTS = ['book', 'periods', 'master', 'mappings', 'documents', 'reconciliation', 'deductions', 'claims', 'terms', 'credit', 'close', 'audit', 'users', 'settings', 'backups', 'vouchers'] as const;
+export const SUBJECTS = ['book', 'periods', 'master', 'mappings', 'documents', 'reconciliation', 'deductions', 'claims', 'terms', 'credit', 'close', 'audit', 'users', 'settings', 'backups', 'vouchers', 'hq'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
 /** Everything a posting can touch: the documents, balances and figures derived from them. */
@@ -30,6 +30,12 @@ export const CHANGES: Partial<Record<ServiceName, Subject[]>> = {
   'vouchers.setAuxItem': ['vouchers', 'audit'], 'vouchers.export': ['vouchers', 'audit'], 'vouchers.reexport': ['vouchers', 'audit'],
   // corrections post reversals and new versions: everything a posting touches, and the import batches
   'corrections.reverse': [...LEDGER, 'vouchers'], 'corrections.undoImport': [...LEDGER, 'vouchers', 'mappings'], 'corrections.reallocate': LEDGER,
+  'import.dropMapping': ['mappings', 'audit'], 'import.confirmCustomers': ['master', 'audit'],
+  'users.enable': ['users', 'audit', 'book'], 'users.resetPassword': ['users', 'audit'], 'users.setRole': ['users', 'audit', 'book'],
+  'package.write': ['close', 'audit'],
+  // the head office is a database of its own: what it changes is seen only by its own screens
+  'hq.open': ['hq'], 'hq.close': ['hq'], 'hq.signIn': ['hq'], 'hq.signOut': ['hq'], 'hq.load': ['hq'], 'hq.register': ['hq'], 'hq.setLimit': ['hq'],
+  'hq.proposeClaims': ['hq'], 'hq.confirmClaims': ['hq'], 'hq.sendBackClaims': ['hq'], 'hq.writeCredits': ['hq'], 'hq.saveContract': ['hq'],
 };
 
 export const READS: Partial<Record<ServiceName, Subject[]>> = {
@@ -52,6 +58,7 @@ export const READS: Partial<Record<ServiceName, Subject[]>> = {
   'vouchers.mapping': ['vouchers', 'documents'], 'vouchers.auxItems': ['vouchers', 'master'], 'vouchers.layouts': ['vouchers'],
   'vouchers.preview': ['vouchers', 'documents', 'periods'], 'vouchers.list': ['vouchers'],
   'import.bundle': ['documents'],
+  'hq.state': ['hq'], 'hq.exposure': ['hq'], 'hq.claims': ['hq'], 'hq.rebates': ['hq'], 'hq.watch': ['hq'], 'hq.audit': ['hq'], 'hq.missing': ['hq'],
   'corrections.chain': ['documents'], 'corrections.batches': ['documents'], 'corrections.remittances': ['documents', 'reconciliation'],
   'corrections.openItems': ['documents'],
 };

@@ -23,7 +23,7 @@ export function describeImport(io: Io, r: FileImportReport, lang: Language): voi
     const m = r.appliedMapping;
     io.out(`  ${say(m.ka ? 'import.saved-mapping-applied' : 'import.saved-mapping-applied-any', { date: m.savedAt.slice(0, 10), ka: m.kaName || m.ka, name: m.name })}`);
   }
-  if (r.columns.length) io.out(`  ${say('cli.import-columns', { list: r.columns.map((c) => `${c.column} ${c.heading}→${labelOf(lang, 'importFields', c.field)} ${c.confidence}%`).join(', ') })}`);
+  if (r.columns.length) io.out(`  ${say('cli.import-columns', { list: r.columns.map((c) => `${c.column} ${c.heading}→${c.field} ${c.confidence}%`).join(', ') })}`);
   if (r.ignoredColumns.length) io.out(`  ${say('cli.import-ignored', { list: r.ignoredColumns.map((c) => `${c.column} ${c.heading}`).join(', ') })}`);
   for (const d of r.dateStyles) io.out(`  ${say('import.date-column', { column: `${d.column} ${d.heading}`, style: d.style, example: d.example })}`);
   for (const s of r.storeReadings.slice(0, SHOWN_STORES)) {

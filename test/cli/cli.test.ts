@@ -144,7 +144,7 @@ describe('ka-settle', () => {
 
     const bad = ka('import', book, 'deliveries', `${quirks}deliveries-bad-rows.csv`);
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/error: .*deliveries-bad-rows\.csv，第 3 行，字段 门店编号 \(column D\)：不认识的门店“Z999”/);
+    expect(bad.out).toMatch(/error: .*deliveries-bad-rows\.csv, row 3, field 门店编号 \(column D\): unknown store code "Z999"/);
     expect(bad.out).toContain('nothing imported from this file');
     const badJson = JSON.parse(ka('import', book, 'deliveries', `${quirks}deliveries-bad-rows.csv`, '--json').out) as { files: { errors: { row: number; field?: string }[] }[] };
     expect(badJson.files[0]!.errors).toHaveLength(7);
@@ -257,13 +257,13 @@ describe('ka-settle close and statement', () => {
       expect(run({ KA_SETTLE_PASSWORD: 'admin-pass-1', KA_SETTLE_NEW_PASSWORD: `${name}-pass-1` }, undefined, 'users', book, '--add', name!, '--role', role!, '--user', 'admin').code).toBe(0);
     }
     // Months close in order: the demo's first month comes first.
-    expect(run({}, 'wang-pass-1\n', 'close', book, '--period', '2026-10', '--prepare', '--user', 'wang').err).toContain('2025-11 是未结：月份须按顺序结账');
-    expect(run({}, 'wang-pass-1\n', 'close', book, '--period', '2025-11', '--prepare', '--user', 'wang').err).toMatch(/unresolved exceptions/);
+    expect(run({}, 'wang-pass-1\n', 'close', book, '--period', '2026-10', '--prepare', '--user', 'wang').err).toContain('2025-11 is Open: months close in order');
+    expect(run({}, 'wang-pass-1\n', 'close', book, '--period', '2025-11', '--prepare', '--user', 'wang').err).toMatch(/unresolved exceptions|still has \d+ unresolved/);
     expect(run({}, 'wang-pass-1\n', 'close', book, '--period', '2025-11', '--accept-all', '--reason', 'November reviewed with the KAs', '--user', 'wang').code).toBe(0);
     const prepared = run({}, 'wang-pass-1\n', 'close', book, '--period', '2025-11', '--prepare', '--user', 'wang', '--json');
     expect(prepared.code).toBe(0);
     expect(JSON.parse(prepared.out).statements.length).toBe(4);
-    expect(run({}, 'bad\n', 'close', book, '--period', '2025-11', '--review', '--user', 'li').err).toContain('用户名或密码不对');
+    expect(run({}, 'bad\n', 'close', book, '--period', '2025-11', '--review', '--user', 'li').err).toContain('wrong user name or password');
     expect(run({}, 'li-pass-1\n', 'close', book, '--period', '2025-11', '--review', '--user', 'li').code).toBe(0);
     expect(run({ KA_SETTLE_PASSWORD: 'zhao-pass-1' }, undefined, 'close', book, '--period', '2025-11', '--approve', '--user', 'zhao').out).toContain('approved and closed');
     const dir = tempDir();

@@ -5,6 +5,7 @@ import { DateColumn, dateShape, readDate } from '../../../core/import/date-style
 import { importFile } from '../../../core/import/import-file.js';
 import { bookState, sepBook } from '../../helpers/sep-book.js';
 import { tempDir } from '../../helpers/temp-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 const HEADER = '验收单号,验收日期,门店编号,商品编码,验收数量,单价,金额';
 const receiptsFile = (dates: string[], prefix = 'YS') => {
@@ -46,7 +47,7 @@ describe('date styles', () => {
     const r = await importFile(book, file, { kind: 'receipts', actor: 't', sampleRows: 5 });
     expect(r.dateQuestion).toEqual({ column: 'B', heading: '验收日期', field: 'date', value: '03/09/2026', dmy: '2026-09-03', mdy: '2026-03-09' });
     expect(r.errors.map((e) => e.reason.code)).toEqual(['import.date-order-undecidable']);
-    expect(r.errors[0]!.reason).toMatch(/--date-order dmy or --date-order mdy/);
+    expect(renderMessage('en', r.errors[0]!.reason)).toMatch(/--date-order dmy or --date-order mdy/);
     expect({ created: r.created, committed: r.committed, sample: r.sample?.rows.length }).toEqual({ created: 0, committed: false, sample: 3 });
     expect(bookState(book)).toBe(before);
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../core/import/import-file.js';
 import { bookState, sepBook } from '../../helpers/sep-book.js';
 import { tempDir } from '../../helpers/temp-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 const write = (name: string, text: string) => {
   const file = join(tempDir(), name);
@@ -110,7 +111,7 @@ GR01,2026-09-05,A021,6901234500017,24,6.40,153.60,153.60
     expect(r.competing).toEqual([{ field: 'amount', columns: [{ column: 'H', heading: '验收金额', confidence: expect.any(Number) }, { column: 'G', heading: '收货金额', confidence: expect.any(Number) }] }]);
     expect(r.committed).toBe(false);
     const refusal = r.errors.find((e) => e.reason.code === 'import.competing-columns')!;
-    expect(refusal.reason).toMatch(/H 验收金额 .* G 收货金额 .*--map "验收金额=amount;收货金额="/);
+    expect(renderMessage('en', refusal.reason)).toMatch(/H 验收金额 .* G 收货金额 .*--map "验收金额=amount;收货金额="/);
     const chosen = await importFile(book, file, { kind: 'receipts', actor: 't', map: { 验收金额: 'amount', 收货金额: '' } });
     expect({ errors: chosen.errors, competing: chosen.competing, committed: chosen.committed }).toEqual({ errors: [], competing: [], committed: true });
   });

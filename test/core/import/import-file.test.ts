@@ -115,11 +115,11 @@ describe('importing messy files', () => {
     const r = await importFile(book, `${QUIRKS}deliveries-bad-rows.csv`, { kind: 'deliveries', actor: 'tester' });
     expect(r.committed).toBe(false);
     expect(r.errors.map((e) => [e.row, e.field?.replace(/ \(column .\)/, ''), e.reason.code])).toEqual([
-      [3, '门店编号', 'master.unknown-store'],
+      [3, '门店编号', 'import.unknown-store-any'],
       [4, '送货日期', 'import.not-a-date'],
       [5, '金额', 'import.misplaced-separators'],
       [6, '金额', 'import.amount-mismatch'],
-      [7, '商品编码', 'import.unknown-product-codes'],
+      [7, '商品编码', 'import.unknown-product'],
       [8, '数量', 'import.not-a-number'],
       [9, undefined, 'import.same-line-twice'],
     ]);

@@ -5,6 +5,7 @@ import { importFile } from '../../../core/import/import-file.js';
 import { dropMapping, savedMappings } from '../../../core/import/saved-mappings.js';
 import { batchDocuments, CORPUS, corpusBook, expectation } from '../../helpers/corpus-book.js';
 import { bookState } from '../../helpers/sep-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 const ODD = join(CORPUS, 'odd');
 const october = join(ODD, 'odd-receipts-2026-10.csv');
@@ -32,7 +33,7 @@ describe('a file unlike any in the corpus', () => {
     for (const c of r.columns) expect(c.confidence, c.heading).toBeGreaterThan(0);
     expect(r.columns.filter((c) => c.basis === 'values').every((c) => c.confidence < 100)).toBe(true);
     expect(r.errors.map((e) => e.reason.code)).toEqual(['import.unsure-columns']);
-    expect(r.errors[0]!.reason).toContain('--map "');
+    expect(renderMessage('en', r.errors[0]!.reason)).toContain('--map "');
     expect(r.sample?.rows.length).toBe(3);
     expect(bookState(book)).toBe(before);
   });
