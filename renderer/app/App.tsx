@@ -125,6 +125,21 @@ export function App() {
     return () => window.removeEventListener('keydown', keys);
   }, [command, go, state]);
 
+  // The keyboard stays in the window: when a screen changes (Alt+n, a link, a filter applied) and the control that had
+  // the focus went with the old screen, the focus goes to the new screen, so the next Tab is its first control.
+  const where = routeHash(route);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      const main = document.querySelector<HTMLElement>('main');
+      if (!main) return;
+      if (!main.hasAttribute('tabindex')) main.tabIndex = -1;
+      main.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [where, state?.book?.path]);
+
   if (!state) return <div className="loading">{error ? <ErrorNotice error={error} /> : t('app.loading')}</div>;
   const chosen = (s: AppState) => {
     setChooser(null);

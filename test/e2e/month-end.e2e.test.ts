@@ -89,7 +89,7 @@ describe('a month end in the window', () => {
         await page.getByTestId('sign-in-user').fill('wang');
         await page.getByTestId('sign-in-password').fill('wang-password');
         await page.getByTestId('sign-in-submit').click();
-        await page.getByTestId('signed-in-user').getByText('wang').waitFor();
+        await page.getByTestId('signed-in-user').getByText('王会计').waitFor();
       }
       await page.getByTestId('import-result').waitFor();
       await page.getByText('再导入一个文件').click();
@@ -429,6 +429,8 @@ describe('a month end in the window', () => {
     // The contract's tiers are edited as a table: a new top tier, and a bad rate refused beside the table.
     const original = (await w.api('master.get', { entity: 'contracts', key: 'HT-RTM-2025' })).record;
     const tiers = page.getByTestId('table-rebate-tiers');
+    // the record's own tiers drawn first (counted once too early, the new tier's row would be an existing one)
+    await expect.poll(() => tiers.locator('tbody tr').count(), { timeout: 15_000 }).toBe(original.rebate.tiers.length);
     const before = await tiers.locator('tbody tr').count();
     await page.getByTestId('table-rebate-tiers-add').click();
     await page.getByTestId(`table-rebate-tiers-${before}-threshold`).fill('9000000');
@@ -563,6 +565,9 @@ describe('a month end in the window', () => {
     // The exported statement, read back as an accountant's program would: no English in the PDF's text or the xlsx.
     const pdf = join(w.home, 'zh-statement.pdf');
     const xlsx = join(w.home, 'zh-statement.xlsx');
+    // written where a save dialog would have let the user choose (the API call stands in for the dialog)
+    w.host.grant(pdf, 'write');
+    w.host.grant(xlsx, 'write');
     await w.api('statement.export', { period: '2026-10', distributor: 'D01', format: 'pdf', path: pdf, lang: 'zh' });
     await w.api('statement.export', { period: '2026-10', distributor: 'D01', format: 'xlsx', path: xlsx, lang: 'zh' });
     const { text } = await readPdf(pdf);

@@ -54,10 +54,16 @@ export function LineDetail({ lineId, onDecided, onClose }: { lineId: number; onD
     host.call('reconcile.line', { lineId }).then((d) => {
       setDetail(d);
       setNote(d.line.note?.startsWith('{"code"') ? '' : d.line.note ?? '');
-      // The keyboard goes on where the eye goes: to the detail's first field.
-      requestAnimationFrame(() => noteRef.current?.focus());
     }, (e) => setError(asServiceError(e)));
   }, [host, lineId]);
+  // The keyboard goes on where the eye goes: to the detail's first field, once it is drawn (after the render that
+  // shows the line, not a frame that may come before it), and once per line.
+  const noteFocused = useRef<number | null>(null);
+  useEffect(() => {
+    if (!detail || noteFocused.current === lineId) return;
+    noteFocused.current = lineId;
+    noteRef.current?.focus();
+  }, [detail, lineId]);
 
   const decide = async (args: ServiceArgs<'reconcile.decide'>) => {
     if (args.decision !== 'confirmed' && !note.trim()) {

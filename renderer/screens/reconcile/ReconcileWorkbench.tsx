@@ -50,6 +50,8 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
   const api = useRef<GridApi<ResultRow> | null>(null);
 
   const kas = useKaAccounts().rows;
+  /** after 对账 the focus goes to the first line of the results, which is what is looked at next */
+  const focusFirstLine = useRef(false);
 
   const datasource = useMemo<IDatasource>(() => ({
     getRows: (p) => {
@@ -61,6 +63,10 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
         }
         const last = r.rows.length < p.endRow - p.startRow ? p.startRow + r.rows.length : (withTotal && r.total !== undefined ? r.total : -1);
         p.successCallback(r.rows, last);
+        if (withTotal && focusFirstLine.current) {
+          focusFirstLine.current = false;
+          if (r.rows.length > 0) requestAnimationFrame(() => api.current?.setFocusedCell(0, 'delivery_date'));
+        }
       }, (e) => {
         long.setError(asServiceError(e));
         p.failCallback();
@@ -107,6 +113,7 @@ export function ReconcileWorkbench({ periods, workMonth, params, go }: { periods
       const d = r.deliveryLines;
       setMessage({ key: 'reconcile.runDone', values: { period, matched: d.matched, short: d.short, over: d.over, priceDiff: d.priceDiff, missing: d.receiptMissing } });
     }
+    focusFirstLine.current = true;
     api.current?.purgeInfiniteCache();
     api.current?.setGridOption('datasource', datasource);
   };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceName, ServiceResult } from '../../../contract/service-contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -45,6 +45,16 @@ export function SettlementScreen({ periods, workMonth, params, user, go }: {
   };
   const s = status.data;
   const chosen = distributor ?? s?.distributors[0] ?? null;
+  // A step's button is disabled while it runs and after it is done, which drops the keyboard's focus: it goes on to
+  // the workflow's next step that can be taken (全部接受 → 准备, 准备 → 审核).
+  const actions = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    // (a button that has just been disabled still holds the focus until the browser drops it)
+    const lost = !active || active === document.body || (active instanceof HTMLButtonElement && active.disabled && !!actions.current?.contains(active));
+    if (long.busy || !lost) return;
+    actions.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  }, [s, long.busy]);
 
   return (
     <main className="screen" aria-labelledby="settlement-title">
@@ -70,7 +80,7 @@ export function SettlementScreen({ periods, workMonth, params, user, go }: {
             <span>{t('home.unmatched')} <strong>{s.figures.unmatchedDeliveryLines.toLocaleString()}</strong></span>
             <span>{t('home.unexpected')} <strong>{s.figures.unexpectedReceiptLines.toLocaleString()}</strong></span>
           </div>
-          <div className="row actions">
+          <div className="row actions" ref={actions}>
             <button type="button" className="primary" data-testid="close-prepare" disabled={s.status !== 'open' || long.busy} onClick={() => act('close.prepare', { period }, t('settlement.prepared'))}>{t('settlement.prepare')}</button>
             <button type="button" data-testid="close-review" disabled={s.status !== 'prepared' || long.busy} onClick={() => act('close.review', { period }, t('settlement.reviewed'))}>{t('settlement.review')}</button>
             <button type="button" data-testid="close-approve" disabled={s.status !== 'reviewed' || long.busy} onClick={() => act('close.approve', { period }, t('settlement.approved'))}>{t('settlement.approve')}</button>
