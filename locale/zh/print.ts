@@ -65,7 +65,7 @@ export const printZh = {
   'print.confirmation': '回签 {{party, label:confirmationParties}} {{ka}}：{{result, label:confirmationResults}} {{reasons}}（{{by}}，{{date}}）',
   'print.sign-chain': '审计链',
   'print.audit-head': '审计链 #{{rows}} {{hash}}',
-  'print.verify': '核验（ka-settle check 账套 --against 本文件）：{{mark}}',
+  'print.verify': '核验码（可用本程序的“检查账套”与账套核对）：{{mark}}',
   'print.page': '第 {{page}} / {{pages}} 页',
   'print.sheet-summary': '结算单',
   'print.sheet-deliveries': '送货明细',

@@ -16,7 +16,9 @@ const UNITS = new Set(['kg', 'g', 'ml', 'L', 'KB', 'MB', 'cm', 'mm']);
 /** The words of a text that are neither Chinese nor allowed. */
 export function strayLatinWords(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_.\-/:]*/g)) {
+  // A signed statement's verification mark is a machine-readable code, ASCII by design (core/statement/verification-mark.ts).
+  const words = text.replace(/KA-SETTLE-VERIFY\|[\s\S]*?\|END/g, ' ');
+  for (const m of words.matchAll(/[A-Za-z][A-Za-z0-9_.\-/:]*/g)) {
     const word = m[0].replace(/[.:/-]+$/, '');
     if (!word) continue;
     if (PROPER_NAMES.has(word) || UNITS.has(word)) continue;

@@ -568,8 +568,8 @@ describe('a month end in the window', () => {
     // written where a save dialog would have let the user choose (the API call stands in for the dialog)
     w.host.grant(pdf, 'write');
     w.host.grant(xlsx, 'write');
-    await w.api('statement.export', { period: '2026-10', distributor: 'D01', format: 'pdf', path: pdf, lang: 'zh' });
-    await w.api('statement.export', { period: '2026-10', distributor: 'D01', format: 'xlsx', path: xlsx, lang: 'zh' });
+    await w.api('statement.export', { period: MONTH, distributor: 'D01', format: 'pdf', path: pdf, lang: 'zh' });
+    await w.api('statement.export', { period: MONTH, distributor: 'D01', format: 'xlsx', path: xlsx, lang: 'zh' });
     const { text } = await readPdf(pdf);
     expect(text).toContain('盖章');
     expect(text).toContain('刘经理（liu）');
