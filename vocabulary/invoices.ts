@@ -60,6 +60,3 @@ export type InvoiceGapKind = (typeof INVOICE_GAP_KINDS)[number];
 export const FEE_INVOICE_STATES = ['received', 'missing', 'discount_line', 'red_issued', 'red_missing', 'not_expected'] as const;
 export type FeeInvoiceState = (typeof FEE_INVOICE_STATES)[number];
 
-/** 账龄 counted from the due date, the document's date, or the invoice's date. */
-export const AGEING_BASES = ['due', 'document', 'invoice'] as const;
-export type AgeingBasis = (typeof AGEING_BASES)[number];

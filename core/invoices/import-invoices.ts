@@ -122,9 +122,9 @@ async function readList(book: Book, file: string, path: string, options: ImportO
   const missing = spec.fields.filter((f) => f.required && !header?.columns.some((c) => c.field === f.field));
   const anyOf = (spec.anyOf ?? []).filter((set) => !header?.columns.some((c) => set.includes(c.field)));
   if (!header || missing.length || anyOf.length) {
-    const wanted = [...missing.map((f) => expectedHeadings(f)), ...anyOf.map((set) => set.map((f) => expectedHeadings(spec.fields.find((x) => x.field === f)!)).join(' or '))];
-    throw new UserError('no-header', header ? `the header at row ${header.row} has no column for ${wanted.join('; ')}`
-      : `no header row found in the first ${HEADER_SCAN_ROWS} rows: expected columns such as ${spec.fields.filter((f) => f.required).map(expectedHeadings).join('; ')}`, { file });
+    const wanted = [...missing.map((f) => expectedHeadings(f)), ...anyOf.map((set) => set.map((f) => expectedHeadings(spec.fields.find((x) => x.field === f)!)).join(' / '))];
+    throw header ? new UserError('import.header-lacks', { row: header.row, wanted }, { file })
+      : new UserError('import.no-header', { rows: HEADER_SCAN_ROWS, expected: spec.fields.filter((f) => f.required).map(expectedHeadings) }, { file });
   }
   report.headerRow = header.row;
   report.columns = header.columns.map((c) => ({ column: c.letter, heading: c.heading, field: c.field, confidence: c.confidence, basis: c.basis }));

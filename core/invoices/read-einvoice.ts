@@ -81,7 +81,7 @@ export function readEInvoice(bytes: Buffer, file: string, part: string): Invoice
   const { code, number } = checkInvoiceNumber(null, numberText, { ...place, field: FIELDS.number });
   const dateText = values.get(FIELDS.issueTime) || need('requestTime');
   const date = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(dateText);
-  if (!date) throw new UserError('invalid-date', `date "${dateText}" is not a date`, { ...place, field: FIELDS.issueTime });
+  if (!date) throw new UserError('input.date', {}, { ...place, field: FIELDS.issueTime });
   const gross = money(FIELDS.gross, need('gross'));
   const remark = values.get(FIELDS.remark) || null;
   const fromRemark = originalFromRemark(remark);

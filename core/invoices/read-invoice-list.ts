@@ -45,7 +45,7 @@ export class InvoiceListReader {
       pending = { draft, firstRow: row, header, lineKeys: new Map() };
       this.invoices.set(key, pending);
     } else if (!items) {
-      throw new UserError('duplicate-in-file', `"${key}" appears twice in the file (rows ${pending.firstRow} and ${row})`, place);
+      throw new UserError('import.duplicate-key', { key, first: pending.firstRow, row }, place);
     } else if (pending.header !== header) {
       throw new UserError('invoices.inconsistent-rows', { number: key, first: pending.firstRow, field: '开票日期/销方/购方/状态' }, place);
     }

@@ -1,6 +1,7 @@
 import type { invoicesZh } from '../zh/invoices.js';
 
 export const invoicesEn: Record<keyof typeof invoicesZh, string> = {
+  'invoices.ageing-not-invoiced': 'not invoiced',
   'invoices.import-updated': '{{count}} invoices already in the book gained what they lacked (item lines, voided)',
   'invoices.tax-id-invalid': 'a taxpayer id is 15 to 20 digits or capital letters (a unified social credit code has 18)',
   'invoices.tax-code-invalid': 'a tax classification code has 19 digits',

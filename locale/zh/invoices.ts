@@ -1,5 +1,6 @@
 /** 发票: invoices issued and received, the three-way match, fee invoices, payment terms from the invoice. */
 export const invoicesZh = {
+  'invoices.ageing-not-invoiced': '未开票',
   'invoices.import-updated': '{{count}} 张账套中已有的发票补上了缺少的内容（明细行、作废）',
   'invoices.tax-id-invalid': '纳税人识别号应为 15 至 20 位数字或大写字母（统一社会信用代码为 18 位）',
   'invoices.tax-code-invalid': '税收分类编码应为 19 位数字',

@@ -90,14 +90,14 @@ describe('importing invoices', () => {
     await writeEtaxList(file, [A, { ...B, number: '2631200000000000000' /* 19 digits */ }, { ...FEE, grossWritten: 10_001 /* ≠ 94.34 + 5.66 */ }]);
     const r = await importFile(book, file, { kind: 'invoices', actor: 'tester' });
     expect(r.committed).toBe(false);
-    expect(r.errors.map((e) => [e.file, e.row, e.field, e.code])).toEqual([[file, 3, '数电票号码 (column D)', 'invoices.number-invalid'], [file, 4, '价税合计', 'invoices.totals-differ']]);
+    expect(r.errors.map((e) => [e.file, e.row, e.field, e.reason.code])).toEqual([[file, 3, '数电票号码 (column D)', 'invoices.number-invalid'], [file, 4, '价税合计', 'invoices.totals-differ']]);
     expect(count(book)).toEqual([]);
 
     const zip = join(dir, 'bad.zip');
     await writeXmlZip(zip, [A], [{ name: 'not-an-invoice.xml', text: '<?xml version="1.0"?><Invoice/>' }, { name: 'cut.xml', text: '<EInvoice><Header>' }]);
     const z = await importFile(book, zip, { kind: 'invoices', actor: 'tester' });
     expect(z.committed).toBe(false);
-    expect(z.errors.map((e) => [e.file, e.code])).toEqual([[`${zip}/not-an-invoice.xml`, 'invoices.xml-not-einvoice'], [`${zip}/cut.xml`, 'invoices.xml-malformed']]);
+    expect(z.errors.map((e) => [e.file, e.reason.code])).toEqual([[`${zip}/not-an-invoice.xml`, 'invoices.xml-not-einvoice'], [`${zip}/cut.xml`, 'invoices.xml-malformed']]);
     expect(count(book)).toEqual([]);
   });
 });
