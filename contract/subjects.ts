@@ -33,6 +33,9 @@ export const CHANGES: Partial<Record<ServiceName, Subject[]>> = {
   'import.dropMapping': ['mappings', 'audit'], 'import.confirmCustomers': ['master', 'audit'],
   'users.enable': ['users', 'audit', 'book'], 'users.resetPassword': ['users', 'audit'], 'users.setRole': ['users', 'audit', 'book'],
   'package.write': ['close', 'audit'],
+  // 发票 are documents of the book; a link moves due dates (credit) and the statement's invoice section (close)
+  'invoices.link': ['documents', 'credit', 'close', 'audit'], 'invoices.unlink': ['documents', 'credit', 'close', 'audit'],
+  'invoices.enter': ['documents', 'credit', 'close', 'audit'],
   // the head office is a database of its own: what it changes is seen only by its own screens
   'hq.open': ['hq'], 'hq.close': ['hq'], 'hq.signIn': ['hq'], 'hq.signOut': ['hq'], 'hq.load': ['hq'], 'hq.register': ['hq'], 'hq.setLimit': ['hq'],
   'hq.proposeClaims': ['hq'], 'hq.confirmClaims': ['hq'], 'hq.sendBackClaims': ['hq'], 'hq.writeCredits': ['hq'], 'hq.saveContract': ['hq'],
@@ -57,6 +60,7 @@ export const READS: Partial<Record<ServiceName, Subject[]>> = {
   'audit.list': ['audit', 'users'], 'audit.verify': ['audit'], 'users.list': ['users'], 'settings.get': ['settings'],
   'vouchers.mapping': ['vouchers', 'documents'], 'vouchers.auxItems': ['vouchers', 'master'], 'vouchers.layouts': ['vouchers'],
   'vouchers.preview': ['vouchers', 'documents', 'periods'], 'vouchers.list': ['vouchers'],
+  'invoices.match': ['documents', 'master', 'credit'], 'invoices.toInvoice': ['documents', 'master'], 'invoices.exportToInvoice': ['documents', 'master'],
   'import.bundle': ['documents'],
   'hq.state': ['hq'], 'hq.exposure': ['hq'], 'hq.claims': ['hq'], 'hq.rebates': ['hq'], 'hq.watch': ['hq'], 'hq.audit': ['hq'], 'hq.missing': ['hq'],
   'corrections.chain': ['documents'], 'corrections.batches': ['documents'], 'corrections.remittances': ['documents', 'reconciliation'],
