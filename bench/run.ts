@@ -25,6 +25,7 @@ import { addUser, listUsers, signIn } from '../core/users/users.js';
 import { measure, report } from './measure.js';
 import { benchXlsxRead } from './xlsx-read.js';
 import { benchHq } from './hq-bench.js';
+import { compareResults, resultsHash } from './results-hash.js';
 
 /**
  * `npm run bench [-- --scale small|medium|large] [--rebuild]`: builds (or reuses) a demo book under
@@ -34,7 +35,7 @@ import { benchHq } from './hq-bench.js';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     scale: { type: 'string', default: 'medium' }, seed: { type: 'string', default: '1' }, rebuild: { type: 'boolean', default: false },
-    only: { type: 'string' }, distributors: { type: 'string', default: '500' }, seeds: { type: 'string', default: '1,2' }, 'hq-db': { type: 'string', default: 'auto' },
+    only: { type: 'string' }, 'record-hash': { type: 'boolean', default: false }, distributors: { type: 'string', default: '500' }, seeds: { type: 'string', default: '1,2' }, 'hq-db': { type: 'string', default: 'auto' },
   } });
   const scale = values.scale as DemoScale;
   if (!(scale in DEMO_SCALES)) throw new Error(`--scale must be one of ${Object.keys(DEMO_SCALES).join(', ')}`);
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   const book = await openExistingBook(path);
   try {
     if (values.only === 'workbench') return benchWorkbench(book, scale, print);
+    if (values.only === 'reconcile') return benchReconcile(book, `${scale}-seed${values.seed}`, scale, values['record-hash'], print);
     if (values.only === 'vouchers') return await benchVouchers(book, scale, print);
     const byKa = measure(() => {
       balancesView(book, 'ka');
@@ -76,18 +78,8 @@ async function main(): Promise<void> {
     const page = measure(() => documentsView(book, { kind: 'receipt', period: '2026-06' }, { limit: 100, offset: 0 }).length);
     print(report('show.documents-page', scale, page, 'bare first 100 documents', barePage(book.db)));
 
-    // Reconciliation: one month in full, and the delivery matching of the whole year, against the bare join.
-    const month = measure(() => {
-      reconcilePeriod(book, { period: '2026-06', actor: 'bench', asOf: '2026-11-27' });
-      return (book.db.prepare("SELECT count(*) AS n FROM recon_delivery_lines WHERE period = '2026-06'").get() as { n: number }).n;
-    });
-    print(report('reconcile.month', scale, month, 'bare join of the month\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db, '2026-06')));
-    const settings = reconcileSettings(book);
-    const year = measure(() => {
-      book.write(() => matchDeliveriesBetween(book, '2025-11', '2026-10', null, settings, '2026-11-27'));
-      return (book.db.prepare('SELECT count(*) AS n FROM recon_delivery_lines').get() as { n: number }).n;
-    });
-    print(report('reconcile.match-year', scale, year, 'bare join of the year\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db)));
+    benchReconcile(book, `${scale}-seed${values.seed}`, scale, values['record-hash'], print);
+    if (values.only === 'reconcile') return;
     benchWorkbench(book, scale, print);
 
     // The month-end: one distributor's statement, and the whole month's preparation (reconcile, accrue, statements).
@@ -115,6 +107,29 @@ async function main(): Promise<void> {
   } finally {
     book.close();
   }
+}
+
+/**
+ * Reconciliation: one month in full, and the delivery matching of the whole year, against the bare join; each
+ * followed by the hash of its results, compared with the one recorded before the speed work (issue 18 point 5).
+ */
+function benchReconcile(book: Awaited<ReturnType<typeof openExistingBook>>, key: string, scale: string, record: boolean, print: (line: object) => void): void {
+  let summary: ReturnType<typeof reconcilePeriod> | undefined;
+  const month = measure(() => {
+    summary = reconcilePeriod(book, { period: '2026-06', actor: 'bench', asOf: '2026-11-27' });
+    return (book.db.prepare("SELECT count(*) AS n FROM recon_delivery_lines WHERE period = '2026-06'").get() as { n: number }).n;
+  });
+  print(report('reconcile.month', scale, month, 'bare join of the month\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db, '2026-06')));
+  // Claims are created once (a re-run claims nothing twice), so only the matching figures of the summary are hashed.
+  const matching = { deliveryLines: summary!.deliveryLines, unexpected: summary!.unexpectedReceiptLines, amounts: summary!.amounts, deductions: summary!.deductions };
+  print({ step: 'reconcile.month.results', ...compareResults(`${key}:month-2026-06`, resultsHash(book.db, '2026-06', matching), record) });
+  const settings = reconcileSettings(book);
+  const year = measure(() => {
+    book.write(() => matchDeliveriesBetween(book, '2025-11', '2026-10', null, settings, '2026-11-27'));
+    return (book.db.prepare('SELECT count(*) AS n FROM recon_delivery_lines').get() as { n: number }).n;
+  });
+  print(report('reconcile.match-year', scale, year, 'bare join of the year\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db)));
+  print({ step: 'reconcile.match-year.results', ...compareResults(`${key}:match-year`, resultsHash(book.db, null), record) });
 }
 
 /**
