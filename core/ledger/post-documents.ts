@@ -1,7 +1,7 @@
 import type { Book } from '../../db/connection.js';
 import { contractOn } from '../../db/queries/contracts.js';
 import {
-  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLine, insertOpenItem,
+  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLines, insertOpenItem,
 } from '../../db/queries/documents.js';
 import { getKaAccount } from '../../db/queries/master-data.js';
 import { ensurePeriod, getPeriod, laterClosedPeriod } from '../../db/queries/periods.js';
@@ -192,13 +192,11 @@ export class Poster {
       batch_id: this.batchId, source_file: d.sourceFile ?? null, source_row: d.sourceRow ?? null, memo: d.memo ?? null,
       created_by: this.actor, created_at: new Date().toISOString(),
     }), { period });
-    d.lines.forEach((l, i) => {
-      insertLine(this.book, {
-        document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,
-        order_no: l.orderNo ?? null, qty_milli: l.qty ?? null, price_e4: l.price ?? null, amount_fen: l.amount,
-        fee_type: l.feeType ?? null, fee_text: l.feeText ?? null, reference: l.reference ?? null, memo: l.memo ?? null,
-      });
-    });
+    insertLines(this.book, d.lines.map((l, i) => ({
+      document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,
+      order_no: l.orderNo ?? null, qty_milli: l.qty ?? null, price_e4: l.price ?? null, amount_fen: l.amount,
+      fee_type: l.feeType ?? null, fee_text: l.feeText ?? null, reference: l.reference ?? null, memo: l.memo ?? null,
+    })));
     legs.forEach((leg, i) => {
       insertEntry(this.book, { document_id: id, line_no: i + 1, period, entry_date: d.docDate, account: leg.account, ...parties, amount_fen: leg.amount });
       if (leg.openItem) {
