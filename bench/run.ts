@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { checkBook } from '../core/book/check-book.js';
 import { createBook } from '../core/book/create-book.js';
 import { openExistingBook } from '../core/book/open-book.js';
-import { DEMO_SCALES, generateDemo, type DemoScale } from '../core/demo/generate-demo.js';
+import { DEFAULT_DEMO_FROM, DEMO_SCALES, generateDemo, type DemoScale } from '../core/demo/generate-demo.js';
 import { importFile } from '../core/import/import-file.js';
 import { balancesView, documentsView } from '../core/views/book-views.js';
 import { writeDeliveryCsv } from './delivery-csv.js';
@@ -26,6 +26,7 @@ import { measure, report } from './measure.js';
 import { benchXlsxRead } from './xlsx-read.js';
 import { benchHq } from './hq-bench.js';
 import { compareResults, resultsHash } from './results-hash.js';
+import { benchYear } from './year-bench.js';
 
 /**
  * `npm run bench [-- --scale small|medium|large] [--rebuild]`: builds (or reuses) a demo book under
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
     book.close();
     print(report('demo.build', scale, built, 'bare insert of as many 10-column rows', bareInsert(cache, built.rows)));
   }
+
+  if (!values.only || values.only === 'year') await benchYear(cache, scale, path, Number(values.seed), DEFAULT_DEMO_FROM, values['record-hash'], print);
+  if (values.only === 'year') return;
 
   const book = await openExistingBook(path);
   try {

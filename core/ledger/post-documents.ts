@@ -7,7 +7,7 @@ import { getKaAccount } from '../../db/queries/master-data.js';
 import { ensurePeriod, getPeriod, laterClosedPeriod } from '../../db/queries/periods.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { addDays, assertIsoDate, periodOf } from '../calendar/dates.js';
-import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { sha256Hex, sortKeys } from '../canonical-json.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 import { assertInteger, type Fen, type PriceE4, type QtyMilli } from '../money/units.js';
 import { withBookErrors } from './book-errors.js';
@@ -71,20 +71,26 @@ export interface BatchInfo {
   fileSha256?: string;
 }
 
-/** What makes two versions of a document the same: everything it says, not where or when it was read. */
-function contentHash(d: DocumentDraft): string {
-  return sha256Hex(canonicalJson({
-    kind: d.kind, docNo: d.docNo, docDate: d.docDate, manufacturerId: d.manufacturerId ?? null,
-    distributorId: d.distributorId ?? null, kaAccountId: d.kaAccountId ?? null, storeId: d.storeId ?? null,
-    orderNo: d.orderNo ?? null, reference: d.reference ?? null, method: d.method ?? null, dueDate: d.dueDate ?? null,
+/**
+ * What makes two versions of a document the same: everything it says, not where or when it was read — the
+ * canonical JSON (keys sorted) of those fields. The objects are built with their keys already in sorted order and
+ * no undefined value, so JSON.stringify gives the canonical text without sorting the keys of every line again
+ * (test/core/ledger/content-hash.test.ts holds it to canonicalJson).
+ */
+export function contentHash(d: DocumentDraft): string {
+  return sha256Hex(JSON.stringify({
+    distributorId: d.distributorId ?? null, docDate: d.docDate, docNo: d.docNo, dueDate: d.dueDate ?? null,
+    kaAccountId: d.kaAccountId ?? null, kind: d.kind, legs: d.legs ? sortKeys(d.legs) : null,
     lines: d.lines.map((l) => ({
-      storeId: l.storeId ?? null, productId: l.productId ?? null, orderNo: l.orderNo ?? null, qty: l.qty ?? null,
-      price: l.price ?? null, amount: l.amount, feeType: l.feeType ?? null, feeText: l.feeText ?? null,
-      reference: l.reference ?? null,
+      amount: l.amount, feeText: l.feeText ?? null, feeType: l.feeType ?? null, orderNo: l.orderNo ?? null,
+      price: l.price ?? null, productId: l.productId ?? null, qty: l.qty ?? null, reference: l.reference ?? null,
+      storeId: l.storeId ?? null,
     })),
-    legs: d.legs ?? null,
+    manufacturerId: d.manufacturerId ?? null, method: d.method ?? null, orderNo: d.orderNo ?? null,
+    reference: d.reference ?? null, storeId: d.storeId ?? null,
   }));
 }
+
 
 /**
  * Posts documents inside the caller's write transaction: the document, its lines, its balanced entries, its
