@@ -8,6 +8,7 @@ import { securityEn } from './security.js';
 import { importEn } from './import.js';
 import { hqEn } from './hq.js';
 import { packageEn } from './package.js';
+import { statementEn } from './statement.js';
 
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...commonEn,
@@ -19,8 +20,9 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...importEn,
   ...packageEn,
   ...hqEn,
+  ...statementEn,
 };
 export const areasEn: readonly Record<string, string>[] = [
-  commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn, bookEn, importEn, packageEn, hqEn,
+  commonEn, vouchersEn, importFilesEn, correctionsEn, securityEn, bookEn, importEn, packageEn, hqEn, statementEn,
 ];
 export { labelsEn } from './labels.js';

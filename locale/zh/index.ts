@@ -7,6 +7,7 @@ import { securityZh } from './security.js';
 import { importZh } from './import.js';
 import { hqZh } from './hq.js';
 import { packageZh } from './package.js';
+import { statementZh } from './statement.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -22,9 +23,10 @@ export const messagesZh = {
   ...importZh,
   ...packageZh,
   ...hqZh,
+  ...statementZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
 export const areasZh: readonly Record<string, string>[] = [
-  commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh, bookZh, importZh, packageZh, hqZh,
+  commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh, bookZh, importZh, packageZh, hqZh, statementZh,
 ];
 export { labelsZh } from './labels.js';
