@@ -9,7 +9,7 @@ import { DEFAULT_DEMO_FROM, DEMO_SCALES, generateDemo, type DemoScale } from '..
 import { importFile } from '../core/import/import-file.js';
 import { balancesView, documentsView } from '../core/views/book-views.js';
 import { writeDeliveryCsv } from './delivery-csv.js';
-import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, bareMonthEntries, barePage, bareResultsPage } from './baselines.js';
+import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, bareMonthEntries, barePage, bareResultsPage, bareUnmatchedPage } from './baselines.js';
 import { acceptProposals } from '../core/vouchers/chart-mapping.js';
 import { findLayout } from '../core/vouchers/layouts.js';
 import { planVouchers } from '../core/vouchers/plan-vouchers.js';
@@ -19,6 +19,9 @@ import { matchDeliveriesBetween } from '../core/reconcile/match-deliveries.js';
 import { reconcilePeriod } from '../core/reconcile/reconcile-period.js';
 import { reconcileSettings } from '../core/reconcile/settings.js';
 import { buildStatement } from '../core/statement/build-statement.js';
+import { statementDetailPage, statementDetailTables } from '../core/statement/statement-detail-page.js';
+import { statementFooter, statementHtml } from '../core/statement/statement-html.js';
+import { statementDocument, statementKas } from '../core/statement/statement-service.js';
 import { ageing } from '../core/credit/ageing.js';
 import { acceptCloseExceptions, preparePeriod, reopenPeriod } from '../core/close/close-period.js';
 import { addUser, listUsers, signIn } from '../core/users/users.js';
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
   const book = await openExistingBook(path);
   try {
     if (values.only === 'workbench') return benchWorkbench(book, scale, print);
+    if (values.only === 'statement') return benchStatementPreview(book, scale, print);
     if (values.only === 'reconcile') return benchReconcile(book, `${scale}-seed${values.seed}`, scale, values['record-hash'], print);
     if (values.only === 'vouchers') return await benchVouchers(book, scale, print);
     const byKa = measure(() => {
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
     // The month-end: one distributor's statement, and the whole month's preparation (reconcile, accrue, statements).
     const statement = measure(() => buildStatement(book, '2026-06', 'D01').details.deliveries.length);
     print(report('statement.build', scale, statement, 'bare GROUP BY over entries', bareAggregate(book.db)));
+    benchStatementPreview(book, scale, print);
     const people = benchPeople(book);
     acceptCloseExceptionsAfterFirstTry(book, '2026-07', people);
     const close = measure(() => {
@@ -137,6 +142,28 @@ function benchReconcile(book: Awaited<ReturnType<typeof openExistingBook>>, key:
 }
 
 /**
+ * statement.preview: what the window receives when it opens a distributor-month — the summary with the sizes of
+ * the detail tables, then a page of the largest — timed as the service builds it and weighed as the JSON reply.
+ * Targets (issue 18 point 4): the summary under 300 ms, no reply over 500 KB. The whole statement as one HTML page
+ * (what the window was sent before) is weighed beside it.
+ */
+function benchStatementPreview(book: Awaited<ReturnType<typeof openExistingBook>>, scale: string, print: (line: object) => void): void {
+  const kb = (x: unknown) => Math.round(Buffer.byteLength(JSON.stringify(x)) / 1024);
+  let summary: object = {};
+  const t0 = process.hrtime.bigint();
+  const doc = statementDocument(book, '2026-06', 'D01');
+  summary = { html: statementHtml(doc), footer: statementFooter(doc), details: statementDetailTables(doc), confirmations: doc.confirmations, kas: statementKas(doc) };
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const t1 = process.hrtime.bigint();
+  const page = statementDetailPage(statementDocument(book, '2026-06', 'D01'), 0, 0, 200);
+  const pageSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+  print({ step: 'statement.preview', scale, rows: doc.content.details.deliveries.length, seconds: Number(seconds.toFixed(4)), replyKB: kb(summary),
+    detailPage: { rows: page.rows.length, of: page.total, seconds: Number(pageSeconds.toFixed(4)), replyKB: kb(page) },
+    before: { what: 'the whole statement as one HTML reply', replyKB: kb({ html: statementHtml(doc, { withDetails: true }) }) },
+    targets: { summarySeconds: 0.3, replyKB: 500 } });
+}
+
+/**
  * The workbench opening on a whole year of results (first page and the count), a page from the middle, and the
  * count of unmatched lines, against reading the same page and count straight from the results table.
  */
@@ -152,6 +179,8 @@ function benchWorkbench(book: Awaited<ReturnType<typeof openExistingBook>>, scal
   print(report('workbench.page-middle', scale, middle, 'bare count and first 200 results', bare));
   const unmatched = measure(() => workbenchLines(book, { ...year, status: 'unmatched', withTotal: true, offset: 0, limit: 200 }).total!);
   print(report('workbench.open-unmatched', scale, unmatched, 'bare count and first 200 results', bare));
+  // The same filter read straight: the count of the year's results not matched and their first 200 rows.
+  print(report('workbench.open-unmatched', scale, unmatched, 'bare count and first 200 of the unmatched results', bareUnmatchedPage(book.db, year.from, year.to)));
 }
 
 /**

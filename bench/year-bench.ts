@@ -141,6 +141,7 @@ export async function benchYear(cache: string, scale: string, demoBook: string, 
       lines += r.lines;
       imported[kind] = r.lines;
       lap(`import.${kind}`, t0);
+      process.stderr.write(`year: ${kind} imported, ${r.lines} lines in ${steps[`import.${kind}`]} s\n`);
     }
     const t0 = process.hrtime.bigint();
     for (const period of months) reconcilePeriod(book, { period, actor: 'bench', asOf: '2026-11-27' });
