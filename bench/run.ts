@@ -30,6 +30,7 @@ import { benchXlsxRead } from './xlsx-read.js';
 import { benchHq } from './hq-bench.js';
 import { compareResults, resultsHash } from './results-hash.js';
 import { benchYear } from './year-bench.js';
+import { benchTwoYears } from './two-years.js';
 
 /**
  * `npm run bench [-- --scale small|medium|large] [--rebuild]`: builds (or reuses) a demo book under
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
     print(report('demo.build', scale, built, 'bare insert of as many 10-column rows', bareInsert(cache, built.rows)));
   }
 
+  if (!values.only || values.only === 'two-years') await benchTwoYears(path, join(cache, `demo-${scale}-seed${values.seed}-two-years.kasettle`), scale, print);
+  if (values.only === 'two-years') return;
   if (!values.only || values.only === 'year') await benchYear(cache, scale, path, Number(values.seed), DEFAULT_DEMO_FROM, values['record-hash'], print);
   if (values.only === 'year') return;
 
