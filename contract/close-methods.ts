@@ -35,6 +35,14 @@ export const closeMethods = {
       details: z.array(z.object({ table: z.number().int(), name: z.string(), rows: z.number().int() })),
     }),
   },
+  /**
+   * the whole statement as it prints, detail tables included: what the desktop's own Chromium prints a PDF from
+   * (asked once per export, never to show)
+   */
+  'statement.printHtml': {
+    args: z.object(statementRef).strict(),
+    result: z.object({ html: z.string(), footer: z.string() }),
+  },
   /** one page of one of the statement's detail tables (送货明细, 扣费明细, …) */
   'statement.detailPage': {
     args: z.object({ ...statementRef, table: z.number().int().min(0), offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }).strict(),

@@ -41,6 +41,10 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
     return { html: statementHtml(doc), footer: statementFooter(doc), version: doc.version, status: doc.status, sha256: doc.sha256,
       netDue: doc.content.netDue.fromManufacturer, confirmations: doc.confirmations, kas: statementKas(doc), details: statementDetailTables(doc) };
   },
+  'statement.printHtml': ({ session }, a) => {
+    const doc = statementDocument(session.requireBook(), a.period, a.distributor, undefined, a.version);
+    return { html: statementHtml(doc, { withDetails: true }), footer: statementFooter(doc) };
+  },
   'statement.detailPage': ({ session }, a) =>
     statementDetailPage(statementDocument(session.requireBook(), a.period, a.distributor, undefined, a.version), a.table, a.offset, a.limit),
   'statement.confirm': ({ session }, a) => {

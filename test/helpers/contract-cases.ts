@@ -52,6 +52,7 @@ export const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'close.approve': { good: { period: '2026-10' }, bad: [{}] },
   'close.reopen': { good: { period: '2026-10', reason: '补录退货' }, bad: [{ period: '2026-10' }] },
   'statement.preview': { good: { period: '2026-10', distributor: 'D01', version: 2 }, bad: [{ period: '2026-10' }, { period: '2026-10', distributor: 'D01', version: 0 }] },
+  'statement.printHtml': { good: { period: '2026-10', distributor: 'D01' }, bad: [{ period: '2026-10' }, { period: '2026-10', distributor: 'D01', version: 0 }] },
   'statement.detailPage': {
     good: { period: '2026-10', distributor: 'D01', table: 0, offset: 200, limit: 200 },
     bad: [{ period: '2026-10', distributor: 'D01', table: 0, offset: 0, limit: 501 }, { period: '2026-10', distributor: 'D01', table: -1, offset: 0, limit: 10 }, { period: '2026-10', distributor: 'D01', table: 0, offset: 0 }],

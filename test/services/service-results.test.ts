@@ -49,6 +49,10 @@ describe('what each service method returns', () => {
     const detail = await call('statement.detailPage', { period: '2026-09', distributor: 'D01', table: 0, offset: 0, limit: 50 });
     expect(detail).toMatchObject({ table: 0, total: preview.details[0].rows });
     expect(detail.rows).toHaveLength(Math.min(50, preview.details[0].rows));
+    const printed = await call('statement.printHtml', { period: '2026-09', distributor: 'D01' });
+    expect(printed.html.length).toBeGreaterThan(preview.html.length);
+    expect(printed.html).toContain(String(detail.rows[0].delivery_no));
+    expect(preview.html).not.toContain(String(detail.rows[0].delivery_no));
     expect((await call('master.list', { entity: 'ka-accounts' })).rows.map((k: { code: string }) => k.code)).toEqual(['CRF', 'MET', 'RTM', 'WMT', 'YH']);
     await call('claims.list', {});
     await call('ageing.report', { asOf: '2026-09-30' });
