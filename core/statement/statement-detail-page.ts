@@ -1,6 +1,7 @@
+import type { Language } from '../../locale/index.js';
 import { UserError } from '../errors.js';
 import type { StatementDocument } from './statement-document.js';
-import { statementDetails } from './statement-sections.js';
+import { detailValue, printWords, statementDetails } from './statement-sections.js';
 
 /**
  * The window's view of a statement's detail tables (送货明细, 扣费明细, …): their names and sizes with the summary,
@@ -19,6 +20,7 @@ export interface DetailPage {
   table: number;
   name: string;
   columns: { key: string; header: string; money?: boolean; qty?: boolean }[];
+  /** cells as the statement prints them: statuses and verdicts in the reader's words, money in fen, quantities in thousandths */
   rows: Record<string, unknown>[];
   offset: number;
   total: number;
@@ -27,14 +29,19 @@ export interface DetailPage {
 /** At most this many rows a page: a page of the widest table stays far below the window's reply limit. */
 export const DETAIL_PAGE_MAX = 500;
 
-export function statementDetailTables(doc: StatementDocument): DetailTableInfo[] {
-  return statementDetails(doc.content).map((d, table) => ({ table, name: d.name, rows: d.rows.length }));
+export function statementDetailTables(doc: StatementDocument, lang: Language = 'zh'): DetailTableInfo[] {
+  return statementDetails(doc.content, lang).map((d, table) => ({ table, name: d.name, rows: d.rows.length }));
 }
 
-export function statementDetailPage(doc: StatementDocument, table: number, offset: number, limit: number): DetailPage {
-  const details = statementDetails(doc.content);
+export function statementDetailPage(doc: StatementDocument, table: number, offset: number, limit: number, lang: Language = 'zh'): DetailPage {
+  const details = statementDetails(doc.content, lang);
   const d = details[table];
   if (!d) throw new UserError('statement.no-such-detail', { table, tables: details.length }, { field: 'table' });
   const size = Math.max(1, Math.min(limit, DETAIL_PAGE_MAX));
-  return { table, name: d.name, columns: d.columns, rows: d.rows.slice(offset, offset + size), offset, total: d.rows.length };
+  const words = printWords(lang);
+  const rows = d.rows.slice(offset, offset + size).map((r) => Object.fromEntries(d.columns.map((c) => [c.key, detailValue(c, r[c.key], words) ?? null])));
+  return {
+    table, name: d.name, offset, total: d.rows.length,
+    columns: d.columns.map((c) => ({ key: c.key, header: c.header, ...(c.money ? { money: true } : {}), ...(c.qty ? { qty: true } : {}) })), rows,
+  };
 }

@@ -11,14 +11,14 @@ const PAGE = 200;
  * The statement's detail tables (送货明细, 扣费明细, …), one table and one page of 200 rows at a time: a month of
  * a large distributor has some 20,000 delivery lines, which as one HTML reply froze the window for seconds.
  */
-export function StatementDetails({ period, distributor, version, tables }: {
-  period: string; distributor: string; version?: number; tables: { table: number; name: string; rows: number }[];
+export function StatementDetails({ period, distributor, version, lang, tables }: {
+  period: string; distributor: string; version?: number; lang: string; tables: { table: number; name: string; rows: number }[];
 }) {
   const { t } = useTranslation();
   const shown = tables.filter((d) => d.rows > 0);
   const [table, setTable] = useState<number | null>(shown[0]?.table ?? null);
   const [offset, setOffset] = useState(0);
-  const page = useQuery('statement.detailPage', table === null ? null : { period, distributor, table, offset, limit: PAGE, ...(version ? { version } : {}) });
+  const page = useQuery('statement.detailPage', table === null ? null : { period, distributor, table, offset, limit: PAGE, lang, ...(version ? { version } : {}) });
   if (shown.length === 0) return null;
   const columns: ColDef<Row>[] = (page.data?.columns ?? []).map((c) => (c.money ? moneyCol(c.key, c.header)
     : { field: c.key, headerName: c.header, ...(c.qty ? { type: 'rightAligned', valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? String(p.value / 1000) : '') } : {}) }));

@@ -7,6 +7,7 @@ import { useHost } from '../../host/host-context';
 import { useQuery } from '../../host/use-query';
 import { ConfirmationsPanel } from './ConfirmationsPanel';
 import { StatementDetails } from './StatementDetails';
+import { useWords } from '../../i18n/words';
 
 /**
  * One distributor's statement as it will print (the same HTML the PDF is printed from, shown in a sandboxed frame
@@ -16,7 +17,8 @@ export function StatementPreview({ period, distributor }: { period: string; dist
   const { t } = useTranslation();
   const host = useHost();
   const [version, setVersion] = useState<number | undefined>(undefined);
-  const preview = useQuery('statement.preview', { period, distributor, ...(version ? { version } : {}) });
+  const { lang } = useWords();
+  const preview = useQuery('statement.preview', { period, distributor, lang, ...(version ? { version } : {}) });
   const versions = useQuery('statement.versions', { period, distributor });
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,8 +27,8 @@ export function StatementPreview({ period, distributor }: { period: string; dist
     setBusy(true);
     setMessage('');
     try {
-      const name = `结算单-${distributor}-${period}${preview.data?.version ? `-v${preview.data.version}` : ''}.${format}`;
-      const out = await host.exportFile('statement.export', { period, distributor, format, ...(version ? { version } : {}) }, name);
+      const name = `${t('settlement.fileName')}-${distributor}-${period}${preview.data?.version ? `-v${preview.data.version}` : ''}.${format}`;
+      const out = await host.exportFile('statement.export', { period, distributor, format, lang, ...(version ? { version } : {}) }, name);
       if (out) setMessage(t('settlement.exported', { where: out.where }));
     } catch (e) {
       preview.setError(asServiceError(e));
@@ -50,7 +52,7 @@ export function StatementPreview({ period, distributor }: { period: string; dist
         <>
           <p className="muted small">SHA-256 {preview.data.sha256}</p>
           <iframe className="statement-frame" title={t('settlement.statement')} sandbox="" srcDoc={preview.data.html} data-testid="statement-frame" />
-          <StatementDetails key={`${distributor}/${period}/${preview.data.version ?? 'draft'}`} period={period} distributor={distributor} tables={preview.data.details} {...(version ? { version } : {})} />
+          <StatementDetails key={`${distributor}/${period}/${preview.data.version ?? 'draft'}`} period={period} distributor={distributor} tables={preview.data.details} lang={lang} {...(version ? { version } : {})} />
         </>
       )}
       {preview.data && preview.data.version !== null && (

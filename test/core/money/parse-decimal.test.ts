@@ -18,19 +18,19 @@ describe('the fast path of parseDecimal', () => {
     const plainNumber = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.option(fc.stringMatching(/^[0-9]{0,6}$/)))
       .map(([neg, whole, frac]) => `${neg ? '-' : ''}${whole}${frac === null ? '' : `.${frac}`}`);
     fc.assert(fc.property(fc.oneof(text, plainNumber), fc.integer({ min: 0, max: 6 }), (raw, scale) => {
-      const options = { scale, what: 'amount' };
+      const options = { scale, what: 'amount' as const };
       expect(outcome(() => parseDecimal(raw, options))).toEqual(outcome(() => parseDecimalText(raw, options)));
     }), { numRuns: 5_000 });
   });
 
   it('reads the plain forms an ERP export writes', () => {
-    const amount = { scale: 2, what: 'amount' };
+    const amount = { scale: 2, what: 'amount' as const };
     expect(parseDecimal('1536', amount)).toBe(153_600);
     expect(parseDecimal('1536.5', amount)).toBe(153_650);
     expect(parseDecimal('-0.01', amount)).toBe(-1);
     expect(Object.is(parseDecimal('-0.00', amount), 0)).toBe(true);
     expect(parseDecimal('12.', amount)).toBe(1_200);
-    expect(parseDecimal('6.4000', { scale: 4, what: 'price' })).toBe(64_000);
+    expect(parseDecimal('6.4000', { scale: 4, what: 'price' as const })).toBe(64_000);
     expect(() => parseDecimal('6.405', amount)).toThrow(/more than 2 decimal places/);
     // 15 digits after scaling are exact; more go the long way and are still exact
     expect(parseDecimal('9999999999999.99', amount)).toBe(999_999_999_999_999);
