@@ -37,7 +37,17 @@ describe('a statement\'s detail tables, a page at a time', () => {
         expect(page.rows.length).toBe(Math.min(20, t.rows - offset));
         rows.push(...page.rows);
       }
-      expect(rows).toEqual(t.table === 0 ? deliveries : Object.values(doc.content.details)[t.table] ?? doc.content.corrections);
+      // the cells as printed: numbers and numbers as they are, statuses and verdicts in words (never the raw code)
+      const source = (t.table === 0 ? deliveries : Object.values(doc.content.details)[t.table] ?? doc.content.corrections) as Record<string, unknown>[];
+      expect(rows).toHaveLength(source.length);
+      rows.forEach((row, i) => {
+        for (const [key, value] of Object.entries(row as Record<string, unknown>)) {
+          const raw = source[i]![key];
+          if (typeof raw === 'number' || raw === null || raw === undefined) expect(value ?? null).toEqual(raw ?? null);
+          else expect(typeof value).toBe('string');
+        }
+      });
+      if (t.table === 0) expect(rows.map((r) => (r as { delivery_no: string }).delivery_no)).toEqual(deliveries.map((d) => d.delivery_no));
     }
     expect(statementDetailPage(doc, 0, deliveries.length, 70).rows).toEqual([]);
     expect(statementDetailPage(doc, 0, 0, 10_000).rows.length).toBe(Math.min(DETAIL_PAGE_MAX, deliveries.length));

@@ -8,6 +8,7 @@ import { deliveryResults } from '../../../db/queries/reconcile-results.js';
 import { delivery, post, receipt } from '../../helpers/documents.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook } from '../../helpers/temp-book.js';
+import { readStoredMessage, renderMessage } from '../../../locale/index.js';
 
 /**
  * A month's reconciliation starts from the month: its keys come from the month's documents (documents_by_period),
@@ -87,7 +88,7 @@ describe('a month\'s results, written set-based', () => {
     const second = run(book, '2026-09');
     expect(second[0]).toEqual(first[0]);
     expect(second[1]).toMatchObject({ status: 'short', received_qty: 15_000, line_received_fen: 15 * 3_990, days_outstanding: null });
-    expect(second[1]!.reason).toBe('received 15 of 16 delivered');
+    expect(renderMessage('zh', readStoredMessage(second[1]!.reason))).toBe('验收 15，送货 16');
   });
 
   it('take the regional contract price before the national one, each valid on the delivery date', async () => {
