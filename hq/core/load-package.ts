@@ -6,7 +6,7 @@ import type { PackageBody, PackageEnvelope } from '../../core/package/package-fo
 import { readPackageBytes, verifyPackage } from '../../core/package/verify-package.js';
 import type { Message } from '../../locale/index.js';
 import type { HqDb, HqSql } from '../db/connection.js';
-import { addToMonthsAndAudit, lockSenderMonth, retirePackage, statementHashes, withdrawMissingClaims, writePackage } from '../db/queries/packages.js';
+import { addToMonthsAndAudit, lockSenderMonth, tidyAfterLoad, retirePackage, statementHashes, withdrawMissingClaims, writePackage } from '../db/queries/packages.js';
 import { senderByKey, type SenderRow } from '../db/queries/senders.js';
 import { nextHqAuditRow } from './hq-audit.js';
 import { requireHqRole, type HqSignedIn } from './hq-users.js';
@@ -148,6 +148,10 @@ export async function loadPackages(db: HqDb, files: string[], user: HqSignedIn, 
     }
   });
   await Promise.all(lanes);
+  // PGlite has no autovacuum: after a load that wrote anything, the embedded database brings its planner's figures
+  // and visibility map up to date itself (what a server's autovacuum does), or the views would plan blind and
+  // their covering indexes would read the table anyway.
+  if (db.kind === 'pglite' && out.some((o) => o.status === 'loaded')) await tidyAfterLoad(db);
   return out;
 }
 

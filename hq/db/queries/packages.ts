@@ -149,3 +149,8 @@ export async function addToMonthsAndAudit(tx: HqSql, period: string, productMont
   SELECT (SELECT count(*) FROM pm) + (SELECT count(*) FROM a) AS n` },
   [period, JSON.stringify(productMonths), audit.seq, audit.at, audit.actor, audit.action, audit.entity, audit.entity_key, audit.before_json, audit.after_json, audit.prev_hash, audit.hash]);
 }
+
+/** VACUUM and ANALYZE of what a load writes (never inside a transaction). */
+export async function tidyAfterLoad(db: HqSql): Promise<void> {
+  await db.exec('VACUUM (ANALYZE) packages, statements, ka_figures, store_figures, product_figures, product_months, accrual_figures, claims, distributors');
+}
