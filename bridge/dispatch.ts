@@ -1,7 +1,8 @@
 import { serviceContract, type ServiceError, type ServiceName } from '../contract/service-contract.js';
 import { isUserError, UserError } from '../core/errors.js';
 import { authorizeWrite, protectionNotice } from '../core/users/write-access.js';
-import type { Message } from '../locale/index.js';
+import { renderMessage, type Message } from '../locale/index.js';
+import { issueField, issueMessage } from '../core/input-issues.js';
 import { permissionFor } from '../services/method-access.js';
 import { serviceHandlers, type ServiceContext } from '../services/service-handlers.js';
 
@@ -9,7 +10,7 @@ export type Dispatched = { ok: true; result: unknown; notice?: Message } | { ok:
 
 /** A user error as it crosses the boundary: its code, words, parameters and place — never a stack. */
 export function userErrorOut(e: UserError, status = 422): Dispatched {
-  return { ok: false, status, error: { code: e.code, message: e.message, ...(e.toMessage() ? { params: e.params } : {}), ...e.place } };
+  return { ok: false, status, error: { code: e.code, message: e.message, params: e.params, ...e.place } };
 }
 
 /**
@@ -26,7 +27,8 @@ export async function dispatch(base: Omit<ServiceContext, 'actor' | 'access'>, m
   const parsed = serviceContract[name].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, status: 400, error: { code: 'invalid-arguments', message: issue.message, field: issue.path.map(String).join('.') || undefined } };
+    const detail = issueMessage(issue);
+    return { ok: false, status: 400, error: { code: 'invalid-arguments', message: renderMessage('en', detail), params: { detail }, field: issueField(issue) } };
   }
   try {
     const permission = permissionFor(name, parsed.data);

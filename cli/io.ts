@@ -1,4 +1,6 @@
 import { formatFen, formatPrice, formatQuantity, formatRate } from '../core/money/index.js';
+import { commandLanguage } from '../core/errors.js';
+import { hasMessage, renderMessage, type Language, type MessageCode } from '../locale/index.js';
 import { autoColumns, renderTable } from './text-table.js';
 
 /** Where a command writes; tests pass their own. */
@@ -26,12 +28,21 @@ export function displayValue(key: string, value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function printRows(io: Io, rows: Record<string, unknown>[], json: boolean, emptyText = '(none)'): void {
+/** A table's heading for a row key in the command's language: its catalog word (cli.col-doc_no → 单号), else the key. */
+export function columnHeading(lang: Language, key: string): string {
+  const code = `cli.col-${key}`;
+  return hasMessage(code) ? renderMessage(lang, { code: code as MessageCode }) : key;
+}
+
+export function printRows(io: Io, rows: Record<string, unknown>[], json: boolean, emptyText?: string): void {
   if (json) {
     io.out(JSON.stringify(rows));
     return;
   }
-  io.out(rows.length ? renderTable(rows, autoColumns(rows, displayValue)) : emptyText);
+  const lang = commandLanguage(io.env);
+  io.out(rows.length
+    ? renderTable(rows, autoColumns(rows, displayValue).map((c) => ({ ...c, header: columnHeading(lang, c.header) })))
+    : emptyText ?? renderMessage(lang, { code: 'cli.none' }));
 }
 
 export function printJson(io: Io, value: unknown): void {

@@ -87,7 +87,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     if (isUserError(e)) {
       const lang = commandLanguage(io.env);
-      if (json) io.out(JSON.stringify({ error: { code: e.code, message: e.render(lang), ...(e.toMessage() ? { params: e.params } : {}), ...e.place } }));
+      if (json) io.out(JSON.stringify({ error: { code: e.code, message: e.render(lang), params: e.params, ...e.place } }));
       else io.err(`ka-settle: ${e.describe(lang)}`);
       return 1;
     }

@@ -10,7 +10,7 @@ export const USAGE = `ka-settle — settlement ledger for KA deliveries
 
 Usage:
   ka-settle init BOOK [--name NAME]                 create an empty book
-  ka-settle demo BOOK [--seed N] [--scale tiny|small|medium|large] [--from YYYY-MM]
+  ka-settle demo BOOK [--seed N] [--scale tiny|small|medium|large] [--from YYYY-MM] [--raw]
                                                     create a book filled with a year of demo business
   ka-settle import BOOK KIND FILE... [--ka CODE] [--date YYYY-MM-DD] [--mapping NAME] [--map "heading=field;..."]
                   [--save-mapping NAME] [--no-saved-mapping] [--date-order dmy|mdy]

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page, role, rowsResult } from './common-schemas.js';
+import { message, page, role, rowsResult } from './common-schemas.js';
 
 /** 审计 and settings: the audit log, users and roles, the book's settings. */
 export const adminMethods = {
@@ -7,17 +7,17 @@ export const adminMethods = {
     args: z.object({ entity: z.string().trim().min(1).max(64).optional(), actor: z.string().trim().min(1).max(64).optional(), action: z.string().trim().min(1).max(64).optional(), ...page }).strict(),
     result: rowsResult,
   },
-  'audit.verify': { args: z.object({}).strict(), result: z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.object({ id: z.number().int(), reason: z.string() }).optional() }) },
+  'audit.verify': { args: z.object({}).strict(), result: z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.object({ id: z.number().int(), reason: message }).optional() }) },
   'users.list': { args: z.object({}).strict(), result: rowsResult },
   'users.add': {
     args: z.object({
-      username: z.string().trim().regex(/^[\w.@-]{2,40}$/u, 'a user name is 2 to 40 letters, digits, . @ - or _'), displayName: z.string().trim().max(64).optional(), role,
-      password: z.string().min(8, 'a password has at least 8 characters').max(200),
+      username: z.string().trim().regex(/^[\w.@-]{2,40}$/u, 'input.user-name'), displayName: z.string().trim().max(64).optional(), role,
+      password: z.string().min(8, 'input.password-length').max(200),
     }).strict(),
     result: z.object({ username: z.string() }),
   },
   /** the signed-in user changes their own password */
-  'users.password': { args: z.object({ password: z.string().min(8, 'a password has at least 8 characters').max(200) }).strict(), result: z.object({ username: z.string() }) },
+  'users.password': { args: z.object({ password: z.string().min(8, 'input.password-length').max(200) }).strict(), result: z.object({ username: z.string() }) },
   'users.disable': { args: z.object({ username: z.string().trim().min(1).max(40) }).strict(), result: z.object({ username: z.string() }) },
   'users.enable': { args: z.object({ username: z.string().trim().min(1).max(40) }).strict(), result: z.object({ username: z.string() }) },
   /** an admin sets another user's password (recorded: that admin may not sign beside them in the same month) */

@@ -44,7 +44,7 @@ export const bookMethods = {
   },
   'book.check': {
     args: z.object({}).strict(),
-    result: z.object({ ok: z.boolean(), checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string(), message: message.optional(), problems: z.array(message).optional() })) }),
+    result: z.object({ ok: z.boolean(), checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: message, problems: z.array(message).optional() })) }),
   },
   /** reason 'exit' is the automatic copy when the window closes; either way only the newest backups are kept */
   'book.backup': { args: z.object({ reason: z.enum(['manual', 'exit']).default('manual') }).strict(), result: z.object({ file: z.string(), pruned: z.number().int() }) },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { code, isoDate, period, rowsResult, writtenFile } from './common-schemas.js';
+import { CLOSE_EXCEPTION_KINDS } from '../vocabulary/index.js';
+import { code, isoDate, lang, message, period, rowsResult, writtenFile } from './common-schemas.js';
 
 const statementRef = { period, distributor: code, version: z.number().int().positive().optional() };
 
@@ -9,7 +10,8 @@ export const closeMethods = {
     args: z.object({ period }).strict(),
     result: z.object({
       period: z.string(), status: z.string(),
-      exceptions: z.array(z.object({ key: z.string(), what: z.string() })),
+      exceptions: z.array(z.object({ key: z.string(), kind: z.enum(CLOSE_EXCEPTION_KINDS), lineId: z.number().int().nullable(), docNo: z.string(), amountFen: z.number().int(), what: message })),
+      figures: z.object({ balance: z.number().int(), open: z.number().int(), overdue: z.number().int(), unapplied: z.number().int(), unmatchedDeliveryLines: z.number().int(), unexpectedReceiptLines: z.number().int() }),
       statements: z.array(z.record(z.string(), z.unknown())),
       distributors: z.array(z.string()),
     }),
@@ -25,7 +27,7 @@ export const closeMethods = {
   'close.reopen': { args: z.object({ period, reason: z.string().trim().min(1).max(500) }).strict(), result: z.object({ status: z.string() }) },
   /** the statement as it will print: the same HTML the PDF is printed from */
   'statement.preview': {
-    args: z.object(statementRef).strict(),
+    args: z.object({ ...statementRef, lang }).strict(),
     result: z.object({
       html: z.string(), footer: z.string(), version: z.number().int().nullable(), status: z.string(), sha256: z.string(), netDue: z.number().int(),
       confirmations: z.array(z.record(z.string(), z.unknown())), kas: z.array(z.string()),
@@ -41,7 +43,7 @@ export const closeMethods = {
     result: z.object({ confirmations: z.array(z.record(z.string(), z.unknown())) }),
   },
   'statement.export': {
-    args: z.object({ ...statementRef, format: z.enum(['xlsx', 'pdf']), path: z.string().min(1).optional() }).strict(),
+    args: z.object({ ...statementRef, format: z.enum(['xlsx', 'pdf']), path: z.string().min(1).optional(), lang }).strict(),
     result: writtenFile,
   },
 } as const;

@@ -2,16 +2,19 @@ import { z } from 'zod';
 import { ROLES } from '../vocabulary/index.js';
 
 /** Shapes shared by several service methods. Money is integer fen, prices 1/10,000 yuan, quantities thousandths. */
-export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+// A refusal's message is a code of the catalog (locale/), said in the user's language where it is read.
+export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'input.period');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'input.date');
 export const code = z.string().trim().min(1).max(64);
 export const fen = z.number().int();
 export const bookPath = z.string().trim().min(1).max(1000);
 export const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
-/** A message as core says it: a code and its parameters (the window renders it from locale/ in the user's language). */
+/** The reader's language for what is printed or exported (zh, en); Chinese when absent. */
+export const lang = z.string().max(8).optional();
+
+/** What core says to a person: a catalog code and its parameters (locale/ renders it in the reader's language). */
 export const message = z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() });
-/** `code`: the catalog code of the reason, where it has one (the window acts on some, e.g. dates to confirm). */
-export const rowError = z.object({ file: z.string(), row: z.number().int().optional(), field: z.string().optional(), reason: z.string(), code: z.string().optional(), message: message.optional() });
+export const rowError = z.object({ file: z.string(), row: z.number().int().optional(), field: z.string().optional(), reason: message });
 
 /** A file written for the user (an export): where it is and how many rows it holds. */
 export const writtenFile = z.object({ file: z.string(), rows: z.number().int() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, document, fen, isoDate, rowsResult, writtenFile } from './common-schemas.js';
+import { code, document, fen, isoDate, lang, rowsResult, writtenFile } from './common-schemas.js';
 
 /** 信用: exposure, limits, grades, holds, the channel watch and the statement of account (对账函). */
 export const creditMethods = {
@@ -22,7 +22,7 @@ export const creditMethods = {
   /** 诚信档案: a party's limits and grades over time */
   'credit.history': { args: z.object({ party: z.string().trim().min(1).max(80) }).strict(), result: document },
   'credit.statementOfAccount': {
-    args: z.object({ ka: code, asOf: isoDate, format: z.enum(['xlsx', 'pdf']), path: z.string().min(1).optional() }).strict(),
+    args: z.object({ ka: code, asOf: isoDate, format: z.enum(['xlsx', 'pdf']), path: z.string().min(1).optional(), lang }).strict(),
     result: writtenFile,
   },
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES, RESULT_STATUSES } from '../vocabulary/index.js';
-import { code, fen, isoDate, page, period, writtenFile } from './common-schemas.js';
+import { code, fen, isoDate, lang, message, page, period, writtenFile } from './common-schemas.js';
 
 export const deliveryStatus = z.enum(DELIVERY_STATUSES);
 /** a status, or every line that is not matched */
@@ -18,7 +18,7 @@ const resultRow = z.object({
   status: z.string(), found_status: z.string(), matched_by: z.string().nullable(),
   delivered_qty: z.number().int(), received_qty: z.number().int(), line_delivered_fen: fen, line_received_fen: fen,
   delivered_price_e4: z.number().int().nullable(), received_price_e4: z.number().int().nullable(), list_price_e4: z.number().int().nullable(),
-  receipt_doc_nos: z.string().nullable(), days_outstanding: z.number().int().nullable(), reason: z.string(),
+  receipt_doc_nos: z.string().nullable(), days_outstanding: z.number().int().nullable(), reason: message,
   decision: z.string().nullable(), note: z.string().nullable(), decision_stale: z.number().int(),
 });
 
@@ -41,8 +41,8 @@ export const reconcileMethods = {
   /** a page of results in delivery-date order; withTotal also counts the lines the filter selects */
   'reconcile.lines': {
     args: z.object({ ...lineFilter, withTotal: z.boolean().default(false), ...page }).strict()
-      .refine((a) => a.from <= a.to, { message: 'the first month comes after the last', path: ['to'] }),
-    result: z.object({ rows: z.array(resultRow), total: z.number().int().optional() }),
+      .refine((a) => a.from <= a.to, { message: 'input.months-reversed', path: ['to'] }),
+    result: z.object({ rows: z.array(resultRow), total: z.number().int().optional(), sums: z.object({ delivered: fen, received: fen, difference: fen }).optional() }),
   },
   /** one delivery line with both sides: what was delivered and the receipt lines it was matched with */
   'reconcile.line': {
@@ -57,9 +57,33 @@ export const reconcileMethods = {
     ]),
     result: z.object({ lineId: z.number().int(), decided: z.literal(true) }),
   },
+  /** 无送货的验收行: receipt lines no delivery matched, for a range of months (open: only those nobody has worked yet) */
+  'reconcile.unexpected': {
+    args: z.object({ from: period, to: period, ka: code.optional(), open: z.boolean().default(false) }).strict()
+      .refine((a) => a.from <= a.to, { message: 'input.months-reversed', path: ['to'] }),
+    result: z.object({ rows: z.array(z.object({
+      line_id: z.number().int(), period: z.string(), ka: z.string().nullable(), store: z.string().nullable(), store_name: z.string().nullable(), sku: z.string().nullable(),
+      product_name: z.string().nullable(), order_no: z.string().nullable(), receipt_no: z.string(), receipt_date: z.string(), qty_milli: z.number().int().nullable(),
+      price_e4: z.number().int().nullable(), amount_fen: fen, reason: message, decision: z.string().nullable(), note: z.string().nullable(),
+    })) }),
+  },
+  /** the delivery lines (same KA, store and product, near in date, not matched) a receipt line could be matched to */
+  'reconcile.candidates': {
+    args: z.object({ lineId: z.number().int().positive() }).strict(),
+    result: z.object({ rows: z.array(z.object({ line_id: z.number().int(), delivery_no: z.string(), delivery_date: z.string(), status: z.string(), delivered_qty: z.number().int(), received_qty: z.number().int(), line_delivered_fen: fen, order_no: z.string().nullable() })) }),
+  },
+  /** works a receipt line without a delivery: matched to a delivery line, accepted with a reason, or disputed */
+  'reconcile.resolveReceipt': {
+    args: z.discriminatedUnion('how', [
+      z.object({ lineId: z.number().int().positive(), how: z.literal('match'), deliveryLineId: z.number().int().positive(), note: z.string().trim().max(400).optional() }).strict(),
+      z.object({ lineId: z.number().int().positive(), how: z.literal('accept'), note: z.string().trim().min(1).max(400) }).strict(),
+      z.object({ lineId: z.number().int().positive(), how: z.literal('dispute'), note: z.string().trim().min(1).max(400) }).strict(),
+    ]),
+    result: z.object({ lineId: z.number().int(), resolved: z.literal(true) }),
+  },
   /** the grid's current view as .xlsx: to `path` when given (Electron's save dialog), else into the book's exports folder */
   'reconcile.export': {
-    args: z.object({ ...lineFilter, path: z.string().min(1).optional() }).strict(),
+    args: z.object({ ...lineFilter, path: z.string().min(1).optional(), lang }).strict(),
     result: writtenFile,
   },
 } as const;

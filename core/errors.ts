@@ -17,42 +17,37 @@ export function commandLanguage(env: NodeJS.ProcessEnv = process.env): Language 
 }
 
 export class UserError extends Error {
-  readonly code: string;
+  readonly code: MessageCode;
   readonly params: Params;
   readonly place: ErrorPlace;
-  /** an English sentence made before the catalog existed (issue 15 converts the rest to codes) */
-  private readonly sentence: string | undefined;
 
-  constructor(code: MessageCode, params?: Params, place?: ErrorPlace);
-  /** @deprecated pass a catalog code with parameters instead of a sentence */
-  constructor(code: string, message: string, place?: ErrorPlace);
-  constructor(code: string, paramsOrMessage: Params | string = {}, place: ErrorPlace = {}) {
-    const sentence = typeof paramsOrMessage === 'string' ? paramsOrMessage : undefined;
-    const params = typeof paramsOrMessage === 'string' ? {} : paramsOrMessage;
-    // Error.message is the English sentence, for logs and for tests that read it.
-    super(sentence ?? renderMessage('en', { code, params }));
+  constructor(code: MessageCode, params: Params = {}, place: ErrorPlace = {}) {
+    // Error.message is the English sentence, for logs; people read render() in their language.
+    super(renderMessage('en', { code, params }));
     this.name = 'UserError';
     this.code = code;
     this.params = params;
     this.place = place;
-    this.sentence = sentence;
   }
 
-  /** The message as code and parameters for the window; undefined while the error is still an English sentence. */
-  toMessage(): Message | undefined {
-    return this.sentence === undefined ? { code: this.code, params: this.params } : undefined;
+  /** The same error at another place (a file's row, a column's heading instead of the schema's field). */
+  withPlace(place: ErrorPlace): UserError {
+    return new UserError(this.code, this.params, place);
+  }
+
+  /** The message as code and parameters, for the window, a report's row or another message. */
+  toMessage(): Message {
+    return { code: this.code, params: this.params };
   }
 
   /** What went wrong, in words. */
   render(lang: Language = commandLanguage()): string {
-    return this.sentence ?? renderMessage(lang, { code: this.code, params: this.params });
+    return renderMessage(lang, this.toMessage());
   }
 
   /** One line: where, then what (`file, row 12, field 金额: reason`). */
   describe(lang: Language = commandLanguage()): string {
-    if (this.sentence === undefined) return renderWithPlace(lang, { code: this.code, params: this.params }, this.place);
-    // An unconverted sentence is English, so its place is said in English too.
-    return renderWithPlace('en', { code: 'place.text', params: { text: this.sentence } }, this.place);
+    return renderWithPlace(lang, this.toMessage(), this.place);
   }
 }
 

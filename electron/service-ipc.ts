@@ -2,6 +2,8 @@ import { IPC, type IpcOutcome } from '../contract/preload-api.js';
 import { SERVICE_NAMES, serviceContract, type ProgressEvent } from '../contract/service-contract.js';
 import type { Dispatched } from '../bridge/dispatch.js';
 import type { Progress } from '../core/work/long-work.js';
+import { issueMessage } from '../core/input-issues.js';
+import { renderMessage } from '../locale/index.js';
 
 /** The parts of Electron's ipcMain and its events this module uses (so it is tested without Electron). */
 export interface IpcEventLike { senderFrame: { url: string } | null; sender: { send(channel: string, payload: ProgressEvent): void } }
@@ -26,7 +28,8 @@ export function registerServiceIpc(ipc: IpcMainLike, host: ServiceHostLike, isTr
       const parsed = serviceContract[name].args.safeParse(args ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        return { ok: false, error: { code: 'invalid-arguments', message: issue.message, ...(issue.path.length ? { field: issue.path.map(String).join('.') } : {}) } };
+        const detail = issueMessage(issue);
+        return { ok: false, error: { code: 'invalid-arguments', message: renderMessage('en', detail), params: { detail }, ...(issue.path.length ? { field: issue.path.map(String).join('.') } : {}) } };
       }
       const id = typeof callId === 'string' && callId.length <= 64 ? callId : undefined;
       const out = await host.call(name, parsed.data, {

@@ -9,3 +9,4 @@ export * from './render.js';
 export type { LabelGroups } from './label-groups.js';
 export { labelsZh } from './zh/labels.js';
 export { labelsEn } from './en/labels.js';
+export * from './stored.js';

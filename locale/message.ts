@@ -7,7 +7,7 @@
  * yuan → 6.40), `qty` (thousandths → 12.5), `ppm` (parts per million → 2.5%), `label:GROUP` (a vocabulary
  * value in words, e.g. `{{status, label:status}}` → 短收), `list` (an array joined with the language's comma).
  */
-export type ParamValue = string | number | boolean | null | undefined | Message | readonly (string | number)[];
+export type ParamValue = string | number | boolean | null | undefined | Message | readonly (string | number | Message)[];
 export type Params = Record<string, ParamValue>;
 
 export interface Message {

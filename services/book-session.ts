@@ -38,7 +38,7 @@ export class BookSession {
     return this.user;
   }
 
-  requireUser(what: Permission | (string & {})): SignedIn {
+  requireUser(what: Permission): SignedIn {
     this.requireBook();
     if (!this.user) throw new UserError('security.sign-in-required', { what });
     return this.user;
@@ -49,7 +49,7 @@ export class BookSession {
   }
 
   requireBook(): Book {
-    if (!this.book) throw new UserError('no-book', 'no book is open: open or create one from the File menu');
+    if (!this.book) throw new UserError('book.no-book');
     return this.book;
   }
 

@@ -1,7 +1,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { dispatch, type Dispatched } from '../bridge/dispatch.js';
+import { dispatch, userErrorOut, type Dispatched } from '../bridge/dispatch.js';
+import { UserError } from '../core/errors.js';
 import { BookSession } from './book-session.js';
 import { HqSession } from './hq-session.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
@@ -34,7 +35,7 @@ async function run(m: Extract<ToWorker, { type: 'call' }>): Promise<void> {
   let out: Dispatched;
   send({ type: 'started', id: m.id });
   if (isCancelled()) {
-    out = { ok: false, status: 422, error: { code: 'cancelled', message: 'cancelled; the book is unchanged' } };
+    out = userErrorOut(new UserError('work.cancelled'));
   } else {
     out = await dispatch({ session, hq, control: { isCancelled, progress: (progress) => send({ type: 'progress', id: m.id, progress }) } }, m.method, m.args, {
       onInternal: (e) => log(`${m.method}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),

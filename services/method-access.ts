@@ -9,7 +9,7 @@ import type { Permission } from '../vocabulary/index.js';
 export const READ_METHODS: ReadonlySet<ServiceName> = new Set<ServiceName>([
   'app.state', 'app.openBook', 'app.createBook', 'app.closeBook', 'book.summary', 'book.periods', 'book.documents', 'book.document', 'book.balances',
   'book.check', 'book.backup', 'book.backups', 'app.lastGoodBackup', 'session.signIn', 'session.signOut', 'home.status', 'ageing.report',
-  'master.list', 'master.get', 'master.detail', 'import.preview', 'import.mappings', 'reconcile.lines', 'reconcile.line', 'reconcile.export',
+  'master.list', 'master.get', 'master.detail', 'import.preview', 'import.mappings', 'reconcile.lines', 'reconcile.line', 'reconcile.export', 'reconcile.unexpected', 'reconcile.candidates',
   'fees.deductions', 'claims.list', 'claims.get', 'credits.list', 'terms.contracts', 'terms.explain', 'terms.accruals', 'credit.items',
   'credit.exposure', 'credit.grades', 'credit.holds', 'credit.watch', 'credit.dunning', 'credit.history', 'credit.statementOfAccount', 'close.status',
   'statement.preview', 'statement.versions', 'statement.export', 'audit.list', 'audit.verify', 'users.list', 'settings.get',
@@ -34,6 +34,7 @@ export const WRITE_PERMISSIONS: Partial<Record<ServiceName, Needed | ((args: Rec
   'import.commit': (a) => (a.replace ? ['import', 'corrections'] : 'import'),
   'reconcile.run': 'reconcile',
   'reconcile.decide': 'reconcile',
+  'reconcile.resolveReceipt': 'reconcile',
   'fees.reclassify': 'reconcile',
   'claims.move': (a) => CLAIM_MOVES[String(a.to)] ?? 'claims.approve',
   'claims.attach': 'claims.attach',

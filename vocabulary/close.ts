@@ -9,3 +9,10 @@ export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 /** Who works in a book. */
 export const ROLES = ['accountant', 'credit_controller', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Who answers a statement (回签): the manufacturer, or one of the KAs on it. */
+export const CONFIRMATION_PARTIES = ['manufacturer', 'ka'] as const;
+export type ConfirmationParty = (typeof CONFIRMATION_PARTIES)[number];
+/** Their answer: confirmed, or disputed with reasons. */
+export const CONFIRMATION_RESULTS = ['confirmed', 'disputed'] as const;
+export type ConfirmationResult = (typeof CONFIRMATION_RESULTS)[number];

@@ -21,3 +21,10 @@ export const DEDUCTION_METHODS = ['account', 'invoice'] as const;
 export const REMITTANCE_METHODS = ['direct', 'central'] as const;
 /** cash, 货补 goods, 票折 invoice discount on the manufacturer's next invoice, or 货款转移 transfer of what a KA paid the manufacturer centrally. */
 export const CREDIT_METHODS = ['cash', 'goods', 'invoice_discount', 'transfer'] as const;
+
+/** The chart of accounts the postings use (db/migrations/0003-ledger.sql); debits positive, credits negative. */
+export const ACCOUNTS = [
+  'ar_ka', 'ar_manufacturer', 'bank', 'goods_credit', 'ap_manufacturer', 'deductions_pending', 'claims_manufacturer', 'rebate_payable_ka',
+  'sales', 'sales_returns', 'manufacturer_income', 'fee_expense', 'rebate_expense', 'adjustment',
+] as const;
+export type AccountCode = (typeof ACCOUNTS)[number];

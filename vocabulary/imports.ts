@@ -12,6 +12,9 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
  */
 export const CELL_ERROR_KINDS = ['ref', 'na', 'value', 'div0', 'name', 'num', 'null', 'spill', 'calc', 'getting-data', 'other', 'uncalculated'] as const;
 export type CellErrorKind = (typeof CELL_ERROR_KINDS)[number];
+/** The kinds of number a file's cell is read as, for saying what was wrong with one. */
+export const NUMBER_KINDS = ['amount', 'price', 'quantity', 'rate', 'number'] as const;
+export type NumberKind = (typeof NUMBER_KINDS)[number];
 
 /**
  * How a store cell of an import was read (the preview shows it): the KA's store code as it is, the code of a cell

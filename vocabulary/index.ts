@@ -10,5 +10,8 @@ export * from './close.js';
 export * from './imports.js';
 export * from './vouchers.js';
 export * from './corrections.js';
+export * from './audit.js';
+export * from './contracts.js';
+export * from './credit.js';
 export * from './security.js';
 export * from './hq.js';

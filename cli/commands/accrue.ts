@@ -6,6 +6,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { writeAs } from '../sign-in.js';
 import { printJson, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 export async function accrueCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, period: { type: 'string' } } });
@@ -15,15 +16,23 @@ export async function accrueCommand(args: string[], io: Io): Promise<number> {
   try {
     const s = accruePeriod(book, values.period, await writeAs(book, io, values.user, 'accrue'));
     if (values.json) return printJson(io, s), 0;
-    io.out(`contract terms ${s.period}: posted rebates ${formatFen(s.posted.rebates)}, delivery cost ${formatFen(s.posted.deliveryCost)}, price protection ${formatFen(s.posted.priceProtection)}`);
+    const { w, label } = wordsOf(io);
+    const f = formatFen;
+    io.out(w('cli.accrue-head', { period: s.period, rebates: f(s.posted.rebates), deliveryCost: f(s.posted.deliveryCost), priceProtection: f(s.posted.priceProtection) }));
     for (const r of s.rebates) {
-      io.out(`  rebate ${r.contract} (${r.direction}): base ${formatFen(r.base)}, ${r.trueUp ? 'actual for the year (or quarter)' : `projected ${formatFen(r.projection)}`}, tier ${r.tierIndex + 1} at ${formatRate(r.rate)}, accrued to date ${formatFen(r.target)}${r.posted ? `, posted ${formatFen(r.posted)}` : ', nothing new'}${r.trueUp ? ' (true-up)' : ''}`);
+      io.out(`  ${w('cli.accrue-rebate', {
+        contract: r.contract, direction: label('rebateDirections', r.direction), base: f(r.base),
+        basis: r.trueUp ? w('cli.accrue-actual') : w('cli.accrue-projected', { projection: f(r.projection) }),
+        tier: r.tierIndex + 1, rate: formatRate(r.rate), target: f(r.target),
+        posted: r.posted ? w('cli.accrue-posted', { posted: f(r.posted) }) : w('cli.accrue-nothing-new'), trueUp: r.trueUp ? w('cli.accrue-true-up') : '',
+      })}`);
     }
-    for (const d of s.deliveryCost) io.out(`  delivery cost ${d.contract} ${d.distributor}: ${formatFen(d.subtotal)} → ${formatFen(d.total)} after floor and cap`);
+    for (const d of s.deliveryCost) io.out(`  ${w('cli.accrue-delivery-cost', { contract: d.contract, distributor: d.distributor, subtotal: f(d.subtotal), total: f(d.total) })}`);
     for (const p of s.priceProtection) {
       const atNormal = p.notExecuted.filter((x) => x.evidence === 'normal_price').map((x) => x.store);
       const none = p.notExecuted.filter((x) => x.evidence === 'nothing_accepted').length;
-      io.out(`  price protection ${p.promotion}: ${formatFen(p.total)}${atNormal.length ? `; NOT EXECUTED (took the products at the normal price): ${atNormal.join(', ')}` : ''}${none ? `; ${none} signed-up stores took none of the promoted products` : ''}`);
+      io.out(`  ${w('cli.accrue-price-protection', { promotion: p.promotion, total: f(p.total),
+        atNormal: atNormal.length ? w('cli.accrue-not-executed', { stores: atNormal.join(', ') }) : '', none: none ? w('cli.accrue-none-taken', { count: none }) : '' })}`);
     }
     return 0;
   } finally {

@@ -6,6 +6,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { printJson, type Io } from '../io.js';
 import { renderTable } from '../text-table.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 export async function ageingCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
@@ -17,17 +18,18 @@ export async function ageingCommand(args: string[], io: Io): Promise<number> {
   if (!['due', 'document'].includes(values.basis)) throw new UsageError('--basis must be due or document');
   const book = await openExistingBook(path);
   try {
+    const { say, w, label } = wordsOf(io);
     const r = ageing(book, values['as-of'], values.by as AgeingGrouping, values.basis as AgeingBasis);
     if (values.json) return printJson(io, r), 0;
-    io.out(`ageing as of ${r.asOf} by ${r.by}, days past ${r.basis === 'due' ? 'due date' : 'document date'}`);
+    io.out(w('cli.ageing-head', { asOf: r.asOf, by: r.by, basis: r.basis }));
     const rows = [...r.rows, r.totals];
     io.out(renderTable(rows, [
-      { header: r.by, value: (x) => x.name },
-      ...r.buckets.map((b, i) => ({ header: b, value: (x: typeof rows[number]) => formatFen(x.buckets[i]!), right: true })),
-      { header: 'unapplied credits', value: (x) => formatFen(x.credits), right: true },
-      { header: 'total', value: (x) => formatFen(x.total), right: true },
+      { header: label('ageingGroupings', r.by), value: (x) => x.name },
+      ...r.buckets.map((b, i) => ({ header: say(b), value: (x: typeof rows[number]) => formatFen(x.buckets[i]!), right: true })),
+      { header: w('cli.ageing-credits'), value: (x) => formatFen(x.credits), right: true },
+      { header: w('cli.ageing-total'), value: (x) => formatFen(x.total), right: true },
     ]));
-    io.out(`ledger balance 应收账款-KA ${formatFen(r.ledgerBalance)}: ${r.ties ? 'ties' : 'DOES NOT TIE'}`);
+    io.out(w(r.ties ? 'cli.ageing-ties' : 'cli.ageing-does-not-tie', { balance: formatFen(r.ledgerBalance) }));
     return r.ties ? 0 : 1;
   } finally {
     book.close();

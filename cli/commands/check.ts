@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
 import { checkBook } from '../../core/book/check-book.js';
 import { openExistingBook } from '../../core/book/open-book.js';
-import { commandLanguage } from '../../core/errors.js';
 import { checkAgainst } from '../../core/integrity/against.js';
 import type { CheckResult } from '../../core/integrity/check-result.js';
-import { renderMessage } from '../../locale/index.js';
 import { COMMON_OPTIONS } from '../context.js';
 import { printJson, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 /** Exit 0 only when every check holds (and, with --against, the book agrees with the signed file). */
 export async function checkCommand(args: string[], io: Io): Promise<number> {
@@ -21,14 +20,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     const ok = report.ok && against.every((c) => c.ok);
     if (values.json) printJson(io, { book: book.path, ...report, ok, ...(values.against ? { against } : {}) });
     else {
-      const lang = commandLanguage(io.env);
-      const line = (c: CheckResult) => {
-        const detail = c.problems?.length ? c.problems.map((p) => renderMessage(lang, p)).join('; ') : c.message ? renderMessage(lang, c.message) : c.detail;
-        io.out(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(22)} ${detail}`);
-      };
-      report.checks.forEach(line);
-      against.forEach(line);
-      io.out(ok ? `book ${book.path} is sound (${report.counts.documents} documents, ${report.counts.entries} entries, ${report.counts.audit} audit rows)` : `book ${book.path} FAILED its checks`);
+      const { w, say } = wordsOf(io);
+      for (const c of [...report.checks, ...against]) io.out(w('check.line', { result: w(c.ok ? 'check.line-ok' : 'check.line-fail'), name: w(c.name), detail: say(c.detail) }));
+      io.out(ok ? w('check.sound', { book: book.path, ...report.counts }) : w('check.failed', { book: book.path }));
     }
     return ok ? 0 : 1;
   } finally {

@@ -6,6 +6,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { writeAs } from '../sign-in.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 import { today } from '../../core/calendar/dates.js';
 
 const MOVES = { submit: 'submitted', approve: 'approved', 'write-off': 'written_off', reject: 'rejected' } as const;
@@ -33,7 +34,7 @@ export async function claimsCommand(args: string[], io: Io): Promise<number> {
         date: values.date ?? today(), ...(values.reason ? { reason: values.reason } : {}),
       });
       if (values.json) printJson(io, { claim: Number(id), status });
-      else io.out(`claim ${id} is ${status}`);
+      else io.out(wordsOf(io).w('cli.claim-is', { id, status }));
       return 0;
     }
     if (values.show) {

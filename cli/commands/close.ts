@@ -7,6 +7,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { signInFromCli } from '../sign-in.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 const STEPS = ['prepare', 'review', 'approve', 'reopen', 'exceptions', 'accept', 'accept-all'] as const;
 const STEP_PERMISSION = {
@@ -36,15 +37,16 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
       case 'accept-all': {
         const n = acceptCloseExceptions(book, period, step === 'accept-all' ? 'all' : values.accept!, values.reason ?? '', user);
         if (values.json) printJson(io, { period, accepted: n });
-        else io.out(`${n} exceptions of ${period} accepted: ${values.reason}`);
+        else io.out(wordsOf(io).w('cli.close-accepted', { count: n, period, reason: values.reason ?? '' }));
         return 0;
       }
       case 'prepare': {
         const r = preparePeriod(book, period, user, values['as-of']);
         if (values.json) printJson(io, { period, status: 'prepared', ...r });
         else {
-          io.out(`${period} prepared by ${user.username}:`);
-          for (const s of r.statements) io.out(`  ${s.distributor} statement v${s.version} sha256 ${s.sha256}`);
+          const { w } = wordsOf(io);
+          io.out(w('cli.close-prepared', { period, user: user.username }));
+          for (const s of r.statements) io.out(`  ${w('cli.close-statement', { distributor: s.distributor, version: s.version, sha256: s.sha256 })}`);
         }
         return 0;
       }
@@ -54,13 +56,13 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
         if (step === 'approve') await backupBeforeRisk(book, `before-close-${period}`);
         const status = step === 'review' ? reviewPeriod(book, period, user) : approvePeriod(book, period, user);
         if (values.json) printJson(io, { period, status });
-        else io.out(`${period} ${status === 'closed' ? 'approved and closed' : 'reviewed'} by ${user.username}`);
+        else io.out(wordsOf(io).w(status === 'closed' ? 'cli.close-approved' : 'cli.close-reviewed', { period, user: user.username }));
         return 0;
       }
       case 'reopen': {
         reopenPeriod(book, period, user, values.reason ?? '');
         if (values.json) printJson(io, { period, status: 'open' });
-        else io.out(`${period} reopened by ${user.username}: ${values.reason}`);
+        else io.out(wordsOf(io).w('cli.close-reopened', { period, user: user.username, reason: values.reason ?? '' }));
         return 0;
       }
     }

@@ -13,6 +13,8 @@ import { signInFromCli } from '../sign-in.js';
 import { requirePermission } from '../../core/users/permissions.js';
 import { renderTable } from '../text-table.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
+import { readStoredMessage, type Message } from '../../locale/index.js';
 import { localDateOf, today } from '../../core/calendar/dates.js';
 
 export async function creditCommand(args: string[], io: Io): Promise<number> {
@@ -25,24 +27,27 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
   if (!path) throw new UsageError('credit needs a BOOK');
   const asOf = values['as-of'] ?? today();
   const book = await openExistingBook(path);
+  const { lang, w, say } = wordsOf(io);
+  // A grade's reasons: messages now; a grade stored by an earlier build may still hold a sentence.
+  const reasonText = (r: Message | string) => (typeof r === 'string' ? say(readStoredMessage(r)) : say(r));
   try {
     if (values['set-limit']) {
       if (!values.amount) throw new UsageError('--set-limit ka:CODE|distributor:CODE needs --amount and --reason');
       setCreditLimit(book, values['set-limit'], parseAmount(values.amount, { field: '--amount' }), values.reason ?? '', await signInFromCli(book, io, values.user, 'credit.limit'));
-      io.out(`credit limit of ${values['set-limit']} set to ${values.amount}`);
+      io.out(w('cli.credit-limit-set', { party: values['set-limit'], amount: values.amount }));
       return 0;
     }
     if (values.override) {
       if (!values.until) throw new UsageError('--override KA needs --until YYYY-MM-DD and --reason');
       overrideHold(book, values.override, values.until, values.reason ?? '', await signInFromCli(book, io, values.user, 'credit.hold'));
-      io.out(`deliveries to ${values.override} released until ${values.until}`);
+      io.out(w('cli.credit-released', { ka: values.override, until: values.until }));
       return 0;
     }
     if (values['follow-up']) {
       const who = await signInFromCli(book, io, values.user, 'credit.follow-up');
       requirePermission(who, 'credit.follow-up');
       recordFollowUp(book, values['follow-up'], values.note ?? '', who);
-      io.out(`follow-up with ${values['follow-up']} recorded`);
+      io.out(w('cli.credit-follow-up', { ka: values['follow-up'] }));
       return 0;
     }
     if (values['statement-of-account']) {
@@ -50,54 +55,55 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
       if (!out || !/\.(xlsx|pdf|json)$/i.test(out)) throw new UsageError('--statement-of-account KA needs --out FILE.xlsx|.pdf|.json');
       const s = statementOfAccount(book, values['statement-of-account'], asOf);
       if (out.endsWith('.json')) (await import('node:fs')).writeFileSync(out, `${JSON.stringify(s, null, 2)}\n`);
-      else if (out.endsWith('.xlsx')) await writeStatementOfAccountXlsx(s, out);
-      else await printPdf(statementOfAccountHtml(s), out, statementOfAccountFooter());
-      io.out(`wrote ${out}: ${s.ka.code} owes ${formatFen(s.balance)} as of ${asOf}`);
+      else if (out.endsWith('.xlsx')) await writeStatementOfAccountXlsx(s, out, lang);
+      else await printPdf(statementOfAccountHtml(s, lang), out, statementOfAccountFooter(lang));
+      io.out(w('cli.credit-soa-written', { out, ka: s.ka.code, balance: formatFen(s.balance), asOf }));
       return 0;
     }
     if (values.history) {
       const rows = creditHistory(book, values.history);
       if (values.json) return printJson(io, rows), 0;
-      io.out(`limits of ${values.history}:`);
-      printRows(io, rows.limits as unknown as Record<string, unknown>[], false, '(none set)');
-      io.out('grades:');
-      for (const g of rows.grades) io.out(`  ${g.as_of} ${g.grade} (${g.score}): ${(JSON.parse(g.reasons_json) as { measures: { reason: string }[] }).measures.map((m) => m.reason).join('; ')}`);
+      io.out(w('cli.credit-limits-of', { party: values.history }));
+      printRows(io, rows.limits as unknown as Record<string, unknown>[], false, w('cli.credit-none-set'));
+      io.out(w('cli.credit-grades'));
+      for (const g of rows.grades) io.out(`  ${g.as_of} ${g.grade} (${g.score}): ${(JSON.parse(g.reasons_json) as { measures: { reason: Message | string }[] }).measures.map((m) => reasonText(m.reason)).join('; ')}`);
       return 0;
     }
     if (values.dunning) {
       const list = dunningList(book, asOf);
       if (values.json) return printJson(io, list), 0;
       for (const d of list) {
-        io.out(`${d.ka} ${d.name}  overdue ${formatFen(d.overdueFen)} in ${d.items.length} items  contact ${d.contact ?? '-'} ${d.phone ?? ''}  last follow-up ${d.lastFollowUp ? `${localDateOf(d.lastFollowUp.at)} ${d.lastFollowUp.by}: ${d.lastFollowUp.note}` : 'none'}`);
-        for (const i of d.items.slice(0, 5)) io.out(`    ${i.docNo} due ${i.dueDate} ${formatFen(i.openFen)} (${i.daysOverdue} days overdue)`);
+        io.out(w('cli.dunning-ka', { ka: d.ka, name: d.name, overdue: formatFen(d.overdueFen), items: d.items.length, contact: d.contact ?? '-', phone: d.phone ?? '',
+          last: d.lastFollowUp ? `${localDateOf(d.lastFollowUp.at)} ${d.lastFollowUp.by}: ${d.lastFollowUp.note}` : w('cli.none') }));
+        for (const i of d.items.slice(0, 5)) io.out(`    ${w('cli.dunning-item', { docNo: i.docNo, due: i.dueDate, open: formatFen(i.openFen), days: i.daysOverdue })}`);
       }
       return 0;
     }
     if (values.watch) {
-      const w = channelWatch(book);
-      if (values.json) return printJson(io, w), 0;
-      io.out('same KA and product at different prices in two regions:');
-      printRows(io, w.priceGaps as unknown as Record<string, unknown>[], false);
-      io.out('\norders far above the store\'s own history:');
-      printRows(io, w.orderSpikes as unknown as Record<string, unknown>[], false);
+      const watch = channelWatch(book);
+      if (values.json) return printJson(io, watch), 0;
+      io.out(w('cli.watch-price-gaps'));
+      printRows(io, watch.priceGaps as unknown as Record<string, unknown>[], false);
+      io.out(`\n${w('cli.watch-order-spikes')}`);
+      printRows(io, watch.orderSpikes as unknown as Record<string, unknown>[], false);
       return 0;
     }
     // Grades are kept as they are computed, named for the review (never for an unproven --user).
     const list = exposures(book, asOf, 'credit-review');
     if (values.json) return printJson(io, { asOf, exposures: list }), 0;
-    io.out(`credit as of ${asOf}`);
+    io.out(w('cli.credit-head', { asOf }));
     io.out(renderTable(list, [
-      { header: 'party', value: (e) => `${e.entity}:${e.code} ${e.name}` },
-      { header: 'open receivables', value: (e) => formatFen(e.openReceivables), right: true },
-      { header: 'not yet received', value: (e) => formatFen(e.notYetReceived), right: true },
-      { header: 'gross', value: (e) => formatFen(e.gross), right: true },
-      { header: 'owed by manufacturer', value: (e) => formatFen(e.owedByManufacturer), right: true },
-      { header: 'net', value: (e) => formatFen(e.net), right: true },
-      { header: 'limit', value: (e) => (e.limit === null ? '-' : formatFen(e.limit)), right: true },
-      { header: 'headroom', value: (e) => (e.headroom === null ? '-' : formatFen(e.headroom)), right: true },
-      { header: 'grade', value: (e) => `${e.grade.grade} (${e.grade.score})` },
+      { header: w('cli.credit-col-party'), value: (e) => `${e.entity}:${e.code} ${e.name}` },
+      { header: w('cli.credit-col-open'), value: (e) => formatFen(e.openReceivables), right: true },
+      { header: w('cli.credit-col-not-received'), value: (e) => formatFen(e.notYetReceived), right: true },
+      { header: w('cli.credit-col-gross'), value: (e) => formatFen(e.gross), right: true },
+      { header: w('cli.credit-col-owed-by-manufacturer'), value: (e) => formatFen(e.owedByManufacturer), right: true },
+      { header: w('cli.credit-col-net'), value: (e) => formatFen(e.net), right: true },
+      { header: w('cli.credit-col-limit'), value: (e) => (e.limit === null ? '-' : formatFen(e.limit)), right: true },
+      { header: w('cli.credit-col-headroom'), value: (e) => (e.headroom === null ? '-' : formatFen(e.headroom)), right: true },
+      { header: w('cli.credit-col-grade'), value: (e) => `${e.grade.grade} (${e.grade.score})` },
     ]));
-    for (const e of list) io.out(`  ${e.entity}:${e.code} ${e.grade.grade}: ${e.grade.measures.map((m) => m.reason).join('; ')}`);
+    for (const e of list) io.out(`  ${e.entity}:${e.code} ${e.grade.grade}: ${e.grade.measures.map((m) => reasonText(m.reason)).join('; ')}`);
     return 0;
   } finally {
     book.close();

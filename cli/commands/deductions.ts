@@ -7,6 +7,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { writeAs } from '../sign-in.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 export async function deductionsCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
@@ -22,7 +23,7 @@ export async function deductionsCommand(args: string[], io: Io): Promise<number>
       if (!/^\d+$/.test(values.reclassify) || !values['fee-type']) throw new UsageError('--reclassify LINE needs --fee-type TYPE');
       reclassifyDeduction(book, Number(values.reclassify), values['fee-type'], await writeAs(book, io, values.user, 'reconcile'), { saveRule: !values['no-rule'] });
       if (values.json) printJson(io, { line: Number(values.reclassify), feeType: values['fee-type'] });
-      else io.out(`line ${values.reclassify} is now ${values['fee-type']}${values['no-rule'] ? '' : ' (wording saved as a rule for this KA)'}`);
+      else io.out(wordsOf(io).w(values['no-rule'] ? 'cli.reclassified' : 'cli.reclassified-rule', { line: values.reclassify, feeType: values['fee-type'] ?? '' }));
       return 0;
     }
     if (!values.period) throw new UsageError('deductions needs --period YYYY-MM');

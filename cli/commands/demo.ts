@@ -7,20 +7,21 @@ import { UserError } from '../../core/errors.js';
 import { COMMON_OPTIONS, resolveActor } from '../context.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { ...COMMON_OPTIONS, seed: { type: 'string', default: '1' }, scale: { type: 'string', default: 'small' }, from: { type: 'string' } },
+    options: { ...COMMON_OPTIONS, seed: { type: 'string', default: '1' }, scale: { type: 'string', default: 'small' }, from: { type: 'string' }, raw: { type: 'boolean', default: false } },
   });
   if (positionals.length !== 1) throw new UsageError('demo needs exactly one BOOK path');
   if (!(values.scale in DEMO_SCALES)) throw new UsageError(`--scale must be one of ${Object.keys(DEMO_SCALES).join(', ')}`);
   if (!/^\d+$/.test(values.seed)) throw new UsageError('--seed must be a non-negative whole number');
   const path = positionals[0]!;
-  if (existsSync(path)) throw new UserError('book-exists', `${path}: a file of that name already exists; the demo writes a new book`, { file: path });
+  if (existsSync(path)) throw new UserError('book.exists', {}, { file: path });
 
   const started = Date.now();
-  const book = await createDemoBook(path, resolveActor(io, values.user), { seed: Number(values.seed), scale: values.scale as DemoScale, ...(values.from ? { from: values.from } : {}) });
+  const book = await createDemoBook(path, resolveActor(io, values.user), { seed: Number(values.seed), scale: values.scale as DemoScale, settle: !values.raw, ...(values.from ? { from: values.from } : {}) });
   const summary = bookSummary(book);
   book.close();
   const seconds = (Date.now() - started) / 1000;
@@ -28,7 +29,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     printJson(io, { book: path, seconds, ...summary });
     return 0;
   }
-  io.out(`demo book ${path} (seed ${values.seed}, scale ${values.scale}) built in ${seconds.toFixed(1)} s`);
+  io.out(wordsOf(io).w('cli.demo-built', { book: path, seed: values.seed, scale: values.scale, seconds: seconds.toFixed(1) }));
   printRows(io, summary.documents, false);
   return 0;
 }

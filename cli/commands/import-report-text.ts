@@ -1,6 +1,6 @@
 import type { FileImportReport } from '../../core/import/import-report.js';
 import { formatFen } from '../../core/money/format.js';
-import { renderMessage, renderWithPlace, type Language, type MessageCode, type Params } from '../../locale/index.js';
+import { labelOf, renderMessage, renderWithPlace, type Language, type MessageCode, type Params } from '../../locale/index.js';
 import type { Io } from '../io.js';
 import { differenceLines, say as sayCorrection } from '../correction-text.js';
 
@@ -16,20 +16,20 @@ const DOCUMENT_KINDS = ['deliveries', 'receipts', 'returns', 'statements', 'dedu
  * (competing columns, an undecidable date column, unknown ERP customers with the store proposed), then the outcome.
  */
 export function describeImport(io: Io, r: FileImportReport, lang: Language): void {
-  const say = (code: MessageCode, params: Params) => renderMessage(lang, { code, params });
+  const say = (code: MessageCode, params: Params = {}) => renderMessage(lang, { code, params });
   const what = r.kind === 'contracts' ? 'contracts' : DOCUMENT_KINDS.includes(r.kind) ? 'documents' : 'records';
-  io.out(`${r.kind} ${r.file} (${r.format}${r.encoding ? `, ${r.encoding}` : ''})${r.headerRow ? `: header at row ${r.headerRow}` : ''}`);
+  io.out(`${say('cli.import-head', { kind: labelOf(lang, 'importKinds', r.kind), file: r.file, format: `${r.format}${r.encoding ? `, ${r.encoding}` : ''}` })}${r.headerRow ? say('cli.import-header-row', { row: r.headerRow }) : ''}`);
   if (r.appliedMapping) {
     const m = r.appliedMapping;
     io.out(`  ${say(m.ka ? 'import.saved-mapping-applied' : 'import.saved-mapping-applied-any', { date: m.savedAt.slice(0, 10), ka: m.kaName || m.ka, name: m.name })}`);
   }
-  if (r.columns.length) io.out(`  columns: ${r.columns.map((c) => `${c.column} ${c.heading}→${c.field} ${c.confidence}%`).join(', ')}`);
-  if (r.ignoredColumns.length) io.out(`  ignored: ${r.ignoredColumns.map((c) => `${c.column} ${c.heading}`).join(', ')}`);
+  if (r.columns.length) io.out(`  ${say('cli.import-columns', { list: r.columns.map((c) => `${c.column} ${c.heading}→${c.field} ${c.confidence}%`).join(', ') })}`);
+  if (r.ignoredColumns.length) io.out(`  ${say('cli.import-ignored', { list: r.ignoredColumns.map((c) => `${c.column} ${c.heading}`).join(', ') })}`);
   for (const d of r.dateStyles) io.out(`  ${say('import.date-column', { column: `${d.column} ${d.heading}`, style: d.style, example: d.example })}`);
   for (const s of r.storeReadings.slice(0, SHOWN_STORES)) {
     io.out(`  ${s.store ? say('import.store-read', { text: s.text, store: `${s.store.ka}/${s.store.code}`, name: s.store.name, how: s.reading }) : say('import.store-read-chain', { text: s.text })}`);
   }
-  if (r.storeReadings.length > SHOWN_STORES) io.out(`  … ${r.storeReadings.length - SHOWN_STORES} more store cells (all of them with --json)`);
+  if (r.storeReadings.length > SHOWN_STORES) io.out(`  ${say('cli.import-more-stores', { count: r.storeReadings.length - SHOWN_STORES })}`);
   if (r.filledCells) io.out(`  ${say('import.filled-cells', { count: r.filledCells })}`);
   if (r.unknownCustomers.length) {
     io.out(`  ${say('import.unknown-customers', { count: r.unknownCustomers.length, codes: r.unknownCustomers.map((u) => u.code) })}`);
@@ -40,27 +40,29 @@ export function describeImport(io: Io, r: FileImportReport, lang: Language): voi
     }
   }
   if (r.learnedCustomers.length) io.out(`  ${say('import.customers-learned', { count: r.learnedCustomers.length })}: ${r.learnedCustomers.map((c) => `${c.code}=${c.ka}/${c.storeCode}`).join(', ')}`);
-  const skipped = Object.entries(r.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-  io.out(`  ${r.dataRows} data rows${skipped.length ? ` (skipped: ${skipped.join(', ')})` : ''} → ${what}: ${r.created} new${r.lines ? ` (${r.lines} lines)` : ''}, ${r.unchanged} already in the book, ${r.conflicts.length} conflicts`);
-  if (r.learnedItemCodes.length) io.out(`  remembered ${r.learnedItemCodes.length} KA item codes (e.g. ${r.learnedItemCodes.slice(0, 3).map((a) => `${a.ka} ${a.itemCode}=${a.sku}`).join(', ')})`);
-  if (r.previousImports.length) io.out(`  this exact file was imported before (batch ${r.previousImports.map((p) => p.batchId).join(', ')})`);
+  const skipped = (Object.entries(r.skipped) as [keyof typeof r.skipped, number][]).filter(([, n]) => n > 0).map(([k, n]) => say(`cli.import-skip-${k}`, { count: n }));
+  io.out(`  ${say('cli.import-rows', {
+    rows: r.dataRows, skipped: skipped.length ? say('cli.import-skipped', { list: skipped.join(lang === 'zh' ? '，' : ', ') }) : '', what: say(`cli.what-${what}`),
+    created: r.created, lines: r.lines ? say('cli.import-lines', { lines: r.lines }) : '', unchanged: r.unchanged, conflicts: r.conflicts.length,
+  })}`);
+  if (r.learnedItemCodes.length) io.out(`  ${say('cli.import-learned', { count: r.learnedItemCodes.length, examples: r.learnedItemCodes.slice(0, 3).map((a) => `${a.ka} ${a.itemCode}=${a.sku}`).join(', ') })}`);
+  if (r.previousImports.length) io.out(`  ${say('cli.import-before', { batches: r.previousImports.map((p) => p.batchId).join(', ') })}`);
   correctionLines(io, r, lang);
-  for (const e of r.errors.slice(0, SHOWN_ERRORS)) {
-    // Refusals with a code are said in the command's language; the older ones are English sentences.
-    const where = [e.file, e.row !== undefined ? `row ${e.row}` : '', e.field ? `field ${e.field}` : ''].filter(Boolean).join(', ');
-    io.out(`  error: ${e.message ? renderWithPlace(lang, e.message, e) : `${where}: ${e.reason}`}`);
-  }
+  for (const e of r.errors.slice(0, SHOWN_ERRORS)) io.out(`  ${say('cli.error', { text: renderWithPlace(lang, e.reason, e) })}`);
   const warned = new Map<string, number[]>();
-  for (const w of r.warnings) warned.set(w.reason, [...(warned.get(w.reason) ?? []), w.row ?? 0]);
-  for (const [reason, rows] of warned) io.out(`  warning: ${reason} (rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''})`);
-  if (r.errorCount > SHOWN_ERRORS) io.out(`  … and ${r.errorCount - SHOWN_ERRORS} more errors (all of them with --json)`);
-  if (r.dryRun && r.newDocuments.length) {
-    for (const d of r.newDocuments.slice(0, 20)) io.out(`  would add ${d.key} (row ${d.row}): ${d.lines} lines, ${formatFen(d.total)}`);
-    if (r.created > 20) io.out(`  … and ${r.created - 20} more documents (all of them with --json)`);
+  for (const x of r.warnings) {
+    const reason = renderMessage(lang, x.reason);
+    warned.set(reason, [...(warned.get(reason) ?? []), x.row ?? 0]);
   }
-  const verdict = r.errorCount || r.conflicts.length ? 'nothing imported from this file'
-    : r.dryRun ? 'dry run: nothing written' : r.committed ? `imported (batch ${r.batchId})` : 'nothing new to import';
-  io.out(`  ${verdict} (${r.seconds.toFixed(1)} s)`);
+  for (const [reason, rows] of warned) io.out(`  ${say('cli.warning', { text: reason, rows: `${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''}` })}`);
+  if (r.errorCount > SHOWN_ERRORS) io.out(`  ${say('cli.more-errors', { count: r.errorCount - SHOWN_ERRORS })}`);
+  if (r.dryRun && r.newDocuments.length) {
+    for (const d of r.newDocuments.slice(0, 20)) io.out(`  ${say('cli.would-add', { key: d.key, row: d.row, lines: d.lines, total: formatFen(d.total) })}`);
+    if (r.created > 20) io.out(`  ${say('cli.more-documents', { count: r.created - 20 })}`);
+  }
+  const verdict = r.errorCount || r.conflicts.length ? say('cli.import-refused')
+    : r.dryRun ? say('cli.import-dry-run') : r.committed ? say('cli.import-done', { batch: r.batchId ?? 0 }) : say('cli.import-nothing-new');
+  io.out(`  ${say('cli.import-verdict', { verdict, seconds: r.seconds.toFixed(1) })}`);
 }
 
 /** Conflicts with what changed, line by line (old → new); with --replace what was (or would be) replaced. */

@@ -4,8 +4,7 @@ import { COMMON_OPTIONS, resolveActor } from '../context.js';
 import type { Io } from '../io.js';
 import { printJson } from '../io.js';
 import { UsageError } from '../usage.js';
-import { commandLanguage } from '../../core/errors.js';
-import { renderMessage } from '../../locale/index.js';
+import { wordsOf } from '../words.js';
 
 export async function initCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, name: { type: 'string' } } });
@@ -14,8 +13,8 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   const book = await createBook(path, resolveActor(io, values.user), values.name);
   book.close();
   if (values.json) printJson(io, { book: path, created: true });
-  else io.out(`created book ${path}`);
+  else io.out(wordsOf(io).w('cli.created-book', { book: path }));
   // A new book has no users: say so, with how to add the first one.
-  io.err(`ka-settle: ${renderMessage(commandLanguage(io.env), { code: 'security.unprotected', params: { actor: resolveActor(io, values.user) } })}`);
+  io.err(`ka-settle: ${wordsOf(io).w('security.unprotected', { actor: resolveActor(io, values.user) })}`);
   return 0;
 }

@@ -9,6 +9,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { writeAs } from '../sign-in.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -25,16 +26,18 @@ const whole = (text: string, name: string) => {
 };
 
 function describe(io: Io, s: ReconcileSummary): void {
+  const { w, label } = wordsOf(io);
+  const f = formatFen;
   const d = s.deliveryLines;
-  io.out(`reconciliation ${s.period}${s.ka ? ` ${s.ka}` : ''} (days outstanding to ${s.asOf})`);
-  io.out(`  delivery lines: ${d.matched} matched, ${d.short} short, ${d.over} over, ${d.priceDiff} price difference, ${d.receiptMissing} receipt missing; ${s.unexpectedReceiptLines} receipt lines without a delivery`);
-  io.out(`  delivered ${formatFen(s.amounts.delivered)}, accepted ${formatFen(s.amounts.accepted)}, difference ${formatFen(s.amounts.difference)}`);
-  io.out(`  deductions: ${s.deductions.count} totalling ${formatFen(s.deductions.total)}; manufacturer ${formatFen(s.deductions.manufacturerShare)}, distributor ${formatFen(s.deductions.distributorShare)}, disputed ${formatFen(s.deductions.disputed)} (${s.deductions.disputedCount} lines)`);
-  io.out(`  fee claims created: ${s.claims.created} for ${formatFen(s.claims.amount)}`);
-  io.out(`  remittances: ${s.remittances.count} for ${formatFen(s.remittances.total)}; applied ${formatFen(s.remittances.applied)}, unapplied ${formatFen(s.remittances.unapplied)}, short paid ${formatFen(s.remittances.shortPaid)}`);
-  io.out(`  statements: ${s.statements.count}; KA ${formatFen(s.statements.statementTotal)} vs book ${formatFen(s.statements.bookTotal)}, difference ${formatFen(s.statements.difference)} in ${s.statements.differences} items`);
+  io.out(w('cli.recon-head', { period: s.period, ka: s.ka ? ` ${s.ka}` : '', asOf: s.asOf }));
+  io.out(`  ${w('cli.recon-lines', { matched: d.matched, short: d.short, over: d.over, priceDiff: d.priceDiff, missing: d.receiptMissing, unexpected: s.unexpectedReceiptLines })}`);
+  io.out(`  ${w('cli.recon-amounts', { delivered: f(s.amounts.delivered), accepted: f(s.amounts.accepted), difference: f(s.amounts.difference) })}`);
+  io.out(`  ${w('cli.recon-deductions', { count: s.deductions.count, total: f(s.deductions.total), manufacturer: f(s.deductions.manufacturerShare), distributor: f(s.deductions.distributorShare), disputed: f(s.deductions.disputed), disputedLines: s.deductions.disputedCount })}`);
+  io.out(`  ${w('cli.recon-claims', { count: s.claims.created, amount: f(s.claims.amount) })}`);
+  io.out(`  ${w('cli.recon-remittances', { count: s.remittances.count, total: f(s.remittances.total), applied: f(s.remittances.applied), unapplied: f(s.remittances.unapplied), shortPaid: f(s.remittances.shortPaid) })}`);
+  io.out(`  ${w('cli.recon-statements', { count: s.statements.count, ka: f(s.statements.statementTotal), book: f(s.statements.bookTotal), difference: f(s.statements.difference), items: s.statements.differences })}`);
   for (const st of s.statements.detail.filter((x) => x.differences.length)) {
-    for (const diff of st.differences.slice(0, 10)) io.out(`    ${st.statement}: ${diff.kind} ${diff.reference ?? ''} statement ${formatFen(diff.statementFen)} book ${formatFen(diff.bookFen)}`);
+    for (const diff of st.differences.slice(0, 10)) io.out(`    ${w('cli.recon-difference', { statement: st.statement, kind: label('differenceKinds', diff.kind), reference: diff.reference ?? '', ka: f(diff.statementFen), book: f(diff.bookFen) })}`);
   }
 }
 
@@ -55,7 +58,7 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
       decideResult(book, line, values.confirm ? { decision: 'confirmed', ...(values.note ? { note: values.note } : {}) }
         : values.override ? { decision: 'overridden', to: values.status as ResultStatus, note: values.note ?? '' } : { decision: 'annotated', note: values.note ?? '' }, actor);
       if (values.json) printJson(io, { line, decided: true });
-      else io.out(`line ${line}: ${values.confirm ? 'confirmed' : values.override ? `overridden to ${values.status}` : 'annotated'}`);
+      else io.out(wordsOf(io).w(values.confirm ? 'cli.line-confirmed' : values.override ? 'cli.line-overridden' : 'cli.line-annotated', { line, status: values.status ?? '' }));
       return 0;
     }
     const period = assertPeriod(values.period!, { field: '--period' });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serveBridge } from '../../bridge/serve.js';
 import { defaultBookFolder } from '../../core/book/book-location.js';
+import type { MessageCode, Params } from '../../locale/index.js';
 import { UserError } from '../../core/errors.js';
 import { BookHost } from '../../services/book-host.js';
 import { COMMON_OPTIONS, resolveActor } from '../context.js';
@@ -23,7 +24,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     const opened = await host.call('app.openBook', { path: positionals[0] });
     if (!opened.ok) {
       await host.close();
-      throw new UserError(opened.error.code, opened.error.message, { file: positionals[0] });
+      throw new UserError(opened.error.code as MessageCode, (opened.error.params ?? {}) as Params, { file: positionals[0] });
     }
   }
   const staticDir = fileURLToPath(new URL('../../renderer/', import.meta.url));

@@ -12,6 +12,7 @@ import { commandLanguage } from '../../core/errors.js';
 import { importBatchesView } from '../../core/corrections/batches-view.js';
 import { printJson, printRows, type Io } from '../io.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -40,6 +41,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   if ((what === 'contract' || what === 'document') && !key) throw new UsageError(`show ${what} needs a ${what === 'contract' ? 'contract code' : 'document key or number'}`);
 
   const book = await openExistingBook(path, { readonly: false });
+  const { w, label } = wordsOf(io);
   try {
     if ((MASTER_DATA_VIEWS as readonly string[]).includes(what)) {
       printRows(io, masterDataView(book, what as MasterDataView, page, values.ka), json);
@@ -49,10 +51,10 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
       case 'summary': {
         const s = bookSummary(book);
         if (json) return printJson(io, s), 0;
-        io.out(`book ${s.path}  schema v${s.schemaVersion}  ${s.info.name ?? ''}`);
-        io.out(Object.entries(s.masterData).map(([k, v]) => `${k} ${v}`).join(', '));
-        printRows(io, s.documents, false, '(no documents)');
-        io.out(`periods: ${s.periods.map((p) => `${p.period}${p.status === 'open' ? '' : ` (${p.status})`}`).join(' ') || '(none)'}`);
+        io.out(w('cli.show-book', { path: s.path, schema: s.schemaVersion, name: s.info.name ?? '' }));
+        io.out(Object.entries(s.masterData).map(([k, v]) => `${label('importKinds', k === 'kaAccounts' ? 'ka-accounts' : k)} ${v}`).join(', '));
+        printRows(io, s.documents, false, w('cli.no-documents'));
+        io.out(w('cli.show-periods', { list: s.periods.map((p) => `${p.period}${p.status === 'open' ? '' : w('cli.period-status', { status: p.status })}`).join(' ') || w('cli.none') }));
         return 0;
       }
       case 'contract':
@@ -61,12 +63,12 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
           const c = contractView(book, key!);
           const { feeTerms, tiers, exclusions, deliveryCost, ...head } = c;
           printRows(io, [head], false);
-          io.out('\nfee terms');
+          io.out(`\n${w('cli.fee-terms')}`);
           printRows(io, feeTerms as unknown as Record<string, unknown>[], false);
-          io.out('\nrebate tiers');
+          io.out(`\n${w('cli.rebate-tiers')}`);
           printRows(io, tiers as unknown as Record<string, unknown>[], false);
-          if (exclusions.length) { io.out('\nrebate exclusions'); printRows(io, exclusions as unknown as Record<string, unknown>[], false); }
-          io.out('\ndelivery cost');
+          if (exclusions.length) { io.out(`\n${w('cli.rebate-exclusions')}`); printRows(io, exclusions as unknown as Record<string, unknown>[], false); }
+          io.out(`\n${w('cli.delivery-cost')}`);
           printRows(io, deliveryCost as unknown as Record<string, unknown>[], false);
         }
         return 0;
@@ -75,7 +77,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
         const filter = { ...(values.kind ? { kind: values.kind } : {}), ...(values.period ? { period: values.period } : {}),
           ...(values.ka ? { kaCode: values.ka } : {}), ...(values.distributor ? { distributorCode: values.distributor } : {}),
           ...(values.batch ? { batchId: count(values.batch, 'batch') } : {}) };
-        printRows(io, documentsView(book, filter, page), json, '(no documents)');
+        printRows(io, documentsView(book, filter, page), json, w('cli.no-documents'));
         return 0;
       }
       case 'document': {
@@ -87,7 +89,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
           io.out('');
           printRows(io, lines, false);
           io.out('');
-          printRows(io, entries as unknown as Record<string, unknown>[], false, '(posts no entries)');
+          printRows(io, entries as unknown as Record<string, unknown>[], false, w('cli.no-entries-posted'));
           const history = chainLines(commandLanguage(io.env), chain);
           if (history.length) io.out(['', ...history].join('\n'));
         }
@@ -95,14 +97,14 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
       }
       case 'balances': {
         const asOf = values['as-of'] ? assertIsoDate(values['as-of'], { field: '--as-of' }) : undefined;
-        printRows(io, balancesView(book, values.by as (typeof BALANCE_GROUPINGS)[number], asOf) as unknown as Record<string, unknown>[], json, '(no entries)');
+        printRows(io, balancesView(book, values.by as (typeof BALANCE_GROUPINGS)[number], asOf) as unknown as Record<string, unknown>[], json, w('cli.no-entries'));
         return 0;
       }
       case 'batches':
-        printRows(io, importBatchesView(book, page) as unknown as Record<string, unknown>[], json, '(no imports)');
+        printRows(io, importBatchesView(book, page) as unknown as Record<string, unknown>[], json, w('cli.no-imports'));
         return 0;
       case 'periods':
-        printRows(io, periodsView(book) as unknown as Record<string, unknown>[], json, '(no periods)');
+        printRows(io, periodsView(book) as unknown as Record<string, unknown>[], json, w('cli.no-periods'));
         return 0;
       case 'audit':
         printRows(io, auditView(book, page) as unknown as Record<string, unknown>[], json);
@@ -111,7 +113,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
         const v = injectionsView(book, page, values.kind);
         if (json) printJson(io, v);
         else {
-          printRows(io, v.counts, false, '(this is not a demo book)');
+          printRows(io, v.counts, false, w('cli.not-a-demo'));
           if (values.kind) printRows(io, v.rows, false);
         }
         return 0;

@@ -10,6 +10,7 @@ import { printPdf } from '../../services/print/chromium-pdf.js';
 import { signInFromCli } from '../sign-in.js';
 import { requirePermission } from '../../core/users/permissions.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 export async function statementCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
@@ -30,7 +31,7 @@ export async function statementCommand(args: string[], io: Io): Promise<number> 
       const user = await signInFromCli(book, io, values.user, 'statement.confirm');
       requirePermission(user, 'statement.confirm');
       recordConfirmation(book, values.period, values.distributor, { party, ...(kaCode ? { kaCode } : {}), result: values.result as 'confirmed' | 'disputed', ...(values.reason ? { reasons: values.reason } : {}) }, user);
-      io.out(`recorded ${party}${kaCode ? ` ${kaCode}` : ''} ${values.result} for ${values.distributor} ${values.period}`);
+      io.out(wordsOf(io).w('cli.confirmation-recorded', { party, ka: kaCode ? ` ${kaCode}` : '', result: values.result ?? '', distributor: values.distributor, period: values.period }));
       return 0;
     }
     const out = values.out;
@@ -38,10 +39,10 @@ export async function statementCommand(args: string[], io: Io): Promise<number> 
     const doc = statementDocument(book, values.period, values.distributor, values.manufacturer, values.version ? Number(values.version) : undefined);
     const kind = out.toLowerCase().split('.').pop();
     if (kind === 'json') writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
-    else if (kind === 'xlsx') await writeStatementXlsx(doc, out);
-    else await printPdf(statementHtml(doc, { withDetails: values.details }), out, statementFooter(doc), values.screenshot);
+    else if (kind === 'xlsx') await writeStatementXlsx(doc, out, wordsOf(io).lang);
+    else await printPdf(statementHtml(doc, { withDetails: values.details, lang: wordsOf(io).lang }), out, statementFooter(doc, wordsOf(io).lang), values.screenshot);
     if (values.json) printJson(io, { out, version: doc.version, status: doc.status, sha256: doc.sha256, netDue: doc.content.netDue });
-    else io.out(`wrote ${out}: ${values.distributor} ${values.period} ${doc.version === null ? 'draft' : `v${doc.version} (${doc.status})`}, sha256 ${doc.sha256}`);
+    else io.out(wordsOf(io).w(doc.version === null ? 'cli.statement-draft-written' : 'cli.statement-written', { out, distributor: values.distributor, period: values.period, version: doc.version ?? 0, status: doc.status, sha256: doc.sha256 }));
     return 0;
   } finally {
     book.close();

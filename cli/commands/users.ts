@@ -7,6 +7,7 @@ import { COMMON_OPTIONS } from '../context.js';
 import { printRows, printJson, type Io } from '../io.js';
 import { readPassword, signInFromCli } from '../sign-in.js';
 import { UsageError } from '../usage.js';
+import { wordsOf } from '../words.js';
 
 const ACTIONS = ['add', 'disable', 'enable', 'reset-password', 'set-role', 'password', 'sessions', 'revoke-sessions'] as const;
 

@@ -132,7 +132,7 @@ export async function vouchersCommand(args: string[], io: Io): Promise<number> {
       if (values.json) printJson(io, preview);
       else {
         io.out(`${period} (${labelOf(lang, 'periodStatus', preview.periodStatus)}): ${preview.pendingDocuments} new documents → ${preview.voucherCount} vouchers, debits ${formatFen(preview.debit)}; exported before: ${preview.remembered.vouchers} vouchers in ${preview.exports.length} exports`);
-        if (preview.unmapped.length) io.out(renderMessage(lang, { code: 'vouchers.unmapped', params: { period, accounts: preview.unmapped.map((u) => `${u.name} (${u.account})`) } }));
+        if (preview.unmapped.length) io.out(renderMessage(lang, { code: 'vouchers.unmapped', params: { period, accounts: preview.unmapped.map((u) => ({ code: 'vouchers.account', params: { account: u.account } })) } }));
         if (preview.blocked) io.out(renderMessage(lang, preview.blocked));
       }
       return 0;

@@ -1,5 +1,7 @@
 import type { Book } from '../../db/connection.js';
 import { insertAudit, iterateAudit, lastAuditHash, type AuditRow } from '../../db/queries/audit.js';
+import type { Message } from '../../locale/index.js';
+import type { AuditAction, AuditEntity } from '../../vocabulary/index.js';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
 
 /** The first row of every book chains to this. */
@@ -7,10 +9,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEvent {
   actor: string;
-  /** create, post, reverse, close, reopen, set … */
-  action: string;
+  /** create, post, reverse, prepare, reopen, set … (vocabulary/audit.ts) */
+  action: AuditAction;
   /** the kind of thing changed: document, store, period, setting … */
-  entity: string;
+  entity: AuditEntity;
   entityKey: string;
   before?: unknown;
   after?: unknown;
@@ -54,7 +56,7 @@ export interface ChainVerdict {
   ok: boolean;
   rows: number;
   /** the first row whose hash or link does not hold */
-  brokenAt?: { id: number; reason: string };
+  brokenAt?: { id: number; reason: Message };
 }
 
 /** Walks the whole log and recomputes every hash. */
@@ -64,10 +66,10 @@ export function verifyAuditChain(book: Book): ChainVerdict {
   let lastId = 0;
   for (const row of iterateAudit(book)) {
     rows++;
-    if (row.id !== lastId + 1) return { ok: false, rows, brokenAt: { id: row.id, reason: `row ${lastId + 1} is missing` } };
+    if (row.id !== lastId + 1) return { ok: false, rows, brokenAt: { id: row.id, reason: { code: 'audit.row-missing', params: { row: lastId + 1 } } } };
     lastId = row.id;
-    if (row.prev_hash !== prev) return { ok: false, rows, brokenAt: { id: row.id, reason: 'does not link to the row before it' } };
-    if (auditRowHash(row) !== row.hash) return { ok: false, rows, brokenAt: { id: row.id, reason: 'content does not match its hash' } };
+    if (row.prev_hash !== prev) return { ok: false, rows, brokenAt: { id: row.id, reason: { code: 'audit.not-linked' } } };
+    if (auditRowHash(row) !== row.hash) return { ok: false, rows, brokenAt: { id: row.id, reason: { code: 'audit.hash-mismatch' } } };
     prev = row.hash;
   }
   return { ok: true, rows };

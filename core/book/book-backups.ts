@@ -31,7 +31,7 @@ export async function verifyBackup(file: string): Promise<void> {
   const book = await openExistingBook(file, { readonly: true, upToVersion: 0 });
   try {
     const result = book.db.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new UserError('backup-damaged', `the backup is damaged (${String(result)}); choose another`, { file });
+    if (result !== 'ok') throw new UserError('book.backup-damaged', { detail: String(result) }, { file });
   } finally {
     book.close();
   }
@@ -42,9 +42,9 @@ export async function verifyBackup(file: string): Promise<void> {
  * WAL files go too, so nothing of the replaced book is replayed over the restored one.
  */
 export function replaceWithBackup(bookPath: string, file: string): void {
-  if (resolve(file) === resolve(bookPath)) throw new UserError('invalid-backup', 'a book cannot be restored from itself', { file });
+  if (resolve(file) === resolve(bookPath)) throw new UserError('book.restore-from-itself', {}, { file });
   if (resolve(join(file, '..')) !== resolve(backupDirFor(bookPath))) {
-    throw new UserError('invalid-backup', "only a backup from this book's backups folder can be restored", { file });
+    throw new UserError('book.backup-elsewhere', {}, { file });
   }
   // Copied beside the book, then renamed over it: a copy cut short never stands in for the book.
   const temp = buildingPathFor(bookPath);

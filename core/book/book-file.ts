@@ -81,12 +81,12 @@ export function placeBook(temp: string, path: string, options: { replace: boolea
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') {
         rmSync(temp, { force: true });
-        throw new UserError('book-exists', 'a file of that name already exists', { file: path });
+        throw new UserError('book.exists', {}, { file: path });
       }
       // A file system without hard links (FAT, some network shares): check, then rename.
       if (existsSync(path)) {
         rmSync(temp, { force: true });
-        throw new UserError('book-exists', 'a file of that name already exists', { file: path });
+        throw new UserError('book.exists', {}, { file: path });
       }
       renameSync(temp, path);
     }

@@ -5,6 +5,7 @@ import {
 } from '../../db/queries/integrity.js';
 import { trialBalanceTotal } from '../../db/queries/balances.js';
 import { unbalancedVouchers } from '../../db/queries/vouchers.js';
+import type { Message, MessageCode } from '../../locale/index.js';
 import { verifyAuditChain } from '../audit/audit-chain.js';
 import { checkAuditCoverage } from '../integrity/audit-coverage.js';
 import { checkChainHeads } from '../integrity/chain-heads.js';
@@ -22,6 +23,8 @@ export interface CheckReport {
   checks: CheckResult[];
 }
 
+const list = (items: Message[]): Message => ({ code: 'check.fk-violations', params: { list: items } });
+
 /**
  * Everything a careful accountant would want proven before trusting a book: the file is sound, every posting
  * balances, documents agree with their lines, clearings net to zero, open items tie to the ledger, every voucher handed
@@ -33,47 +36,48 @@ export interface CheckReport {
  */
 export function checkBook(book: Book): CheckReport {
   const checks: CheckResult[] = [];
-  const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+  const add = (name: CheckResult['name'], ok: boolean, detail: Message) => checks.push({ name, ok, detail });
+  const ok: Message = { code: 'check.ok' };
 
   const integrity = sqliteIntegrity(book);
-  add('sqlite-integrity', integrity.length === 1 && integrity[0] === 'ok', integrity.slice(0, 5).join('; '));
+  add('check.sqlite-integrity', integrity.length === 1 && integrity[0] === 'ok', integrity.length === 1 && integrity[0] === 'ok' ? ok : { code: 'place.text', params: { text: integrity.slice(0, 5).join('; ') } });
 
   const fk = foreignKeyViolations(book);
-  add('foreign-keys', fk.length === 0, fk.length ? fk.slice(0, 5).map((v) => `${v.table} row ${v.rowid} → ${v.parent}`).join('; ') : 'ok');
+  add('check.foreign-keys', fk.length === 0, fk.length ? list(fk.slice(0, 5).map((v) => ({ code: 'check.fk-violation', params: { table: v.table, row: v.rowid, parent: v.parent } }))) : ok);
 
   const unbalanced = unbalancedDocuments(book);
-  add('postings-balanced', unbalanced.length === 0,
-    unbalanced.length ? unbalanced.map((d) => `${d.natural_key} off by ${d.sum_fen} fen`).join('; ') : 'every document sums to zero');
+  add('check.postings-balanced', unbalanced.length === 0,
+    unbalanced.length ? list(unbalanced.map((d) => ({ code: 'check.unbalanced', params: { key: d.natural_key, sum: d.sum_fen } }))) : { code: 'check.every-document-balances' });
 
   const total = trialBalanceTotal(book);
-  add('trial-balance', total === 0, total === 0 ? 'debits equal credits' : `debits and credits differ by ${total} fen`);
+  add('check.trial-balance', total === 0, total === 0 ? { code: 'check.debits-equal-credits' } : { code: 'check.debits-credits-differ', params: { sum: total } });
 
   const mismatched = documentsNotMatchingLines(book);
-  add('documents-match-lines', mismatched.length === 0,
-    mismatched.length ? mismatched.map((d) => `${d.natural_key}: total ${d.total_fen}, lines ${d.lines_fen}`).join('; ') : 'every total is the sum of its lines');
+  add('check.documents-match-lines', mismatched.length === 0,
+    mismatched.length ? list(mismatched.map((d) => ({ code: 'check.document-lines-differ', params: { key: d.natural_key, total: d.total_fen, lines: d.lines_fen } }))) : { code: 'check.every-total-matches' });
 
   const clearings = unbalancedClearings(book);
-  add('clearings-sum-to-zero', clearings.length === 0,
-    clearings.length ? clearings.map((c) => `clearing ${c.clearing_id} sums to ${c.sum_fen}`).join('; ') : 'ok');
+  add('check.clearings-sum-to-zero', clearings.length === 0,
+    clearings.length ? list(clearings.map((c) => ({ code: 'check.clearing-off', params: { clearing: c.clearing_id, sum: c.sum_fen } }))) : ok);
 
   const ties = openItemTies(book);
   const untied = ties.filter((t) => t.ledger_fen !== t.open_fen);
-  add('open-items-tie', untied.length === 0,
-    untied.length ? untied.map((t) => `${t.account}: ledger ${t.ledger_fen}, open items ${t.open_fen}`).join('; ') : `${ties.length} accounts tie`);
+  add('check.open-items-tie', untied.length === 0,
+    untied.length ? list(untied.map((t) => ({ code: 'check.account-untied', params: { account: t.account, ledger: t.ledger_fen, open: t.open_fen } }))) : { code: 'check.accounts-tie', params: { count: ties.length } });
 
   const vouchers = unbalancedVouchers(book);
-  add('vouchers-balanced', vouchers.length === 0,
-    vouchers.length ? vouchers.map((v) => `${v.period} ${v.word}-${v.number} off by ${v.difference_fen} fen`).join('; ') : 'every exported voucher balances');
+  add('check.vouchers-balanced', vouchers.length === 0,
+    vouchers.length ? list(vouchers.map((v) => ({ code: 'check.voucher-off', params: { period: v.period, word: v.word, number: v.number, sum: v.difference_fen } }))) : { code: 'check.every-voucher-balances' });
   const mirrors = reversalsNotMirroring(book);
-  add('reversals-mirror', mirrors.length === 0,
-    mirrors.length ? mirrors.map((m) => `reversal ${m.natural_key}: ${m.account} off by ${m.sum_fen} fen`).join('; ') : 'every reversal mirrors its original');
+  add('check.reversals-mirror', mirrors.length === 0,
+    mirrors.length ? list(mirrors.map((m) => ({ code: 'check.reversal-off', params: { key: m.natural_key, account: m.account, sum: m.sum_fen } }))) : { code: 'check.every-reversal-mirrors' });
 
   const twice = keysInForceTwice(book);
-  add('one-version-in-force', twice.length === 0,
-    twice.length ? twice.map((k) => `${k.kind} ${k.natural_key}: ${k.versions} versions in force`).join('; ') : 'one version in force per key');
+  add('check.one-version-in-force', twice.length === 0,
+    twice.length ? list(twice.map((k) => ({ code: 'check.key-in-force-twice', params: { kind: k.kind, key: k.natural_key, versions: k.versions } }))) : { code: 'check.one-version-per-key' });
 
   const chain = verifyAuditChain(book);
-  add('audit-chain', chain.ok, chain.ok ? `${chain.rows} rows intact` : `broken at row ${chain.brokenAt!.id}: ${chain.brokenAt!.reason}`);
+  add('check.audit-chain', chain.ok, chain.ok ? { code: 'check.chain-intact', params: { rows: chain.rows } } : { code: 'check.chain-broken', params: { row: chain.brokenAt!.id, reason: chain.brokenAt!.reason } });
 
   checks.push(checkChainHeads(book), checkAuditCoverage(book), checkStatementHashes(book), checkSchema(book), checkPeriodsAgainstAudit(book),
     checkClosedStatementsRebuild(book));

@@ -8,7 +8,7 @@ import { buildBookFile } from './book-file.js';
 import { openExistingBook } from './open-book.js';
 
 function asUserError(e: unknown, path: string): unknown {
-  return e instanceof BookOpenError ? new UserError(`book-${e.code}`, e.message.replace(/^.*?: /, ''), { file: path }) : e;
+  return e instanceof BookOpenError ? new UserError(`book.${e.code}`, {}, { file: path }) : e;
 }
 
 /** The book's file name without its extension: what a book is called unless it is given a name. */
@@ -41,7 +41,7 @@ export async function makeBookAt(path: string, actor: string, name: string): Pro
  * overwritten).
  */
 export async function createBook(path: string, actor: string, name?: string): Promise<Book> {
-  if (existsSync(path)) throw new UserError('book-exists', 'a file of that name already exists', { file: path });
+  if (existsSync(path)) throw new UserError('book.exists', {}, { file: path });
   await buildBookFile(path, async (temp) => (await makeBookAt(temp, actor, name ?? bookNameOf(path))).close(), { replace: false });
   return openExistingBook(path);
 }

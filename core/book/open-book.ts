@@ -22,7 +22,7 @@ export async function openExistingBook(path: string, options: Omit<OpenOptions, 
   try {
     return await openBook(path, { onIdentityUpgrade: auditIdentityUpgrade, ...options });
   } catch (e) {
-    if (e instanceof BookOpenError) throw new UserError(`book-${e.code}`, e.message.replace(`${path}: `, ''), { file: path });
+    if (e instanceof BookOpenError) throw new UserError(`book.${e.code}`, {}, { file: path });
     throw e;
   }
 }

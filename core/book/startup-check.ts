@@ -14,6 +14,6 @@ export function assertSoundOnOpen(book: Book): void {
     result = [e instanceof Error ? e.message : String(e)];
   }
   if (result.length !== 1 || result[0] !== 'ok') {
-    throw new UserError('book-damaged', `the book is damaged (${result.slice(0, 2).join('; ')}); restore its newest good backup`, { file: book.path });
+    throw new UserError('book.damaged', { detail: result.slice(0, 2).join('; ') }, { file: book.path });
   }
 }

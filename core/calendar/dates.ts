@@ -18,14 +18,14 @@ export function isIsoDate(text: string): boolean {
 }
 
 export function assertIsoDate(text: string, place?: ErrorPlace): IsoDate {
-  if (!isIsoDate(text)) throw new UserError('invalid-date', `date "${text}" is not a calendar date YYYY-MM-DD`, place);
+  if (!isIsoDate(text)) throw new UserError('input.not-a-date', { text }, place);
   return text;
 }
 
 export function assertPeriod(text: string, place?: ErrorPlace): Period {
   const m = PERIOD.exec(text);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
-    throw new UserError('invalid-period', `period "${text}" is not a month YYYY-MM`, place);
+    throw new UserError('input.not-a-period', { text }, place);
   }
   return text;
 }

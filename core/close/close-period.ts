@@ -1,6 +1,6 @@
 import type { Book } from '../../db/connection.js';
 import {
-  acceptException, acceptedExceptions, insertStatementVersion, liveStatements, markStatements, openExceptions,
+  acceptException, acceptedExceptions, insertStatementVersion, liveStatements, markStatements, openExceptions, type OpenResultRow,
 } from '../../db/queries/close.js';
 import { getPeriod, ensurePeriod, setPeriodStatus, type PeriodStatus } from '../../db/queries/periods.js';
 import { activeDistributors, distributorParty } from '../../db/queries/statement-data.js';
@@ -8,25 +8,50 @@ import { distributorCode } from '../../db/queries/sign-offs.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertPeriod } from '../calendar/dates.js';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { readStoredMessage, type Message } from '../../locale/index.js';
+import type { CloseExceptionKind } from '../../vocabulary/index.js';
 import { UserError } from '../errors.js';
 import { compareStatements } from '../reconcile/compare-statements.js';
 import { reconcilePeriod } from '../reconcile/reconcile-period.js';
 import { buildStatement } from '../statement/build-statement.js';
 import { accruePeriod } from '../terms/accrue-period.js';
 import { requirePermission } from '../users/permissions.js';
-import { currentUser, type SignedIn } from '../users/users.js';
+import { currentUser, personOf, type SignedIn } from '../users/users.js';
 import { assertFourEyes, assertMayUndo } from './four-eyes.js';
 import { assertEarlierMonthsDone, assertNoLaterMonthClosed } from './period-order.js';
 import { recordSignOff } from './sign-offs.js';
 
-export interface CloseException { key: string; what: string }
+/**
+ * One thing that blocks preparing a month: its key (for accepting it), where it is worked (the line of the
+ * workbench, the deduction, the KA statement's document) and what it is, as a message.
+ */
+export interface CloseException {
+  key: string;
+  kind: CloseExceptionKind;
+  lineId: number | null;
+  docNo: string;
+  amountFen: number;
+  what: Message;
+}
+
+function resultException(r: OpenResultRow): CloseException {
+  const reason = readStoredMessage(r.reason);
+  const common = { key: r.key, kind: r.kind, lineId: r.line_id, docNo: r.doc_no, amountFen: r.amount_fen };
+  const where = { docNo: r.doc_no, store: r.store ?? '', sku: r.sku ?? '', reason };
+  if (r.kind === 'delivery') return { ...common, what: { code: 'close.exception-delivery', params: { status: r.status, ...where } } };
+  if (r.kind === 'receipt') return { ...common, what: { code: 'close.exception-receipt', params: where } };
+  return { ...common, what: { code: 'close.exception-deduction', params: { verdict: r.status, docNo: r.doc_no, wording: r.wording ?? '', amount: r.amount_fen, reason } } };
+}
 
 /** The exceptions of the book as it stands: its stored reconciliation results and the KA statements' differences. */
 function standingExceptions(book: Book, period: string): CloseException[] {
   const statementDiffs = compareStatements(book, period, null).flatMap((s) =>
-    s.differences.map((d) => ({ key: `statement:${s.statement}:${d.reference ?? '-'}:${d.kind}`, what: `${s.ka} statement ${s.statement}: ${d.kind} ${d.reference ?? ''} (${d.differenceFen} fen)` })));
+    s.differences.map((d): CloseException => ({
+      key: `statement:${s.statement}:${d.reference ?? '-'}:${d.kind}`, kind: 'statement', lineId: null, docNo: d.reference ?? s.statement, amountFen: d.differenceFen,
+      what: { code: 'close.exception-statement', params: { ka: s.ka, statement: s.statement, kind: d.kind, reference: d.reference ?? '', difference: d.differenceFen } },
+    })));
   const accepted = acceptedExceptions(book, period);
-  return [...openExceptions(book, period), ...statementDiffs].filter((e) => !accepted.has(e.key));
+  return [...openExceptions(book, period).map(resultException), ...statementDiffs].filter((e) => !accepted.has(e.key));
 }
 
 /** 准备's own first steps: the month's reconciliation and accruals, inside the caller's transaction. */
@@ -51,14 +76,14 @@ export function closeExceptions(book: Book, period: string, asOf?: string): Clos
 /** Accepts blocking exceptions one by one (or all that are open) with a reason, each recorded and audited. */
 export function acceptCloseExceptions(book: Book, periodText: string, keys: string[] | 'all', reason: string, user: SignedIn): number {
   const period = assertPeriod(periodText, { field: '--period' });
-  if (!reason.trim()) throw new UserError('missing-reason', 'accepting an exception needs a reason', { field: '--reason' });
+  if (!reason.trim()) throw new UserError('close.accept-reason', {}, { field: '--reason' });
   requirePermission(currentUser(book, user), 'close.accept');
   return book.write(() => {
-    if (statusOf(book, period) !== 'open') throw new UserError('period-status', `period ${period} is ${statusOf(book, period)}: exceptions are accepted before it is prepared`);
+    if (statusOf(book, period) !== 'open') throw new UserError('close.accept-when-open', { period, status: statusOf(book, period) });
     const open = closeExceptions(book, period);
     const chosen = keys === 'all' ? open.map((e) => e.key) : keys;
     for (const key of chosen) {
-      if (keys !== 'all' && !open.some((e) => e.key === key)) throw new UserError('not-found', `"${key}" is not an open exception of ${period}`, { field: '--accept' });
+      if (keys !== 'all' && !open.some((e) => e.key === key)) throw new UserError('close.not-an-exception', { key, period }, { field: '--accept' });
       acceptException(book, period, key, reason, user.username);
     }
     new AuditWriter(book).append({ actor: user.username, action: 'accept-exceptions', entity: 'period', entityKey: period, after: { count: chosen.length, reason } });
@@ -125,13 +150,13 @@ export function preparePeriod(book: Book, periodText: string, user: SignedIn, as
 
 function prepareInTransaction(book: Book, period: string, user: SignedIn, asOf: string | undefined, found: { blocking: CloseException[] }) {
   const status = statusOf(book, period);
-  if (status !== 'open') throw new UserError('period-status', `period ${period} is ${status}: only an open period can be prepared`);
+  if (status !== 'open') throw new UserError('close.prepare-when-open', { period, status });
   assertEarlierMonthsDone(book, period, 'prepare');
   reconcileAndAccrue(book, period, user.username, asOf);
   found.blocking = standingExceptions(book, period);
   if (found.blocking.length) {
     const blocking = found.blocking;
-    throw new UserError('blocking-exceptions', `period ${period} has ${blocking.length} unresolved exceptions (first: ${blocking.slice(0, 3).map((b) => b.key).join(', ')}); resolve them or accept each with a reason`);
+    throw new UserError('close.blocking', { period, count: blocking.length, first: blocking[0]!.what });
   }
   ensurePeriod(book, period);
   const made = currentStatements(book, period).map((s) => {
@@ -151,7 +176,7 @@ function assertUnchanged(book: Book, period: string): ReturnType<typeof liveStat
   const now = new Map(currentStatements(book, period).map((s) => [s.party.id, s.figures]));
   for (const s of live) {
     if (now.get(s.distributor_id) !== figuresOf(JSON.parse(s.content_json) as ReturnType<typeof buildStatement>)) {
-      throw new UserError('statement-changed', `the figures of ${period} changed since it was prepared: reopen and prepare it again`);
+      throw new UserError('close.statement-changed', { period });
     }
   }
   return live;
@@ -163,7 +188,7 @@ function signOff(book: Book, periodText: string, user: SignedIn, step: 'review' 
   const to: PeriodStatus = step === 'review' ? 'reviewed' : 'closed';
   return book.write(() => {
     const status = statusOf(book, period);
-    if (status !== from) throw new UserError('period-status', `period ${period} is ${status}: it must be ${from} to ${step}`);
+    if (status !== from) throw new UserError('close.wrong-status', { period, status, needed: from, step: { code: step === 'review' ? 'act.review' : 'act.approve' } });
     // Four eyes: three different people in their own roles, none holding a hand in another's account.
     assertFourEyes(book, period, step, user);
     if (step === 'approve') assertEarlierMonthsDone(book, period, 'approve');
@@ -197,7 +222,7 @@ export function reopenPeriod(book: Book, periodText: string, user: SignedIn, rea
   book.write(() => {
     assertMayUndo(book, [period], user, 'close.reopen', reason);
     const status = statusOf(book, period);
-    if (status === 'open') throw new UserError('period-status', `period ${period} is already open`);
+    if (status === 'open') throw new UserError('close.already-open', { period });
     assertNoLaterMonthClosed(book, period);
     markStatements(book, period, 'superseded', null);
     setPeriodStatus(book, period, 'open', user.username);

@@ -3,7 +3,8 @@ import { liveStatements, statementVersions } from '../../db/queries/close.js';
 import { findDistributor } from '../../db/queries/master-data.js';
 import { getPeriod } from '../../db/queries/periods.js';
 import { activeDistributors } from '../../db/queries/statement-data.js';
-import { assertPeriod } from '../calendar/dates.js';
+import { assertPeriod, lastDayOf } from '../calendar/dates.js';
+import { matchingFigures, receivableFigures } from '../figures/headline-figures.js';
 import { UserError } from '../errors.js';
 import { closeExceptions } from './close-period.js';
 
@@ -22,6 +23,8 @@ export function closeStatus(book: Book, periodText: string) {
   return {
     period, status,
     exceptions: status === 'open' ? closeExceptions(book, period) : [],
+    /** the headline figures at the month's end (core/figures), the same the home page and the statement show */
+    figures: { ...receivableFigures(book, lastDayOf(period)), ...matchingFigures(book, period) },
     statements: liveStatements(book, period).map((s) => summary(s, codeOf.get(s.distributor_id) ?? String(s.distributor_id))),
     distributors,
   };
@@ -31,6 +34,6 @@ export function closeStatus(book: Book, periodText: string) {
 export function statementVersionList(book: Book, periodText: string, distributorCode: string) {
   const period = assertPeriod(periodText, { field: 'period' });
   const d = findDistributor(book, distributorCode);
-  if (!d) throw new UserError('unknown-code', `unknown distributor "${distributorCode}"`, { field: 'distributor' });
+  if (!d) throw new UserError('master.unknown-distributor', { code: distributorCode }, { field: 'distributor' });
   return statementVersions(book, period, d.id).map((s) => summary(s, distributorCode));
 }

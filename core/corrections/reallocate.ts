@@ -5,6 +5,7 @@ import { getKaAccount } from '../../db/queries/master-data.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { today as localToday, type IsoDate } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
+import { storedMessage } from '../../locale/index.js';
 import { clearItems, reverseClearing, type ClearingPart } from '../ledger/clear-items.js';
 import { withBookErrors } from '../ledger/book-errors.js';
 import { clearingsToUndo, unClear } from '../ledger/reverse-document.js';
@@ -99,7 +100,7 @@ export function reallocateRemittance(book: Book, remittanceId: number, o: Reallo
     let clearingId: number | null;
     if (o.mode === 'items') {
       const parts = chosenParts(book, item, o.items!);
-      clearingId = parts.length >= 2 ? clearItems(book, { date, documentId: doc.id, memo: `remittance ${doc.doc_no}`, parts }, o.actor) : null;
+      clearingId = parts.length >= 2 ? clearItems(book, { date, documentId: doc.id, memo: storedMessage({ code: 'memo.remittance', params: { docNo: doc.doc_no } }), parts }, o.actor) : null;
     } else {
       clearingId = allocateRemittance(book, item, { byReferences: o.mode === 'references', date }, o.actor).clearingId;
     }

@@ -1,5 +1,6 @@
 import type { Book } from '../../db/connection.js';
 import { getSettingJson } from '../../db/queries/settings.js';
+import type { Message } from '../../locale/index.js';
 
 /** 账龄: bucket edges in days past due; the default gives not yet due, 1–30, 31–60, 61–90, 91–180, over 180. */
 export const DEFAULT_BUCKETS = [0, 30, 60, 90, 180];
@@ -11,10 +12,11 @@ export function ageingBuckets(book: Book): number[] {
   return DEFAULT_BUCKETS;
 }
 
-export function bucketLabels(edges: number[]): string[] {
-  const labels = [edges[0] === 0 ? 'not yet due' : `up to ${edges[0]}`];
-  for (let i = 1; i < edges.length; i++) labels.push(`${edges[i - 1]! + 1}–${edges[i]}`);
-  labels.push(`over ${edges.at(-1)}`);
+/** Each bucket's heading, as a message: 未到期, 1–30 天 … 180 天以上. */
+export function bucketLabels(edges: number[]): Message[] {
+  const labels: Message[] = [edges[0] === 0 ? { code: 'credit.bucket-not-due' } : { code: 'credit.bucket-up-to', params: { to: edges[0] } }];
+  for (let i = 1; i < edges.length; i++) labels.push({ code: 'credit.bucket-between', params: { from: edges[i - 1]! + 1, to: edges[i] } });
+  labels.push({ code: 'credit.bucket-over', params: { from: edges.at(-1) } });
   return labels;
 }
 

@@ -2,7 +2,9 @@ import type { Book } from '../../db/connection.js';
 import { arBalanceAsOf } from '../../db/queries/credit.js';
 import { receivablesAsOf } from '../../db/queries/statement-data.js';
 import { distributorsList, kaList, storesList } from '../../db/queries/credit-parties.js';
+import type { Message } from '../../locale/index.js';
 import { assertIsoDate } from '../calendar/dates.js';
+import { figuresOfItems, type ReceivableFigures } from '../figures/headline-figures.js';
 import { ageingBuckets, bucketLabels, bucketOf } from './ageing-buckets.js';
 
 export type AgeingGrouping = 'ka' | 'store' | 'distributor' | 'manufacturer';
@@ -15,12 +17,14 @@ export interface AgeingReport {
   asOf: string;
   by: AgeingGrouping;
   basis: AgeingBasis;
-  buckets: string[];
+  buckets: Message[];
   rows: AgeingRow[];
   totals: AgeingRow;
   /** the ledger balance of 应收账款-KA on the same date: the totals tie to it exactly */
   ledgerBalance: number;
   ties: boolean;
+  /** the headline figures on the same date (core/figures): balance, open, overdue, unapplied */
+  figures: ReceivableFigures;
 }
 
 /**
@@ -46,7 +50,8 @@ export function ageing(book: Book, asOfText: string, by: AgeingGrouping = 'ka', 
   const rows = new Map<string, AgeingRow>();
   const empty = (key: string, party = { code: '', name: '(none)' }): AgeingRow => ({ key, code: party.code, name: party.name, buckets: labels.map(() => 0), credits: 0, total: 0 });
   const totals = empty('total', { code: '', name: 'total' });
-  for (const item of receivablesAsOf(book, null, asOf)) {
+  const items = receivablesAsOf(book, null, asOf);
+  for (const item of items) {
     const key = by === 'ka' ? String(item.ka_account_id) : by === 'store' ? String(item.store_id) : by === 'distributor' ? String(item.distributor_id)
       : `m${distributorManufacturer.get(item.distributor_id ?? -1) ?? '?'}`;
     const row = rows.get(key) ?? empty(key, names.get(key));
@@ -58,5 +63,5 @@ export function ageing(book: Book, asOfText: string, by: AgeingGrouping = 'ka', 
     }
   }
   const ledgerBalance = arBalanceAsOf(book, asOf);
-  return { asOf, by, basis, buckets: labels, rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)), totals, ledgerBalance, ties: ledgerBalance === totals.total };
+  return { asOf, by, basis, buckets: labels, rows: [...rows.values()].sort((a, b) => a.name.localeCompare(b.name)), totals, ledgerBalance, ties: ledgerBalance === totals.total, figures: figuresOfItems(items) };
 }

@@ -32,10 +32,10 @@ export function dunningList(book: Book, asOfText: string): DunningEntry[] {
 }
 
 export function recordFollowUp(book: Book, kaCode: string, note: string, user: SignedIn): void {
-  if (!note.trim()) throw new UserError('missing-note', 'a follow-up says what was agreed', { field: '--note' });
+  if (!note.trim()) throw new UserError('credit.follow-up-note', {}, { field: '--note' });
   book.write(() => {
     const ka = findKaAccount(book, kaCode);
-    if (!ka) throw new UserError('unknown-code', `unknown KA account "${kaCode}"`, { field: '--follow-up' });
+    if (!ka) throw new UserError('master.unknown-ka', { code: kaCode }, { field: '--follow-up' });
     insertFollowup(book, ka.id, note, user.username);
     new AuditWriter(book).append({ actor: user.username, action: 'follow-up', entity: 'credit_ka', entityKey: kaCode, after: { note } });
   });

@@ -5,6 +5,7 @@ import { distributorsList, kaList } from '../../db/queries/credit-parties.js';
 import { findDistributor, findKaAccount } from '../../db/queries/master-data.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate } from '../calendar/dates.js';
+import { figuresOfItems } from '../figures/headline-figures.js';
 import { UserError } from '../errors.js';
 import { requirePermission } from '../users/permissions.js';
 import { currentUser, type SignedIn } from '../users/users.js';
@@ -30,22 +31,22 @@ export function resolveParty(book: Book, ref: string): { entity: CreditEntity; i
   const [kind, code] = ref.includes(':') ? ref.split(':') as [string, string] : ['ka', ref];
   if (kind === 'ka') {
     const k = findKaAccount(book, code);
-    if (!k) throw new UserError('unknown-code', `unknown KA account "${code}"`);
+    if (!k) throw new UserError('master.unknown-ka', { code });
     return { entity: 'ka', id: k.id, code };
   }
   if (kind === 'distributor') {
     const d = findDistributor(book, code);
-    if (!d) throw new UserError('unknown-code', `unknown distributor "${code}"`);
+    if (!d) throw new UserError('master.unknown-distributor', { code });
     return { entity: 'distributor', id: d.id, code };
   }
-  throw new UserError('invalid-field', `"${ref}" is neither ka:CODE nor distributor:CODE`);
+  throw new UserError('credit.invalid-party', { ref }, { field: 'party' });
 }
 
 /** 授信额度: a new limit for a KA or distributor, with who set it and why (the old ones stay as history). */
 export function setCreditLimit(book: Book, ref: string, limitFen: number, reason: string, user: SignedIn): void {
   requirePermission(currentUser(book, user), 'credit.limit');
-  if (!Number.isSafeInteger(limitFen) || limitFen < 0) throw new UserError('invalid-field', 'a credit limit is a non-negative amount', { field: '--amount' });
-  if (!reason.trim()) throw new UserError('missing-reason', 'a limit change needs a reason', { field: '--reason' });
+  if (!Number.isSafeInteger(limitFen) || limitFen < 0) throw new UserError('credit.invalid-limit', {}, { field: '--amount' });
+  if (!reason.trim()) throw new UserError('credit.limit-reason', {}, { field: '--reason' });
   book.write(() => {
     const p = resolveParty(book, ref);
     const before = currentLimit(book, p.entity, p.id);
@@ -65,7 +66,7 @@ export function exposures(book: Book, asOfText: string, actor: string): Exposure
     const pending = undelivered(book);
     const out: Exposure[] = [];
     for (const k of kaList(book)) {
-      const openReceivables = open.filter((o) => o.ka_account_id === k.id).reduce((s, o) => s + o.open_fen, 0);
+      const openReceivables = figuresOfItems(open.filter((o) => o.ka_account_id === k.id)).balance;
       const notYetReceived = pending.filter((p) => p.ka_account_id === k.id).reduce((s, p) => s + p.fen, 0);
       const gross = openReceivables + notYetReceived;
       const limit = currentLimit(book, 'ka', k.id);
@@ -73,7 +74,7 @@ export function exposures(book: Book, asOfText: string, actor: string): Exposure
         headroom: limit === null ? null : limit - gross, grade: gradeParty(book, 'ka', k.id, asOf, actor), limitHistory: limitHistory(book, 'ka', k.id) });
     }
     for (const d of distributorsList(book)) {
-      const openReceivables = open.filter((o) => o.distributor_id === d.id).reduce((s, o) => s + o.open_fen, 0);
+      const openReceivables = figuresOfItems(open.filter((o) => o.distributor_id === d.id)).balance;
       const notYetReceived = pending.filter((p) => p.distributor_id === d.id).reduce((s, p) => s + p.fen, 0);
       const owed = dueFromManufacturer(book, d.id, asOf);
       const owedByManufacturer = owed.claims_fen + owed.collected_fen;

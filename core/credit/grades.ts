@@ -3,6 +3,7 @@ import { behaviourFigures, insertGrade, type CreditEntity } from '../../db/queri
 import { getSettingJson } from '../../db/queries/settings.js';
 import { receivablesAsOf } from '../../db/queries/statement-data.js';
 import { addDays } from '../calendar/dates.js';
+import type { Message, MessageCode } from '../../locale/index.js';
 import { formatFen } from '../money/format.js';
 
 /** 信用等级 settings: points per measure, the thresholds that cost a third of them each, and the score of each grade. */
@@ -28,7 +29,7 @@ export function gradingRules(book: Book): GradingRules {
 export interface GradeExplanation {
   grade: 'A' | 'B' | 'C' | 'D';
   score: number;
-  measures: { measure: Measure; value: number; thresholds: [number, number, number]; points: number; of: number; reason: string }[];
+  measures: { measure: Measure; value: number; thresholds: [number, number, number]; points: number; of: number; reason: Message }[];
 }
 
 /** Points for one measure: all of them at or under the first threshold, two thirds, one third, none past the third. */
@@ -64,18 +65,18 @@ function percent(share: number): string {
   return `${Math.trunc(hundredths / 100)}.${String(Math.abs(hundredths) % 100).padStart(2, '0')}%`;
 }
 
-const REASON: Record<Measure, (v: number) => string> = {
-  dso: (v) => `days sales outstanding ${v}`,
-  overdueShare: (v) => `${percent(v)} of what is open is overdue`,
-  longestOverdue: (v) => `longest overdue ${v} days`,
-  disputedShare: (v) => `${percent(v)} of deductions disputed`,
-  shortPaidShare: (v) => `short payments ${percent(v)} of remittances`,
+const REASON: Record<Measure, { code: MessageCode; shown: (v: number) => string | number }> = {
+  dso: { code: 'credit.grade-dso', shown: (v) => v },
+  overdueShare: { code: 'credit.grade-overdue-share', shown: percent },
+  longestOverdue: { code: 'credit.grade-longest-overdue', shown: (v) => v },
+  disputedShare: { code: 'credit.grade-disputed-share', shown: percent },
+  shortPaidShare: { code: 'credit.grade-short-paid-share', shown: percent },
 };
 
 export function explainGrade(measures: Record<Measure, number>, rules: GradingRules): GradeExplanation {
   const rows = MEASURES.map((m) => {
     const points = pointsFor(measures[m], rules.thresholds[m], rules.weights[m]);
-    return { measure: m, value: measures[m], thresholds: rules.thresholds[m], points, of: rules.weights[m], reason: `${REASON[m](measures[m])}: ${points} of ${rules.weights[m]} points` };
+    return { measure: m, value: measures[m], thresholds: rules.thresholds[m], points, of: rules.weights[m], reason: { code: REASON[m].code, params: { value: REASON[m].shown(measures[m]), points, of: rules.weights[m] } } };
   });
   const score = rows.reduce((s, r) => s + r.points, 0);
   return { grade: gradeOf(score, rules), score, measures: rows };

@@ -14,7 +14,7 @@ export function holdsView(book: Book, asOfText: string) {
     const verdict = holdCheck(book, ka.id, asOf, () => pending);
     const override = activeOverride(book, ka.id, asOf) ?? null;
     if (verdict.level === 'ok' && !override) return [];
-    return [{ ka: code, name, level: verdict.level, reasons: verdict.reasons.join('; '), mode: holdMode(book),
+    return [{ ka: code, name, level: verdict.level, reasons: verdict.reasons, mode: holdMode(book),
       overrideUntil: override?.until_date ?? null, overrideBy: override?.by_user ?? null, overrideReason: override?.reason ?? null }];
   });
 }

@@ -5,6 +5,7 @@ import { getSettingJson } from '../../db/queries/settings.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
+import type { Message } from '../../locale/index.js';
 import { formatFen } from '../money/format.js';
 import { requirePermission } from '../users/permissions.js';
 import { currentUser, type SignedIn } from '../users/users.js';
@@ -17,7 +18,7 @@ export function holdMode(book: Book): HoldMode {
   return mode === 'off' || mode === 'block' ? mode : 'warn';
 }
 
-export interface HoldVerdict { level: 'ok' | 'warn' | 'block'; reasons: string[] }
+export interface HoldVerdict { level: 'ok' | 'warn' | 'block'; reasons: Message[] }
 
 /**
  * 发货管控: may the distributor deliver more to this KA? Not when the KA is over its credit limit (open
@@ -34,19 +35,19 @@ export function pendingByKa(book: Book): Map<number, number> {
 export function holdCheck(book: Book, kaAccountId: number, date: string, pending: () => Map<number, number> = () => pendingByKa(book)): HoldVerdict {
   const mode = holdMode(book);
   if (mode === 'off') return { level: 'ok', reasons: [] };
-  const reasons: string[] = [];
+  const reasons: Message[] = [];
   const limit = currentLimit(book, 'ka', kaAccountId);
   if (limit !== null) {
     // What is open on the date is the ledger balance of 应收账款-KA then (ageing ties to it), read by index.
     const open = arBalanceAsOf(book, date, kaAccountId);
     const notYetReceived = pending().get(kaAccountId) ?? 0;
-    if (open + notYetReceived > limit) reasons.push(`exposure ${formatFen(open + notYetReceived)} is over the credit limit ${formatFen(limit)}`);
+    if (open + notYetReceived > limit) reasons.push({ code: 'credit.hold-over-limit', params: { exposure: open + notYetReceived, limit } });
   }
   const grade = latestGrade(book, 'ka', kaAccountId, date);
-  if (grade?.grade === 'D') reasons.push(`graded D on ${grade.as_of}`);
+  if (grade?.grade === 'D') reasons.push({ code: 'credit.hold-grade-d', params: { date: grade.as_of } });
   if (!reasons.length) return { level: 'ok', reasons };
   const override = activeOverride(book, kaAccountId, date);
-  if (override) return { level: 'ok', reasons: [...reasons, `released by ${override.by_user} until ${override.until_date}: ${override.reason}`] };
+  if (override) return { level: 'ok', reasons: [...reasons, { code: 'credit.hold-released', params: { by: override.by_user, until: override.until_date, reason: override.reason } }] };
   return { level: mode, reasons };
 }
 
@@ -54,10 +55,10 @@ export function holdCheck(book: Book, kaAccountId: number, date: string, pending
 export function overrideHold(book: Book, kaCode: string, until: string, reason: string, user: SignedIn): void {
   requirePermission(currentUser(book, user), 'credit.hold');
   assertIsoDate(until, { field: '--until' });
-  if (!reason.trim()) throw new UserError('missing-reason', 'an override needs a reason', { field: '--reason' });
+  if (!reason.trim()) throw new UserError('credit.override-reason', {}, { field: '--reason' });
   book.write(() => {
     const ka = findKaAccount(book, kaCode);
-    if (!ka) throw new UserError('unknown-code', `unknown KA account "${kaCode}"`, { field: '--override' });
+    if (!ka) throw new UserError('master.unknown-ka', { code: kaCode }, { field: '--override' });
     insertOverride(book, { ka_account_id: ka.id, until_date: until, reason, by_user: user.username });
     new AuditWriter(book).append({ actor: user.username, action: 'override-hold', entity: 'credit_ka', entityKey: kaCode, after: { until, reason } });
   });

@@ -43,8 +43,8 @@ export function generateDemo(book: Book, options: DemoOptions = {}): { batchId: 
   const seed = options.seed ?? 1;
   const scale = options.scale ?? 'small';
   const from = assertPeriod(options.from ?? DEFAULT_DEMO_FROM);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError('invalid-seed', `seed must be a non-negative integer, got ${seed}`, { field: '--seed' });
-  if (!isEmptyBook(book)) throw new UserError('book-not-empty', `${book.path}: the demo needs an empty book; this one already holds data`);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError('book.invalid-seed', { seed }, { field: '--seed' });
+  if (!isEmptyBook(book)) throw new UserError('book.demo-not-empty', {}, { file: book.path });
 
   return book.write(() => {
     const rnd = new Random(seed);

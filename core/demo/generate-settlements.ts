@@ -49,9 +49,9 @@ export function generateSettlements(ctx: DemoContext): void {
           const docNo = `${ka.prefix.statement}${period.replace('-', '')}${distributor.code}`;
           const key = naturalKey(ka.code, docNo);
           const lines: LineDraft[] = [
-            ...monthReceipts.map((r) => ({ storeId: r.storeId, reference: r.docNo, amount: r.total, memo: 'receipt' })),
-            ...monthReturns.map((r) => ({ storeId: r.storeId, reference: r.docNo, amount: -r.total, memo: 'return' })),
-            ...monthDeductions.map((d) => ({ storeId: d.storeId, reference: d.docNo, amount: -d.total, memo: 'deduction' })),
+            ...monthReceipts.map((r) => ({ storeId: r.storeId, reference: r.docNo, amount: r.total, memo: '验收' })),
+            ...monthReturns.map((r) => ({ storeId: r.storeId, reference: r.docNo, amount: -r.total, memo: '退货' })),
+            ...monthDeductions.map((d) => ({ storeId: d.storeId, reference: d.docNo, amount: -d.total, memo: '扣款' })),
           ];
           if (rnd.chance(NOISE.statementMissing) && lines.length > 1) {
             const [gone] = lines.splice(rnd.int(0, monthReceipts.length - 1), 1);
@@ -62,7 +62,7 @@ export function generateSettlements(ctx: DemoContext): void {
             lines[i] = { ...lines[i]!, amount: lines[i]!.amount + delta };
             inject(ctx, 'statement_amount_diff', key, i + 1, { receipt: lines[i]!.reference, differenceFen: delta });
           }
-          poster.post({ kind: 'statement', naturalKey: key, docNo, docDate: lastDayOf(period), ...parties, memo: `KA statement ${period}`, lines });
+          poster.post({ kind: 'statement', naturalKey: key, docNo, docDate: lastDayOf(period), ...parties, memo: `对账单 ${period}`, lines });
         }
 
         // The remittance of what falls due this month, less last month's returns and deductions.
@@ -119,7 +119,7 @@ export function generateSettlements(ctx: DemoContext): void {
       const method = methods[(q + distributor.id) % methods.length]!;
       const docNo = `HX${yymmdd(date)}${distributorCode.get(distributor.id)}`;
       poster.post({ kind: 'manufacturer_credit', naturalKey: naturalKey(MANUFACTURER.code, docNo), docNo, docDate: date,
-        manufacturerId: world.manufacturerId, distributorId: distributor.id, method, memo: `fee credits ${quarter[0]}–${quarter[2]}`,
+        manufacturerId: world.manufacturerId, distributorId: distributor.id, method, memo: `费用核销 ${quarter[0]}–${quarter[2]}`,
         lines: [{ amount, memo: `${quarter[0]}..${quarter[2]}` }] });
     }
   }

@@ -1,5 +1,6 @@
 import type { CellErrorKind } from '../../vocabulary/index.js';
 import { isIsoDate } from '../calendar/dates.js';
+import type { NumberKind } from '../../vocabulary/index.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 import { parseDecimal } from '../money/parse-decimal.js';
 
@@ -71,7 +72,7 @@ function pad(n: number): string {
 
 function ymd(y: number, m: number, d: number, raw: string, place: ErrorPlace): string {
   const iso = `${y}-${pad(m)}-${pad(d)}`;
-  if (!isIsoDate(iso)) throw new UserError('invalid-date', `date "${raw}" is not a calendar date`, place);
+  if (!isIsoDate(iso)) throw new UserError('import.not-a-date', { raw }, place);
   return iso;
 }
 
@@ -98,12 +99,12 @@ export function cellDate(cell: Cell, place: ErrorPlace): string {
 function readDate(cell: Cell, place: ErrorPlace): string {
   refuseErrorCell(cell, place);
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) throw new UserError('invalid-date', 'date cell is not a valid date', place);
+    if (Number.isNaN(cell.getTime())) throw new UserError('import.date-cell-invalid', {}, place);
     return cell.toISOString().slice(0, 10);
   }
   if (typeof cell === 'number') return serialDate(cell, String(cell), place);
   const raw = cellText(cell);
-  if (!raw) throw new UserError('missing-field', 'date is empty', place);
+  if (!raw) throw new UserError('import.date-empty', {}, place);
   const text = raw.replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), raw, place);
@@ -112,12 +113,12 @@ function readDate(cell: Cell, place: ErrorPlace): string {
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), raw, place);
   if (/^\d{5}(\.\d+)?$/.test(text)) return serialDate(Number(text), raw, place);
-  throw new UserError('invalid-date', `date "${raw}" is not in a form ka-settle reads (2026-10-03, 2026/10/03, 20261003, 2026年10月3日)`, place);
+  throw new UserError('import.date-form', { raw }, place);
 }
 
 function serialDate(serial: number, raw: string, place: ErrorPlace): string {
   // Serial numbers between 1990 and 2099 only: anything else is a number in the wrong column.
-  if (!(serial >= 32_874 && serial < 73_051)) throw new UserError('invalid-date', `date "${raw}" is not a date`, place);
+  if (!(serial >= 32_874 && serial < 73_051)) throw new UserError('import.not-a-date', { raw }, place);
   return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -127,20 +128,20 @@ function serialDate(serial: number, raw: string, place: ErrorPlace): string {
  * (768 or 598.5 are exact; 0.1 + 0.2 is 0.30000000000000004 and reads as 0.30), and refused when it really has
  * more decimals than the scale holds.
  */
-export function cellScaled(cell: Cell, scale: number, what: string, place: ErrorPlace): number {
+export function cellScaled(cell: Cell, scale: number, what: NumberKind, place: ErrorPlace): number {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) {
-    throw new UserError('missing-field', `${what} is empty`, place);
+    throw new UserError('import.number-empty', { what }, place);
   }
-  if (cell instanceof Date) throw new UserError('invalid-number', `${what} is a date, not a number`, place);
+  if (cell instanceof Date) throw new UserError('import.number-is-date', { what }, place);
   refuseErrorCell(cell, place);
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) throw new UserError('invalid-number', `${what} is not a number`, place);
+    if (!Number.isFinite(cell)) throw new UserError('import.not-a-number', { what, raw: String(cell) }, place);
     const scaled = cell * 10 ** scale;
     const rounded = Math.round(scaled);
     if (Math.abs(scaled - rounded) > 1e-6 * Math.max(1, Math.abs(scaled) / 1e9)) {
-      throw new UserError('invalid-number', `${what} ${cell} has more than ${scale} decimal places`, place);
+      throw new UserError('import.too-many-decimals', { what, raw: String(cell), scale }, place);
     }
-    if (!Number.isSafeInteger(rounded)) throw new UserError('invalid-number', `${what} ${cell} is too large`, place);
+    if (!Number.isSafeInteger(rounded)) throw new UserError('import.too-large', { what, raw: String(cell) }, place);
     return rounded === 0 ? 0 : rounded;
   }
   return parseDecimal(cell, { scale, what, place });

@@ -19,7 +19,7 @@ export function deliveryHolds(book: Book, file: string, report: FileImportReport
       verdict = holdCheck(book, kaAccountId, date, pendingOnce);
       holds.set(key, verdict);
     }
-    if (verdict.level === 'block') throw new UserError('credit-hold', `delivery held: ${verdict.reasons.join('; ')}; a credit controller can release it`, { file, row });
-    if (verdict.level === 'warn' && report.warnings.length < 1000) report.warnings.push({ file, row, reason: `credit warning: ${verdict.reasons.join('; ')}` });
+    if (verdict.level === 'block') throw new UserError('credit.held', { reasons: verdict.reasons }, { file, row });
+    if (verdict.level === 'warn' && report.warnings.length < 1000) report.warnings.push({ file, row, reason: { code: 'credit.warned', params: { reasons: verdict.reasons } } });
   };
 }

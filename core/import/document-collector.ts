@@ -2,7 +2,6 @@ import { UserError } from '../errors.js';
 import type { DocumentDraft, LineDraft, Poster, PostOutcome } from '../ledger/post-documents.js';
 import type { DocumentRow } from './document-rows.js';
 import type { FileImportReport } from './import-report.js';
-import { relocate } from './relocate-error.js';
 
 interface Pending {
   header: DocumentRow['header'];
@@ -39,20 +38,20 @@ export class DocumentCollector {
     const key = header.naturalKey;
     const done = this.posted.get(key);
     if (done !== undefined) {
-      throw new UserError('scattered-document', `document ${header.docNo} appears again here, ${row - done} rows after its other rows; keep each document's rows together (sort the file by document number)`, { file: this.file, row });
+      throw new UserError('import.scattered-document', { docNo: header.docNo, gap: row - done }, { file: this.file, row });
     }
     let doc = this.pending.get(key);
     if (!doc) {
       doc = { header, lines: [], lineRows: [], firstRow: row, lastRow: row, lineKeys: new Map() };
       this.pending.set(key, doc);
     } else if (doc.header.docDate !== header.docDate) {
-      throw new UserError('inconsistent-document', `document ${header.docNo} is dated ${doc.header.docDate} at row ${doc.firstRow} and ${header.docDate} here`, { file: this.file, row });
+      throw new UserError('import.inconsistent-date', { docNo: header.docNo, first: doc.header.docDate, firstRow: doc.firstRow, here: header.docDate }, { file: this.file, row });
     } else if (doc.header.storeId !== header.storeId) {
       doc.header = { ...doc.header, storeId: null };
     }
     const lineKey = JSON.stringify(line);
     const twin = doc.lineKeys.get(lineKey);
-    if (twin !== undefined) throw new UserError('duplicate-in-file', `the same line as row ${twin} of document ${header.docNo}`, { file: this.file, row });
+    if (twin !== undefined) throw new UserError('import.same-line-twice', { row: twin, docNo: header.docNo }, { file: this.file, row });
     doc.lineKeys.set(lineKey, row);
     doc.lines.push(line);
     doc.lineRows.push(row);
@@ -83,7 +82,7 @@ export class DocumentCollector {
       else if (this.onConflict) this.onConflict(draft, outcome, doc.firstRow);
       else this.report.conflicts.push({ key, row: doc.firstRow, reason: outcome.reason, docNo: doc.header.docNo, documentId: outcome.id, difference: null });
     } catch (e) {
-      this.fail(e instanceof UserError && e.place.row === undefined ? relocate(e, { ...e.place, file: this.file, row: doc.firstRow }) : e);
+      this.fail(e instanceof UserError && e.place.row === undefined ? e.withPlace({ ...e.place, file: this.file, row: doc.firstRow }) : e);
     }
   }
 

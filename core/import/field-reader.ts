@@ -35,7 +35,7 @@ export class FieldReader {
   }
 
   date(field: string): string {
-    if (!this.has(field)) throw new UserError('import.empty-date', {}, this.place(field));
+    if (!this.has(field)) throw new UserError('import.date-empty', {}, this.place(field));
     return readDate(this.record.values[field]!, this.dateOrders.get(field), this.place(field));
   }
 

@@ -12,7 +12,7 @@ export function importContracts(file: string, writer: MasterDataWriter, errors: 
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
   } catch (e) {
-    throw new UserError('invalid-json', `is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { file });
+    throw new UserError('import.invalid-json', { detail: e instanceof Error ? e.message : String(e) }, { file });
   }
   const list = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' && Array.isArray((parsed as { contracts?: unknown }).contracts)
     ? (parsed as { contracts: unknown[] }).contracts : [parsed];
@@ -22,7 +22,7 @@ export function importContracts(file: string, writer: MasterDataWriter, errors: 
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       const code = (contract as { code?: unknown })?.code;
-      errors.push({ file, row: i + 1, field: e.place.field, reason: `${typeof code === 'string' ? `contract ${code}: ` : ''}${e.message}` });
+      errors.push({ file, row: i + 1, field: e.place.field, reason: typeof code === 'string' ? { code: 'import.in-contract', params: { contract: code, reason: e.toMessage() } } : e.toMessage() });
     }
   });
   return list.length;

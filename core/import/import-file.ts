@@ -25,11 +25,7 @@ async function sha256Of(path: string): Promise<string> {
 
 /** A refusal as a report row: where, the English sentence, and the code with its parameters. */
 function rowErrorOf(file: string, e: UserError): RowError {
-  const message = e.toMessage();
-  return {
-    file, ...(e.place.row !== undefined ? { row: e.place.row } : {}), ...(e.place.field ? { field: e.place.field } : {}), reason: e.message,
-    ...(message ? { code: e.code, message } : {}),
-  };
+  return { file, ...(e.place.row !== undefined ? { row: e.place.row } : {}), ...(e.place.field ? { field: e.place.field } : {}), reason: e.toMessage() };
 }
 
 /**
@@ -52,7 +48,7 @@ export async function importFile(book: Book, file: string, options: ImportOption
   const started = Date.now();
   if (options.date) assertIsoDate(options.date, { field: '--date' });
   const sha256 = await sha256Of(options.readFrom ?? file).catch(() => {
-    throw new UserError('file-not-found', 'no such file', { file });
+    throw new UserError('import.file-not-found', {}, { file });
   });
   const pairs = [...(options.confirmCustomers ?? []), ...(options.learnCustomers ? await proposedPairs(book, file, options) : [])];
   const report = emptyReport(file, options.kind, sha256, options.dryRun ?? false);

@@ -3,16 +3,12 @@ import type { Message } from '../../locale/index.js';
 import type { DateOrder, DateStyle, MappingBasis, StoreReading } from '../../vocabulary/index.js';
 import type { SkippedRows } from './row-records.js';
 
-/** One refused row: where, and why (in English, and as a code with parameters for the reader's language). */
+/** One refused row: where, and why (a code with parameters, said in the reader's language). */
 export interface RowError {
   file: string;
   row?: number;
   field?: string;
-  reason: string;
-  /** the catalog code of the reason, where it has one */
-  code?: string;
-  /** the reason as a code with parameters, rendered in the reader's language */
-  message?: Message;
+  reason: Message;
 }
 
 /** A store cell as the import read it: the store it found (none for a chain-level line) and how. */

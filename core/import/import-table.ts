@@ -24,7 +24,6 @@ import { masterRow, promotionRow } from './master-rows.js';
 import { openTable, type RawRow } from './read-rows.js';
 import { bookReadLimits } from './readers/book-read-limits.js';
 import type { PartyResolver } from './resolve-parties.js';
-import { relocate } from './relocate-error.js';
 import { RecordReader } from './row-records.js';
 import { keepMapping } from './saved-mappings.js';
 import { sampleOf, storeReadingsOf, unknownCustomersOf, type SampleNotes } from './table-report.js';
@@ -126,7 +125,7 @@ export async function importTable(
       } else {
         const key = masterRow(r, writer, { kind: kind as never, kaCode });
         const first = seenKeys.get(key);
-        if (first !== undefined) throw new UserError('duplicate-in-file', `"${key}" appears twice in the file (rows ${first} and ${record.row})`, { file, row: record.row });
+        if (first !== undefined) throw new UserError('import.duplicate-key', { key, first, row: record.row }, { file, row: record.row });
         seenKeys.set(key, record.row);
       }
     } catch (e) {
@@ -157,7 +156,7 @@ export async function importTable(
       try {
         writer.promotion(input);
       } catch (e) {
-        fail(e instanceof UserError ? relocate(e, { file, row, ...(e.place.field ? { field: e.place.field } : {}) }) : e);
+        fail(e instanceof UserError ? e.withPlace({ file, row, ...(e.place.field ? { field: e.place.field } : {}) }) : e);
       }
     }
   }

@@ -2,7 +2,6 @@ import { UserError } from '../errors.js';
 import type { MasterDataWriter } from '../master-data/save-master-data.js';
 import type { PromotionInput } from '../master-data/schemas.js';
 import type { FieldReader } from './field-reader.js';
-import { relocate } from './relocate-error.js';
 import type { MasterKind } from './import-kinds.js';
 
 export interface MasterRowOptions {
@@ -12,14 +11,14 @@ export interface MasterRowOptions {
 
 function kaCode(r: FieldReader, o: { kaCode?: string }): string {
   const code = r.optText('kaCode') ?? o.kaCode;
-  if (!code) throw new UserError('missing-field', 'no KA account: give --ka or a KA column', r.place('kaCode'));
+  if (!code) throw new UserError('import.no-ka-master', {}, r.place('kaCode'));
   return code;
 }
 
 /** The product code a row names: SKU, else barcode (master files carry no KA item codes). */
 function productCode(r: FieldReader): string {
   const code = r.optText('sku') ?? r.optText('barcode');
-  if (!code) throw new UserError('missing-field', 'no product code (SKU or barcode)', r.place('sku'));
+  if (!code) throw new UserError('import.no-product-code', {}, r.place('sku'));
   return code;
 }
 
@@ -31,7 +30,7 @@ export function masterRow(r: FieldReader, writer: MasterDataWriter, o: MasterRow
     } catch (e) {
       // The writer names the schema field (casePack); the user knows the column (箱规 (column E)).
       if (e instanceof UserError && e.place.field && r.record.columnOf[e.place.field]) {
-        throw relocate(e, { ...e.place, ...r.place(e.place.field) });
+        throw e.withPlace({ ...e.place, ...r.place(e.place.field) });
       }
       throw e;
     }
@@ -86,9 +85,9 @@ export function promotionRow(r: FieldReader, o: { kaCode?: string; manufacturerC
   const code = r.text('code');
   const kindText = r.optText('kind');
   const kind = kindText ? PROMOTION_KINDS[kindText.toLowerCase()] : 'special';
-  if (!kind) throw new UserError('invalid-field', `"${kindText}" is not a promotion type (特价, DM, 全国)`, r.place('kind'));
+  if (!kind) throw new UserError('import.unknown-promotion-kind', { text: kindText }, r.place('kind'));
   const manufacturerCode = r.optText('manufacturerCode') ?? o.manufacturerCode;
-  if (!manufacturerCode) throw new UserError('missing-field', 'the book has several manufacturers: add a manufacturer column', r.place('manufacturerCode'));
+  if (!manufacturerCode) throw new UserError('import.several-manufacturers', {}, r.place('manufacturerCode'));
   const stores = (r.optText('stores') ?? '').split(/[;,，；、\s]+/).filter(Boolean);
   return {
     code,

@@ -40,9 +40,9 @@ export function sniffFile(path: string, file: string = path): Sniffed {
   try {
     size = statSync(path).size;
   } catch {
-    throw new UserError('file-not-found', 'no such file', { file });
+    throw new UserError('import.file-not-found', {}, { file });
   }
-  if (size === 0) throw new UserError('empty-file', 'the file is empty', { file });
+  if (size === 0) throw new UserError('import.empty-file', {}, { file });
   const head = readHead(path);
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return { kind: 'zip', size };
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return { kind: 'xls', size };

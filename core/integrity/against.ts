@@ -68,7 +68,7 @@ export function verifyEvidence(book: Book, evidence: ExternalEvidence): CheckRes
   }
   const okStatements: Message = notes[0] ?? { code: 'security.check-statements-ok', params: { count: 0 } };
   const okHeads: Message = { code: 'security.check-heads-ok', params: { count: evidence.heads.length } };
-  return [finding('against-statements', statements, okStatements), finding('against-audit-heads', heads, okHeads)];
+  return [finding('check.against-statements', statements, okStatements), finding('check.against-audit-heads', heads, okHeads)];
 }
 
 /** `check BOOK --against FILE`: the file read by the reader of its kind, then verified against the book. */

@@ -22,5 +22,5 @@ export function checkAuditCoverage(book: Book): CheckResult {
     const missing = unauditedDocuments(book);
     if (missing.count) problems.push({ code: 'security.check-document-unaudited', params: { count: missing.count, first: missing.first.join(', ') } });
   }
-  return finding('audit-coverage', problems, { code: 'security.check-coverage-ok', params: { documents, periods: listPeriods(book).length } });
+  return finding('check.audit-coverage', problems, { code: 'security.check-coverage-ok', params: { documents, periods: listPeriods(book).length } });
 }

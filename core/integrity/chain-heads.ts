@@ -24,5 +24,5 @@ export function checkChainHeads(book: Book): CheckResult {
       problems.push({ code: 'security.check-head-audit', params: who });
     }
   }
-  return finding('audit-heads', problems, { code: 'security.check-heads-ok', params: { count: signOffs.length } });
+  return finding('check.audit-heads', problems, { code: 'security.check-heads-ok', params: { count: signOffs.length } });
 }

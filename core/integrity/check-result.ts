@@ -1,13 +1,12 @@
-import type { Message } from '../../locale/index.js';
-import { renderMessage } from '../../locale/index.js';
+import type { Message, MessageCode } from '../../locale/index.js';
 
-/** One finding of `check`: its name, whether it holds, and what it found (in words, and as codes for the window). */
+/** One finding of `check`: its name (a catalog code), whether it holds, and what it found, as codes the reader's language renders. */
 export interface CheckResult {
-  name: string;
+  /** the check, as a catalog code (check.trial-balance …) */
+  name: Extract<MessageCode, `check.${string}`>;
   ok: boolean;
-  detail: string;
-  /** the finding as a code with parameters (the first problem, or the summary when it holds) */
-  message?: Message;
+  /** what it proved when it holds, or the problems it found (capped, with how many more) */
+  detail: Message;
   /** every problem found, capped, as codes */
   problems?: Message[];
 }
@@ -16,11 +15,9 @@ export interface CheckResult {
 export const MAX_PROBLEMS = 20;
 
 /** A check's result from its problems: it holds when there are none, and then says what it proved. */
-export function finding(name: string, problems: Message[], ok: Message): CheckResult {
+export function finding(name: CheckResult['name'], problems: Message[], ok: Message): CheckResult {
   const shown = problems.slice(0, MAX_PROBLEMS);
-  const message = shown[0] ?? ok;
-  const detail = shown.length
-    ? `${shown.map((p) => renderMessage('en', p)).join('; ')}${problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : ''}`
-    : renderMessage('en', ok);
-  return { name, ok: problems.length === 0, detail, message, ...(shown.length ? { problems: shown } : {}) };
+  if (!shown.length) return { name, ok: true, detail: ok };
+  const more = problems.length - shown.length;
+  return { name, ok: false, detail: { code: more ? 'check.problems-and-more' : 'check.fk-violations', params: { list: shown, more } }, problems: shown };
 }

@@ -38,5 +38,5 @@ export function checkClosedStatementsRebuild(book: Book): CheckResult {
       }
     }
   }
-  return finding('closed-statements', problems, { code: 'security.check-rebuild-ok', params: { count } });
+  return finding('check.closed-statements', problems, { code: 'security.check-rebuild-ok', params: { count } });
 }

@@ -45,5 +45,5 @@ export function checkPeriodsAgainstAudit(book: Book): CheckResult {
       if (earlier) problems.push({ code: 'security.check-period-order', params: { period: p.period, earlier: earlier.period, status: earlier.status } });
     }
   }
-  return finding('periods-audit', problems, { code: 'security.check-periods-ok', params: { count: periods.length } });
+  return finding('check.periods-audit', problems, { code: 'security.check-periods-ok', params: { count: periods.length } });
 }

@@ -29,5 +29,5 @@ export function checkSchema(book: Book): CheckResult {
     else if (normalise(have.sql) !== normalise(want.sql) || have.tbl_name !== want.tbl_name) problems.push({ code: 'security.check-schema-differs', params: { type: want.type, name: want.name } });
   }
   for (const extra of actual.values()) problems.push({ code: 'security.check-schema-extra', params: { type: extra.type, name: extra.name } });
-  return finding('schema', problems, { code: 'security.check-schema-ok', params: { count: expected.length } });
+  return finding('check.schema', problems, { code: 'security.check-schema-ok', params: { count: expected.length } });
 }

@@ -21,5 +21,5 @@ export function checkStatementHashes(book: Book): CheckResult {
     }
     if (actual !== s.sha256) problems.push({ code: 'security.check-statement-hash', params: { distributor: s.distributor, period: s.period, version: s.version } });
   }
-  return finding('statement-hashes', problems, { code: 'security.check-statements-ok', params: { count } });
+  return finding('check.statement-hashes', problems, { code: 'security.check-statements-ok', params: { count } });
 }

@@ -15,18 +15,18 @@ export function asUserError(error: unknown, context: WriteContext = {}): unknown
     case 'period-closed': {
       const period = refusal.period ?? context.period;
       if (period === undefined) return new UserError('book.period-closed-unnamed', {});
-      return new UserError('period-closed', `period ${period} is closed: nothing dated in it can change; post a correction in an open period or ask an admin to reopen it`);
+      return new UserError('ledger.period-closed', { period });
     }
     case 'period-closed-later':
       return new UserError('security.period-before-closed');
     case 'immutable':
-      return new UserError('immutable', `${refusal.table.replace(/_/g, ' ')} are never changed or deleted once written: post a reversing document instead`);
+      return new UserError('ledger.immutable', { table: refusal.table });
     case 'correction':
       return new UserError(refusal.what === 'version-in-force' ? 'corrections.version-in-force' : 'corrections.not-a-mirror', {});
     case 'duplicate':
-      return new UserError('duplicate', `already in the book (${refusal.detail.replace(/^UNIQUE constraint failed: /, '')})`);
+      return new UserError('ledger.duplicate', { detail: refusal.detail.replace(/^UNIQUE constraint failed: /, '') });
     case 'constraint':
-      return new UserError('constraint', `the book refused the change: ${refusal.detail}`);
+      return new UserError('ledger.constraint', { detail: refusal.detail });
   }
 }
 

@@ -27,25 +27,25 @@ export interface ClearingRequest {
  */
 export function clearItems(book: Book, request: ClearingRequest, actor: string, audit = new AuditWriter(book)): number {
   assertIsoDate(request.date, { field: 'clearing date' });
-  if (request.parts.length < 2) throw new UserError('clearing-parts', 'a clearing needs at least two parts');
+  if (request.parts.length < 2) throw new UserError('ledger.clearing-parts');
   let sum = 0;
   let account: string | undefined;
   for (const part of request.parts) {
     assertInteger(part.amount, 'clearing amount');
-    if (part.amount === 0) throw new UserError('clearing-parts', `open item ${part.openItemId}: a clearing part of zero clears nothing`);
+    if (part.amount === 0) throw new UserError('ledger.clearing-zero', { item: part.openItemId });
     const item = openItemState(book, part.openItemId);
-    if (!item) throw new UserError('not-found', `open item ${part.openItemId} does not exist`);
+    if (!item) throw new UserError('ledger.no-open-item', { item: part.openItemId });
     account ??= item.account;
-    if (item.account !== account) throw new UserError('clearing-accounts', `open items on different accounts (${account}, ${item.account}) cannot clear each other`);
+    if (item.account !== account) throw new UserError('ledger.clearing-accounts', { a: account, b: item.account });
     // A clearing is dated no earlier than what it clears, so ageing as of any date ties to the ledger.
-    if (item.doc_date > request.date) throw new UserError('clearing-date', `open item ${item.id} is dated ${item.doc_date}, after the clearing date ${request.date}`);
+    if (item.doc_date > request.date) throw new UserError('ledger.clearing-date', { item: item.id, date: item.doc_date, clearingDate: request.date });
     const after = item.open_fen + part.amount;
     if (Math.sign(part.amount) === Math.sign(item.open_fen) || Math.abs(after) > Math.abs(item.open_fen) || Math.sign(after) === -Math.sign(item.open_fen)) {
-      throw new UserError('over-clearing', `open item ${item.id} has ${item.open_fen} fen open: applying ${part.amount} fen would pass zero`);
+      throw new UserError('ledger.over-clearing', { item: item.id, open: item.open_fen, amount: part.amount });
     }
     sum += part.amount;
   }
-  if (sum !== 0) throw new UserError('clearing-unbalanced', `the parts of a clearing must sum to zero, these sum to ${sum} fen`);
+  if (sum !== 0) throw new UserError('ledger.clearing-unbalanced', { sum });
   const period = periodOf(request.date);
   ensurePeriod(book, period);
   const id = withBookErrors(() => insertClearing(book, {
@@ -61,9 +61,9 @@ export function clearItems(book: Book, request: ClearingRequest, actor: string, 
 export function reverseClearing(book: Book, clearingId: number, date: string, actor: string, reason: string): number {
   assertIsoDate(date, { field: 'date' });
   const original = getClearing(book, clearingId);
-  if (!original) throw new UserError('not-found', `clearing ${clearingId} does not exist`);
-  if (original.reverses_id !== null) throw new UserError('already-reversal', `clearing ${clearingId} is itself a reversal`);
-  if (original.reversed_by !== null) throw new UserError('already-reversed', `clearing ${clearingId} was already reversed by clearing ${original.reversed_by}`);
+  if (!original) throw new UserError('ledger.no-clearing', { clearing: clearingId });
+  if (original.reverses_id !== null) throw new UserError('ledger.clearing-is-reversal', { clearing: clearingId });
+  if (original.reversed_by !== null) throw new UserError('ledger.clearing-reversed', { clearing: clearingId, by: original.reversed_by });
   const period = periodOf(date);
   ensurePeriod(book, period);
   const id = withBookErrors(() => insertClearing(book, { clearing_date: date, period, document_id: null, reverses_id: clearingId, memo: reason, created_by: actor }), { period });

@@ -117,7 +117,7 @@ export class Poster {
       this.periodStatus.set(period, status);
     }
     if (status === 'closed') {
-      throw new UserError('period-closed', `period ${period} is closed: ${d.kind} ${d.docNo} dated ${d.docDate} cannot be posted into it`, this.place(d));
+      throw new UserError('ledger.period-closed-posting', { period, kind: d.kind, docNo: d.docNo, date: d.docDate }, this.place(d));
     }
     // Months close in order: a month before a closed one is as shut as the closed one (its balances open it).
     let later = this.laterClosed.get(period);
@@ -144,9 +144,9 @@ export class Poster {
   private validate(d: DocumentDraft): Fen {
     const place = this.place(d);
     assertIsoDate(d.docDate, { ...place, field: 'date' });
-    if (d.dueDate) assertIsoDate(d.dueDate, { ...place, field: 'due date' });
-    if (!d.docNo.trim()) throw new UserError('missing-field', 'document number is empty', { ...place, field: 'document number' });
-    if (d.lines.length === 0) throw new UserError('no-lines', `${d.kind} ${d.docNo} has no lines`, place);
+    if (d.dueDate) assertIsoDate(d.dueDate, { ...place, field: 'dueDate' });
+    if (!d.docNo.trim()) throw new UserError('ledger.missing-doc-no', {}, { ...place, field: 'docNo' });
+    if (d.lines.length === 0) throw new UserError('ledger.no-lines', { kind: d.kind, docNo: d.docNo }, place);
     let total = 0;
     for (const line of d.lines) {
       assertInteger(line.amount, 'line amount');
@@ -176,7 +176,7 @@ export class Poster {
     const legs = postingLegs({ kind: d.kind, total, method: d.method ?? null, legs: d.legs });
     const legSum = legs.reduce((s, l) => s + l.amount, 0);
     if (legSum !== 0) {
-      throw new UserError('unbalanced', `${d.kind} ${d.docNo} does not balance: its entries sum to ${legSum} fen`, this.place(d));
+      throw new UserError('ledger.unbalanced', { kind: d.kind, docNo: d.docNo, sum: legSum }, this.place(d));
     }
     const dueDate = d.dueDate ?? this.defaultDueDate(d);
     const parties = {

@@ -66,7 +66,7 @@ export function postingLegs(input: PostingInput): Leg[] {
     case 'rebate_accrual':
     case 'adjustment': {
       const legs = input.legs ?? [];
-      if (legs.length < 2) throw new UserError('posting-legs', `a ${input.kind} needs at least two posting legs`);
+      if (legs.length < 2) throw new UserError('ledger.posting-legs', { kind: input.kind });
       return legs;
     }
   }

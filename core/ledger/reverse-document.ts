@@ -3,6 +3,7 @@ import { openItemsOfDocument } from '../../db/queries/clearings.js';
 import { clearingPartDetails, liveClearingsOfDocument, type LiveClearing } from '../../db/queries/corrections.js';
 import { documentEntries, documentLines, type DocumentRow } from '../../db/queries/documents.js';
 import { AuditWriter } from '../audit/audit-chain.js';
+import { storedMessage } from '../../locale/index.js';
 import { UserError } from '../errors.js';
 import { clearItems, reverseClearing, type ClearingPart } from './clear-items.js';
 import type { DocumentKind } from './document-kinds.js';
@@ -106,7 +107,7 @@ export function postReversal(
     if (!mirror || item.open_fen === 0) continue;
     if (mirror.open_fen !== -item.open_fen) throw new Error(`open item ${item.id} is not fully open after un-clearing`);
     clearItems(book, {
-      date: o.clearingDate, documentId: outcome.id, memo: `reversal of ${original.doc_no}`,
+      date: o.clearingDate, documentId: outcome.id, memo: storedMessage({ code: 'memo.reversal-of', params: { docNo: original.doc_no } }),
       parts: [{ openItemId: item.id, amount: -item.open_fen }, { openItemId: mirror.id, amount: item.open_fen }],
     }, o.actor, audit);
   }

@@ -4,6 +4,7 @@ import { findContract } from '../../db/queries/contracts.js';
 import * as u from '../../db/queries/master-data-updates.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { canonicalJson } from '../canonical-json.js';
+import type { AuditEntity } from '../../vocabulary/index.js';
 import { UserError } from '../errors.js';
 import { CodeResolver } from './resolve-codes.js';
 import { assertErpCodeFree, MasterDataWriter, parseInput } from './save-master-data.js';
@@ -11,7 +12,7 @@ import type { MasterEntity } from './save-record.js';
 import * as s from './schemas.js';
 
 /** The audit entity and key each editable kind of master data is recorded under (the same as when it was created). */
-const AUDIT: Partial<Record<MasterEntity, { entity: string; key: (r: Record<string, unknown>) => string }>> = {
+const AUDIT: Partial<Record<MasterEntity, { entity: AuditEntity; key: (r: Record<string, unknown>) => string }>> = {
   manufacturers: { entity: 'manufacturer', key: (r) => String(r.code) },
   distributors: { entity: 'distributor', key: (r) => String(r.code) },
   'ka-accounts': { entity: 'ka_account', key: (r) => String(r.code) },
@@ -27,9 +28,9 @@ const AUDIT: Partial<Record<MasterEntity, { entity: string; key: (r: Record<stri
  */
 export function masterRecord(book: Book, entity: MasterEntity, key: string): Record<string, unknown> {
   const a = AUDIT[entity];
-  if (!a) throw new UserError('not-editable', `${entity} are not edited in place: add a new one (a price gets a new validity period)`, { field: 'entity' });
+  if (!a) throw new UserError('master.not-editable', { entity }, { field: 'entity' });
   const state = latestAuditState(book, a.entity, key);
-  if (!state) throw new UserError('not-found', `no ${a.entity.replace('_', ' ')} "${key}"`, { field: 'key' });
+  if (!state) throw new UserError('master.no-record', { entity: a.entity, key }, { field: 'key' });
   return JSON.parse(state) as Record<string, unknown>;
 }
 
@@ -40,17 +41,17 @@ export function masterRecord(book: Book, entity: MasterEntity, key: string): Rec
  */
 export function editMasterRecord(book: Book, entity: MasterEntity, record: Record<string, unknown>, actor: string): { key: string; outcome: 'updated' | 'unchanged' } {
   const a = AUDIT[entity];
-  if (!a || entity === 'promotions') throw new UserError('not-editable', `${entity} are not edited in place; add a new one`, { field: 'entity' });
+  if (!a || entity === 'promotions') throw new UserError('master.not-editable', { entity }, { field: 'entity' });
   const codes = new CodeResolver(book);
   return book.write(() => {
     const parsed = parseFor(entity, record);
     const key = a.key(parsed as Record<string, unknown>);
     const before = latestAuditState(book, a.entity, key);
-    if (before === undefined) throw new UserError('not-found', `no ${a.entity.replace('_', ' ')} "${key}" to change`, { field: 'code' });
+    if (before === undefined) throw new UserError('master.no-record', { entity: a.entity, key }, { field: 'code' });
     if (before !== null && sameRecord(JSON.parse(before) as unknown, parsed)) return { key, outcome: 'unchanged' as const };
     const was = JSON.parse(before ?? '{}') as Record<string, unknown>;
     for (const identity of ['manufacturerCode', 'kaCode'].filter(() => entity === 'contracts')) {
-      if (was[identity] !== (parsed as Record<string, unknown>)[identity]) throw new UserError('invalid-field', 'a contract’s KA account and manufacturer cannot change; make a new contract', { field: identity });
+      if (was[identity] !== (parsed as Record<string, unknown>)[identity]) throw new UserError('master.contract-identity', {}, { field: identity });
     }
     apply(book, entity, parsed, codes, actor);
     new AuditWriter(book).append({ actor, action: 'update', entity: a.entity, entityKey: key, before: was, after: parsed });
@@ -72,7 +73,7 @@ function parseFor(entity: MasterEntity, record: Record<string, unknown>) {
     case 'stores': return parseInput(s.storeInput, record);
     case 'products': return parseInput(s.productInput, record);
     case 'contracts': return parseInput(s.contractInput, record);
-    default: throw new UserError('not-editable', `${entity} are not edited in place`, { field: 'entity' });
+    default: throw new UserError('master.not-editable', { entity }, { field: 'entity' });
   }
 }
 

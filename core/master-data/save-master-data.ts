@@ -10,7 +10,9 @@ import { latestAuditState } from '../../db/queries/audit.js';
 import { customerLinkedStore, storeWithErpCode } from '../../db/queries/store-finding.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { canonicalJson } from '../canonical-json.js';
+import type { AuditEntity } from '../../vocabulary/index.js';
 import { UserError, type ErrorPlace } from '../errors.js';
+import { inputError, issueField } from '../input-issues.js';
 import { withBookErrors } from '../ledger/book-errors.js';
 import { CodeResolver } from './resolve-codes.js';
 import * as s from './schemas.js';
@@ -29,8 +31,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, place
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = issue.path.map(String).join('.') || place.field;
-  throw new UserError('invalid-field', issue.message, { ...place, ...(field ? { field } : {}) });
+  throw inputError(issue, place, issueField(issue) ?? place.field);
 }
 
 /**
@@ -49,22 +50,22 @@ export class MasterDataWriter {
     this.codes = new CodeResolver(book, place);
   }
 
-  private created(entity: string, key: string, after: unknown): void {
+  private created(entity: AuditEntity, key: string, after: unknown): void {
     this.audit.append({ actor: this.actor, action: 'create', entity, entityKey: key, after });
     this.counts.created++;
   }
 
   /** Runs the insert; on a duplicate key compares with what the book holds for (entity, key). */
-  private insert(entity: string, key: string, fn: () => number, state?: { auditEntity: string; after: unknown }): number | 'unchanged' {
+  private insert(entity: AuditEntity, key: string, fn: () => number, state?: { auditEntity: string; after: unknown }): number | 'unchanged' {
     try {
       return withBookErrors(fn);
     } catch (e) {
-      if (e instanceof UserError && e.code === 'duplicate') {
+      if (e instanceof UserError && e.code === 'ledger.duplicate') {
         if (state && latestAuditState(this.book, state.auditEntity, key) === canonicalJson(state.after)) {
           this.counts.unchanged++;
           return 'unchanged';
         }
-        throw new UserError('conflict', `${entity} "${key}" is already in the book with different details; it was not changed`, this.place);
+        throw new UserError('master.conflict', { entity, key }, this.place);
       }
       throw e;
     }
@@ -89,7 +90,7 @@ export class MasterDataWriter {
 
   kaAccount(input: s.KaAccountInput): number | 'unchanged' {
     const k = parseInput(s.kaAccountInput, input, this.place);
-    const id = this.insert('KA account', k.code, () => insertKaAccount(this.book, {
+    const id = this.insert('ka_account', k.code, () => insertKaAccount(this.book, {
       code: k.code, name: k.name, payment_terms_days: k.paymentTermsDays, contact: k.contact, phone: k.phone,
     }), { auditEntity: 'ka_account', after: k });
     if (id !== 'unchanged') this.created('ka_account', k.code, k);
@@ -125,7 +126,7 @@ export class MasterDataWriter {
   productAlias(kaCode: string, kaItemCode: string, sku: string): void {
     const ka = this.codes.kaAccount(kaCode, 'kaCode');
     const product = this.codes.product(sku, undefined, 'sku');
-    this.insert('KA item code', `${kaCode}/${kaItemCode}`, () => (insertProductAlias(this.book, ka, kaItemCode, product), 0));
+    this.insert('product_alias', `${kaCode}/${kaItemCode}`, () => (insertProductAlias(this.book, ka, kaItemCode, product), 0));
     this.created('product_alias', `${kaCode}/${kaItemCode}`, { sku });
   }
 
@@ -139,7 +140,7 @@ export class MasterDataWriter {
       return 'unchanged';
     }
     if (clash) {
-      throw new UserError('overlapping-price', `${p.kaCode} ${p.sku}${p.region ? ` (${p.region})` : ''} already has a price valid ${clash.valid_from} to ${clash.valid_to}`, { ...this.place, field: 'validFrom' });
+      throw new UserError('master.overlapping-price', { ka: p.kaCode, sku: p.sku, region: p.region, from: clash.valid_from, to: clash.valid_to }, { ...this.place, field: 'validFrom' });
     }
     const key = `${p.kaCode}/${p.sku}/${p.region}/${p.validFrom}`;
     const id = this.insert('price', key, () => insertPrice(this.book, {
@@ -181,7 +182,7 @@ export class MasterDataWriter {
       insertRebateExclusion(this.book, { contract_id: id, product_id: null, store_id: this.codes.store(ka, code, 'rebate.excludedStores') });
     }
     for (const d of c.deliveryCost) {
-      this.insert('delivery-cost rule', `${c.code}/${d.region}`, () => (insertDeliveryCost(this.book, {
+      this.insert('delivery_cost_rule', `${c.code}/${d.region}`, () => (insertDeliveryCost(this.book, {
         contract_id: id, region: d.region, method: d.method, rate_ppm: d.rate ?? null, amount_fen: d.amount ?? null,
         monthly_floor_fen: d.monthlyFloor ?? null, monthly_cap_fen: d.monthlyCap ?? null,
       }), 0));
@@ -198,13 +199,13 @@ export class MasterDataWriter {
     if (existing === 'unchanged') return existing;
     const id = existing;
     for (const line of p.products) {
-      this.insert('promotion product', `${p.code}/${line.sku}`, () => (insertPromotionProduct(this.book, {
+      this.insert('promotion_product', `${p.code}/${line.sku}`, () => (insertPromotionProduct(this.book, {
         promotion_id: id, product_id: this.codes.product(line.sku, ka, 'products.sku'),
         normal_price_e4: line.normalPrice, promo_price_e4: line.promoPrice,
       }), 0));
     }
     for (const code of p.stores) {
-      this.insert('promotion store', `${p.code}/${code}`, () => (insertPromotionStore(this.book, id, this.codes.store(ka, code, 'stores')), 0));
+      this.insert('promotion_store', `${p.code}/${code}`, () => (insertPromotionStore(this.book, id, this.codes.store(ka, code, 'stores')), 0));
     }
     this.created('promotion', p.code, p);
     return id;

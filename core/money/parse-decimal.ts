@@ -1,3 +1,5 @@
+import type { MessageCode } from '../../locale/index.js';
+import type { NumberKind } from '../../vocabulary/index.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 
 /**
@@ -10,8 +12,8 @@ import { UserError, type ErrorPlace } from '../errors.js';
 export interface DecimalOptions {
   /** digits after the point kept exactly: 2 for fen, 4 for 1/10,000 yuan, 3 for thousandths */
   scale: number;
-  /** the kind of value, for messages: "amount", "price", "quantity" */
-  what: string;
+  /** the kind of value, for messages: amount, price, quantity, rate */
+  what: NumberKind;
   place?: ErrorPlace;
 }
 
@@ -31,11 +33,11 @@ const PLAIN = /^\d+$/;
 
 export function parseDecimal(raw: string, options: DecimalOptions): number {
   const { scale, what, place } = options;
-  const fail = (why: string): never => {
-    throw new UserError('invalid-number', `${what} "${raw}" ${why}`, place);
+  const fail = (why: Extract<MessageCode, `import.${string}`>): never => {
+    throw new UserError(why, { what, raw, scale }, place);
   };
   let text = normaliseWidth(raw).trim();
-  if (text === '') fail('is empty');
+  if (text === '') fail('import.number-empty');
 
   let negative = false;
   const paren = /^\((.*)\)$/.exec(text);
@@ -63,25 +65,25 @@ export function parseDecimal(raw: string, options: DecimalOptions): number {
   }
 
   const [intPart = '', fracPart, ...extra] = text.split('.');
-  if (extra.length > 0) fail('has more than one decimal point');
-  if (intPart === '' && (fracPart === undefined || fracPart === '')) fail('has no digits');
+  if (extra.length > 0) fail('import.two-points');
+  if (intPart === '' && (fracPart === undefined || fracPart === '')) fail('import.no-digits');
   let digits: string;
   if (intPart === '') digits = '0';
   else if (PLAIN.test(intPart)) digits = intPart;
   else if (GROUPED.test(intPart)) digits = intPart.replace(/,/g, '');
-  else if (/,/.test(intPart) && /^[\d,]+$/.test(intPart)) return fail('has misplaced thousands separators');
-  else return fail('is not a number');
+  else if (/,/.test(intPart) && /^[\d,]+$/.test(intPart)) return fail('import.misplaced-separators');
+  else return fail('import.not-a-number');
   const fraction = fracPart ?? '';
-  if (!/^\d*$/.test(fraction)) fail('is not a number');
+  if (!/^\d*$/.test(fraction)) fail('import.not-a-number');
 
   const effectiveScale = scale + (tenThousands ? 4 : 0);
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > effectiveScale) {
-    fail(`has more than ${scale} decimal places`);
+    fail('import.too-many-decimals');
   }
   // 万 moves the point four places right: it is folded into the scale above.
   const scaled = BigInt(digits + fraction.padEnd(effectiveScale, '0').slice(0, effectiveScale));
   const result = Number(scaled) * (negative ? -1 : 1);
-  if (!Number.isSafeInteger(result)) fail('is too large');
+  if (!Number.isSafeInteger(result)) fail('import.too-large');
   return result === 0 ? 0 : result;
 }

@@ -3,6 +3,7 @@ import { openCentralItems, openClaims, openCredits, openOtherClaims, documentRef
 import { getClaim, setClaimStatus } from '../../db/queries/claims.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { clearItems } from '../ledger/clear-items.js';
+import { storedMessage } from '../../locale/index.js';
 
 /** Clears a credit item against a debit item for as much as both have open, on the later of their dates. */
 function clearPair(book: Book, debit: OpenItem, credit: OpenItem, actor: string, memo: string, onDate?: string): number {
@@ -35,7 +36,7 @@ export function allocateCreditsToClaims(book: Book, actor: string, options: { cl
     }
     for (const credit of credits) {
       if (debt.open_fen <= 0) break;
-      if (credit.open_fen < 0) clearedFen += clearPair(book, debt, credit, actor, `credit ${credit.doc_no} against ${what} ${debt.doc_no}`, options.date);
+      if (credit.open_fen < 0) clearedFen += clearPair(book, debt, credit, actor, storedMessage({ code: 'memo.credit-against', params: { credit: credit.doc_no, docNo: debt.doc_no } }), options.date);
     }
   };
   for (const claim of openClaims(book, null, options.claimId ?? null)) {
@@ -74,7 +75,7 @@ export function allocateCentralTransfers(book: Book, actor: string): number {
     for (const item of ordered) {
       if (transfer.open_fen >= 0) break;
       if (item.open_fen <= 0) continue;
-      cleared += clearPair(book, item, transfer, actor, `transfer ${transfer.doc_no} of ${item.doc_no}`);
+      cleared += clearPair(book, item, transfer, actor, storedMessage({ code: 'memo.transfer-of', params: { transfer: transfer.doc_no, docNo: item.doc_no } }));
     }
   }
   return cleared;

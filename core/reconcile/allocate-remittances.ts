@@ -1,6 +1,7 @@
 import type { Book } from '../../db/connection.js';
 import { openArItemByDocNo, openReceivables, openRemittances, periodStatusOf, remittanceReferences, type OpenItem } from '../../db/queries/allocation.js';
 import { clearItems, type ClearingPart } from '../ledger/clear-items.js';
+import { storedMessage } from '../../locale/index.js';
 
 export interface RemittanceAllocation {
   remittances: number;
@@ -78,7 +79,7 @@ export function allocateRemittance(book: Book, remittance: OpenItem, rules: Allo
   }
   const clearing: ClearingPart[] = [...parts].filter(([, a]) => a !== 0).map(([openItemId, amount]) => ({ openItemId, amount }));
   const clearingId = clearing.length >= 2
-    ? clearItems(book, { date: rules.date, documentId: remittance.document_id, memo: `remittance ${remittance.doc_no}`, parts: clearing }, actor)
+    ? clearItems(book, { date: rules.date, documentId: remittance.document_id, memo: storedMessage({ code: 'memo.remittance', params: { docNo: remittance.doc_no } }), parts: clearing }, actor)
     : null;
   return { clearingId, applied: cash, shortPaid, unapplied: Math.abs(remittance.open_fen) };
 }

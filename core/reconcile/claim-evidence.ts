@@ -25,8 +25,8 @@ export function claimAttachments(book: Book, docNo: string) {
  */
 export function attachEvidence(book: Book, claimId: number, path: string, actor: string) {
   const claim = getClaim(book, claimId);
-  if (!claim) throw new UserError('not-found', `no fee claim ${claimId}`, { field: 'id' });
-  if (!existsSync(path) || !statSync(path).isFile()) throw new UserError('file-not-found', 'no such file', { file: path });
+  if (!claim) throw new UserError('reconcile.no-claim', { id: claimId }, { field: 'id' });
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UserError('reconcile.file-not-found', {}, { file: path });
   const dir = evidenceDir(book, claim.doc_no);
   mkdirSync(dir, { recursive: true });
   // A second file of the same name is kept beside the first (… (2).pdf), never over it; the copy takes its name

@@ -2,7 +2,7 @@ import type { Book } from '../../db/connection.js';
 import { contractOn, contractTerms, type FeeTermRow } from '../../db/queries/contracts.js';
 import { deductionCheck, deductionLines, feeRule, saveDeductionCheck, storeMonthSales, type DeductionLine } from '../../db/queries/deductions.js';
 import { applyRate } from '../money/rounding.js';
-import { formatFen, formatRate } from '../money/format.js';
+import { storedMessage, type Message } from '../../locale/index.js';
 import { feeTypeOfWording } from './fee-words.js';
 import { answerReversedDeductions } from '../corrections/deduction-reversals.js';
 
@@ -17,7 +17,8 @@ export interface DeductionSplit {
   manufacturerFen: number;
   distributorFen: number;
   disputed: boolean;
-  reason: string;
+  /** why, as a message (stored with the check) */
+  reason: Message;
 }
 
 /** 扣费分类: the fee type of a deduction line — the user's, a saved rule for the KA, else the wording table. */
@@ -39,30 +40,30 @@ function classify(book: Book, line: DeductionLine): { feeType: string | null; by
 export function checkDeduction(book: Book, line: DeductionLine, termsOf: (contractId: number) => FeeTermRow[], forcedType?: string): DeductionSplit {
   const { feeType, by } = forcedType ? { feeType: forcedType, by: 'user' as const } : classify(book, line);
   const amount = line.amount_fen;
-  const disputed = (verdict: DeductionVerdict, reason: string, contractId: number | null): DeductionSplit =>
+  const disputed = (verdict: DeductionVerdict, reason: Message, contractId: number | null): DeductionSplit =>
     ({ feeType, classifiedBy: by, contractId, verdict, manufacturerFen: 0, distributorFen: 0, disputed: true, reason });
-  if (!feeType) return disputed('unknown', `"${line.fee_text ?? ''}" is no fee type ka-settle knows: dispute it with the KA or classify it`, null);
+  if (!feeType) return disputed('unknown', { code: 'deduction.unknown-wording', params: { wording: line.fee_text ?? '' } }, null);
   const contract = line.manufacturer_id && line.ka_account_id
     ? contractOn(book, line.manufacturer_id, line.ka_account_id, line.doc_date) : undefined;
   if (!contract) {
     return { feeType, classifiedBy: by, contractId: null, verdict: 'no_contract', manufacturerFen: 0, distributorFen: amount, disputed: false,
-      reason: 'no contract in force: the distributor bears it' };
+      reason: { code: 'deduction.no-contract' } };
   }
   const term = termsOf(contract.id).find((t) => t.fee_type === feeType);
-  if (!term || !term.allowed) return disputed('not_allowed', `contract ${contract.code} does not allow ${feeType}`, contract.id);
+  if (!term || !term.allowed) return disputed('not_allowed', { code: 'deduction.not-allowed', params: { contract: contract.code, feeType } }, contract.id);
   if (term.max_amount_fen !== null && amount > term.max_amount_fen) {
-    return disputed('over_contract', `${formatFen(amount)} is above the ${formatFen(term.max_amount_fen)} contract ${contract.code} allows for ${feeType}`, contract.id);
+    return disputed('over_contract', { code: 'deduction.over-amount', params: { amount, max: term.max_amount_fen, contract: contract.code, feeType } }, contract.id);
   }
   if (term.max_points_ppm !== null && line.store_id) {
     const limit = applyRate(storeMonthSales(book, line.store_id, line.period), term.max_points_ppm);
     if (amount > limit) {
-      return disputed('over_contract', `${formatFen(amount)} is above ${formatRate(term.max_points_ppm)} of the store's accepted sales (${formatFen(limit)})`, contract.id);
+      return disputed('over_contract', { code: 'deduction.over-points', params: { amount, rate: term.max_points_ppm, limit } }, contract.id);
     }
   }
   const manufacturerFen = applyRate(amount, term.manufacturer_share_ppm);
   return {
     feeType, classifiedBy: by, contractId: contract.id, verdict: 'ok', manufacturerFen, distributorFen: amount - manufacturerFen, disputed: false,
-    reason: `contract ${contract.code}: manufacturer bears ${formatRate(term.manufacturer_share_ppm)}`,
+    reason: { code: 'deduction.ok', params: { contract: contract.code, share: term.manufacturer_share_ppm } },
   };
 }
 
@@ -86,7 +87,7 @@ export function classifyPeriodDeductions(book: Book, period: string, kaAccountId
     saveDeductionCheck(book, {
       line_id: line.line_id, period: line.period, ka_account_id: line.ka_account_id, fee_type: s.feeType, classified_by: s.classifiedBy,
       contract_id: s.contractId, verdict: s.verdict, manufacturer_fen: s.manufacturerFen, distributor_fen: s.distributorFen,
-      disputed: s.disputed ? 1 : 0, reason: s.reason,
+      disputed: s.disputed ? 1 : 0, reason: storedMessage(s.reason),
     });
     n++;
   }

@@ -19,16 +19,16 @@ export type Decision =
 export function decideResult(book: Book, lineId: number, d: Decision, actor: string): void {
   book.write(() => {
     const result = resultStatusOf(book, lineId);
-    if (!result) throw new UserError('not-found', `line ${lineId} has no reconciliation result: reconcile its period first`, { field: 'line' });
-    assertPeriodOpen(book, result.period, `the reconciliation of line ${lineId}`);
+    if (!result) throw new UserError('reconcile.no-result', { line: lineId }, { field: 'line' });
+    assertPeriodOpen(book, result.period, { code: 'ledger.what-decision' });
     if (d.decision === 'overridden') {
-      if (!RESULT_STATUSES.includes(d.to)) throw new UserError('invalid-status', `"${d.to}" is not a status`, { field: '--status' });
+      if (!RESULT_STATUSES.includes(d.to)) throw new UserError('reconcile.invalid-status', { status: d.to }, { field: '--status' });
       const allowed = result.kind === 'receipt' ? ['matched', 'unexpected'] : ['matched', 'short', 'over', 'price_diff', 'receipt_missing'];
       if (!allowed.includes(d.to)) {
-        throw new UserError('invalid-status', `a ${result.kind} line cannot be ${d.to}`, { field: '--status' });
+        throw new UserError('reconcile.status-not-for-kind', { kind: result.kind, status: d.to }, { field: '--status' });
       }
     }
-    if (d.decision !== 'confirmed' && !d.note?.trim()) throw new UserError('missing-note', 'say why, with --note', { field: '--note' });
+    if (d.decision !== 'confirmed' && !d.note?.trim()) throw new UserError('reconcile.note-needed', {}, { field: '--note' });
     const before = getDecision(book, lineId) ?? null;
     const row = {
       line_id: lineId, decision: d.decision, status_seen: result.status,

@@ -3,6 +3,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Book } from '../../db/connection.js';
 import { workbenchRows, type WorkbenchRow } from '../../db/queries/workbench.js';
+import { readStoredMessage, type Language } from '../../locale/index.js';
+import { printWords } from '../statement/statement-sections.js';
 import { throwIfCancelled, type WorkControl } from '../work/long-work.js';
 import { workbenchFilter, type WorkbenchQuery } from './workbench.js';
 import { localStamp } from '../calendar/dates.js';
@@ -12,47 +14,51 @@ const QTY = '#,##0.###';
 const PRICE = '#,##0.00##';
 
 /** Columns of the export: heading, width, and how a row's value becomes a cell (money as yuan with a format). */
-const COLUMNS: { heading: string; width: number; value: (r: WorkbenchRow) => string | number | null; format?: string }[] = [
-  { heading: '月份 Period', width: 10, value: (r) => r.period },
-  { heading: '送货日期 Date', width: 12, value: (r) => r.delivery_date },
-  { heading: 'KA', width: 8, value: (r) => r.ka },
-  { heading: '门店 Store', width: 10, value: (r) => r.store },
-  { heading: '门店名称 Store name', width: 22, value: (r) => r.store_name },
-  { heading: '订单号 PO', width: 16, value: (r) => r.order_no },
-  { heading: '送货单号 Delivery', width: 16, value: (r) => r.delivery_no },
-  { heading: '商品编码 SKU', width: 12, value: (r) => r.sku },
-  { heading: '商品名称 Product', width: 24, value: (r) => r.product_name },
-  { heading: '状态 Status', width: 14, value: (r) => r.status },
-  { heading: '送货数量 Delivered qty', width: 12, value: (r) => r.delivered_qty / 1000, format: QTY },
-  { heading: '验收数量 Received qty', width: 12, value: (r) => r.received_qty / 1000, format: QTY },
-  { heading: '送货金额 Delivered', width: 14, value: (r) => r.line_delivered_fen / 100, format: MONEY },
-  { heading: '验收金额 Received', width: 14, value: (r) => r.line_received_fen / 100, format: MONEY },
-  { heading: '差额 Difference', width: 14, value: (r) => (r.line_received_fen - r.line_delivered_fen) / 100, format: MONEY },
-  { heading: '送货单价 Delivered price', width: 12, value: (r) => (r.delivered_price_e4 === null ? null : r.delivered_price_e4 / 10_000), format: PRICE },
-  { heading: '验收单价 Received price', width: 12, value: (r) => (r.received_price_e4 === null ? null : r.received_price_e4 / 10_000), format: PRICE },
-  { heading: '合同价 List price', width: 12, value: (r) => (r.list_price_e4 === null ? null : r.list_price_e4 / 10_000), format: PRICE },
-  { heading: '验收单号 Receipts', width: 18, value: (r) => r.receipt_doc_nos },
-  { heading: '未验收天数 Days outstanding', width: 10, value: (r) => r.days_outstanding },
-  { heading: '原因 Reason', width: 40, value: (r) => r.reason },
-  { heading: '处理 Decision', width: 12, value: (r) => r.decision },
-  { heading: '备注 Note', width: 30, value: (r) => r.note },
-];
+function columns(lang: Language): { heading: string; width: number; value: (r: WorkbenchRow) => string | number | null; format?: string }[] {
+  const { w, say, label } = printWords(lang);
+  return [
+    { heading: w('print.wb-period'), width: 10, value: (r) => r.period },
+    { heading: w('print.wb-date'), width: 12, value: (r) => r.delivery_date },
+    { heading: w('print.wb-ka'), width: 8, value: (r) => r.ka },
+    { heading: w('print.wb-store'), width: 10, value: (r) => r.store },
+    { heading: w('print.wb-store-name'), width: 22, value: (r) => r.store_name },
+    { heading: w('print.wb-order'), width: 16, value: (r) => r.order_no },
+    { heading: w('print.wb-delivery'), width: 16, value: (r) => r.delivery_no },
+    { heading: w('print.wb-sku'), width: 12, value: (r) => r.sku },
+    { heading: w('print.wb-product'), width: 24, value: (r) => r.product_name },
+    { heading: w('print.wb-status'), width: 10, value: (r) => label('status', r.status) },
+    { heading: w('print.wb-delivered-qty'), width: 12, value: (r) => r.delivered_qty / 1000, format: QTY },
+    { heading: w('print.wb-received-qty'), width: 12, value: (r) => r.received_qty / 1000, format: QTY },
+    { heading: w('print.wb-delivered'), width: 14, value: (r) => r.line_delivered_fen / 100, format: MONEY },
+    { heading: w('print.wb-received'), width: 14, value: (r) => r.line_received_fen / 100, format: MONEY },
+    { heading: w('print.wb-difference'), width: 14, value: (r) => (r.line_received_fen - r.line_delivered_fen) / 100, format: MONEY },
+    { heading: w('print.wb-delivered-price'), width: 12, value: (r) => (r.delivered_price_e4 === null ? null : r.delivered_price_e4 / 10_000), format: PRICE },
+    { heading: w('print.wb-received-price'), width: 12, value: (r) => (r.received_price_e4 === null ? null : r.received_price_e4 / 10_000), format: PRICE },
+    { heading: w('print.wb-list-price'), width: 12, value: (r) => (r.list_price_e4 === null ? null : r.list_price_e4 / 10_000), format: PRICE },
+    { heading: w('print.wb-receipts'), width: 18, value: (r) => r.receipt_doc_nos },
+    { heading: w('print.wb-days'), width: 10, value: (r) => r.days_outstanding },
+    { heading: w('print.wb-reason'), width: 40, value: (r) => say(readStoredMessage(r.reason)) },
+    { heading: w('print.wb-decision'), width: 12, value: (r) => label('decision', r.decision) },
+    { heading: w('print.wb-note'), width: 30, value: (r) => r.note },
+  ];
+}
 
-export function defaultExportPath(book: Book, q: WorkbenchQuery, now = new Date()): string {
+export function defaultExportPath(book: Book, q: WorkbenchQuery, now = new Date(), lang: Language = 'zh'): string {
   const stamp = localStamp(now);
-  return join(dirname(book.path), 'exports', `对账明细-${q.from}_${q.to}-${stamp}.xlsx`);
+  return join(dirname(book.path), 'exports', `${printWords(lang).w('print.wb-file')}-${q.from}_${q.to}-${stamp}.xlsx`);
 }
 
 /**
  * The workbench's current view (its filter, in its order) as a streamed .xlsx: real numbers with formats, so the
  * sheet sums in Excel exactly as the grid showed. Fen are divided by 100 only here, for display.
  */
-export async function exportWorkbench(book: Book, q: WorkbenchQuery, path: string, control?: WorkControl): Promise<{ file: string; rows: number }> {
+export async function exportWorkbench(book: Book, q: WorkbenchQuery, path: string, control?: WorkControl, lang: Language = 'zh'): Promise<{ file: string; rows: number }> {
   const filter = workbenchFilter(book, q);
+  const COLUMNS = columns(lang);
   mkdirSync(dirname(path), { recursive: true });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'ka-settle';
-  const ws = wb.addWorksheet('对账明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(printWords(lang).w('print.wb-sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ header: c.heading, width: c.width, ...(c.format ? { style: { numFmt: c.format } } : {}) }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();

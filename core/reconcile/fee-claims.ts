@@ -7,7 +7,7 @@ import { assertIsoDate, lastDayOf } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 import { clearItems } from '../ledger/clear-items.js';
 import { Poster } from '../ledger/post-documents.js';
-import { formatFen } from '../money/format.js';
+import { storedMessage } from '../../locale/index.js';
 import { allocateCreditsToClaims } from './allocate-credits.js';
 import { chainDocument } from '../../db/queries/corrections.js';
 
@@ -45,7 +45,7 @@ export function createFeeClaims(book: Book, period: string, kaAccountId: number 
     if (manufacturerLines.length) {
       const outcome = poster.post({
         kind: 'fee_claim', naturalKey: `CLAIM|${scope}`, docNo: `FY${number}`, docDate: date, ...parties,
-        memo: `manufacturer's share of ${first.ka_code} deductions ${period}`,
+        memo: storedMessage({ code: 'memo.claim-manufacturer', params: { ka: first.ka_code, period } }),
         lines: manufacturerLines.map((l) => ({ storeId: l.store_id, amount: l.manufacturer_fen, feeType: l.fee_type, feeText: l.fee_text, reference: l.doc_no })),
       });
       claimId = outcome.id;
@@ -63,7 +63,7 @@ export function createFeeClaims(book: Book, period: string, kaAccountId: number 
     if (distributorLines.length && distributorTotal !== 0) {
       adjustmentId = poster.post({
         kind: 'adjustment', naturalKey: `FEES|${scope}`, docNo: `FYZ${number}`, docDate: date, ...parties,
-        memo: `distributor's share of ${first.ka_code} deductions ${period}`,
+        memo: storedMessage({ code: 'memo.claim-distributor', params: { ka: first.ka_code, period } }),
         lines: distributorLines.map((l) => ({ storeId: l.store_id, amount: l.distributor_fen, feeType: l.fee_type, feeText: l.fee_text, reference: l.doc_no })),
         legs: [{ account: 'fee_expense', amount: distributorTotal }, { account: 'deductions_pending', amount: -distributorTotal }],
       }).id;
@@ -93,27 +93,27 @@ export function moveClaim(book: Book, claimId: number, to: ClaimStatus, actor: s
   assertIsoDate(options.date, { field: 'date' });
   return book.write(() => {
     const claim = getClaim(book, claimId);
-    if (!claim) throw new UserError('not-found', `no fee claim ${claimId}`);
+    if (!claim) throw new UserError('reconcile.no-claim', { id: claimId });
     if (isReversed(book, claimId)) throw new UserError('corrections.claim-reversed', { docNo: claim.doc_no });
-    if (!NEXT[claim.status].includes(to)) throw new UserError('claim-status', `claim ${claim.doc_no} is ${claim.status}: it cannot become ${to}`);
+    if (!NEXT[claim.status].includes(to)) throw new UserError('reconcile.claim-status', { claim: claim.doc_no, status: claim.status, to });
     if (to === 'written_off') {
       // A red claim (a reversed deduction taken back) is used against the distributor's open claims, not paid by credits.
       allocateCreditsToClaims(book, actor, claim.amount_fen < 0 ? { date: options.date } : { claimId, date: options.date });
       const after = getClaim(book, claimId)!;
-      if (after.open_fen !== 0) throw new UserError('claim-open', `claim ${claim.doc_no} still has ${formatFen(after.open_fen)} not covered by the manufacturer's credits`);
+      if (after.open_fen !== 0) throw new UserError('reconcile.claim-open', { claim: claim.doc_no, open: after.open_fen });
       if (after.status === 'written_off') return 'written_off';
     }
     if (to === 'rejected') {
-      if (!options.reason?.trim()) throw new UserError('missing-reason', 'a rejection needs a reason');
+      if (!options.reason?.trim()) throw new UserError('reconcile.rejection-reason', {}, { field: 'reason' });
       if (claim.open_fen !== 0 && claim.open_item_id) {
         const adjustment = new Poster(book, actor).post({
           kind: 'adjustment', naturalKey: `REJECT|${claim.doc_no}`, docNo: `${claim.doc_no}-REJ`, docDate: options.date,
-          distributorId: claim.distributor_id, memo: `claim ${claim.doc_no} rejected: ${options.reason}`,
+          distributorId: claim.distributor_id, memo: storedMessage({ code: 'memo.claim-rejected', params: { claim: claim.doc_no, reason: options.reason } }),
           lines: [{ amount: claim.open_fen, reference: claim.doc_no, memo: options.reason }],
           legs: [{ account: 'fee_expense', amount: claim.open_fen }, { account: 'claims_manufacturer', amount: -claim.open_fen, openItem: true }],
         });
         const [item] = openItemsOfDocument(book, adjustment.id);
-        clearItems(book, { date: options.date, documentId: adjustment.id, memo: `claim ${claim.doc_no} rejected`,
+        clearItems(book, { date: options.date, documentId: adjustment.id, memo: storedMessage({ code: 'memo.claim-rejected', params: { claim: claim.doc_no, reason: options.reason } }),
           parts: [{ openItemId: claim.open_item_id, amount: -claim.open_fen }, { openItemId: item!.id, amount: claim.open_fen }] }, actor);
       }
     }

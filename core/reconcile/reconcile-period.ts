@@ -4,7 +4,7 @@ import { deductionSummary } from '../../db/queries/deductions.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
 import { insertReconRun } from '../../db/queries/reconcile-results.js';
 import { AuditWriter } from '../audit/audit-chain.js';
-import { assertIsoDate, assertPeriod, today } from '../calendar/dates.js';
+import { assertIsoDate, assertPeriod, today, lastDayOf } from '../calendar/dates.js';
 import { canonicalJson } from '../canonical-json.js';
 import { UserError } from '../errors.js';
 import { assertPeriodOpen } from '../ledger/period-lock.js';
@@ -54,12 +54,13 @@ export interface ReconcileSummary extends DeliveryMatchSummary {
  */
 export function reconcilePeriod(book: Book, options: ReconcileOptions): ReconcileSummary {
   const period = assertPeriod(options.period, { field: '--period' });
-  const asOf = options.asOf ? assertIsoDate(options.asOf, { field: '--as-of' }) : today();
+  // 未验收天数 are counted to the month's end (or today, while the month is still running), or to the date chosen.
+  const asOf = options.asOf ? assertIsoDate(options.asOf, { field: '--as-of' }) : [lastDayOf(period), today()].sort()[0]!;
   const ka = options.kaCode ? findKaAccount(book, options.kaCode) : undefined;
-  if (options.kaCode && !ka) throw new UserError('unknown-code', `unknown KA account "${options.kaCode}"`, { field: '--ka' });
+  if (options.kaCode && !ka) throw new UserError('master.unknown-ka', { code: options.kaCode }, { field: '--ka' });
   const kaId = ka?.id ?? null;
   const settings = reconcileSettings(book);
-  assertPeriodOpen(book, period, 'its reconciliation');
+  assertPeriodOpen(book, period, { code: 'ledger.what-reconciliation' });
 
   return book.write(() => {
     // Each step reports itself and is a point where a cancel rolls the whole run back.

@@ -1,8 +1,14 @@
 import type { Book } from '../../db/connection.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
-import { deliverySide, receiptSide, workbenchCount, workbenchPage, workbenchRow, type WorkbenchFilter } from '../../db/queries/workbench.js';
+import { deliverySide, receiptSide, workbenchPage, workbenchRow, workbenchTotals, type WorkbenchFilter } from '../../db/queries/workbench.js';
 import { assertPeriod } from '../calendar/dates.js';
+import { readStoredMessage, type Message } from '../../locale/index.js';
 import { UserError } from '../errors.js';
+
+/** A result row with its stored reason read back as a message. */
+function withReason<R extends { reason: string }>(row: R): Omit<R, 'reason'> & { reason: Message } {
+  return { ...row, reason: readStoredMessage(row.reason) };
+}
 
 /** The workbench's filter as the window sends it (codes, not ids). */
 export interface WorkbenchQuery {
@@ -15,7 +21,7 @@ export function workbenchFilter(book: Book, q: WorkbenchQuery): WorkbenchFilter 
   let kaAccountId: number | null = null;
   if (q.ka) {
     const ka = findKaAccount(book, q.ka);
-    if (!ka) throw new UserError('unknown-code', `unknown KA account "${q.ka}"`, { field: 'ka' });
+    if (!ka) throw new UserError('master.unknown-ka', { code: q.ka }, { field: 'ka' });
     kaAccountId = ka.id;
   }
   return {
@@ -24,18 +30,23 @@ export function workbenchFilter(book: Book, q: WorkbenchQuery): WorkbenchFilter 
   };
 }
 
-/** A page of reconciliation results, and (when asked, for the first page) how many lines the filter selects. */
+/**
+ * A page of reconciliation results, and (when asked, for the first page) how many lines the filter selects and
+ * their sums — delivered, received and the difference — for the grid's 合计 row over every page, not just this one.
+ */
 export function workbenchLines(book: Book, q: WorkbenchQuery & { withTotal?: boolean; offset: number; limit: number }) {
   const f = workbenchFilter(book, q);
-  const rows = workbenchPage(book, f, q.limit, q.offset);
-  return q.withTotal ? { rows, total: workbenchCount(book, f) } : { rows };
+  const rows = workbenchPage(book, f, q.limit, q.offset).map(withReason);
+  if (!q.withTotal) return { rows };
+  const t = workbenchTotals(book, f);
+  return { rows, total: t.lines, sums: { delivered: t.deliveredFen, received: t.receivedFen, difference: t.receivedFen - t.deliveredFen } };
 }
 
 /** One delivery line with both sides of its match. */
 export function workbenchLine(book: Book, lineId: number) {
   const line = workbenchRow(book, lineId);
   const delivery = deliverySide(book, lineId);
-  if (!line || !delivery) throw new UserError('not-found', `line ${lineId} has no reconciliation result; reconcile its month first`, { field: 'lineId' });
-  return { line, delivery, receipts: receiptSide(book, lineId) };
+  if (!line || !delivery) throw new UserError('reconcile.no-result', { line: lineId }, { field: 'lineId' });
+  return { line: withReason(line), delivery, receipts: receiptSide(book, lineId) };
 }
 

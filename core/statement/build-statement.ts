@@ -5,10 +5,13 @@ import {
 } from '../../db/queries/statement-data.js';
 import { ageingBuckets, bucketLabels, bucketOf } from '../credit/ageing-buckets.js';
 import { assertPeriod, firstDayOf, lastDayOf } from '../calendar/dates.js';
+import type { Message } from '../../locale/index.js';
 import { UserError } from '../errors.js';
 import { amountInCapitals } from '../money/capitals.js';
+import { figuresOfItems } from '../figures/headline-figures.js';
 import { compareStatements } from '../reconcile/compare-statements.js';
 import { statementCorrections, type StatementCorrection } from '../corrections/period-corrections.js';
+import { kaRebateShare } from './rebate-share.js';
 
 const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
 
@@ -19,9 +22,9 @@ const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0
 export function buildStatement(book: Book, periodText: string, distributorCode: string, manufacturerCode?: string, options: { ageingEdges?: number[] } = {}) {
   const period = assertPeriod(periodText, { field: '--period' });
   const party = distributorParty(book, distributorCode);
-  if (!party) throw new UserError('unknown-code', `unknown distributor "${distributorCode}"`, { field: '--distributor' });
+  if (!party) throw new UserError('master.unknown-distributor', { code: distributorCode }, { field: '--distributor' });
   if (manufacturerCode && manufacturerCode !== party.manufacturer_code) {
-    throw new UserError('unknown-code', `distributor ${distributorCode} works for ${party.manufacturer_code}, not ${manufacturerCode}`, { field: '--manufacturer' });
+    throw new UserError('master.manufacturer-mismatch', { distributor: distributorCode, actual: party.manufacturer_code, given: manufacturerCode }, { field: '--manufacturer' });
   }
   const from = firstDayOf(period);
   const to = lastDayOf(period);
@@ -29,7 +32,7 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
   const edges = options.ageingEdges ?? ageingBuckets(book);
   // Credits not yet applied (deductions, returns, cash no receivable was named for) stand in their own column,
   // so the buckets show what is owed and the row still ties to the ledger balance.
-  const labels = [...bucketLabels(edges), 'unapplied credits'];
+  const labels: Message[] = [...bucketLabels(edges), { code: 'credit.bucket-credits' }];
 
   const roll = receivableRollForward(book, party.id, from, to);
   const open = receivablesAsOf(book, party.id, to);
@@ -51,6 +54,7 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
   const claims = claimsOfDistributor(book, party.id, period, to);
   const byStatus = (s: string) => sum(claims.filter((c) => c.status === s), (c) => c.amount_fen);
   const accruals = documentsOfKind(book, party.id, period, 'rebate_accrual');
+  const rebateToKa = kaRebateShare(book, period, party.id);
   const subsidy = documentsOfKind(book, party.id, period, 'delivery_cost_claim');
   const protection = documentsOfKind(book, party.id, period, 'price_protection_claim');
   const credits = documentsOfKind(book, party.id, period, 'manufacturer_credit');
@@ -76,13 +80,16 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
       ageing: ageingOf(open),
     },
     ageingBuckets: labels,
+    /** the headline figures at month end for this distributor (core/figures): the closing receivable is their balance */
+    figures: figuresOfItems(open),
     ageingEdgesDays: edges,
     deductions: { byFeeType: fees, total: sum(fees, (f) => f.amount), manufacturer: sum(fees, (f) => f.manufacturer), distributor: sum(fees, (f) => f.distributor), disputed: sum(fees, (f) => f.disputed) },
     feeClaims: {
       draft: byStatus('draft'), submitted: byStatus('submitted'), approved: byStatus('approved'), writtenOff: byStatus('written_off'), rejected: byStatus('rejected'),
       outstanding: sum(claims.filter((c) => c.status !== 'rejected'), (c) => c.open_fen),
     },
-    rebates: sum(accruals, (a) => a.total_fen),
+    rebates: rebateToKa + sum(accruals, (a) => a.total_fen),
+    rebateParts: { toKa: rebateToKa, toDistributor: sum(accruals, (a) => a.total_fen) },
     deliveryCost: sum(subsidy, (a) => a.total_fen),
     priceProtection: sum(protection, (a) => a.total_fen),
     manufacturerCredits: {
@@ -100,7 +107,8 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
       deductions: deductionDetail(book, party.id, period),
       claims: claims.map((c) => ({ doc_no: c.doc_no, period: c.period, ka: c.ka_code, status: c.status, amount_fen: c.amount_fen, open_fen: c.open_fen })),
       remittances: remittances.map((r) => ({ doc_no: r.doc_no, doc_date: r.doc_date, ka: r.ka_code, method: r.method, amount_fen: r.total_fen })),
-      accruals: [...accruals, ...subsidy, ...protection, ...credits].map((a) => ({ doc_no: a.doc_no, doc_date: a.doc_date, memo: a.memo, method: a.method, amount_fen: a.total_fen })),
+      accruals: [...accruals.map((a) => ({ ...a, kind: 'rebate_accrual' })), ...subsidy.map((a) => ({ ...a, kind: 'delivery_cost_claim' })), ...protection.map((a) => ({ ...a, kind: 'price_protection_claim' })),
+        ...credits.map((a) => ({ ...a, kind: 'manufacturer_credit' }))].map((a) => ({ doc_no: a.doc_no, doc_date: a.doc_date, kind: a.kind, memo: a.memo, method: a.method, amount_fen: a.total_fen })),
     },
   };
 }

@@ -10,7 +10,14 @@ export interface StatementDocument {
   version: number | null;
   status: string;
   signers: Signer[];
-  confirmations: { party: string; ka: string | null; result: string; reasons: string | null; recordedBy: string; recordedAt: string }[];
+  confirmations: { party: string; ka: string | null; result: string; reasons: string | null; recordedBy: string; recordedByName: string | null; recordedAt: string }[];
   /** each sign-off of this version with the audit chain's head it recorded (printed, so the paper can be checked) */
   heads: { step: SignOffStep; user: string; at: string; chain: ChainHead }[];
+}
+
+const STEP_OF_SIGNER: Record<Signer['step'], SignOffStep> = { prepared: 'prepare', reviewed: 'review', approved: 'approve' };
+
+/** The audit chain's head a signer saw when signing this version (the last, if the step was signed again). */
+export function headOfSigner(doc: StatementDocument, signer: Signer): StatementDocument['heads'][number] | undefined {
+  return doc.heads.filter((h) => h.step === STEP_OF_SIGNER[signer.step]).at(-1);
 }

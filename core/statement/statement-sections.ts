@@ -1,104 +1,142 @@
+import { labelOf, readStoredMessage, renderMessage, type Language, type LabelGroup, type Message, type MessageCode } from '../../locale/index.js';
 import type { StatementContent } from './build-statement.js';
 import { correctionsDetail, correctionsSection } from './corrections-section.js';
+import { localDateOf } from '../calendar/dates.js';
 
 /**
  * The printed layout of a 结算单, shared by the Excel summary sheet and the PDF: titled sections of rows, money
- * in fen (each renderer formats it). Keeping one layout means the two exports always say the same thing.
+ * in fen (each renderer formats it), every word from the catalog in the reader's language. Keeping one layout
+ * means the two exports always say the same thing.
  */
 export type Cell = string | { fen: number } | { text: string; bold?: boolean };
 export interface Section { title: string; header: string[]; rows: Cell[][]; total?: Cell[] }
 
-export interface Signer { role: string; name: string | null; at: string | null }
+/** Who signed a step: the step, the login, the person's name (姓名) and when. */
+export interface Signer { step: 'prepared' | 'reviewed' | 'approved'; login: string | null; name: string | null; at: string | null }
 
 const f = (fen: number): Cell => ({ fen });
-const KIND_ZH: Record<string, string> = {
-  not_in_book: '对方有、我方无', other_period: '我方记入其他月份', not_on_statement: '我方有、对方无', amount_differs: '金额不一致', unreferenced: '对方未注明单据',
-};
 
-export function statementSections(s: StatementContent): Section[] {
+/** The words of one language for a statement: a code in words, a vocabulary value in words. */
+export function printWords(lang: Language) {
+  return {
+    lang,
+    w: (code: MessageCode, params?: Message['params']) => renderMessage(lang, { code, params: params ?? {} }),
+    say: (m: Message) => renderMessage(lang, m),
+    label: (group: LabelGroup, value: string | null | undefined) => (value ? labelOf(lang, group, value) : ''),
+  };
+}
+export type PrintWords = ReturnType<typeof printWords>;
+
+export function statementSections(s: StatementContent, lang: Language): Section[] {
+  const { w, say, label } = printWords(lang);
+  const total = w('print.total');
   const sections: Section[] = [];
   sections.push({
-    title: '一、KA系统销售 Sales by KA account',
-    header: ['系统 KA', '名称 Name', '验收 Accepted', '退货 Returns', '净销售 Net sales'],
+    title: w('print.s-sales'),
+    header: [w('print.col-ka'), w('print.col-name'), w('print.col-accepted'), w('print.col-returns'), w('print.col-net-sales')],
     rows: s.kaAccounts.map((k) => [k.code, k.name, f(k.accepted), f(k.returns), f(k.netSales)]),
-    total: ['合计 Total', '', f(s.totals.accepted), f(s.totals.returns), f(s.totals.netSales)],
+    total: [total, '', f(s.totals.accepted), f(s.totals.returns), f(s.totals.netSales)],
   });
   sections.push({
-    title: '二、应收账款 Receivable roll-forward',
-    header: ['系统 KA', '期初 Opening', '验收 Sales', '退货 Returns', '扣款 Deductions', '回款 Remittances', '其他 Other', '期末 Closing'],
+    title: w('print.s-receivable'),
+    header: [w('print.col-ka'), w('print.col-opening'), w('print.col-sales'), w('print.col-returns'), w('print.col-deductions'), w('print.col-remittances'), w('print.col-other'), w('print.col-closing')],
     rows: s.kaAccounts.map((k) => [k.code, f(k.receivable.opening), f(k.receivable.sales), f(k.receivable.returns), f(k.receivable.deductions), f(k.receivable.remittances), f(k.receivable.other), f(k.receivable.closing)]),
-    total: ['合计 Total', f(s.totals.receivable.opening), f(s.totals.receivable.sales), f(s.totals.receivable.returns), f(s.totals.receivable.deductions), f(s.totals.receivable.remittances), f(s.totals.receivable.other), f(s.totals.receivable.closing)],
+    total: [total, f(s.totals.receivable.opening), f(s.totals.receivable.sales), f(s.totals.receivable.returns), f(s.totals.receivable.deductions), f(s.totals.receivable.remittances), f(s.totals.receivable.other), f(s.totals.receivable.closing)],
   });
   sections.push({
-    title: '三、账龄 Ageing at month end (days past due)',
-    header: ['系统 KA', ...s.ageingBuckets, '合计 Total'],
+    title: w('print.s-ageing'),
+    header: [w('print.col-ka'), ...s.ageingBuckets.map(say), total],
     rows: s.kaAccounts.map((k) => [k.code, ...k.ageing.map(f), f(k.ageing.reduce((a, b) => a + b, 0))]),
-    total: ['合计 Total', ...s.totals.ageing.map(f), f(s.totals.ageing.reduce((a, b) => a + b, 0))],
+    total: [total, ...s.totals.ageing.map(f), f(s.totals.ageing.reduce((a, b) => a + b, 0))],
   });
   sections.push({
-    title: '四、扣费及承担 Deductions and who bears them',
-    header: ['费用类型 Fee type', '金额 Amount', '厂家承担 Manufacturer', '经销商承担 Distributor', '争议 Disputed'],
-    rows: s.deductions.byFeeType.map((d) => [`${d.name} ${d.feeType}`, f(d.amount), f(d.manufacturer), f(d.distributor), f(d.disputed)]),
-    total: ['合计 Total', f(s.deductions.total), f(s.deductions.manufacturer), f(s.deductions.distributor), f(s.deductions.disputed)],
+    title: w('print.s-deductions'),
+    header: [w('print.col-fee-type'), w('print.col-amount'), w('print.col-manufacturer'), w('print.col-distributor'), w('print.col-disputed')],
+    rows: s.deductions.byFeeType.map((d) => [d.feeType === 'unknown' ? w('print.unclassified') : label('feeTypes', d.feeType), f(d.amount), f(d.manufacturer), f(d.distributor), f(d.disputed)]),
+    total: [total, f(s.deductions.total), f(s.deductions.manufacturer), f(s.deductions.distributor), f(s.deductions.disputed)],
   });
   sections.push({
-    title: '五、费用转移申请 Fee claims',
-    header: ['草稿 Draft', '已提交 Submitted', '已批准 Approved', '已核销 Written off', '已驳回 Rejected', '未核销 Outstanding'],
+    title: w('print.s-claims'),
+    header: [...(['draft', 'submitted', 'approved', 'written_off', 'rejected'] as const).map((st) => label('claimStatus', st)), w('print.col-outstanding')],
     rows: [[f(s.feeClaims.draft), f(s.feeClaims.submitted), f(s.feeClaims.approved), f(s.feeClaims.writtenOff), f(s.feeClaims.rejected), f(s.feeClaims.outstanding)]],
   });
+  const rebateRows: Cell[][] = [[w('print.rebate-accrued'), f(s.rebates)]];
+  if (s.rebateParts) {
+    if (s.rebateParts.toKa) rebateRows.push([w('print.rebate-to-ka'), f(s.rebateParts.toKa)]);
+    if (s.rebateParts.toDistributor) rebateRows.push([w('print.rebate-to-distributor'), f(s.rebateParts.toDistributor)]);
+  }
   sections.push({
-    title: '六、返利、配送费补贴、补差及厂家核销 Rebates, subsidies and credits',
-    header: ['项目 Item', '金额 Amount'],
+    title: w('print.s-terms'),
+    header: [w('print.col-item'), w('print.col-amount')],
     rows: [
-      ['返利计提 Rebate accrued', f(s.rebates)], ['配送费补贴 Delivery-cost subsidy', f(s.deliveryCost)], ['补差 Price protection', f(s.priceProtection)],
-      ['厂家核销-现金 Credits: cash', f(s.manufacturerCredits.cash)], ['厂家核销-货补 Credits: goods', f(s.manufacturerCredits.goods)],
-      ['厂家核销-票折 Credits: invoice discount', f(s.manufacturerCredits.invoiceDiscount)], ['货款转移 Central collections transferred', f(s.manufacturerCredits.transfer)],
+      ...rebateRows, [w('print.delivery-cost'), f(s.deliveryCost)], [w('print.price-protection'), f(s.priceProtection)],
+      [w('print.credits', { method: 'cash' }), f(s.manufacturerCredits.cash)], [w('print.credits', { method: 'goods' }), f(s.manufacturerCredits.goods)],
+      [w('print.credits', { method: 'invoice_discount' }), f(s.manufacturerCredits.invoiceDiscount)], [w('print.credits', { method: 'transfer' }), f(s.manufacturerCredits.transfer)],
     ],
   });
   sections.push({
-    title: '七、差异调节表 Difference reconciliation (KA statement → book)',
-    header: ['系统/对账单 KA / statement', '项目 Item', '单据 Document', '金额 Amount'],
+    title: w('print.s-differences'),
+    header: [w('print.col-statement'), w('print.col-item'), w('print.col-document'), w('print.col-amount')],
     rows: s.differenceReconciliation.flatMap((d) => [
-      [`${d.ka} ${d.statement}`, { text: 'KA对账单余额 KA statement', bold: true }, '', f(d.kaBalance)] as Cell[],
-      ...d.items.map((i) => ['', KIND_ZH[i.kind] ?? i.kind, i.reference ?? '', f(i.amount)] as Cell[]),
-      ['', { text: '我方账面 Book', bold: true }, '', f(d.bookBalance)] as Cell[],
+      [`${d.ka} ${d.statement}`, { text: w('print.ka-balance'), bold: true }, '', f(d.kaBalance)] as Cell[],
+      ...d.items.map((i) => ['', label('differenceKinds', i.kind), i.reference ?? '', f(i.amount)] as Cell[]),
+      ['', { text: w('print.book-balance'), bold: true }, '', f(d.bookBalance)] as Cell[],
     ]),
   });
   sections.push({
-    title: '八、结算净额 Net amount due',
-    header: ['项目 Item', '金额 Amount'],
-    rows: [
-      ['未核销费用及补贴 Claims, rebates and subsidies not yet credited', f(s.netDue.claimsOutstanding)],
-      ['厂家代收未转货款 Collected centrally, not yet transferred', f(s.netDue.collectedNotTransferred)],
-    ],
-    total: ['厂家应付经销商 Due from the manufacturer', f(s.netDue.fromManufacturer)],
+    title: w('print.s-net'),
+    header: [w('print.col-item'), w('print.col-amount')],
+    rows: [[w('print.claims-outstanding'), f(s.netDue.claimsOutstanding)], [w('print.collected-not-transferred'), f(s.netDue.collectedNotTransferred)]],
+    total: [w('print.due-from-manufacturer'), f(s.netDue.fromManufacturer)],
   });
-  sections.push(correctionsSection(s.corrections));
+  sections.push(correctionsSection(s.corrections, printWords(lang)));
   return sections;
 }
 
+/** A detail column: its heading, and how its value reads (money, quantity, a vocabulary label, a stored message). */
+export interface DetailColumn { key: string; header: string; money?: boolean; qty?: boolean; label?: LabelGroup; message?: boolean }
+
+/** A detail cell as text or number, in the reader's language. */
+export function detailValue(c: DetailColumn, v: unknown, words: PrintWords): unknown {
+  if (c.label && typeof v === 'string') return words.label(c.label, v);
+  if (c.message) return v ? words.say(readStoredMessage(String(v))) : '';
+  return v;
+}
+
 /** The detail sheets every summary figure traces to: heading, column keys and the rows. */
-export function statementDetails(s: StatementContent): { name: string; columns: { key: string; header: string; money?: boolean; qty?: boolean }[]; rows: Record<string, unknown>[] }[] {
+export function statementDetails(s: StatementContent, lang: Language): { name: string; columns: DetailColumn[]; rows: Record<string, unknown>[] }[] {
+  const { w } = printWords(lang);
   return [
-    { name: '送货明细 Deliveries', rows: s.details.deliveries, columns: [
-      { key: 'delivery_no', header: '送货单号' }, { key: 'delivery_date', header: '送货日期' }, { key: 'ka', header: '系统' }, { key: 'store', header: '门店' },
-      { key: 'sku', header: '商品' }, { key: 'order_no', header: '订单号' }, { key: 'delivered_qty', header: '送货数量', qty: true },
-      { key: 'received_qty', header: '验收数量', qty: true }, { key: 'amount_fen', header: '送货金额', money: true }, { key: 'accepted_fen', header: '验收金额', money: true },
-      { key: 'status', header: '核对结果' }] },
-    { name: '扣费明细 Deductions', rows: s.details.deductions, columns: [
-      { key: 'doc_no', header: '扣款单号' }, { key: 'doc_date', header: '日期' }, { key: 'ka', header: '系统' }, { key: 'store', header: '门店' },
-      { key: 'wording', header: '费用项目(原文)' }, { key: 'fee_type', header: '费用类型' }, { key: 'method', header: '扣款方式' },
-      { key: 'amount_fen', header: '金额', money: true }, { key: 'manufacturer_fen', header: '厂家承担', money: true }, { key: 'distributor_fen', header: '经销商承担', money: true },
-      { key: 'verdict', header: '合同核对' }] },
-    { name: '费用申请 Claims', rows: s.details.claims, columns: [
-      { key: 'doc_no', header: '申请单号' }, { key: 'period', header: '期间' }, { key: 'ka', header: '系统' }, { key: 'status', header: '状态' },
-      { key: 'amount_fen', header: '金额', money: true }, { key: 'open_fen', header: '未核销', money: true }] },
-    { name: '回款 Remittances', rows: s.details.remittances, columns: [
-      { key: 'doc_no', header: '付款单号' }, { key: 'doc_date', header: '日期' }, { key: 'ka', header: '系统' }, { key: 'method', header: '方式' },
-      { key: 'amount_fen', header: '金额', money: true }] },
-    { name: '计提与核销 Accruals', rows: s.details.accruals, columns: [
-      { key: 'doc_no', header: '单号' }, { key: 'doc_date', header: '日期' }, { key: 'memo', header: '摘要' }, { key: 'method', header: '方式' },
-      { key: 'amount_fen', header: '金额', money: true }] },
-    ...(s.corrections?.length ? [correctionsDetail(s.corrections)] : []),
+    { name: w('print.sheet-deliveries'), rows: s.details.deliveries, columns: [
+      { key: 'delivery_no', header: w('print.d-delivery-no') }, { key: 'delivery_date', header: w('print.d-date') }, { key: 'ka', header: w('print.col-ka') },
+      { key: 'store', header: w('print.d-store') }, { key: 'sku', header: w('print.d-product') }, { key: 'order_no', header: w('print.d-order') },
+      { key: 'delivered_qty', header: w('print.d-delivered-qty'), qty: true }, { key: 'received_qty', header: w('print.d-received-qty'), qty: true },
+      { key: 'amount_fen', header: w('print.d-delivered'), money: true }, { key: 'accepted_fen', header: w('print.d-accepted'), money: true },
+      { key: 'status', header: w('print.d-status'), label: 'status' }] },
+    { name: w('print.sheet-deductions'), rows: s.details.deductions, columns: [
+      { key: 'doc_no', header: w('print.d-doc-no') }, { key: 'doc_date', header: w('print.d-date') }, { key: 'ka', header: w('print.col-ka') },
+      { key: 'store', header: w('print.d-store') }, { key: 'wording', header: w('print.d-wording') }, { key: 'fee_type', header: w('print.col-fee-type'), label: 'feeTypes' },
+      { key: 'method', header: w('print.d-method'), label: 'deductionMethods' }, { key: 'amount_fen', header: w('print.col-amount'), money: true },
+      { key: 'manufacturer_fen', header: w('print.col-manufacturer'), money: true }, { key: 'distributor_fen', header: w('print.col-distributor'), money: true },
+      { key: 'verdict', header: w('print.d-verdict'), label: 'verdicts' }] },
+    { name: w('print.sheet-claims'), rows: s.details.claims, columns: [
+      { key: 'doc_no', header: w('print.d-doc-no') }, { key: 'period', header: w('print.d-period') }, { key: 'ka', header: w('print.col-ka') },
+      { key: 'status', header: w('print.d-claim-status'), label: 'claimStatus' }, { key: 'amount_fen', header: w('print.col-amount'), money: true },
+      { key: 'open_fen', header: w('print.col-outstanding'), money: true }] },
+    { name: w('print.sheet-remittances'), rows: s.details.remittances, columns: [
+      { key: 'doc_no', header: w('print.d-doc-no') }, { key: 'doc_date', header: w('print.d-date') }, { key: 'ka', header: w('print.col-ka') },
+      { key: 'method', header: w('print.d-method'), label: 'remittanceMethods' }, { key: 'amount_fen', header: w('print.col-amount'), money: true }] },
+    { name: w('print.sheet-accruals'), rows: s.details.accruals, columns: [
+      { key: 'doc_no', header: w('print.d-doc-no') }, { key: 'doc_date', header: w('print.d-date') }, { key: 'kind', header: w('print.d-kind'), label: 'docKinds' },
+      { key: 'memo', header: w('print.d-memo'), message: true }, { key: 'method', header: w('print.d-method'), label: 'creditMethods' },
+      { key: 'amount_fen', header: w('print.col-amount'), money: true }] },
+    ...(s.corrections?.length ? [correctionsDetail(s.corrections, printWords(lang))] : []),
   ];
+}
+
+/** The sign-off lines in words: 制表：李华（lihua）. */
+export function signerWords(signer: Signer, words: PrintWords): { role: string; person: string; date: string } {
+  const role = words.w(signer.step === 'prepared' ? 'print.sign-prepared' : signer.step === 'reviewed' ? 'print.sign-reviewed' : 'print.sign-approved');
+  const person = !signer.login ? '' : signer.name && signer.name !== signer.login ? words.say({ code: 'users.person', params: { name: signer.name, login: signer.login } }) : signer.login;
+  return { role, person, date: signer.at ? localDateOf(signer.at) : '' };
 }

@@ -26,7 +26,7 @@ export interface AccrualSummary {
  */
 export function accruePeriod(book: Book, periodText: string, actor: string): AccrualSummary {
   const period = assertPeriod(periodText, { field: '--period' });
-  assertPeriodOpen(book, period, 'its accruals');
+  assertPeriodOpen(book, period, { code: 'ledger.what-accruals' });
   return book.write(() => {
     const poster = new Poster(book, actor);
     const summary: AccrualSummary = { period, rebates: [], deliveryCost: [], priceProtection: [], posted: { rebates: 0, deliveryCost: 0, priceProtection: 0 } };
@@ -63,7 +63,7 @@ export interface TermsExplanation {
 export function explainTerms(book: Book, code: string, periodText: string): TermsExplanation {
   const period = assertPeriod(periodText, { field: '--period' });
   const c = findContract(book, code);
-  if (!c) throw new UserError('not-found', `no contract "${code}"`, { field: '--contract' });
+  if (!c) throw new UserError('master.no-contract', { code }, { field: '--contract' });
   return {
     contract: c.code, period, rebate: explainRebate(book, c, period),
     deliveryCost: c.distributor_id === null ? explainDeliveryCost(book, c, period) : [],

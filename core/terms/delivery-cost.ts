@@ -4,9 +4,9 @@ import { subsidyAccepted, subsidyCases, subsidyDrops } from '../../db/queries/te
 import { lastDayOf } from '../calendar/dates.js';
 import type { LineDraft, Poster } from '../ledger/post-documents.js';
 import { applyRate, divideHalfUp } from '../money/rounding.js';
-import { formatFen, formatQuantity, formatRate } from '../money/format.js';
 import type { Fen } from '../money/units.js';
 import { postDifference } from './post-difference.js';
+import { storedMessage, type Message } from '../../locale/index.js';
 
 export interface SubsidyLine {
   region: string;
@@ -15,7 +15,7 @@ export interface SubsidyLine {
   quantity: number;
   rate: number;
   amount: Fen;
-  detail: string;
+  detail: Message;
 }
 
 export interface SubsidyExplanation {
@@ -28,7 +28,7 @@ export interface SubsidyExplanation {
   floor: Fen | null;
   cap: Fen | null;
   total: Fen;
-  rounding: string;
+  rounding: Message;
 }
 
 /**
@@ -54,16 +54,16 @@ export function explainDeliveryCost(book: Book, c: ContractRow, period: string):
     byDistributor.set(a.distributor_id, entry);
     if (rule.method === 'percent') {
       entry.lines.push({ region: a.region, method: 'percent', quantity: a.accepted_fen, rate: rule.rate_ppm!, amount: applyRate(a.accepted_fen, rule.rate_ppm!),
-        detail: `accepted ${formatFen(a.accepted_fen)} × ${formatRate(rule.rate_ppm!)}` });
+        detail: { code: 'terms.detail-percent', params: { accepted: a.accepted_fen, rate: rule.rate_ppm! } } });
     } else if (rule.method === 'per_case') {
       for (const p of cases.filter((x) => x.distributor_id === a.distributor_id && x.region === a.region)) {
         const amount = Number(divideHalfUp(BigInt(p.qty_milli) * BigInt(rule.amount_fen!), BigInt(p.case_pack) * 1000n));
         entry.lines.push({ region: a.region, method: 'per_case', quantity: Number(divideHalfUp(BigInt(p.qty_milli), BigInt(p.case_pack))), rate: rule.amount_fen!, amount,
-          detail: `${p.sku}: ${formatQuantity(p.qty_milli)} ÷ ${p.case_pack} a case × ${formatFen(rule.amount_fen!)}` });
+          detail: { code: 'terms.detail-per-case', params: { sku: p.sku, qty: p.qty_milli, casePack: p.case_pack, amount: rule.amount_fen! } } });
       }
     } else {
       const n = drops.find((x) => x.distributor_id === a.distributor_id && x.region === a.region)?.drops ?? 0;
-      entry.lines.push({ region: a.region, method: 'per_drop', quantity: n, rate: rule.amount_fen!, amount: n * rule.amount_fen!, detail: `${n} drops × ${formatFen(rule.amount_fen!)}` });
+      entry.lines.push({ region: a.region, method: 'per_drop', quantity: n, rate: rule.amount_fen!, amount: n * rule.amount_fen!, detail: { code: 'terms.detail-per-drop', params: { drops: n, amount: rule.amount_fen! } } });
     }
   }
   return [...byDistributor.entries()].map(([distributorId, { code, lines }]) => {
@@ -74,7 +74,7 @@ export function explainDeliveryCost(book: Book, c: ContractRow, period: string):
     if (total > 0 && floor !== null && total < floor) total = floor;
     if (cap !== null && total > cap) total = cap;
     return { contract: c.code, distributorId, distributorCode: code, period, lines, subtotal, floor, cap, total,
-      rounding: 'percent: half-up per region; per case: half-up per product; then the monthly floor and cap' };
+      rounding: { code: 'terms.rounding-subsidy' } };
   });
 }
 
@@ -85,14 +85,14 @@ export function accrueDeliveryCost(book: Book, poster: Poster, c: ContractRow, p
     // The first claim of the month carries the lines it rests on (and the floor or cap as a line of its own); a later
     // correction is one line of the difference.
     const lines = (d: Fen): LineDraft[] => (d === e.total
-      ? [...e.lines.map((l) => ({ amount: l.amount, memo: `${l.region || 'all regions'} ${l.method}: ${l.detail}` })),
-         ...(e.total !== e.subtotal ? [{ amount: e.total - e.subtotal, memo: e.total > e.subtotal ? 'monthly floor' : 'monthly cap' }] : [])]
-      : [{ amount: d, memo: `correction to ${formatFen(e.total)}` }]);
+      ? [...e.lines.map((l) => ({ amount: l.amount, memo: storedMessage({ code: 'memo.subsidy-line', params: { region: l.region || { code: 'memo.all-regions' }, method: l.method, detail: l.detail } }) })),
+         ...(e.total !== e.subtotal ? [{ amount: e.total - e.subtotal, memo: storedMessage({ code: e.total > e.subtotal ? 'memo.monthly-floor' : 'memo.monthly-cap' }) }] : [])]
+      : [{ amount: d, memo: storedMessage({ code: 'memo.correction-to', params: { total: e.total } }) }]);
     posted += postDifference(book, poster, {
       kind: 'delivery_cost_claim', keyPrefix: `DCS|${c.code}|${e.distributorCode}|${period}|`, period, date: lastDayOf(period),
       docNo: `PS${period.replace('-', '')}-${c.code}-${e.distributorCode}`, target: e.total,
       parties: { manufacturerId: c.manufacturer_id, kaAccountId: c.ka_account_id, distributorId: e.distributorId },
-      memo: `配送费补贴 ${c.code} ${e.distributorCode} ${period}`, lines,
+      memo: storedMessage({ code: 'memo.delivery-cost', params: { contract: c.code, distributor: e.distributorCode, period } }), lines,
     }).posted;
   }
   return { explanations, posted };

@@ -5,6 +5,7 @@ import type { Poster } from '../ledger/post-documents.js';
 import { lineAmount } from '../money/rounding.js';
 import type { Fen } from '../money/units.js';
 import { postDifference } from './post-difference.js';
+import { storedMessage, type Message } from '../../locale/index.js';
 
 export interface ProtectionLine { storeId: number; store: string; productId: number; sku: string; qty: number; normalPrice: number; promoPrice: number; amount: Fen }
 
@@ -19,7 +20,7 @@ export interface ProtectionExplanation {
    * `normal_price` — they took the promoted products at another price; `nothing_accepted` — none of them at all.
    */
   notExecuted: { store: string; name: string; distributor: string | null; evidence: 'normal_price' | 'nothing_accepted' }[];
-  rounding: string;
+  rounding: Message;
 }
 
 /**
@@ -44,7 +45,7 @@ export function explainPriceProtection(book: Book, period: string): ProtectionEx
       promotion: p.code, kaAccountId: p.ka_account_id, window: { start: p.start_date, end: p.end_date }, period,
       distributors: [...byDistributor.entries()].map(([distributorId, lines]) => ({ distributorId, lines, total: lines.reduce((s, l) => s + l.amount, 0) })),
       notExecuted: p.end_date <= to ? promotionNotExecuted(book, p.id).map((s) => ({ store: s.store_code, name: s.name, distributor: s.distributor_code, evidence: s.evidence })) : [],
-      rounding: '(normal − promotion price) × accepted quantity, half-up per store and product',
+      rounding: { code: 'terms.rounding-protection' },
     };
   });
 }
@@ -57,10 +58,10 @@ export function accruePriceProtection(book: Book, poster: Poster, period: string
       const key = `PP|${e.promotion}|${d.distributorId}|${period}|`;
       posted += postDifference(book, poster, {
         kind: 'price_protection_claim', keyPrefix: key, period, date: lastDayOf(period), docNo: `BC${period.replace('-', '')}-${e.promotion}-${d.distributorId}`,
-        target: d.total, parties: { distributorId: d.distributorId }, memo: `补差 ${e.promotion} ${period}`,
+        target: d.total, parties: { distributorId: d.distributorId }, memo: storedMessage({ code: 'memo.price-protection', params: { promotion: e.promotion, period } }),
         // The first posting carries the store and product lines; a later correction one line of the difference.
         lines: (diff) => (diff === d.total ? d.lines.map((l) => ({ storeId: l.storeId, productId: l.productId, qty: l.qty, price: l.normalPrice - l.promoPrice, amount: l.amount }))
-          : [{ amount: diff, memo: `correction to ${d.total} fen` }]),
+          : [{ amount: diff, memo: storedMessage({ code: 'memo.correction-to', params: { total: d.total } }) }]),
       }).posted;
     }
   }

@@ -8,6 +8,7 @@ import { divideHalfUp } from '../money/rounding.js';
 import type { Fen } from '../money/units.js';
 import { postDifference } from './post-difference.js';
 import { nextTier, rebateOn, sortTiers, type Tier, type TierMode } from './rebate-tiers.js';
+import { storedMessage, type Message } from '../../locale/index.js';
 
 export type AccrualBasis = 'run_rate' | 'reached';
 
@@ -61,7 +62,7 @@ export interface RebateExplanation {
   target: Fen;
   trueUp: boolean;
   next: ReturnType<typeof nextTier>;
-  rounding: string;
+  rounding: Message;
 }
 
 export function accrualBasis(book: Book): AccrualBasis {
@@ -99,9 +100,7 @@ export function explainRebate(book: Book, c: ContractRow, period: string): Rebat
     tiers, projection, tierIndex: fig.tierIndex, rate: fig.tierIndex >= 0 ? tiers[fig.tierIndex]!.rate : 0,
     slices: fig.slices.map((s) => ({ from: s.from, to: s.to, rate: s.rate, amount: Number(divideHalfUp(s.exactMicro, 1_000_000n)) })),
     projectedRebate: fig.amount, target, trueUp, next: nextTier(tiers, mode, projection),
-    rounding: projection === base
-      ? 'slices summed exactly, the rebate rounded half-up to the fen once'
-      : 'slices summed exactly; the year-to-date share (exact rebate × base ÷ projection) rounded half-up to the fen once',
+    rounding: { code: projection === base ? 'terms.rounding-whole' : 'terms.rounding-projected' },
   };
 }
 
@@ -114,8 +113,8 @@ export function accrueRebate(book: Book, poster: Poster, c: ContractRow, period:
     kind: 'rebate_accrual', keyPrefix: `REBATE|${c.code}|${e.window.start}|`, period, date: lastDayOf(period),
     docNo: `FL${period.replace('-', '')}-${c.code}`, target: e.target,
     parties: { manufacturerId: c.manufacturer_id, kaAccountId: c.ka_account_id, distributorId: c.distributor_id },
-    memo: `${e.trueUp ? 'rebate true-up' : 'rebate accrual'} ${c.code} ${period}`,
-    lines: (d) => [{ amount: d, memo: `${e.trueUp ? 'true-up' : 'accrual'} to ${e.target} fen` }],
+    memo: storedMessage({ code: e.trueUp ? 'memo.rebate-true-up' : 'memo.rebate-accrual', params: { contract: c.code, period } }),
+    lines: (d) => [{ amount: d, memo: storedMessage({ code: e.trueUp ? 'memo.true-up-to' : 'memo.accrual-to', params: { target: e.target } }) }],
     legs: (d) => toKa
       ? [{ account: 'rebate_expense', amount: d }, { account: 'rebate_payable_ka', amount: -d }]
       : [{ account: 'claims_manufacturer', amount: d, openItem: true }, { account: 'manufacturer_income', amount: -d }],

@@ -6,6 +6,7 @@ import {
 } from '../../db/queries/users.js';
 import type { UserAction } from '../../vocabulary/index.js';
 import { AuditWriter } from '../audit/audit-chain.js';
+import type { Message } from '../../locale/index.js';
 import { UserError } from '../errors.js';
 import { hashPassword } from './passwords.js';
 import { requirePermission } from './permissions.js';
@@ -19,6 +20,11 @@ import type { SignedIn } from './signed-in.js';
 
 /** The setting that lets a book with a single user be written without signing in (off unless its owner turns it on). */
 export const RELAXED_SETTING = 'security.single_user_without_sign_in';
+
+/** A user as a person reads them: 李华（lihua）, or the login alone when it is the name too. */
+export function personOf(user: { username: string; displayName?: string | null }): Message | string {
+  return user.displayName && user.displayName !== user.username ? { code: 'users.person', params: { name: user.displayName, login: user.username } } : user.username;
+}
 
 const MIN_PASSWORD = 8;
 
@@ -137,15 +143,6 @@ export function revokeSessions(book: Book, by: SignedIn, username: string): numb
 export function sessionsList(book: Book, by: SignedIn) {
   requirePermission(currentUser(book, by), 'users');
   return liveSessions(book, new Date().toISOString());
-}
-
-/**
- * A role check for work that is not a signature (vouchers, mappings): one of the roles, or an admin, who may keep the
- * books. Sign-offs go through four-eyes.ts and never accept an admin.
- */
-export function requireRole(user: SignedIn, roles: Role[], what: string): void {
-  if (roles.includes(user.role) || user.role === 'admin') return;
-  throw new UserError('security.forbidden', { user: user.username, role: user.role, what, roles: [...roles, 'admin'] });
 }
 
 export { listUsers };

@@ -44,13 +44,13 @@ export function masterDataView(book: Book, what: MasterDataView, page: Page, kaC
 
 export function contractView(book: Book, code: string) {
   const contract = findContract(book, code);
-  if (!contract) throw new UserError('not-found', `no contract "${code}"`, { field: 'contract' });
+  if (!contract) throw new UserError('master.no-contract', { code }, { field: 'contract' });
   return { ...contract, ...contractTerms(book, contract.id) };
 }
 
 export function promotionView(book: Book, code: string) {
   const promotion = promotionDetail(book, code);
-  if (!promotion) throw new UserError('not-found', `no promotion "${code}"`, { field: 'promotion' });
+  if (!promotion) throw new UserError('master.no-promotion', { code }, { field: 'promotion' });
   return promotion;
 }
 
@@ -61,7 +61,7 @@ export function documentsView(book: Book, filter: q.DocumentFilter, page: Page) 
 /** A document with its lines and entries, found by natural key or document number. */
 export function documentView(book: Book, key: string) {
   const ids = q.findDocumentIds(book, key);
-  if (ids.length === 0) throw new UserError('not-found', `no document with key or number "${key}"`, { field: 'document' });
+  if (ids.length === 0) throw new UserError('master.no-document', { key }, { field: 'document' });
   return ids.map((id) => ({ ...getDocument(book, id)!, lines: q.documentLineDetails(book, id), entries: documentEntries(book, id), chain: reversalChain(book, id) }));
 }
 

@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 function kaId(book: Book, code?: string): number | null {
   if (!code) return null;
   const ka = findKaAccount(book, code);
-  if (!ka) throw new UserError('unknown-code', `unknown KA account "${code}"`, { field: '--ka' });
+  if (!ka) throw new UserError('master.unknown-ka', { code }, { field: '--ka' });
   return ka.id;
 }
 
@@ -32,7 +32,7 @@ export function claimsView(book: Book, status: string | null, page: Page) {
 
 export function claimView(book: Book, id: number) {
   const claim = getClaim(book, id);
-  if (!claim) throw new UserError('not-found', `no fee claim ${id}`);
+  if (!claim) throw new UserError('reconcile.no-claim', { id });
   const { evidence_json, ...rest } = claim;
   return { ...rest, evidence: JSON.parse(evidence_json) as unknown };
 }

@@ -3,7 +3,8 @@ import { auxParties, deleteGlAuxItem, glAuxItems, upsertGlAuxItem, type AuxParty
 import type { AuxParty } from '../../vocabulary/index.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError } from '../errors.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import type { SignedIn } from '../users/users.js';
 import { assertGlCode } from './gl-code.js';
 import type { AuxItem } from './voucher-types.js';
 
@@ -53,7 +54,7 @@ function findParty(book: Book, party: AuxParty, code: string): AuxPartyRow {
  * again). Audited with before and after.
  */
 export function setAuxItem(book: Book, user: SignedIn, party: AuxParty, code: string, gl: { code: string; name: string } | null): AuxItemView {
-  requireRole(user, ['accountant', 'manager'], 'mapping 核算项目');
+  requirePermission(user, 'vouchers');
   return book.write(() => {
     const p = findParty(book, party, code.trim());
     const before = auxItemsView(book).find((v) => v.party === party && v.code === p.code)!;

@@ -9,7 +9,8 @@ import { cellText, isBlank } from '../import/cell-values.js';
 import { columnLetter, detectHeader, HEADER_SCAN_ROWS, type ExplicitMapping } from '../import/detect-header.js';
 import type { KindSpec } from '../import/import-kinds.js';
 import { openTable, type RawRow } from '../import/read-rows.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import type { SignedIn } from '../users/users.js';
 import { assertGlCode } from './gl-code.js';
 
 /** A GL's chart export (科目表): code and name, and where the GL gives them, the full name and the 核算项目. */
@@ -85,12 +86,12 @@ async function readChart(file: string): Promise<{ headerRow: number; rows: Omit<
  * is written. The chart replaces the one before; mappings are then checked against it and proposals made from it.
  */
 export async function importChart(book: Book, user: SignedIn, file: string): Promise<ChartImport> {
-  requireRole(user, ['accountant', 'manager'], 'importing the chart of accounts');
+  requirePermission(user, 'vouchers');
   let sha256: string;
   try {
     sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
   } catch {
-    throw new UserError('file-not-found', 'no such file', { file });
+    throw new UserError('import.file-not-found', {}, { file });
   }
   const read = await readChart(file);
   const rows = withLeaves(read.rows);

@@ -3,7 +3,9 @@ import { accountsUsedIn, bookAccounts, glAccounts, glChart, upsertGlAccount, typ
 import { CUSTOMER_SOURCES, type MappingState } from '../../vocabulary/index.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { UserError } from '../errors.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import type { Message } from '../../locale/index.js';
+import { requirePermission } from '../users/permissions.js';
+import type { SignedIn } from '../users/users.js';
 import { proposals } from './chart-proposals.js';
 import { assertGlCode } from './gl-code.js';
 import type { AccountMapping } from './voucher-types.js';
@@ -55,6 +57,15 @@ export function mappingView(book: Book, period?: string): MappingView {
   return { rows, chart: { accounts: chart.length, leaves: chart.filter((c) => c.is_leaf === 1).length } };
 }
 
+/** A mapping's 核算项目 as a person reads them. */
+function auxWords(m: AccountMapping): Message[] {
+  const words: Message[] = [];
+  if (m.auxCustomer !== 'none') words.push({ code: 'vouchers.aux-customer', params: { source: m.auxCustomer } });
+  if (m.auxSupplier) words.push({ code: 'vouchers.aux-dimension', params: { dimension: 'supplier' } });
+  if (m.auxDepartment) words.push({ code: 'vouchers.aux-dimension', params: { dimension: 'department' } });
+  return words.length ? words : [{ code: 'vouchers.aux-none' }];
+}
+
 function describeAux(m: AccountMapping): string {
   return [m.auxCustomer !== 'none' ? `customer:${m.auxCustomer}` : '', m.auxSupplier ? 'supplier' : '', m.auxDepartment ? 'department' : ''].filter(Boolean).join(',') || 'none';
 }
@@ -81,7 +92,7 @@ function checked(book: Book, account: string, m: AccountMapping, chart: readonly
   const mapping = { ...m, glCode, glName };
   for (const [other, o] of others) {
     if (other !== account && o.glCode === glCode && describeAux(o) !== describeAux(mapping)) {
-      throw new UserError('vouchers.aux-conflict', { code: glCode, other: names.get(other) ?? other, theirs: describeAux(o) }, { field: 'aux' });
+      throw new UserError('vouchers.aux-conflict', { code: glCode, other, theirs: auxWords(o) }, { field: 'aux' });
     }
   }
   return mapping;
@@ -97,7 +108,7 @@ function save(book: Book, user: SignedIn, account: string, m: AccountMapping, be
 
 /** Maps one account (accountant or manager), checked against the imported chart and the other mappings, audited. */
 export function setAccountMapping(book: Book, user: SignedIn, account: string, m: AccountMapping): AccountMapping {
-  requireRole(user, ['accountant', 'manager'], 'mapping accounts to the chart');
+  requirePermission(user, 'vouchers');
   return book.write(() => {
     const current = loadMapping(book);
     const mapping = checked(book, account, m, glChart(book), current);
@@ -108,7 +119,7 @@ export function setAccountMapping(book: Book, user: SignedIn, account: string, m
 
 /** Confirms the proposals of the accounts named (all of them when none are), in one transaction; returns how many. */
 export function acceptProposals(book: Book, user: SignedIn, accounts?: readonly string[]): number {
-  requireRole(user, ['accountant', 'manager'], 'mapping accounts to the chart');
+  requirePermission(user, 'vouchers');
   return book.write(() => {
     const current = loadMapping(book);
     const chart = glChart(book);

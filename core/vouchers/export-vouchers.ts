@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Book } from '../../db/connection.js';
-import { bookAccounts } from '../../db/queries/gl-mapping.js';
 import { getVoucherExport, insertVoucher, insertVoucherDocument, insertVoucherExport, insertVoucherLine, lastVoucherNumber, pendingEntries } from '../../db/queries/vouchers.js';
 import type { VoucherGrouping } from '../../vocabulary/index.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertPeriod } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
-import { requireRole, type SignedIn } from '../users/users.js';
+import { requirePermission } from '../users/permissions.js';
+import type { SignedIn } from '../users/users.js';
 import type { VoucherLayout } from './layout-schema.js';
 import { planVouchers } from './plan-vouchers.js';
 import { rememberedVouchers } from './remembered-vouchers.js';
@@ -46,8 +46,7 @@ function writeWhole(path: string, bytes: Buffer): void {
 }
 
 function unmappedError(book: Book, period: string, unmapped: readonly string[]): UserError {
-  const names = new Map(bookAccounts(book).map((a) => [a.code, a.name_zh]));
-  return new UserError('vouchers.unmapped', { period, accounts: unmapped.map((a) => `${names.get(a) ?? a} (${a})`) });
+  return new UserError('vouchers.unmapped', { period, accounts: unmapped.map((account) => ({ code: 'vouchers.account', params: { account } })) });
 }
 
 export interface ExportRequest {
@@ -68,7 +67,7 @@ export interface ExportRequest {
  * (rewriteVouchers), never exported twice.
  */
 export async function exportNewVouchers(book: Book, r: ExportRequest): Promise<ExportResult> {
-  requireRole(r.user, ['accountant', 'manager'], 'exporting vouchers');
+  requirePermission(r.user, 'vouchers');
   const period = assertPeriod(r.period, { field: 'period' });
   const word = r.word ?? '记';
   const plan = planVouchers(book, period, { grouping: r.grouping, word, preparer: r.user.displayName, lang: r.layout.language, startNumber: r.startNumber });
@@ -117,7 +116,7 @@ export interface RewriteRequest {
  * vouchers in the same layout give the same bytes, so a closed month's file can be made again at any time.
  */
 export async function rewriteVouchers(book: Book, r: RewriteRequest): Promise<ExportResult> {
-  requireRole(r.user, ['accountant', 'manager'], 'exporting vouchers');
+  requirePermission(r.user, 'vouchers');
   const period = assertPeriod(r.period, { field: 'period' });
   if (r.batch !== undefined && getVoucherExport(book, r.batch)?.period !== period) throw new UserError('vouchers.unknown-export', { period, batch: r.batch }, { field: 'batch' });
   const vouchers = rememberedVouchers(book, period, r.batch ?? null);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { VoucherFormat } from '../../vocabulary/index.js';
 import { UserError } from '../errors.js';
+import { issueMessage } from '../input-issues.js';
 import csv from './layouts/csv.json' with { type: 'json' };
 import kingdeeK3 from './layouts/kingdee-k3.json' with { type: 'json' };
 import kingdeeKis from './layouts/kingdee-kis.json' with { type: 'json' };
@@ -12,7 +13,7 @@ function parsed(raw: unknown, file: string): VoucherLayout {
   const r = voucherLayout.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new UserError('vouchers.layout-invalid', { reason: issue.message }, { file, field: issue.path.join('.') || '(file)' });
+    throw new UserError('vouchers.layout-invalid', { reason: issueMessage(issue) }, { file, field: issue.path.join('.') || '(file)' });
   }
   return r.data;
 }
@@ -35,7 +36,7 @@ export function findLayout(nameOrFile: string): VoucherLayout {
   try {
     raw = JSON.parse(readFileSync(nameOrFile, 'utf8')) as unknown;
   } catch (e) {
-    throw new UserError('vouchers.layout-invalid', { reason: e instanceof SyntaxError ? e.message : 'the file cannot be read' }, { file: nameOrFile });
+    throw new UserError('vouchers.layout-invalid', { reason: e instanceof SyntaxError ? { code: 'vouchers.layout-not-json', params: { detail: e.message } } : { code: 'vouchers.layout-unreadable' } }, { file: nameOrFile });
   }
   return parsed(raw, nameOrFile);
 }

@@ -18,5 +18,5 @@ export interface WorkControl {
 }
 
 export function throwIfCancelled(control: WorkControl | undefined): void {
-  if (control?.isCancelled?.()) throw new UserError('cancelled', 'cancelled; the book is unchanged');
+  if (control?.isCancelled?.()) throw new UserError('work.cancelled');
 }

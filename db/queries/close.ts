@@ -37,20 +37,28 @@ export function acceptedExceptions(book: Book, period: string): Set<string> {
   return new Set(stmt<[string], { exception_key: string }>(book.db, 'SELECT exception_key FROM close_acceptances WHERE period = ?').all(period).map((r) => r.exception_key));
 }
 
+export interface OpenResultRow {
+  key: string; kind: 'delivery' | 'receipt' | 'deduction'; line_id: number; status: string; doc_no: string; store: string | null; sku: string | null;
+  wording: string | null; amount_fen: number; reason: string;
+}
+
 /** Results reconciliation left open: lines not matched and not decided on, disputed deductions. */
-export function openExceptions(book: Book, period: string) {
-  const deliveries = stmt<[string], { key: string; what: string }>(book.db, `SELECT 'delivery:' || r.line_id AS key,
-      r.status || ': ' || d.doc_no || ' ' || coalesce(s.store_code, '') || ' ' || coalesce(p.sku, '') || ' — ' || r.reason AS what
+export function openExceptions(book: Book, period: string): OpenResultRow[] {
+  const deliveries = stmt<[string], OpenResultRow>(book.db, `SELECT 'delivery:' || r.line_id AS key, 'delivery' AS kind, r.line_id, r.status, d.doc_no,
+      s.store_code AS store, p.sku, NULL AS wording, r.line_delivered_fen - r.line_received_fen AS amount_fen, r.reason
     FROM recon_delivery_lines r JOIN document_lines l ON l.id = r.line_id JOIN documents d ON d.id = l.document_id
       LEFT JOIN stores s ON s.id = r.store_id LEFT JOIN products p ON p.id = r.product_id
     WHERE r.period = ? AND r.status <> 'matched' AND NOT EXISTS (SELECT 1 FROM recon_decisions x WHERE x.line_id = r.line_id)
     ORDER BY r.line_id`).all(period);
-  const receipts = stmt<[string], { key: string; what: string }>(book.db, `SELECT 'receipt:' || r.line_id AS key, 'unexpected: ' || d.doc_no || ' — ' || r.reason AS what
+  const receipts = stmt<[string], OpenResultRow>(book.db, `SELECT 'receipt:' || r.line_id AS key, 'receipt' AS kind, r.line_id, r.status, d.doc_no,
+      s.store_code AS store, p.sku, NULL AS wording, l.amount_fen, r.reason
     FROM recon_receipt_lines r JOIN document_lines l ON l.id = r.line_id JOIN documents d ON d.id = l.document_id
+      LEFT JOIN stores s ON s.id = coalesce(l.store_id, d.store_id) LEFT JOIN products p ON p.id = l.product_id
     WHERE r.period = ? AND r.status = 'unexpected' AND NOT EXISTS (SELECT 1 FROM recon_decisions x WHERE x.line_id = r.line_id) ORDER BY r.line_id`).all(period);
-  const deductions = stmt<[string], { key: string; what: string }>(book.db, `SELECT 'deduction:' || c.line_id AS key,
-      c.verdict || ': ' || d.doc_no || ' ' || coalesce(l.fee_text, '') || ' — ' || c.reason AS what
+  const deductions = stmt<[string], OpenResultRow>(book.db, `SELECT 'deduction:' || c.line_id AS key, 'deduction' AS kind, c.line_id, c.verdict AS status, d.doc_no,
+      s.store_code AS store, NULL AS sku, l.fee_text AS wording, l.amount_fen, c.reason
     FROM deduction_checks c JOIN document_lines l ON l.id = c.line_id JOIN documents d ON d.id = l.document_id
+      LEFT JOIN stores s ON s.id = coalesce(l.store_id, d.store_id)
     WHERE c.period = ? AND c.disputed = 1 ORDER BY c.line_id`).all(period);
   return [...deliveries, ...receipts, ...deductions];
 }

@@ -20,9 +20,12 @@ export interface MatchParams {
  *     after delivery and within the window, nearest first; its lines then match by product.
  * The results replace those of earlier runs for the same delivery and receipt lines.
  */
-/** Integers in thousandths and 1/10,000 yuan written as people read them, inside SQL text. */
-const qtySql = (x: string) => `(CASE WHEN ${x} % 1000 = 0 THEN ${x} / 1000 ELSE printf('%d.%03d', ${x} / 1000, abs(${x}) % 1000) END)`;
-const priceSql = (x: string) => `(CASE WHEN ${x} % 100 = 0 THEN printf('%d.%02d', ${x} / 10000, (abs(${x}) % 10000) / 100) ELSE printf('%d.%04d', ${x} / 10000, abs(${x}) % 10000) END)`;
+/**
+ * Each result's reason is stored as a message (its code and the figures behind it, as JSON): the words are made
+ * when it is read, in the reader's language (locale/ `match.…`).
+ */
+const reasonSql = (code: string, params: Record<string, string> = {}) =>
+  `json_object('code', '${code}', 'params', json_object(${Object.entries(params).map(([k, v]) => `'${k}', ${v}`).join(', ')}))`;
 
 const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_dres'];
 
@@ -147,12 +150,14 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
       matched_by, g_dqty, g_rqty, g_damount, g_ramount, amount, CASE WHEN matched_by IS NULL THEN 0 ELSE line_received END, price, r_price,
       expected_price, CASE WHEN expected_price IS NOT NULL AND price <> expected_price THEN 1 ELSE 0 END, docs,
       CASE WHEN matched_by IS NULL THEN CAST(julianday(@asOf) - julianday(date) AS INTEGER) END,
-      CASE WHEN matched_by IS NULL THEN 'no receiving record for order ' || coalesce(po, '(none)') || ', nor one within ' || CAST(@window AS INTEGER) || ' days by store and product'
-           WHEN g_rqty < g_dqty THEN 'received ' || ${qtySql('g_rqty')} || ' of ' || ${qtySql('g_dqty')} || ' delivered'
-           WHEN g_rqty > g_dqty THEN 'received ' || ${qtySql('g_rqty')} || ', more than the ' || ${qtySql('g_dqty')} || ' delivered'
-           WHEN abs(g_damount - g_ramount) > @tol THEN 'received at ' || coalesce(${priceSql('r_price')}, '?') || ', delivered at ' || ${priceSql('price')}
-           WHEN expected_price IS NOT NULL AND price <> expected_price THEN 'delivered at ' || ${priceSql('price')} || ', contract price ' || ${priceSql('expected_price')}
-           ELSE CASE matched_by WHEN 'order' THEN 'matched by order number' ELSE 'matched by store, product and date' END END
+      CASE WHEN matched_by IS NULL AND po IS NULL THEN ${reasonSql('match.no-receipt-no-order', { window: 'CAST(@window AS INTEGER)' })}
+           WHEN matched_by IS NULL THEN ${reasonSql('match.no-receipt', { order: 'po', window: 'CAST(@window AS INTEGER)' })}
+           WHEN g_rqty < g_dqty THEN ${reasonSql('match.short', { received: 'g_rqty', delivered: 'g_dqty' })}
+           WHEN g_rqty > g_dqty THEN ${reasonSql('match.over', { received: 'g_rqty', delivered: 'g_dqty' })}
+           WHEN abs(g_damount - g_ramount) > @tol THEN ${reasonSql('match.price-received', { received: 'r_price', delivered: 'price' })}
+           WHEN expected_price IS NOT NULL AND price <> expected_price THEN ${reasonSql('match.price-contract', { delivered: 'price', contract: 'expected_price' })}
+           WHEN matched_by = 'order' THEN ${reasonSql('match.by-order')}
+           ELSE ${reasonSql('match.by-nearest')} END
     FROM rc_dres`);
 
   // Receipt lines of the period: matched, or unexpected (no delivery anywhere for them).
@@ -161,8 +166,10 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     SELECT r.line_id, r.period, r.ka,
       CASE WHEN dg.ka IS NOT NULL OR m.hit IS NOT NULL THEN 'matched' ELSE 'unexpected' END,
       CASE WHEN dg.ka IS NOT NULL THEN 'order' WHEN m.hit IS NOT NULL THEN 'nearest' END,
-      CASE WHEN dg.ka IS NOT NULL THEN 'matched by order ' || r.po WHEN m.hit IS NOT NULL THEN 'matched by store, product and date'
-           ELSE 'no delivery of this product to this store under order ' || coalesce(r.po, '(none)') || ', nor within ' || CAST(@window AS INTEGER) || ' days before' END
+      CASE WHEN dg.ka IS NOT NULL THEN ${reasonSql('match.receipt-by-order', { order: 'r.po' })}
+           WHEN m.hit IS NOT NULL THEN ${reasonSql('match.by-nearest')}
+           WHEN r.po IS NULL THEN ${reasonSql('match.unexpected-no-order', { window: 'CAST(@window AS INTEGER)' })}
+           ELSE ${reasonSql('match.unexpected', { order: 'r.po', window: 'CAST(@window AS INTEGER)' })} END
     FROM rc_r r
       LEFT JOIN rc_dg dg ON dg.ka = r.ka AND dg.store = r.store AND dg.po = r.po AND dg.product = r.product
       LEFT JOIN (SELECT DISTINCT rr.line_id AS hit FROM rc_pairs p JOIN rc_p2r rr ON rr.doc_id = p.rdoc

@@ -100,3 +100,17 @@ export function deductionDetail(book: Book, distributorId: number, period: strin
       LEFT JOIN ka_accounts k ON k.id = d.ka_account_id LEFT JOIN stores s ON s.id = coalesce(l.store_id, d.store_id)
     WHERE coalesce(d.distributor_id, s.distributor_id) = ? AND c.period = ? ORDER BY d.doc_date, c.line_id`).all(distributorId, period);
 }
+
+/** Rebate accruals of a month on KA contracts (owed to the KA, no distributor named), per KA account. */
+export function kaRebateAccruals(book: Book, period: string): { ka_account_id: number; total_fen: number }[] {
+  return stmt<[string], { ka_account_id: number; total_fen: number }>(book.db, `SELECT ka_account_id, sum(total_fen) AS total_fen FROM documents
+    WHERE kind = 'rebate_accrual' AND period = ? AND distributor_id IS NULL AND ka_account_id IS NOT NULL GROUP BY ka_account_id`).all(period);
+}
+
+/** Each distributor's accepted net sales (receipts less returns) to each KA in a month. */
+export function netSalesByDistributor(book: Book, period: string): { ka_account_id: number; distributor_id: number; net_fen: number }[] {
+  return stmt<[string], { ka_account_id: number; distributor_id: number; net_fen: number }>(book.db, `SELECT ka_account_id, distributor_id,
+      sum(CASE kind WHEN 'receipt' THEN total_fen ELSE -total_fen END) AS net_fen
+    FROM documents WHERE kind IN ('receipt', 'return') AND period = ? AND ka_account_id IS NOT NULL AND distributor_id IS NOT NULL
+    GROUP BY ka_account_id, distributor_id ORDER BY ka_account_id, distributor_id`).all(period);
+}

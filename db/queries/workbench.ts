@@ -52,9 +52,13 @@ export function workbenchRow(book: Book, lineId: number): WorkbenchRow | undefin
     ${OUTER}`).get(lineId);
 }
 
-export function workbenchCount(book: Book, f: WorkbenchFilter): number {
-  return stmt<[Record<string, unknown>], { n: number }>(book.db, `SELECT count(*) AS n
-    FROM recon_delivery_lines r LEFT JOIN recon_decisions x ON x.line_id = r.line_id WHERE ${WHERE}`).get(params(f))!.n;
+
+/** How many lines the filter selects and what they add up to (the grid's 合计 row), in one pass. */
+export function workbenchTotals(book: Book, f: WorkbenchFilter): { lines: number; deliveredFen: number; receivedFen: number } {
+  const r = stmt<[Record<string, unknown>], { n: number; delivered: number; received: number }>(book.db, `SELECT count(*) AS n,
+      coalesce(sum(r.line_delivered_fen), 0) AS delivered, coalesce(sum(r.line_received_fen), 0) AS received
+    FROM recon_delivery_lines r LEFT JOIN recon_decisions x ON x.line_id = r.line_id WHERE ${WHERE}`).get(params(f))!;
+  return { lines: r.n, deliveredFen: r.delivered, receivedFen: r.received };
 }
 
 /** Every row the filter selects, for an export, one at a time. */

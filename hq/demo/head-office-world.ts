@@ -48,7 +48,7 @@ function closeAll(book: Awaited<ReturnType<typeof createDemoBook>>, months: stri
     try {
       preparePeriod(book, m, wang!);
     } catch (e) {
-      if (!(e instanceof UserError) || e.code !== 'blocking-exceptions') throw e;
+      if (!(e instanceof UserError) || e.code !== 'close.blocking') throw e;
       acceptCloseExceptions(book, m, 'all', 'demo: agreed with the KAs at month end', wang!);
       preparePeriod(book, m, wang!);
     }

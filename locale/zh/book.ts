@@ -1,5 +1,23 @@
-/** The book file itself: its schema and migrations, how it is built and replaced, what a refused step leaves behind. */
+/** Books: opening, creating, backups, the demo, printing. */
 export const bookZh = {
+  'book.not-found': '找不到账套文件',
+  'book.exists': '已有同名文件',
+  'book.not-a-book': '这不是 ka-settle 账套',
+  'book.newer-book': '账套来自更新版本的 ka-settle（或需要先以可写方式打开升级）：请更新 ka-settle',
+  'book.unknown-migrations': '账套的升级历史与本程序不符，拒绝打开',
+  'book.damaged': '账套已损坏（{{detail}}）：请恢复最近一次完好的备份',
+  'book.backup-damaged': '备份已损坏（{{detail}}）：请选另一个备份',
+  'book.restore-from-itself': '不能用账套自身恢复',
+  'book.backup-elsewhere': '只能用本账套 backups 文件夹中的备份恢复',
+  'book.no-book': '还没有打开账套：请从“文件”菜单打开或新建',
+  'book.sign-in-needed': '{{what}}需要先登录（右上角“登录”）',
+  'book.demo-exists': '已有同名文件，且不是演示账套：演示只会新建账套',
+  'book.demo-not-empty': '演示需要一个空账套，这个账套已有数据',
+  'book.invalid-seed': '种子应为非负整数，不是 {{seed}}',
+  'book.no-browser': '打印 PDF 需要 Chromium、Chrome 或 Edge，但没有找到：请安装一个，或设置 KA_SETTLE_BROWSER 指向它的程序文件（也可以导出 .xlsx）',
+  'book.browser-missing': 'KA_SETTLE_BROWSER 指向 {{path}}，但该文件不存在',
+  'book.print-failed': '打印 PDF 失败：{{detail}}',
+  'work.cancelled': '已取消，账套没有改动',
   'book.period-closed-unnamed': '该期间已结账：其中的记录不能再改动；请在未结账的期间做更正，或请管理员反结账',
   'book.in-use': '账套正被另一个程序打开（ka-settle 窗口或命令）：请先关闭它，再替换',
 } as const;

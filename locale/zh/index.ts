@@ -1,12 +1,28 @@
-import { bookZh } from './book.js';
 import { commonZh } from './common.js';
+import { inputZh } from './input.js';
+import { bookZh } from './book.js';
+import { usersZh } from './users.js';
+import { matchZh } from './match.js';
+import { deductionZh } from './deduction.js';
+import { ledgerZh } from './ledger.js';
+import { closeZh } from './close.js';
+import { masterZh } from './master.js';
+import { creditZh } from './credit.js';
+import { settingsZh } from './settings.js';
+import { reconcileZh } from './reconcile.js';
+import { statementZh } from './statement.js';
+import { importZh } from './import.js';
+import { printZh } from './print.js';
+import { auditZh } from './audit.js';
+import { termsZh } from './terms.js';
+import { fieldZh } from './field.js';
 import { vouchersZh } from './vouchers.js';
 import { importFilesZh } from './import-files.js';
 import { correctionsZh } from './corrections.js';
+import { cliZh } from './cli.js';
 import { securityZh } from './security.js';
-import { importZh } from './import.js';
-import { hqZh } from './hq.js';
 import { packageZh } from './package.js';
+import { hqZh } from './hq.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -14,17 +30,33 @@ import { packageZh } from './package.js';
  */
 export const messagesZh = {
   ...commonZh,
+  ...inputZh,
+  ...bookZh,
+  ...usersZh,
+  ...matchZh,
+  ...deductionZh,
+  ...ledgerZh,
+  ...closeZh,
+  ...masterZh,
+  ...creditZh,
+  ...settingsZh,
+  ...reconcileZh,
+  ...statementZh,
+  ...importZh,
+  ...printZh,
+  ...auditZh,
+  ...termsZh,
+  ...fieldZh,
   ...vouchersZh,
   ...importFilesZh,
   ...correctionsZh,
+  ...cliZh,
   ...securityZh,
-  ...bookZh,
-  ...importZh,
   ...packageZh,
   ...hqZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
 export const areasZh: readonly Record<string, string>[] = [
-  commonZh, vouchersZh, importFilesZh, correctionsZh, securityZh, bookZh, importZh, packageZh, hqZh,
+  commonZh, inputZh, bookZh, usersZh, matchZh, deductionZh, ledgerZh, closeZh, masterZh, creditZh, settingsZh, reconcileZh, statementZh, importZh, printZh, auditZh, termsZh, fieldZh, vouchersZh, importFilesZh, correctionsZh, cliZh, securityZh, packageZh, hqZh,
 ];
 export { labelsZh } from './labels.js';

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceError, ServiceResult } from '../../contract/service-contract';
+import { WindowUserContext } from '../components/ColumnChooser';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice, asServiceError } from '../components/ErrorNotice';
 import { MenuBar, type MenuCommand } from '../components/MenuBar';
 import { Sidebar } from '../components/Sidebar';
 import { hostGuards } from '../host/guarded-host';
 import { useHost } from '../host/host-context';
+import { useRevision } from '../host/use-query';
 import { switchLanguage } from '../i18n/i18n';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { CreditScreen } from '../screens/credit/CreditScreen';
@@ -51,7 +53,10 @@ export function App() {
       setError(asServiceError(e));
     }
   }, [host]);
-  useEffect(() => void loadState(), [loadState]);
+  // The book's state and its months follow every write that changes them (contract/subjects.ts): no F5.
+  const booksRevision = useRevision('book.periods');
+  const stateRevision = useRevision('app.state');
+  useEffect(() => void loadState(), [loadState, booksRevision, stateRevision]);
 
   // Any write refused for want of a signed-in user asks for one here, and goes ahead once they have signed in.
   const [ask, setAsk] = useState<{ what: string } | null>(null);
@@ -120,6 +125,21 @@ export function App() {
     return () => window.removeEventListener('keydown', keys);
   }, [command, go, state]);
 
+  // The keyboard stays in the window: when a screen changes (Alt+n, a link, a filter applied) and the control that had
+  // the focus went with the old screen, the focus goes to the new screen, so the next Tab is its first control.
+  const where = routeHash(route);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      const main = document.querySelector<HTMLElement>('main');
+      if (!main) return;
+      if (!main.hasAttribute('tabindex')) main.tabIndex = -1;
+      main.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [where, state?.book?.path]);
+
   if (!state) return <div className="loading">{error ? <ErrorNotice error={error} /> : t('app.loading')}</div>;
   const chosen = (s: AppState) => {
     setChooser(null);
@@ -137,6 +157,7 @@ export function App() {
       <MenuBar state={state} onCommand={command} />
       {notice && <p className="notice ok banner" role="status" data-testid="app-notice">{notice} <button type="button" className="link" onClick={() => setNotice('')}>{t('app.close')}</button></p>}
       <ErrorNotice error={error} onClose={() => setError(null)} />
+      <WindowUserContext.Provider value={state.user?.username ?? ''}>
       {!chooser && <ProtectionBanner state={state} onSignIn={() => setDialog('signIn')} onAddUser={() => go({ area: 'audit', params: { tab: 'users' } })} />}
       {(!state.book && !hq?.open) || chooser ? (
         <>
@@ -164,6 +185,7 @@ export function App() {
           {route.area === 'audit' && <AuditScreen key={routeHash(route)} params={route.params} periods={monthList} workMonth={workMonth} signedIn={!!state.user} onChanged={() => void loadState()} onRestore={() => setDialog('restore')} />}
         </div>
       )}
+      </WindowUserContext.Provider>
       {dialog === 'signIn' && !ask && <SignInDialog onClose={() => setDialog(null)} onSignedIn={() => { setDialog(null); void loadState(); }} />}
       {ask && <SignInDialog reason={t('security.signInFor', { what: t(`permissions.${ask.what}`, { defaultValue: ask.what }) })} onClose={() => answer(false)} onSignedIn={() => { setDialog(null); answer(true); }} />}
       {dialog === 'restore' && <RestoreDialog onClose={() => setDialog(null)} onRestored={(m) => { setDialog(null); setNotice(m); void loadState(); }} />}

@@ -5,7 +5,8 @@ import type { ServiceResult } from '../../contract/service-contract';
 export type MenuCommand = 'new' | 'open' | 'backup' | 'restore' | 'close' | 'about' | 'shortcuts' | 'language' | 'signIn' | 'signOut' | { recent: string };
 
 /**
- * The window's menu bar (文件, 帮助) as accessible menu buttons: Alt or F10 focuses it, arrow keys move, Escape
+ * The window's menu bar (文件, 帮助) as accessible menu buttons: Alt or F10 focuses it (and gives the focus back),
+ * ArrowLeft/ArrowRight move along the bar (to 登录 too), ArrowDown opens a menu, arrow keys move in it, Escape
  * closes. The same commands exist in both hosts.
  */
 export function MenuBar({ state, onCommand }: { state: ServiceResult<'app.state'>; onCommand: (c: MenuCommand) => void }) {
@@ -13,13 +14,51 @@ export function MenuBar({ state, onCommand }: { state: ServiceResult<'app.state'
   const [open, setOpen] = useState<'file' | 'help' | null>(null);
   const bar = useRef<HTMLDivElement>(null);
 
+  /** where the focus was before F10 or Alt took it to the bar, to give it back (Escape, or F10/Alt again) */
+  const cameFrom = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const close = (e: MouseEvent) => {
       if (!bar.current?.contains(e.target as Node)) setOpen(null);
     };
+    // Alt pressed and let go alone (not Alt+3) or F10 moves to the bar and back, as a Windows menu bar does.
+    let altAlone = false;
+    const toggle = () => {
+      const here = bar.current;
+      if (!here) return;
+      if (here.contains(document.activeElement)) {
+        setOpen(null);
+        if (cameFrom.current && document.contains(cameFrom.current)) cameFrom.current.focus();
+        else (document.activeElement as HTMLElement | null)?.blur();
+      } else {
+        cameFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        topButtons()[0]?.focus();
+      }
+    };
+    const down = (e: KeyboardEvent) => {
+      altAlone = e.key === 'Alt' && !e.ctrlKey && !e.shiftKey && !e.metaKey;
+      if (e.key === 'F10' && !e.altKey && !e.ctrlKey && !e.shiftKey && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        toggle();
+      }
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.key === 'Alt' && altAlone && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        toggle();
+      }
+      altAlone = false;
+    };
     document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
   }, []);
+  /** the bar's own buttons (文件, 帮助, 登录/退出, language), left to right: ArrowLeft and ArrowRight move among them */
+  const topButtons = () => [...(bar.current?.querySelectorAll<HTMLButtonElement>(':scope > .menu > button, :scope > button') ?? [])].filter((b) => !b.disabled);
 
   const run = (c: MenuCommand) => {
     setOpen(null);
@@ -29,10 +68,26 @@ export function MenuBar({ state, onCommand }: { state: ServiceResult<'app.state'
   const keys = (e: React.KeyboardEvent) => {
     const items = [...(bar.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]:not([disabled])') ?? [])];
     const i = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') setOpen(null);
-    else if (e.key === 'ArrowDown' && items.length) items[(i + 1) % items.length]!.focus();
-    else if (e.key === 'ArrowUp' && items.length) items[(i - 1 + items.length) % items.length]!.focus();
-    else return;
+    const tops = topButtons();
+    const top = tops.findIndex((b) => b === document.activeElement || (b.parentElement !== bar.current && !!b.parentElement?.contains(document.activeElement)));
+    const popup = (b: HTMLButtonElement | undefined) => b?.getAttribute('aria-haspopup') === 'menu' ? (b.dataset.testid === 'menu-help' ? 'help' : 'file') : null;
+    if (e.key === 'Escape') {
+      if (open) {
+        setOpen(null);
+        tops[top]?.focus();
+      } else if (cameFrom.current && document.contains(cameFrom.current)) cameFrom.current.focus();
+      else (document.activeElement as HTMLElement | null)?.blur();
+    } else if (e.key === 'ArrowDown' && items.length) items[(i + 1) % items.length]!.focus();
+    else if (e.key === 'ArrowDown' && popup(tops[top])) {
+      // a closed menu opens on ArrowDown with its first command focused
+      setOpen(popup(tops[top]));
+      requestAnimationFrame(() => bar.current?.querySelector<HTMLButtonElement>('[role=menuitem]:not([disabled])')?.focus());
+    } else if (e.key === 'ArrowUp' && items.length) items[(i - 1 + items.length) % items.length]!.focus();
+    else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && top >= 0) {
+      const next = tops[(top + (e.key === 'ArrowRight' ? 1 : tops.length - 1)) % tops.length]!;
+      setOpen(open && popup(next) ? popup(next) : null);
+      next.focus();
+    } else return;
     e.preventDefault();
   };
 

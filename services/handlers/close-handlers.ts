@@ -11,6 +11,8 @@ import { recordConfirmation, statementDocument, statementKas } from '../../core/
 import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
 import { printPdf } from '../print/chromium-pdf.js';
 import type { HandlersOf } from './handler-types.js';
+import { languageOf } from '../../locale/index.js';
+import { printWords } from '../../core/statement/statement-sections.js';
 
 export const closeHandlers: HandlersOf<typeof closeMethods> = {
   'close.status': ({ session }, a) => closeStatus(session.requireBook(), a.period),
@@ -37,7 +39,8 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
   },
   'statement.preview': ({ session }, a) => {
     const doc = statementDocument(session.requireBook(), a.period, a.distributor, undefined, a.version);
-    return { html: statementHtml(doc, { withDetails: true }), footer: statementFooter(doc), version: doc.version, status: doc.status, sha256: doc.sha256,
+    const lang = languageOf(a.lang);
+    return { html: statementHtml(doc, { withDetails: true, lang }), footer: statementFooter(doc, lang), version: doc.version, status: doc.status, sha256: doc.sha256,
       netDue: doc.content.netDue.fromManufacturer, confirmations: doc.confirmations, kas: statementKas(doc) };
   },
   'statement.confirm': ({ session }, a) => {
@@ -50,9 +53,10 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
   'statement.export': async ({ session }, a) => {
     const book = session.requireBook();
     const doc = statementDocument(book, a.period, a.distributor, undefined, a.version);
-    const path = session.grants.writable(book, a.path, `结算单-${a.distributor}-${a.period}-${doc.version === null ? 'draft' : `v${doc.version}`}.${a.format}`);
-    if (a.format === 'xlsx') await writeStatementXlsx(doc, path);
-    else await printPdf(statementHtml(doc, { withDetails: true }), path, statementFooter(doc));
+    const lang = languageOf(a.lang);
+    const path = session.grants.writable(book, a.path, `${printWords(lang).w('print.sheet-summary')}-${a.distributor}-${a.period}-${doc.version === null ? 'draft' : `v${doc.version}`}.${a.format}`);
+    if (a.format === 'xlsx') await writeStatementXlsx(doc, path, lang);
+    else await printPdf(statementHtml(doc, { withDetails: true, lang }), path, statementFooter(doc, lang));
     return { file: path, rows: doc.content.details.deliveries.length };
   },
 };

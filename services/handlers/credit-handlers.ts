@@ -9,6 +9,8 @@ import { overrideHold } from '../../core/credit/holds.js';
 import { statementOfAccount, statementOfAccountFooter, statementOfAccountHtml, writeStatementOfAccountXlsx } from '../../core/credit/statement-of-account.js';
 import { printPdf } from '../print/chromium-pdf.js';
 import type { HandlersOf } from './handler-types.js';
+import { languageOf } from '../../locale/index.js';
+import { printWords } from '../../core/statement/statement-sections.js';
 
 export const creditHandlers: HandlersOf<typeof creditMethods> = {
   'credit.items': ({ session }, a) => statementOfAccount(session.requireBook(), a.ka, a.asOf) as unknown as Record<string, unknown>,
@@ -36,9 +38,10 @@ export const creditHandlers: HandlersOf<typeof creditMethods> = {
   'credit.statementOfAccount': async ({ session }, a) => {
     const book = session.requireBook();
     const s = statementOfAccount(book, a.ka, a.asOf);
-    const path = session.grants.writable(book, a.path, `对账函-${a.ka}-${a.asOf}.${a.format}`);
-    if (a.format === 'xlsx') await writeStatementOfAccountXlsx(s, path);
-    else await printPdf(statementOfAccountHtml(s), path, statementOfAccountFooter());
+    const lang = languageOf(a.lang);
+    const path = session.grants.writable(book, a.path, `${printWords(lang).w('print.soa-title')}-${a.ka}-${a.asOf}.${a.format}`);
+    if (a.format === 'xlsx') await writeStatementOfAccountXlsx(s, path, lang);
+    else await printPdf(statementOfAccountHtml(s, lang), path, statementOfAccountFooter(lang));
     return { file: path, rows: s.items.length };
   },
 };

@@ -21,19 +21,19 @@ function defaultPath(session: BookSession, period: string, layout: VoucherLayout
 
 export const vouchersHandlers: HandlersOf<typeof vouchersMethods> = {
   'vouchers.mapping': ({ session }, a) => mappingView(session.requireBook(), a.period),
-  'vouchers.setMapping': ({ session }, a) => setAccountMapping(session.requireBook(), session.requireUser('mapping accounts'), a.account, {
+  'vouchers.setMapping': ({ session }, a) => setAccountMapping(session.requireBook(), session.requireUser('vouchers'), a.account, {
     glCode: a.glCode, glName: a.glName, auxCustomer: a.auxCustomer, auxSupplier: a.auxSupplier, auxDepartment: a.auxDepartment,
   }),
-  'vouchers.acceptProposals': ({ session }, a) => ({ accepted: acceptProposals(session.requireBook(), session.requireUser('mapping accounts'), a.accounts) }),
-  'vouchers.importChart': async ({ session }, a) => importChart(session.requireBook(), session.requireUser('importing the chart of accounts'), a.path),
+  'vouchers.acceptProposals': ({ session }, a) => ({ accepted: acceptProposals(session.requireBook(), session.requireUser('vouchers'), a.accounts) }),
+  'vouchers.importChart': async ({ session }, a) => importChart(session.requireBook(), session.requireUser('vouchers'), a.path),
   'vouchers.auxItems': ({ session }) => ({ rows: auxItemsView(session.requireBook()) as unknown as Record<string, unknown>[] }),
-  'vouchers.setAuxItem': ({ session }, a) => setAuxItem(session.requireBook(), session.requireUser('mapping 核算项目'), a.party, a.code, a.glCode ? { code: a.glCode, name: a.glName } : null),
+  'vouchers.setAuxItem': ({ session }, a) => setAuxItem(session.requireBook(), session.requireUser('vouchers'), a.party, a.code, a.glCode ? { code: a.glCode, name: a.glName } : null),
   'vouchers.layouts': () => ({ layouts: layoutChoices() }),
   'vouchers.preview': ({ session }, a) => previewVouchers(session.requireBook(), a.period, a.grouping),
   'vouchers.list': ({ session }, a) => ({ rows: rememberedList(session.requireBook(), a.period, a.batch) }),
   'vouchers.export': async ({ session }, a) => {
     const book = session.requireBook();
-    const user = session.requireUser('exporting vouchers');
+    const user = session.requireUser('vouchers');
     const layout = findLayout(a.layout);
     // The window asks for a file: a month with nothing new says so rather than handing over an empty one.
     const preview = previewVouchers(book, a.period, a.grouping);
@@ -46,7 +46,7 @@ export const vouchersHandlers: HandlersOf<typeof vouchersMethods> = {
   'vouchers.reexport': async ({ session }, a) => {
     const layout = findLayout(a.layout);
     const r = await rewriteVouchers(session.requireBook(), {
-      period: a.period, batch: a.batch, layout, path: session.grants.writable(session.requireBook(), a.path, defaultPath(session, a.period, layout, a.batch ? `#${a.batch}` : 'all')), user: session.requireUser('exporting vouchers'),
+      period: a.period, batch: a.batch, layout, path: session.grants.writable(session.requireBook(), a.path, defaultPath(session, a.period, layout, a.batch ? `#${a.batch}` : 'all')), user: session.requireUser('vouchers'),
     });
     return { ...r, file: r.file ?? '', rows: r.vouchers };
   },

@@ -10,11 +10,11 @@ const CANDIDATES: readonly string[] = browsers.candidates;
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   const chosen = env.KA_SETTLE_BROWSER;
   if (chosen) {
-    if (!existsSync(chosen)) throw new UserError('no-browser', `KA_SETTLE_BROWSER names ${chosen}, which does not exist`);
+    if (!existsSync(chosen)) throw new UserError('book.browser-missing', { path: chosen });
     return chosen;
   }
   const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new UserError('no-browser', 'printing a PDF needs Chromium, Chrome or Edge, and none was found; install one or set KA_SETTLE_BROWSER to its program file (or export .xlsx instead)');
+  if (!found) throw new UserError('book.no-browser');
   return found;
 }
 

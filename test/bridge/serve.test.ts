@@ -52,7 +52,7 @@ describe('the browser bridge', () => {
 
     expect((await call(b, 'book.summary', {}, { token: 'wrong' })).status).toBe(401);
     expect((await call(b, 'book.drop', {})).body.error).toMatchObject({ code: 'unknown-method' });
-    expect((await call(b, 'book.summary', {})).body.error).toMatchObject({ code: 'no-book' });
+    expect((await call(b, 'book.summary', {})).body.error).toMatchObject({ code: 'book.no-book' });
     const bad = await call(b, 'reconcile.lines', { from: '2026-13', to: '2026-13' });
     expect(bad).toMatchObject({ status: 400, body: { ok: false, error: { code: 'invalid-arguments', field: 'from' } } });
 
@@ -140,7 +140,7 @@ describe('the browser bridge', () => {
     const cancel = await fetch(`${b.url}/cancel/big-import`, { method: 'POST', headers: { 'x-ka-settle-token': b.token } });
     expect(((await cancel.json()) as Body).result).toEqual({ cancelled: true });
     const out = await running;
-    expect(out).toMatchObject({ status: 422, body: { ok: false, error: { code: 'cancelled' } } });
+    expect(out).toMatchObject({ status: 422, body: { ok: false, error: { code: 'work.cancelled' } } });
     expect((await call(b, 'book.summary', {})).body.result.documents).toEqual(before);
   });
 });
@@ -161,7 +161,7 @@ describe('backups and restore through the contract', () => {
     const stranger = join(home, 'not-a-book.kasettle');
     writeFileSync(stranger, 'hello');
     const refused = await call(b, 'book.restore', { file: stranger });
-    expect(refused.body.error?.code).toMatch(/^book-not-a-book|invalid-backup$/);
+    expect(refused.body.error?.code).toMatch(/^book\.not-a-book|invalid-backup$/);
     expect((await call(b, 'book.summary', {})).body.result.documents).toEqual(withDeliveries);
 
     expect((await call(b, 'book.backups', {})).body.result.backups.map((x: { file: string }) => x.file)).toContain(backup);

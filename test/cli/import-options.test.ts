@@ -28,7 +28,7 @@ describe('ka-settle import, for files as users bring them', () => {
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('文件里有 1 个账套不认识的 ERP 客户编码：KH0099');
     expect(refused.out).toMatch(/KH0099 上海家乐福古北店 → 建议 CRF\/101 家乐福上海古北店（名称相似度 \d+%）/);
-    expect(refused.out).toMatch(/error: .*第 2 行.*不认识的 ERP 客户编码“KH0099”.*--learn-customers/);
+    expect(refused.out).toMatch(/错误：.*第 2 行.*不认识的 ERP 客户编码“KH0099”.*--learn-customers/);
     const learned = ka('import', book, 'deliveries', file, '--learn-customers');
     expect(learned.code).toBe(0);
     expect(learned.out).toContain('已记住 1 个 ERP 客户编码: KH0099=CRF/101');

@@ -51,7 +51,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ka-settle-tx-'));
   book = join(dir, 'demo.kasettle');
-  expect((await run(['demo', book])).code).toBe(0);
+  // the raw demo (documents only): what a first reconciliation and accrual write is then visible
+  expect((await run(['demo', book, '--raw'])).code).toBe(0);
   for (const [name, role] of [['admin', 'admin'], ['wang', 'accountant'], ['li', 'credit_controller'], ['zhao', 'manager']] as const) {
     const io: Io = { out: () => {}, err: () => {}, env: { ...process.env, KA_SETTLE_NEW_PASSWORD: PASSWORDS[name], ...(name === 'admin' ? {} : { KA_SETTLE_PASSWORD: PASSWORDS.admin }) } };
     expect(await main(['users', book, '--add', name, '--role', role, ...(name === 'admin' ? [] : ['--user', 'admin'])], io)).toBe(0);
@@ -88,7 +89,7 @@ describe('a refused close --prepare', () => {
     expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
     expect(auditAfter.slice(auditBefore.length).map((r) => r.action)).toEqual(['prepare-refused']);
     const refusal = JSON.parse(auditAfter.at(-1)!.after_json) as { code: string; exceptions: number; first: string[] };
-    expect(refusal.code).toBe('blocking-exceptions');
+    expect(refusal.code).toBe('close.blocking');
     // The exceptions the refusal counted are the ones close --exceptions lists, and asking for them writes nothing.
     let listed: unknown[] = [];
     expect(await commitsDuring(book, async () => { listed = await json<unknown[]>(['close', book, '--period', '2025-11', '--exceptions']); })).toBe(0);

@@ -26,7 +26,7 @@ describe('settlement statement exports', () => {
     await writeStatementXlsx(doc, path);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['结算单 Summary', '送货明细 Deliveries', '扣费明细 Deductions', '费用申请 Claims', '回款 Remittances', '计提与核销 Accruals']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['结算单', '送货明细', '扣费明细', '费用申请', '回款', '计提与核销']);
     const summary = wb.worksheets[0]!;
     const rows: { label: string; values: ExcelJS.CellValue[] }[] = [];
     summary.eachRow((row) => rows.push({ label: cellText(row.getCell(1).value), values: (row.values as ExcelJS.CellValue[]).slice(1) }));
@@ -40,15 +40,15 @@ describe('settlement statement exports', () => {
       const rec = rowOf(k.code, 1);
       expect(rec.values.slice(1, 8).map(fen)).toEqual([k.receivable.opening, k.receivable.sales, k.receivable.returns, k.receivable.deductions, k.receivable.remittances, k.receivable.other, k.receivable.closing]);
     }
-    expect(fen(rowOf('合计 Total').values[4]!)).toBe(doc.content.totals.netSales);
-    const deductionTotal = rows.filter((r) => r.label === '合计 Total')[3]!;
+    expect(fen(rowOf('合计').values[4]!)).toBe(doc.content.totals.netSales);
+    const deductionTotal = rows.filter((r) => r.label === '合计')[3]!;
     expect(deductionTotal.values.slice(1, 5).map(fen)).toEqual([doc.content.deductions.total, doc.content.deductions.manufacturer, doc.content.deductions.distributor, doc.content.deductions.disputed]);
-    expect(fen(rowOf('厂家应付经销商 Due from the manufacturer').values[1]!)).toBe(doc.content.netDue.fromManufacturer);
-    expect(rows.some((r) => r.label === `大写 In capitals: 人民币${doc.content.netDue.inCapitals}`)).toBe(true);
+    expect(fen(rowOf('厂家应付经销商').values[1]!)).toBe(doc.content.netDue.fromManufacturer);
+    expect(rows.some((r) => r.values.includes(`大写：人民币${doc.content.netDue.inCapitals}`))).toBe(true);
     expect(rows.some((r) => r.label === `SHA-256: ${doc.sha256}`)).toBe(true);
-    expect(rows.find((r) => r.label === '审批 Approved by')!.values[1]).toBe('zhao');
+    expect(rows.find((r) => r.label === '审批')!.values[1]).toBe('赵经理（zhao）');
     // Detail sheets: frozen header, numbers as numbers, the same lines.
-    const deliveries = wb.getWorksheet('送货明细 Deliveries')!;
+    const deliveries = wb.getWorksheet('送货明细')!;
     expect(deliveries.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(deliveries.rowCount - 1).toBe(doc.content.details.deliveries.length);
     const amounts: number[] = [];
@@ -88,8 +88,8 @@ describe('settlement statement exports', () => {
     const out: string[] = [];
     const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), env: { KA_SETTLE_LANG: 'en' } };
     expect(await main(['check', book.path, '--against', pdf], io)).toBe(0);
-    expect(out.join('\n')).toMatch(/ok\s+against-statements\s+D01 2026-09 v1 is in the book/);
-    expect(out.join('\n')).toMatch(/ok\s+against-audit-heads/);
+    expect(out.join('\n')).toMatch(/ok\s+statements as in the signed file: D01 2026-09 v1 is in the book/);
+    expect(out.join('\n')).toMatch(/ok\s+audit heads as in the signed file/);
     const copy = join(tempDir(), 'copy.pdf');
     copyFileSync(pdf, copy);
     expect(existsSync(copy)).toBe(true);

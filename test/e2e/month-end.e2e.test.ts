@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFen } from '../../core/money/format.js';
+import { strayLatinWords } from './latin-words.js';
 import { ARTIFACTS, E2E_FIXTURES, openWindow, type WindowSession } from './window-session.js';
 import { readPdf } from '../helpers/pdf-text.js';
 
@@ -21,8 +23,8 @@ let w: WindowSession;
 beforeAll(async () => {
   w = await openWindow();
   await w.page.getByTestId('open-demo').click();
-  await w.page.getByTestId('tile-period').waitFor({ timeout: 60_000 });
-}, 120_000);
+  await w.page.getByTestId('tile-period').waitFor({ timeout: 300_000 });
+}, 360_000);
 afterAll(async () => {
   await w?.close();
 });
@@ -34,7 +36,9 @@ async function signIn(username: string) {
   await page.getByTestId('sign-in-user').fill(username);
   await page.getByTestId('sign-in-password').fill(`${username}-password`);
   await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('signed-in-user').getByText(username).waitFor();
+  // The menu bar names who signed in by their 姓名.
+  const names: Record<string, string> = { admin: 'admin', wang: '王会计', zhao: '赵信用', liu: '刘经理' };
+  await page.getByTestId('signed-in-user').getByText(names[username] ?? username).waitFor();
 }
 
 describe('a month end in the window', () => {
@@ -44,8 +48,9 @@ describe('a month end in the window', () => {
     await page.getByTestId('unprotected-banner').waitFor();
     await page.getByTestId('add-first-user').click();
     await page.getByText('第一个用户必须是管理员').waitFor();
-    const add = async (username: string, role: string) => {
+    const add = async (username: string, role: string, name?: string) => {
       await page.getByTestId('user-name').fill(username);
+      if (name) await page.getByTestId('user-display-name').fill(name);
       await page.getByTestId('user-role').selectOption(role);
       await page.getByTestId('user-password').fill(`${username}-password`);
       await page.getByTestId('user-add').click();
@@ -55,11 +60,11 @@ describe('a month end in the window', () => {
     await page.getByTestId('user-name').fill('wang');
     await page.getByTestId('user-password').fill('short');
     await page.getByTestId('user-add').click();
-    expect(await page.locator('.field-error').first().textContent()).toContain('at least 8 characters');
+    expect(await page.locator('.field-error').first().textContent()).toContain('密码至少 8 个字符');
     await signIn('admin');
-    await add('wang', 'accountant');
-    await add('zhao', 'credit_controller');
-    await add('liu', 'manager');
+    await add('wang', 'accountant', '王会计');
+    await add('zhao', 'credit_controller', '赵信用');
+    await add('liu', 'manager', '刘经理');
     // The grid reloads after the message shows: wait for it rather than read it once.
     await expect.poll(() => page.getByTestId('users-grid').locator('.ag-row').count(), { timeout: 15_000 }).toBe(4);
     expect(await page.getByTestId('unprotected-banner').count()).toBe(0);
@@ -84,7 +89,7 @@ describe('a month end in the window', () => {
         await page.getByTestId('sign-in-user').fill('wang');
         await page.getByTestId('sign-in-password').fill('wang-password');
         await page.getByTestId('sign-in-submit').click();
-        await page.getByTestId('signed-in-user').getByText('wang').waitFor();
+        await page.getByTestId('signed-in-user').getByText('王会计').waitFor();
       }
       await page.getByTestId('import-result').waitFor();
       await page.getByText('再导入一个文件').click();
@@ -231,14 +236,16 @@ describe('a month end in the window', () => {
     await page.getByTestId('filter-to').selectOption(MONTH);
     await page.getByTestId('filter-apply').click();
     await page.getByTestId('run-reconcile').click();
-    await page.locator('[data-testid=error-notice][data-code="period-closed"]').first().waitFor();
+    const error = page.locator('[data-testid=error-notice][data-code="ledger.period-closed-for"]').first();
+    await error.waitFor();
+    expect(await error.textContent()).toContain(`${MONTH} 已结账`);
     await page.getByTestId('area-import').click();
     await page.getByTestId('import-kind').selectOption('deliveries');
     const late = join(w.home, 'late.csv');
     writeFileSync(late, '送货单号,送货日期,门店编号,商品编码,数量,单价,金额\nXSE2E901,2025-11-30,A010,P001,10,5.22,52.20\n');
     await page.getByTestId('file-input').setInputFiles(late);
     await page.getByTestId('import-preview').waitFor();
-    expect(await page.getByTestId('import-errors').textContent()).toMatch(/2025-11.*closed|closed.*2025-11/);
+    expect(await page.getByTestId('import-errors').textContent()).toMatch(new RegExp(`${MONTH} 已结账`));
     await w.shot('15-closed-month-refused');
   });
 
@@ -356,7 +363,10 @@ describe('a month end in the window', () => {
     await expect.poll(() => page.getByTestId('remittance-unapplied').textContent(), { timeout: 20_000 }).toBe(`¥${formatFen(first.total_fen - applied)}`);
     const audit = (await w.api('audit.list', { action: 'reallocate' })).rows[0];
     expect(audit.actor).toBe('wang');
-    expect(audit.after.date).toMatch(new RegExp(`^${NEXT_MONTH}-`));
+    // the audit row reads as a sentence and its fields by name; the date it was booked on is one of them
+    const dated = (audit.details as { field: { code: string; params?: { text?: string } }; after: { text?: string } | null }[])
+      .find((d) => d.field.code === 'field.date' || d.field.params?.text === 'date');
+    expect(dated?.after?.text).toMatch(new RegExp(`^${NEXT_MONTH}-`));
 
     // 冲销 of a receipt of the closed month: booked in the next month, nothing dated in the closed one changes.
     const frozen = await w.api('statement.preview', { period: MONTH, distributor: 'D01' });
@@ -419,6 +429,8 @@ describe('a month end in the window', () => {
     // The contract's tiers are edited as a table: a new top tier, and a bad rate refused beside the table.
     const original = (await w.api('master.get', { entity: 'contracts', key: 'HT-RTM-2025' })).record;
     const tiers = page.getByTestId('table-rebate-tiers');
+    // the record's own tiers drawn first (counted once too early, the new tier's row would be an existing one)
+    await expect.poll(() => tiers.locator('tbody tr').count(), { timeout: 15_000 }).toBe(original.rebate.tiers.length);
     const before = await tiers.locator('tbody tr').count();
     await page.getByTestId('table-rebate-tiers-add').click();
     await page.getByTestId(`table-rebate-tiers-${before}-threshold`).fill('9000000');
@@ -440,10 +452,38 @@ describe('a month end in the window', () => {
     const noNulls = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (v === null ? undefined : v))) as unknown;
     expect(noNulls({ ...contract, rebate: { ...contract.rebate, tiers: contract.rebate.tiers.slice(0, -1) } })).toEqual(noNulls(original));
 
+    // Issue 15 point 4: a new contract saves with the defaults its form shows — every choice left as drawn.
+    await page.getByTestId('master-new').click();
+    await page.getByTestId('form-code').fill('HT-RTM-2027');
+    await page.getByTestId('form-manufacturerCode').fill(String(original.manufacturerCode));
+    await page.getByTestId('form-kaCode').selectOption('RTM');
+    await page.getByTestId('form-validFrom').fill('2027-01-01');
+    await page.getByTestId('form-validTo').fill('2027-12-31');
+    await page.getByTestId('form-feePoints').fill('2');
+    await page.getByTestId('form-paymentTermsDays').fill('60');
+    const shown: Record<string, { value: string; text: string }> = {};
+    for (const key of ['settlementMode', 'rebate.tierMode', 'rebate.basis', 'rebate.direction']) {
+      const select = page.getByTestId(`form-${key}`);
+      shown[key] = { value: await select.inputValue(), text: await select.evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? '') };
+      expect(shown[key]!.text, key).not.toBe('');
+    }
+    expect(shown.settlementMode!.text).toBe('直营结算');
+    await page.getByTestId('master-save').click();
+    await page.getByTestId('master-message').getByText('HT-RTM-2027').waitFor();
+    expect(await page.getByTestId('master-form').count()).toBe(0);
+    const made = (await w.api('master.get', { entity: 'contracts', key: 'HT-RTM-2027' })).record;
+    expect({ settlementMode: made.settlementMode, 'rebate.tierMode': made.rebate.tierMode, 'rebate.basis': made.rebate.basis, 'rebate.direction': made.rebate.direction })
+      .toEqual(Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v.value])));
+
     await page.getByTestId('area-audit').click();
-    await page.getByTestId('audit-actor').fill('liu');
-    await page.getByTestId('audit-apply').click();
-    await page.getByTestId('audit-grid').locator('.ag-row [col-id=action]').getByText('approve').first().waitFor();
+    await page.getByTestId('audit-actor').selectOption('liu');
+    await page.getByTestId('audit-grid').locator('.ag-row [col-id=action]').getByText('审批').first().waitFor();
+    // Who acted shows by name beside the login; the change reads as a sentence, its fields by name in the detail.
+    await page.getByTestId('audit-grid').locator('.ag-row [col-id=who]').getByText('刘经理（liu）').first().waitFor();
+    await page.getByTestId('audit-grid').locator('.ag-row[row-index="0"] [col-id=summary]').click();
+    await page.getByTestId('audit-detail').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('audit-detail').waitFor({ state: 'detached' });
     await page.getByTestId('audit-verify').click();
     await page.getByTestId('audit-verdict').getByText(/审计链完好/).waitFor();
     await w.shot('20-audit-log');
@@ -474,5 +514,73 @@ describe('a month end in the window', () => {
 
     // The one refusal the window should meet: the deliberately short password, refused by the contract (400).
     expect(w.problems.filter((p) => !p.includes('"password":"short"'))).toEqual([]);
+  });
+
+  it('speaks Chinese on every area and tab, keeps the amounts in view at 1366×768, and so does the exported statement', async () => {
+    const { page } = w;
+    // an accountant's laptop: every look and the in-view checks below at 1366×768
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const stray: string[] = [];
+    const look = async (where: string) => {
+      await page.waitForTimeout(500);
+      // The book's logins are names its users chose (wang, liu): they stand as they are, beside each person's 姓名.
+      for (const word of strayLatinWords(await page.evaluate(() => document.body.innerText))) if (!['admin', 'wang', 'zhao', 'liu'].includes(word)) stray.push(`${where}: ${word}`);
+    };
+    for (const area of ['home', 'master', 'import', 'reconcile', 'fees', 'terms', 'credit', 'settlement', 'audit']) {
+      await page.getByTestId(`area-${area}`).click();
+      await page.locator('main').first().waitFor();
+      await page.waitForTimeout(300);
+      const tabs = await page.locator('main [role=tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tab')));
+      if (tabs.length === 0) await look(area);
+      for (const tab of tabs) {
+        await page.locator(`main [data-tab="${tab}"]`).first().click();
+        await look(`${area}/${tab}`);
+      }
+      await w.shot(`30-chinese-${area}`);
+    }
+    expect(stray).toEqual([]);
+
+    // The workbench at 1366×768: the line's amounts stay on screen beside what identifies it, with its detail open too.
+    await page.getByTestId('area-reconcile').click();
+    await page.getByTestId('reconcile-grid').locator('.ag-row[row-index="0"]').first().waitFor();
+    const inView = async () => page.evaluate(() => {
+      const right = (sel: string) => document.querySelector(`[data-testid=reconcile-grid] .ag-header-cell[col-id="${sel}"]`)?.getBoundingClientRect().right ?? Infinity;
+      return right('difference') <= window.innerWidth && right('delivered') <= window.innerWidth && right('delivery_no') <= window.innerWidth;
+    });
+    expect(await inView()).toBe(true);
+    await page.getByTestId('reconcile-grid').locator('.ag-row[row-index="0"] [col-id=delivery_no]').first().click();
+    await page.getByTestId('line-detail').waitFor();
+    expect(await inView()).toBe(true);
+    expect(await page.evaluate(() => {
+      const panel = document.querySelector('[data-testid=line-detail]')!.getBoundingClientRect();
+      const box = document.querySelector('[data-testid=line-detail]')!;
+      // nothing of the panel scrolls out of sight sideways, and every amount in it is inside the panel, whole
+      return panel.right <= window.innerWidth && box.scrollWidth <= box.clientWidth + 1
+        && Array.from(box.querySelectorAll('.num')).every((n) => n.scrollWidth <= n.clientWidth + 1 && n.getBoundingClientRect().right <= panel.right + 1);
+    })).toBe(true);
+    await w.shot('31-workbench-1366');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('line-detail').waitFor({ state: 'detached' });
+
+    // The exported statement, read back as an accountant's program would: no English in the PDF's text or the xlsx.
+    const pdf = join(w.home, 'zh-statement.pdf');
+    const xlsx = join(w.home, 'zh-statement.xlsx');
+    // written where a save dialog would have let the user choose (the API call stands in for the dialog)
+    w.host.grant(pdf, 'write');
+    w.host.grant(xlsx, 'write');
+    await w.api('statement.export', { period: MONTH, distributor: 'D01', format: 'pdf', path: pdf, lang: 'zh' });
+    await w.api('statement.export', { period: MONTH, distributor: 'D01', format: 'xlsx', path: xlsx, lang: 'zh' });
+    const { text } = await readPdf(pdf);
+    expect(text).toContain('盖章');
+    expect(text).toContain('刘经理（liu）');
+    // the logins stand beside each 姓名, and a KA's own fee wording is printed as the KA wrote it (Retail Link)
+    expect(strayLatinWords(text).filter((word) => !['wang', 'zhao', 'liu'].includes(word))).toEqual([]);
+    if (spawnSync('pdftoppm', ['-v']).status === 0) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(ARTIFACTS, 'statement-zh-page')]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => { cells.push(ws.name); ws.eachRow((r) => r.eachCell((c) => { if (typeof c.value === 'string') cells.push(c.value); })); });
+    expect(strayLatinWords(cells.join('\n')).filter((word) => !['wang', 'zhao', 'liu'].includes(word))).toEqual([]);
+    expect(cells).toContain('审批');
   });
 });

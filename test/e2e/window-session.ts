@@ -23,7 +23,8 @@ export interface WindowSession {
 
 /**
  * The real window in the real browser: the built renderer served by the bridge from a background book thread,
- * opened in Debian's Chromium through playwright-core (never a downloaded browser), at a desktop size.
+ * opened in Debian's Chromium through playwright-core (never a downloaded browser), at the 1366×768 of an
+ * accountant's laptop (the screenshots are taken at that size).
  */
 export async function openWindow(): Promise<WindowSession> {
   const home = mkdtempSync(join(tmpdir(), 'ka-settle-e2e-'));
@@ -31,7 +32,7 @@ export async function openWindow(): Promise<WindowSession> {
   const bridge = await serveBridge(host, { staticDir: RENDERER, workDir: join(home, '.bridge') });
   const profile = mkdtempSync(join(tmpdir(), 'ka-settle-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findBrowser(), headless: true, args: FLAGS, viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN',
+    executablePath: findBrowser(), headless: true, args: FLAGS, viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'zh-CN',
   });
   const page = context.pages()[0] ?? await context.newPage();
   const problems: string[] = [];

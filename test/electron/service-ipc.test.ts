@@ -54,7 +54,7 @@ describe('the IPC side of the contract', () => {
     registerServiceIpc(ipc, host, isAppUrl);
     const lines = handlers.get(IPC.service('reconcile.lines'))!;
     expect(await lines(event('app://ka-settle/index.html'), { from: '2026-13', to: '2026-13' })).toEqual({
-      ok: false, error: { code: 'invalid-arguments', message: 'a month YYYY-MM', field: 'from' },
+      ok: false, error: { code: 'invalid-arguments', message: 'a month YYYY-MM', params: { detail: { code: 'input.period', params: {} } }, field: 'from' },
     });
     expect(await lines(event('https://evil.example/'), { from: '2026-10', to: '2026-10' })).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
     expect(await lines(event(undefined), { from: '2026-10', to: '2026-10' })).toMatchObject({ ok: false, error: { code: 'unauthorised' } });

@@ -28,7 +28,7 @@ export function prepareAccepting(book: Book, period: string, accountant: SignedI
   try {
     preparePeriod(book, period, accountant);
   } catch (e) {
-    if (!(e instanceof UserError) || e.code !== 'blocking-exceptions') throw e;
+    if (!(e instanceof UserError) || e.code !== 'close.blocking') throw e;
     acceptCloseExceptions(book, period, 'all', 'agreed with the KAs at month end', accountant);
     preparePeriod(book, period, accountant);
   }

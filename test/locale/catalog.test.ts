@@ -43,9 +43,9 @@ describe('a user error', () => {
     expect(e.toMessage()).toEqual({ code: 'error.book-busy', params: {} });
   });
 
-  it('keeps an unconverted English sentence whole, its place in English too', () => {
-    const e = new UserError('invalid-field', 'a password has at least 8 characters', { field: 'password' });
-    expect(e.describe('zh')).toBe('field password: a password has at least 8 characters');
-    expect(e.toMessage()).toBeUndefined();
+  it('says a parameter that is itself a message, and keeps its code and parameters at another place', () => {
+    const e = new UserError('close.blocking', { period: '2026-10', count: 2, first: { code: 'match.by-order' } }).withPlace({ file: 'x.csv', row: 3 });
+    expect(e.describe('zh')).toBe('x.csv，第 3 行：2026-10 还有 2 个未解决的例外（第一个：按订单号匹配）：请逐个处理，或填写原因接受');
+    expect(e.message).toBe(renderMessage('en', e.toMessage()));
   });
 });

@@ -29,7 +29,7 @@ describe('a book damaged on disk', () => {
     closeSync(fd);
 
     const refused = await dispatch(ctx, 'app.openBook', { path });
-    expect(refused).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^book-(damaged|not-a-book)$/), file: path } });
+    expect(refused).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^book\.(damaged|not-a-book)$/), file: path } });
     expect(session.book).toBeNull();
 
     const offer = await dispatch(ctx, 'app.lastGoodBackup', { path });

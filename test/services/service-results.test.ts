@@ -67,9 +67,9 @@ describe('what each service method returns', () => {
     writeFileSync(stranger, 'not sqlite at all');
     const before = ctx.session.book?.path;
     const out = await dispatch(ctx, 'app.openBook', { path: stranger });
-    expect(out).toMatchObject({ ok: false, error: { code: 'book-not-a-book', file: stranger } });
+    expect(out).toMatchObject({ ok: false, error: { code: 'book.not-a-book', file: stranger } });
     expect(ctx.session.book?.path).toBe(before);
-    expect((await dispatch(ctx, 'app.createBook', { path: stranger, demo: true }))).toMatchObject({ ok: false, error: { code: 'book-exists' } });
+    expect((await dispatch(ctx, 'app.createBook', { path: stranger, demo: true }))).toMatchObject({ ok: false, error: { code: 'book.demo-exists' } });
   });
 
   it('keeps the recent list in a small file and shrugs off a damaged one', () => {

@@ -36,7 +36,7 @@ describe('the vouchers through the service contract', () => {
       const preview = await call('vouchers.preview', { period: '2026-10', grouping: 'document' });
       expect(preview.unmapped.length).toBe(11);
       const refused = await attempt('vouchers.export', { period: '2026-10', grouping: 'document', layout: 'kingdee-k3', path: chosen(join(dir, 'x.xlsx')) });
-      expect(refused).toMatchObject({ ok: false, status: 422, error: { code: 'vouchers.unmapped', params: { period: '2026-10' } } });
+      expect(refused).toMatchObject({ ok: false, status: 422, error: { code: 'vouchers.unmapped', params: { period: '2026-10', accounts: expect.arrayContaining([{ code: 'vouchers.account', params: { account: 'ar_ka' } }]) } } });
 
       expect((await call('vouchers.acceptProposals', {})).accepted).toBe(13);
       expect((await call('vouchers.mapping', { period: '2026-10' })).rows.find((r: { account: string }) => r.account === 'adjustment').state).toBe('unmapped');

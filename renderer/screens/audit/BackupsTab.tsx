@@ -6,10 +6,12 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTimestamp } from '../../format/dates';
 import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
+import { useWords } from '../../i18n/words';
 
 /** 备份: the copies kept beside the book; back up now, or restore one (from the 文件 menu, after confirming). */
 export function BackupsTab({ onRestore }: { onRestore: () => void }) {
   const { t } = useTranslation();
+  const { say } = useWords();
   const list = useQuery('book.backups', {});
   const { act, error } = useAction();
   const [message, setMessage] = useState('');
@@ -31,7 +33,7 @@ export function BackupsTab({ onRestore }: { onRestore: () => void }) {
       {checked && (
         <table className={`table compact ${checked.ok ? '' : 'bad'}`} data-testid="book-check-result">
           <caption>{checked.ok ? t('backup.sound') : t('backup.unsound')}</caption>
-          <tbody>{checked.checks.map((c) => <tr key={c.name}><td>{c.ok ? '✔' : '✘'}</td><td>{c.name}</td><td>{c.detail}</td></tr>)}</tbody>
+          <tbody>{checked.checks.map((c) => <tr key={c.name}><td>{c.ok ? '✔' : '✘'}</td><td>{say({ code: c.name })}</td><td>{say(c.detail)}</td></tr>)}</tbody>
         </table>
       )}
       {message && <p className="notice ok" role="status">{message}</p>}

@@ -9,8 +9,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
 import { formatPrice, formatQty } from '../../format/amount';
 import { useQuery } from '../../host/use-query';
+import { useWords } from '../../i18n/words';
+import { DOCUMENT_KINDS } from '../../../vocabulary/index.js';
 
-const KINDS = ['delivery', 'receipt', 'return', 'statement', 'deduction', 'remittance', 'fee_claim', 'manufacturer_credit', 'rebate_accrual', 'delivery_cost_claim', 'price_protection_claim', 'adjustment'];
+const KINDS = DOCUMENT_KINDS;
 
 interface Doc extends Row { lines: Row[]; entries: Row[]; chain: unknown[] }
 
@@ -26,6 +28,7 @@ function stateOf(t: TFunction, row: Row | undefined): string {
 /** 单据: every document in the book by kind, month and KA, and one with its lines and the entries it posted. */
 export function DocumentsTab({ periods }: { periods: string[] }) {
   const { t } = useTranslation();
+  const { label, stored } = useWords();
   const [kind, setKind] = useState('receipt');
   const [period, setPeriod] = useState(periods.at(-1) ?? '');
   const [docNo, setDocNo] = useState('');
@@ -45,9 +48,9 @@ export function DocumentsTab({ periods }: { periods: string[] }) {
       </div>
       <ErrorNotice error={list.error ?? doc.error} />
       <div className="split">
-        <DataGrid testId="documents-grid" height={420} rows={list.data?.rows ?? []} rowId={(r) => String(r.id)} selectedId={id === null ? null : String(id)}
+        <DataGrid testId="documents-grid" gridId="documents" height={420} rows={list.data?.rows ?? []} rowId={(r) => String(r.id)} selectedId={id === null ? null : String(id)}
           onOpen={(r) => { setKey(String(r.natural_key)); setId(Number(r.id)); setReversal(null); }} columns={[
-          { field: 'doc_no', headerName: t('fees.docNo'), width: 160 }, { field: 'doc_date', headerName: t('fields.date'), width: 110 },
+          { field: 'doc_no', headerName: t('fees.docNo'), width: 160, pinned: 'left' }, { field: 'doc_date', headerName: t('fields.date'), width: 110 },
           { field: 'ka', headerName: 'KA', width: 70 }, { field: 'store', headerName: t('reconcile.cols.store'), width: 80 },
           { field: 'distributor', headerName: t('fees.distributor'), width: 90 }, { field: 'order_no', headerName: t('reconcile.cols.po'), width: 130 },
           moneyCol('total_fen', t('fields.amount')), { field: 'lines', headerName: t('import.lineCount'), width: 70 },
@@ -57,6 +60,7 @@ export function DocumentsTab({ periods }: { periods: string[] }) {
           <aside className="detail wide" data-testid="document-detail">
             <h3>{t(`docKinds.${String(d.kind)}`)} {String(d.doc_no)} · {String(d.doc_date)}</h3>
             <p><Money fen={Number(d.total_fen)} /> · {stateOf(t, d)}</p>
+            {d.memo ? <p className="muted">{stored(d.memo)}</p> : null}
             {reversal && <ReversalNotice r={reversal} />}
             <ReverseButton documentId={Number(d.id)} label={`${t(`docKinds.${String(d.kind)}`)} ${String(d.doc_no)}`}
               inForce={d.reverses_id === null && !(d.chain as { id: number; inForce: boolean }[]).some((c) => c.id === d.id && !c.inForce)}
@@ -70,7 +74,7 @@ export function DocumentsTab({ periods }: { periods: string[] }) {
             <h4>{t('audit.entries')}</h4>
             <table className="table compact">
               <thead><tr><th>{t('audit.account')}</th><th>{t('fields.amount')}</th></tr></thead>
-              <tbody>{d.entries.map((e, i) => <tr key={i}><td>{String(e.account)}</td><td className="num"><Money fen={Number(e.amount_fen)} /></td></tr>)}</tbody>
+              <tbody>{d.entries.map((e, i) => <tr key={i}><td>{label('accounts', e.account)}</td><td className="num"><Money fen={Number(e.amount_fen)} /></td></tr>)}</tbody>
             </table>
             <ReversalChain key={`${String(d.id)}-${changes}`} documentId={Number(d.id)} />
           </aside>

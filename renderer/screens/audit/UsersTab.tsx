@@ -7,8 +7,9 @@ import { Field, errorFor } from '../../components/Field';
 import { useHost } from '../../host/host-context';
 import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
+import { ROLES } from '../../../vocabulary/index.js';
 
-const ROLES = ['accountant', 'credit_controller', 'manager', 'admin'] as const;
+
 
 /** 用户与角色: who may work in the book. The first user is its admin; after that an admin adds the others. */
 export function UsersTab({ onChanged }: { onChanged: () => void }) {
@@ -49,7 +50,7 @@ export function UsersTab({ onChanged }: { onChanged: () => void }) {
       <h3>{t('users.add')}</h3>
       <form className="form-grid" onSubmit={(e) => { e.preventDefault(); void add(); }}>
         <Field label={t('signIn.username')} error={errorFor(error, '--add')}><input value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} data-testid="user-name" /></Field>
-        <Field label={t('users.displayName')}><input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} /></Field>
+        <Field label={t('users.displayName')}><input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} data-testid="user-display-name" /></Field>
         <Field label={t('users.role')} error={errorFor(error, '--role')}>
           <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as (typeof ROLES)[number] })} data-testid="user-role">
             {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}

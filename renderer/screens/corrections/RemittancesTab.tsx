@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
 import { formatFen } from '../../format/amount';
 import { useQuery } from '../../host/use-query';
+import { SidePanel } from '../../components/SidePanel';
 import { ReallocateDialog } from './ReallocateDialog';
 import { ReversalChain } from './ReversalChain';
 import { ReverseButton, ReversalNotice } from './ReverseButton';
@@ -38,8 +39,7 @@ export function RemittancesTab({ period }: { period: string }) {
             { field: 'references', headerName: t('corrections.references'), flex: 1, minWidth: 180 },
           ]} />
         {current && (
-          <aside className="detail" data-testid="remittance-detail">
-            <h3>{String(current.doc_no)} · {String(current.doc_date)}</h3>
+          <SidePanel title={`${String(current.doc_no)} · ${String(current.doc_date)}`} onClose={() => setOpen(null)} testId="remittance-detail" className="detail">
             <dl className="facts">
               <dt>{t('fields.amount')}</dt><dd><Money fen={Number(current.total_fen)} /></dd>
               <dt>{t('corrections.applied')}</dt><dd><Money fen={Number(current.applied_fen)} /></dd>
@@ -62,7 +62,7 @@ export function RemittancesTab({ period }: { period: string }) {
               <ReallocateDialog remittanceId={Number(current.id)} docNo={String(current.doc_no)} onClose={() => setReallocating(false)}
                 onDone={(r) => { setReallocating(false); setReallocated(r); list.reload(); }} />
             )}
-          </aside>
+          </SidePanel>
         )}
       </div>
       {current && <ReversalChain key={`${String(current.id)}-${String(current.state)}`} documentId={Number(current.id)} />}

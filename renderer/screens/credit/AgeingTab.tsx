@@ -6,10 +6,12 @@ import { Money } from '../../components/Money';
 import { useHost } from '../../host/host-context';
 import { useQuery } from '../../host/use-query';
 import { AgeingChart } from './AgeingChart';
+import { useWords } from '../../i18n/words';
 
 /** Ageing by KA account: the chart, the table tying to the ledger, and the items behind a bar with the statement of account. */
 export function AgeingTab({ asOf }: { asOf: string }) {
   const { t } = useTranslation();
+  const { say, lang } = useWords();
   const host = useHost();
   const report = useQuery('ageing.report', { asOf, by: 'ka' });
   const [ka, setKa] = useState<string | null>(null);
@@ -20,7 +22,7 @@ export function AgeingTab({ asOf }: { asOf: string }) {
   const exportSoa = async (format: 'xlsx' | 'pdf') => {
     if (!ka) return;
     try {
-      const out = await host.exportFile('credit.statementOfAccount', { ka, asOf, format }, `对账函-${ka}-${asOf}.${format}`);
+      const out = await host.exportFile('credit.statementOfAccount', { ka, asOf, format, lang }, `${t('credit.soaFileName')}-${ka}-${asOf}.${format}`);
       if (out) setMessage(t('settlement.exported', { where: out.where }));
     } catch (e) {
       items.setError(asServiceError(e));
@@ -31,10 +33,16 @@ export function AgeingTab({ asOf }: { asOf: string }) {
       <ErrorNotice error={report.error ?? items.error} />
       {r && (
         <>
-          <p className="muted">{r.ties ? t('credit.ties') : t('credit.notTies')} <Money fen={r.ledgerBalance} /></p>
-          <AgeingChart rows={r.rows} buckets={r.buckets} onPick={setKa} title={t('credit.chart')} />
+          <div className="figures" data-testid="ageing-figures">
+            <span>{t('home.balance')} <strong><Money fen={r.figures.balance} /></strong></span>
+            <span>{t('home.open')} <strong><Money fen={r.figures.open} /></strong></span>
+            <span>{t('home.overdue')} <strong><Money fen={r.figures.overdue} /></strong></span>
+            <span>{t('home.unapplied')} <strong><Money fen={-r.figures.unapplied} /></strong></span>
+            <span className="muted">{r.ties ? t('credit.ties') : t('credit.notTies')} <Money fen={r.ledgerBalance} /></span>
+          </div>
+          <AgeingChart rows={r.rows} buckets={r.buckets.map(say)} onPick={setKa} title={t('credit.chart')} />
           <table className="table compact" data-testid="ageing-table">
-            <thead><tr><th>KA</th>{r.buckets.map((b) => <th key={b}>{b}</th>)}<th>{t('credit.unapplied')}</th><th>{t('credit.total')}</th></tr></thead>
+            <thead><tr><th>KA</th>{r.buckets.map((b, i) => <th key={i}>{say(b)}</th>)}<th>{t('credit.unapplied')}</th><th>{t('credit.total')}</th></tr></thead>
             <tbody>
               {r.rows.map((row) => (
                 <tr key={row.key}><td><button type="button" className="link" onClick={() => setKa(row.code)}>{row.name}</button></td>

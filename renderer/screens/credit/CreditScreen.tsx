@@ -14,7 +14,7 @@ type Tab = 'ageing' | 'exposure' | 'dunning' | 'holds' | 'watch';
 /** 信用: ageing with a chart and the items behind each bar, exposure and grades, holds, the channel-conflict watch. */
 export function CreditScreen({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('ageing');
+  const [tab, setTab] = useState<Tab>((['ageing', 'exposure', 'dunning', 'holds', 'watch'] as const).find((x) => x === params.tab) ?? 'ageing');
   const [asOf, setAsOf] = useState(params.asOf ?? todayIso());
   return (
     <main className="screen" aria-labelledby="credit-title">

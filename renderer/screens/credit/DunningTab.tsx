@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SidePanel } from '../../components/SidePanel';
 import { useTranslation } from 'react-i18next';
 import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -36,8 +37,7 @@ export function DunningTab({ asOf }: { asOf: string }) {
           } },
         ]} />
         {open && (
-          <aside className="detail" aria-label={String(open.ka)} data-testid="dunning-detail">
-            <h3>{String(open.ka)} {String(open.name)}</h3>
+          <SidePanel title={`${String(open.ka)} ${String(open.name)}`} onClose={() => setOpen(null)} testId="dunning-detail" className="detail">
             <DataGrid height={240} rows={open.items as Row[]} columns={[
               { field: 'docNo', headerName: t('fees.docNo'), width: 150 }, { field: 'dueDate', headerName: t('credit.due'), width: 110 },
               moneyCol('openFen', t('fees.open')), { field: 'daysOverdue', headerName: t('credit.daysOverdue'), width: 90, type: 'rightAligned' },
@@ -47,7 +47,7 @@ export function DunningTab({ asOf }: { asOf: string }) {
               <button type="submit" className="primary" data-testid="follow-up-save" disabled={!note.trim()}>{t('credit.recordFollowUp')}</button>
             </form>
             {error && !errorFor(error, '--note') && <ErrorNotice error={error} onClose={() => setError(null)} />}
-          </aside>
+          </SidePanel>
         )}
       </div>
     </section>

@@ -6,10 +6,12 @@ import { Field, errorFor } from '../../components/Field';
 import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
 import { CreditHistory } from './CreditHistory';
+import { useWords, type WireMessage } from '../../i18n/words';
 
 /** Exposure, limit and grade of every KA account and distributor, with the grade's reasons; a limit set with a reason. */
 export function ExposureTab({ asOf }: { asOf: string }) {
   const { t } = useTranslation();
+  const { say } = useWords();
   const list = useQuery('credit.exposure', { asOf });
   const { act, error, setError } = useAction();
   const [party, setParty] = useState('');
@@ -25,9 +27,9 @@ export function ExposureTab({ asOf }: { asOf: string }) {
   return (
     <section>
       <ErrorNotice error={list.error} />
-      <DataGrid testId="exposure-grid" rows={list.data?.rows ?? []} onOpen={(r) => { setParty(String(r.code)); setHistoryOf(`${String(r.entity)}:${String(r.code)}`); }} columns={[
-        { field: 'entity', headerName: t('credit.entity'), width: 90, valueFormatter: (p) => t(`credit.entities.${p.value as string}`) },
-        { field: 'code', headerName: t('fields.code'), width: 80 },
+      <DataGrid testId="exposure-grid" gridId="exposure" totals={false} rows={list.data?.rows ?? []} onOpen={(r) => { setParty(String(r.code)); setHistoryOf(`${String(r.entity)}:${String(r.code)}`); }} columns={[
+        { field: 'entity', headerName: t('credit.entity'), width: 90, pinned: 'left', valueFormatter: (p) => t(`credit.entities.${p.value as string}`) },
+        { field: 'code', headerName: t('fields.code'), width: 80, pinned: 'left' },
         { field: 'name', headerName: t('fields.name'), width: 150 },
         moneyCol('openReceivables', t('credit.openReceivables')),
         moneyCol('notYetReceived', t('credit.notYetReceived')),
@@ -36,7 +38,7 @@ export function ExposureTab({ asOf }: { asOf: string }) {
         moneyCol('limit', t('credit.limit')),
         moneyCol('headroom', t('credit.headroom')),
         { headerName: t('credit.grade'), width: 70, valueGetter: (p) => (p.data?.grade as { grade?: string } | undefined)?.grade ?? '' },
-        { headerName: t('credit.reasons'), flex: 1, minWidth: 260, valueGetter: (p) => ((p.data?.grade as { measures?: { reason: string }[] } | undefined)?.measures ?? []).map((m) => m.reason).join('; ') },
+        { headerName: t('credit.reasons'), flex: 1, minWidth: 260, valueGetter: (p) => ((p.data?.grade as { measures?: { reason: WireMessage }[] } | undefined)?.measures ?? []).map((m) => say(m.reason)).join('；') },
       ]} />
       <form className="form-grid" onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <Field label={t('credit.party')} error={errorFor(error, 'party')}><input value={party} onChange={(e) => setParty(e.target.value)} data-testid="limit-party" /></Field>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SidePanel } from '../../components/SidePanel';
 import type { ServiceError } from '../../../contract/service-contract';
 import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
 import { DateInput } from '../../components/DateInput';
@@ -9,15 +10,17 @@ import { todayIso } from '../../format/dates';
 import { useHost } from '../../host/host-context';
 import { useQuery } from '../../host/use-query';
 import { ClaimCorrection } from '../corrections/ClaimCorrection';
+import { FilePick } from '../../components/FilePick';
+import { CLAIM_STATUSES } from '../../../vocabulary/index.js';
 
-const STATUSES = ['draft', 'submitted', 'approved', 'written_off', 'rejected'] as const;
+const STATUSES = CLAIM_STATUSES;
 type Status = (typeof STATUSES)[number];
 const NEXT: Record<Status, Status[]> = { draft: ['submitted', 'rejected'], submitted: ['approved', 'rejected'], approved: ['written_off', 'rejected'], written_off: [], rejected: [] };
 
 interface Evidence { period?: string; ka?: string; statements?: string[]; deductions?: { deduction: string; store: string; wording: string; feeType: string; amountFen: number; claimFen: number }[] }
 
 /** One claim: its evidence (the deductions behind it, the KA statements, attached files) and its next steps. */
-function ClaimDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
+function ClaimDetail({ id, onChanged, onClose }: { id: number; onChanged: () => void; onClose: () => void }) {
   const { t } = useTranslation();
   const host = useHost();
   const detail = useQuery('claims.get', { id });
@@ -48,8 +51,8 @@ function ClaimDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
   if (!claim) return <ErrorNotice error={detail.error} />;
   const status = claim.status as Status;
   return (
-    <aside className="detail" aria-label={String(claim.doc_no)} data-testid="claim-detail">
-      <h3>{String(claim.doc_no)} · <span data-testid="claim-status">{t(`claimStatus.${status}`)}</span></h3>
+    <SidePanel title={String(claim.doc_no)} onClose={onClose} testId="claim-detail" className="detail" autoFocus={false}>
+      <p><span data-testid="claim-status">{t(`claimStatus.${status}`)}</span></p>
       <dl className="facts">
         <dt>KA</dt><dd>{String(claim.ka)}</dd>
         <dt>{t('fees.distributor')}</dt><dd>{String(claim.distributor ?? '')}</dd>
@@ -64,7 +67,7 @@ function ClaimDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
       {claim.evidence.statements && claim.evidence.statements.length > 0 && <p className="muted small">{t('fees.kaStatements')}: {claim.evidence.statements.join(', ')}</p>}
       <h4>{t('fees.attachments')}</h4>
       <ul data-testid="claim-attachments">{claim.attachments.map((a) => <li key={a.name}>{a.name} <span className="muted">({Math.ceil(a.bytes / 1024)} KB)</span></li>)}</ul>
-      <label className="inline">{t('fees.attach')}<input type="file" data-testid="claim-attach" onChange={(e) => { const f = e.target.files?.[0]; if (f) void attach(f); e.target.value = ''; }} /></label>
+      <FilePick label={t('fees.attach')} testId="claim-attach" onFile={(f) => void attach(f)} />
       <ClaimCorrection claim={claim} onChanged={() => { detail.reload(); onChanged(); }} />
       {NEXT[status].length > 0 && claim.reversed_by == null && (
         <div className="decide">
@@ -80,7 +83,7 @@ function ClaimDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
         </div>
       )}
       <ErrorNotice error={error} onClose={() => setError(null)} />
-    </aside>
+    </SidePanel>
   );
 }
 
@@ -116,7 +119,7 @@ export function ClaimsTab({ initialStatus }: { initialStatus?: string }) {
             { field: 'lines', headerName: t('import.lineCount'), width: 80 },
             { field: 'changed_by', headerName: t('fees.changedBy'), width: 100 },
           ]} />
-        {open !== null && <ClaimDetail key={open} id={open} onChanged={list.reload} />}
+        {open !== null && <ClaimDetail key={open} id={open} onChanged={list.reload} onClose={() => setOpen(null)} />}
       </div>
     </section>
   );

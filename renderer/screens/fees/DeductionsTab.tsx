@@ -5,12 +5,14 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAction } from '../../host/use-action';
 import { useQuery } from '../../host/use-query';
 import { DeductionCorrection } from '../corrections/DeductionCorrection';
-
+import { useWords } from '../../i18n/words';
 import { FEE_TYPES, type FeeType } from '../../../vocabulary/index.js';
+import { SidePanel } from '../../components/SidePanel';
 
 /** 扣款: each deduction with its fee type, the contract's verdict and the split; reclassify with a rule for next time. */
 export function DeductionsTab({ period }: { period: string }) {
   const { t } = useTranslation();
+  const { stored } = useWords();
   const { act, error } = useAction();
   const [disputedOnly, setDisputedOnly] = useState(false);
   const list = useQuery('fees.deductions', { period, disputedOnly, limit: 1000 });
@@ -38,22 +40,24 @@ export function DeductionsTab({ period }: { period: string }) {
         <DataGrid testId="deductions-grid" rows={list.data?.rows ?? []} rowId={(r) => String(r.line_id)} selectedId={open ? String(open.line_id) : null}
           onOpen={(r) => { setOpen(r); setFeeType(''); setSaveRule(false); setSaved(''); }}
           columns={[
-            { field: 'doc_no', headerName: t('fees.docNo'), width: 130 },
+            { field: 'doc_no', headerName: t('fees.docNo'), width: 130, pinned: 'left' },
             { field: 'ka', headerName: 'KA', width: 70 },
             { field: 'store', headerName: t('reconcile.cols.store'), width: 80 },
             { field: 'fee_text', headerName: t('fees.wording'), width: 150 },
             { field: 'fee_type', headerName: t('fees.feeType'), width: 110, valueFormatter: (p) => (p.value ? t(`feeTypes.${p.value as string}`) : t('fees.unclassified')) },
             { field: 'verdict', headerName: t('fees.verdict'), width: 120, valueFormatter: (p) => t(`verdicts.${p.value as string}`, { defaultValue: p.value as string }) },
-            moneyCol('amount_fen', t('fields.amount')),
+            // 金额 stays in view beside the document number when the panel opens (1366×768)
+            moneyCol('amount_fen', t('fields.amount'), { pinned: 'right' }),
             moneyCol('manufacturer_fen', t('fees.manufacturerShare')),
             moneyCol('distributor_fen', t('fees.distributorShare')),
             { field: 'disputed', headerName: t('fees.disputed'), width: 80, valueFormatter: (p) => (p.value ? t('app.yes') : '') },
-            { field: 'reason', headerName: t('reconcile.reason'), flex: 1, minWidth: 200 },
+            { field: 'reason', headerName: t('reconcile.reason'), flex: 1, minWidth: 200, valueFormatter: (p) => stored(p.value), tooltipValueGetter: (p) => stored(p.value) },
           ]} />
         {open && (
-          <aside className="detail" aria-label={t('fees.reclassify')} data-testid="reclassify-panel">
-            <h3>{String(open.doc_no)} · {String(open.fee_text ?? '')}</h3>
-            <p className="muted">{String(open.reason)}</p>
+          // A panel of its own per line: opening a line (Enter or a click) puts the focus on its fee type, F6 goes
+          // back to the grid and Escape closes it, as every detail panel does.
+          <SidePanel key={String(open.line_id)} title={`${String(open.doc_no)} · ${String(open.fee_text ?? '')}`} onClose={() => setOpen(null)} testId="reclassify-panel" className="detail">
+            <p className="muted">{stored(open.reason)}</p>
             <label>{t('fees.feeType')}
               <select value={feeType} onChange={(e) => setFeeType(e.target.value as FeeType | '')} data-testid="reclassify-type">
                 <option value="">{t('fees.chooseFeeType')}</option>
@@ -63,10 +67,9 @@ export function DeductionsTab({ period }: { period: string }) {
             <label className="inline"><input type="checkbox" checked={saveRule} data-testid="reclassify-remember" onChange={(e) => setSaveRule(e.target.checked)} />{t('fees.saveRule', { ka: String(open.ka), wording: String(open.fee_text ?? '') })}</label>
             <div className="row">
               <button type="button" className="primary" data-testid="reclassify-save" disabled={!feeType} onClick={reclassify}>{t('fees.reclassify')}</button>
-              <button type="button" onClick={() => setOpen(null)}>{t('app.close')}</button>
             </div>
             <DeductionCorrection row={open} onChanged={list.reload} />
-          </aside>
+          </SidePanel>
         )}
       </div>
     </section>

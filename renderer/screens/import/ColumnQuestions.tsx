@@ -15,7 +15,7 @@ export function ColumnQuestions({ preview, onChooseColumn, onDateOrder, onConfir
   onConfirmMapping: () => void;
 }) {
   const { t } = useTranslation();
-  const unsure = preview.errors.some((e) => e.message?.code === 'import.unsure-columns');
+  const unsure = preview.errors.some((e) => e.reason.code === 'import.unsure-columns');
   const q = preview.dateQuestion;
   return (
     <>

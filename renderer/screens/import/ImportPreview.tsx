@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceResult } from '../../../contract/service-contract';
-import { languageOf, renderMessage } from '../../../locale/index.js';
 import { formatTimestamp } from '../../format/dates';
+import { useWords } from '../../i18n/words';
 import { ColumnQuestions } from './ColumnQuestions';
 import { MappingTable } from './MappingTable';
 import { SampleGrid } from './SampleGrid';
@@ -40,11 +40,11 @@ export function ImportPreview({ preview, map, dirty, ignoredSaved, busy, isDocum
   /** the documents that differ from the book, and 替换 (core/corrections' panel) */
   corrections: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = languageOf(i18n.language);
-  const reason = (e: Preview['errors'][number]) => (e.message ? renderMessage(lang, { code: e.message.code, params: (e.message.params ?? {}) as never }) : e.reason);
-  const asked = preview.errors.filter((e) => QUESTIONS.has(e.message?.code ?? ''));
-  const refused = preview.errors.filter((e) => !QUESTIONS.has(e.message?.code ?? ''));
+  const { t } = useTranslation();
+  const { say } = useWords();
+  const reason = (e: Preview['errors'][number]) => say(e.reason);
+  const asked = preview.errors.filter((e) => QUESTIONS.has(e.reason.code));
+  const refused = preview.errors.filter((e) => !QUESTIONS.has(e.reason.code));
   const refusedCount = preview.errorCount - asked.length;
   return (
     <section className="preview" data-testid="import-preview">
@@ -66,7 +66,7 @@ export function ImportPreview({ preview, map, dirty, ignoredSaved, busy, isDocum
               {refused.slice(0, 500).map((e, i) => <tr key={i}><td>{e.row ?? ''}</td><td>{e.field ?? ''}</td><td>{reason(e)}</td></tr>)}
             </tbody>
           </table>
-          {preview.errors.some((e) => (e.message?.code ?? e.code) === 'import-files.date-outside-window') && (
+          {preview.errors.some((e) => e.reason.code === 'import-files.date-outside-window') && (
             <label className="inline confirm-dates">
               <input type="checkbox" checked={allowDates} data-testid="allow-dates" onChange={(e) => actions.onAllowDates(e.target.checked)} />
               {t('import.allowDates')}

@@ -1,16 +1,21 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceResult } from '../../../contract/service-contract';
 import type { Route } from '../../app/areas';
 import { Money } from '../../components/Money';
+import { DOCUMENT_IMPORT_KINDS } from '../../../vocabulary/index.js';
 
 type Report = ServiceResult<'import.commit'>;
 
-const DOCUMENT_KINDS = ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits'];
+const DOCUMENT_KINDS: readonly string[] = DOCUMENT_IMPORT_KINDS;
 
 /** What was imported, with links to where it is worked on. */
 export function ImportResult({ report, go, onAnother }: { report: Report; go: (r: Route) => void; onAnother: () => void }) {
   const { t } = useTranslation();
   const isDocuments = DOCUMENT_KINDS.includes(report.kind);
+  // 导入 has gone with the preview: the focus comes to what is done next (去对账, or 再导入一个文件).
+  const actions = useRef<HTMLDivElement>(null);
+  useEffect(() => actions.current?.querySelector<HTMLButtonElement>('button')?.focus(), []);
   return (
     <section className="result" data-testid="import-result">
       <p className="notice ok" role="status">
@@ -31,7 +36,7 @@ export function ImportResult({ report, go, onAnother }: { report: Report; go: (r
           </table>
         </>
       )}
-      <div className="row">
+      <div className="row" ref={actions}>
         {['deliveries', 'receipts', 'returns'].includes(report.kind) && (
           <button type="button" className="primary" data-testid="to-reconcile" onClick={() => go({ area: 'reconcile', params: {} })}>{t('import.toReconcile')}</button>
         )}

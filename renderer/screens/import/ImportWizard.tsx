@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceArgs, ServiceResult } from '../../../contract/service-contract';
 import type { Route } from '../../app/areas';
@@ -13,9 +13,10 @@ import { ImportPreview, type PreviewActions } from './ImportPreview';
 import { ImportResult } from './ImportResult';
 import { ConflictsPanel, ReplacedSummary } from '../corrections/ConflictsPanel';
 import { ImportBatches } from '../corrections/ImportBatches';
+import { DOCUMENT_IMPORT_KINDS, MASTER_KINDS } from '../../../vocabulary/index.js';
 
-const KINDS = ['deliveries', 'receipts', 'returns', 'statements', 'deductions', 'remittances', 'manufacturer-credits',
-  'manufacturers', 'distributors', 'ka-accounts', 'stores', 'products', 'prices', 'promotions', 'contracts'] as const;
+// Documents first: what an accountant imports every month.
+const KINDS = [...DOCUMENT_IMPORT_KINDS, ...MASTER_KINDS] as const;
 type Kind = (typeof KINDS)[number];
 type Preview = ServiceResult<'import.preview'>;
 type Report = ServiceResult<'import.commit'>;
@@ -161,6 +162,18 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
   };
 
   const blocked = !preview || preview.errorCount > 0 || preview.conflicts.length > 0 || dirty || (preview.replaced.length > 0 && !replaceReason.trim());
+  // The keyboard goes on where the eye goes: a preview that may be imported puts the focus on 导入 (the questions,
+  // mapping and sample rows stay a Shift+Tab away); one with something to answer puts it at the top of the preview.
+  const commitButton = useRef<HTMLButtonElement>(null);
+  const kindSelect = useRef<HTMLSelectElement>(null);
+  const previewTop = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!preview) return;
+    requestAnimationFrame(() => {
+      if (commitButton.current && !commitButton.current.disabled) commitButton.current.focus();
+      else previewTop.current?.focus();
+    });
+  }, [preview]);
   const isDocuments = KINDS.indexOf(kind) < 7;
 
   return (
@@ -176,11 +189,11 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
       {call.busy && <ProgressPanel label={label} progress={call.progress} onCancel={call.cancel} />}
 
       {report && <ReplacedSummary count={report.replaced.length} />}
-      {report ? <ImportResult report={report} go={go} onAnother={reset} /> : (
+      {report ? <ImportResult report={report} go={go} onAnother={() => { reset(); requestAnimationFrame(() => kindSelect.current?.focus()); }} /> : (
         <>
           <fieldset className="form-grid" disabled={call.busy}>
             <label>{t('import.kind')}
-              <select value={kind} data-testid="import-kind" onChange={(e) => { setKind(e.target.value as Kind); setMapping(''); reset(); }}>
+              <select ref={kindSelect} value={kind} data-testid="import-kind" onChange={(e) => { setKind(e.target.value as Kind); setMapping(''); reset(); }}>
                 {KINDS.map((k) => <option key={k} value={k}>{t(`import.kinds.${k}`)}</option>)}
               </select>
             </label>
@@ -204,6 +217,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
 
           {preview && file && (
             <>
+              <div ref={previewTop} tabIndex={-1} className="focus-anchor" />
               <ImportPreview preview={preview} map={choices.map} dirty={dirty} ignoredSaved={choices.ignoreSaved} busy={call.busy} isDocuments={isDocuments} actions={actions}
                 allowDates={allowDates}
                 corrections={<ConflictsPanel preview={preview} replace={replace} reason={replaceReason} onReason={setReplaceReason}
@@ -213,7 +227,7 @@ export function ImportWizard({ go }: { go: (r: Route) => void }) {
                   <label className="inline"><input type="checkbox" checked={saveMapping} data-testid="save-mapping" onChange={(e) => setSaveMapping(e.target.checked)} />{t('import.saveMapping')}</label>
                 )}
                 {saveMapping && <input aria-label={t('import.mappingName')} placeholder={t('import.mappingName')} value={saveAs} data-testid="mapping-name" onChange={(e) => setSaveAs(e.target.value)} />}
-                <button type="button" className="primary" data-testid="import-commit" disabled={blocked || call.busy || (saveMapping && !saveAs.trim())} onClick={commit}>{t('import.commit')}</button>
+                <button ref={commitButton} type="button" className="primary" data-testid="import-commit" disabled={blocked || call.busy || (saveMapping && !saveAs.trim())} onClick={commit}>{t('import.commit')}</button>
               </div>
             </>
           )}

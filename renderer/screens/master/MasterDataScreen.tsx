@@ -18,9 +18,18 @@ const ENTITIES = ['ka-accounts', 'stores', 'products', 'prices', 'distributors',
 type Entity = (typeof ENTITIES)[number];
 
 /** Grid columns from a list's rows: money by *_fen, prices by *_e4, rates by *_ppm, everything else as text. */
+/** Columns whose values are vocabulary codes, and the labels that say them (结算方式 direct → 直营结算). */
+const LABELLED: Record<string, string> = {
+  settlement_mode: 'remittanceMethods', rebate_tier_mode: 'tierModes', rebate_direction: 'rebateDirections', rebate_basis: 'rebateBases', kind: 'promotionKinds', role: 'roles',
+};
+/** The columns that say which row it is: kept in view when the grid scrolls sideways. */
+const IDENTIFYING = new Set(['code', 'sku', 'store_code', 'ka', 'ka_code']);
+
 function columnsFor(rows: Row[], t: TFunction): ColDef<Row>[] {
-  return Object.keys(rows[0] ?? {}).filter((k) => k !== 'id').map((k) => {
+  return Object.keys(rows[0] ?? {}).filter((k) => k !== 'id').map((k): ColDef<Row> => {
     const headerName = t(`master.cols.${k}`, { defaultValue: k });
+    if (LABELLED[k]) return { field: k, headerName, width: 120, valueFormatter: (p) => (typeof p.value === 'string' ? t(`${LABELLED[k]}.${p.value}`, { defaultValue: p.value }) : '') };
+    if (IDENTIFYING.has(k)) return { field: k, headerName, width: 110, pinned: 'left' };
     if (k.endsWith('_fen')) return moneyCol(k, headerName);
     if (k.endsWith('_e4')) return { field: k, headerName, type: 'rightAligned', width: 110, valueFormatter: (p) => formatPrice(p.value as number) };
     if (k.endsWith('_ppm')) return { field: k, headerName, type: 'rightAligned', width: 100, valueFormatter: (p) => formatPpm(p.value as number) };
@@ -88,7 +97,7 @@ export function MasterDataScreen() {
       )}
       <p className="muted">{t('master.count', { count: rows.length })}{entity === 'prices' ? ` · ${t('master.pricesHint')}` : ` · ${t(entity === 'promotions' ? 'master.openHint' : 'master.editHint')}`}</p>
       <div className="split">
-        <DataGrid testId="master-grid" rows={rows} columns={columns} height={480}
+        <DataGrid testId="master-grid" gridId={`master-${entity}`} rows={rows} columns={columns} height={480}
           rowId={(r) => String(r.code ?? r.sku ?? `${String(r.ka ?? '')}/${String(r.store_code ?? r.sku ?? '')}/${String(r.region ?? '')}/${String(r.valid_from ?? '')}`)}
           onOpen={entity === 'promotions' ? (r) => setOpen(String(r.code)) : entity === 'prices' ? undefined : (r) => {
             const key = entity === 'stores' ? `${String(r.ka)}/${String(r.store_code)}` : String(r.code ?? r.sku);

@@ -10,9 +10,9 @@ import { formatPpm } from '../../format/rate';
 import { useHost } from '../../host/host-context';
 import { MASTER_FIELDS, setPath, type FieldSpec } from './master-fields';
 import { RowsTable, type ColumnSpec } from './RowsTable';
-import { FEE_TYPES } from '../../../vocabulary/index.js';
+import { DELIVERY_COST_METHODS, FEE_TYPES } from '../../../vocabulary/index.js';
 
-const FEE_TYPE_OPTIONS = [...FEE_TYPES];
+const FEE_TYPE_OPTIONS: string[] = [...FEE_TYPES];
 
 /** The tables a form carries besides its fields: contract tiers and fee responsibility, promotion products. */
 const TABLES: Record<string, { key: string; label: string; columns: ColumnSpec[] }[]> = {
@@ -24,7 +24,7 @@ const TABLES: Record<string, { key: string; label: string; columns: ColumnSpec[]
       { key: 'maxAmount', label: 'master.maxAmountYuan', kind: 'yuan', width: 10 },
     ] },
     { key: 'deliveryCost', label: 'terms.deliveryCost', columns: [
-      { key: 'region', label: 'fields.region', kind: 'text', width: 8 }, { key: 'method', label: 'terms.method', kind: { options: ['percent', 'per_case', 'per_drop'] } },
+      { key: 'region', label: 'fields.region', kind: 'text', width: 8 }, { key: 'method', label: 'terms.method', kind: { options: [...DELIVERY_COST_METHODS] } },
       { key: 'rate', label: 'master.ratePercent', kind: 'percent', width: 6 }, { key: 'amount', label: 'master.amountYuan', kind: 'yuan', width: 8 },
       { key: 'monthlyFloor', label: 'master.floorYuan', kind: 'yuan', width: 8 }, { key: 'monthlyCap', label: 'master.capYuan', kind: 'yuan', width: 8 },
     ] },
@@ -51,7 +51,12 @@ function convert(kind: FieldSpec['kind'] | ColumnSpec['kind'], text: string | bo
 }
 
 /** A book value back to what a person would type: fen → "12.34", ppm → "2.5", lists → "a, b". */
+/**
+ * A value as its field shows it. A choice with nothing chosen yet shows — and holds — its first option, so the form
+ * saves exactly what it displays (a select drawn as 直营结算 never sends an empty value).
+ */
 function display(kind: FieldSpec['kind'] | ColumnSpec['kind'], value: unknown): string | boolean {
+  if ((value === null || value === undefined || value === '') && typeof kind === 'object') return kind.options[0] ?? '';
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value;
   if (kind === 'yuan' && typeof value === 'number') return formatFen(value, { symbol: false }).replace(/,/g, '');
@@ -122,7 +127,7 @@ export function MasterForm({ entity, kas, initial, onSaved, onCancel }: {
     if (f.kind === 'date') return <DateInput label={t(f.label)} value={value} onChange={set} testId={`form-${f.key}`} />;
     let control;
     if (f.kind === 'ka') control = <select value={value} onChange={(e) => set(e.target.value)} data-testid={`form-${f.key}`} disabled={editing && identity.has(f.key)}><option value="" />{kas.map((k) => <option key={k.code} value={k.code}>{k.code} {k.name}</option>)}</select>;
-    else if (typeof f.kind === 'object') control = <select value={value || f.kind.options[0]} onChange={(e) => set(e.target.value)} data-testid={`form-${f.key}`}>{f.kind.options.map((o) => <option key={o} value={o}>{t(`master.options.${o}`)}</option>)}</select>;
+    else if (typeof f.kind === 'object') control = <select value={value} onChange={(e) => set(e.target.value)} data-testid={`form-${f.key}`}>{f.kind.options.map((o) => <option key={o} value={o}>{t(`master.options.${o}`)}</option>)}</select>;
     else control = <input value={value} onChange={(e) => set(e.target.value)} data-testid={`form-${f.key}`} inputMode={f.kind === 'text' || f.kind === 'list' ? 'text' : 'decimal'} aria-required={f.required} readOnly={editing && identity.has(f.key)} />;
     return <Field label={`${t(f.label)}${f.required ? ' *' : ''}${f.kind === 'percent' ? ' (%)' : f.kind === 'yuan' || f.kind === 'price' ? ' (¥)' : ''}`} error={errorFor(error, f.key)}>{control}</Field>;
   };

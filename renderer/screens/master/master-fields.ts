@@ -1,3 +1,5 @@
+import { PROMOTION_KINDS, REBATE_BASES, REBATE_DIRECTIONS, REMITTANCE_METHODS, TIER_MODES } from '../../../vocabulary/index.js';
+
 /** How each master-data form is laid out: the record's keys, how a typed value becomes the book's value. */
 export type FieldKind = 'text' | 'int' | 'date' | 'yuan' | 'price' | 'percent' | 'ka' | 'list' | { options: string[] };
 
@@ -37,16 +39,16 @@ export const MASTER_FIELDS: Record<string, FieldSpec[]> = {
     { key: 'kaCode', label: 'fields.kaCode', kind: 'ka', required: true }, { key: 'distributorCode', label: 'fields.distributorCode', kind: 'text' },
     { key: 'validFrom', label: 'fields.validFrom', kind: 'date', required: true }, { key: 'validTo', label: 'fields.validTo', kind: 'date', required: true },
     { key: 'feePoints', label: 'terms.feePoints', kind: 'percent', required: true }, { key: 'paymentTermsDays', label: 'fields.paymentTermsDays', kind: 'int', required: true },
-    { key: 'settlementMode', label: 'master.settlementMode', kind: { options: ['direct', 'central'] }, required: true },
-    { key: 'rebate.tierMode', label: 'terms.tierMode', kind: { options: ['whole', 'progressive'] } },
-    { key: 'rebate.basis', label: 'master.rebateBasis', kind: { options: ['annual', 'quarterly'] } },
-    { key: 'rebate.direction', label: 'master.rebateDirection', kind: { options: ['to_ka', 'to_distributor'] } },
+    { key: 'settlementMode', label: 'master.settlementMode', kind: { options: [...REMITTANCE_METHODS] }, required: true },
+    { key: 'rebate.tierMode', label: 'terms.tierMode', kind: { options: [...TIER_MODES] } },
+    { key: 'rebate.basis', label: 'master.rebateBasis', kind: { options: [...REBATE_BASES] } },
+    { key: 'rebate.direction', label: 'master.rebateDirection', kind: { options: [...REBATE_DIRECTIONS] } },
     { key: 'rebate.excludedProducts', label: 'terms.excludedProducts', kind: 'list' }, { key: 'rebate.excludedStores', label: 'terms.excludedStores', kind: 'list' },
   ],
   promotions: [
     { key: 'code', label: 'fields.code', kind: 'text', required: true }, { key: 'kaCode', label: 'fields.kaCode', kind: 'ka', required: true },
     { key: 'manufacturerCode', label: 'fields.manufacturerCode', kind: 'text', required: true }, { key: 'name', label: 'fields.name', kind: 'text', required: true },
-    { key: 'kind', label: 'fields.kind', kind: { options: ['special', 'dm', 'national'] } },
+    { key: 'kind', label: 'fields.kind', kind: { options: [...PROMOTION_KINDS] } },
     { key: 'startDate', label: 'fields.startDate', kind: 'date', required: true }, { key: 'endDate', label: 'fields.endDate', kind: 'date', required: true },
     { key: 'stores', label: 'fields.stores', kind: 'list' },
   ],

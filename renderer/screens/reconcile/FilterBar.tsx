@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput, isIsoDateOrEmpty } from '../../components/DateInput';
+import { DELIVERY_STATUSES } from '../../../vocabulary/index.js';
 
 export interface Filters { from: string; to: string; ka: string; status: string; store: string; sku: string; dateFrom: string; dateTo: string }
 
-export const STATUSES = ['unmatched', 'matched', 'short', 'over', 'price_diff', 'receipt_missing'] as const;
+export const STATUSES = ['unmatched', ...DELIVERY_STATUSES] as const;
 
 /** The workbench's filter: months, KA, status, store, product, dates. Applied with Enter or the button. */
 export function FilterBar({ value, periods, kas, onApply }: {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceArgs, ServiceError, ServiceResult } from '../../../contract/service-contract';
 import { ErrorNotice, asServiceError } from '../../components/ErrorNotice';
@@ -6,10 +6,13 @@ import { Money } from '../../components/Money';
 import { formatPrice, formatQty } from '../../format/amount';
 import { useHost } from '../../host/host-context';
 import { DocumentCorrections } from '../corrections/DocumentCorrections';
+import { useWords } from '../../i18n/words';
+import { DELIVERY_STATUSES } from '../../../vocabulary/index.js';
+import { SidePanel } from '../../components/SidePanel';
 
 type Detail = ServiceResult<'reconcile.line'>;
 type Side = Detail['delivery'];
-const OVERRIDE_TO = ['matched', 'short', 'over', 'price_diff', 'receipt_missing'] as const;
+const OVERRIDE_TO = DELIVERY_STATUSES;
 
 function SideTable({ lines, title, empty }: { lines: Side[]; title: string; empty?: string }) {
   const { t } = useTranslation();
@@ -34,6 +37,7 @@ function SideTable({ lines, title, empty }: { lines: Side[]; title: string; empt
 
 /** One line's both sides and the decisions on it: confirm, override (with a note), annotate. */
 export function LineDetail({ lineId, onDecided, onClose }: { lineId: number; onDecided: () => void; onClose: () => void }) {
+  const { say } = useWords();
   const { t } = useTranslation();
   const host = useHost();
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -41,13 +45,25 @@ export function LineDetail({ lineId, onDecided, onClose }: { lineId: number; onD
   const [note, setNote] = useState('');
   const [to, setTo] = useState<(typeof OVERRIDE_TO)[number]>('matched');
   const [saved, setSaved] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     setDetail(null);
     setSaved(false);
     setError(null);
-    host.call('reconcile.line', { lineId }).then((d) => { setDetail(d); setNote(d.line.note ?? ''); }, (e) => setError(asServiceError(e)));
+    host.call('reconcile.line', { lineId }).then((d) => {
+      setDetail(d);
+      setNote(d.line.note?.startsWith('{"code"') ? '' : d.line.note ?? '');
+    }, (e) => setError(asServiceError(e)));
   }, [host, lineId]);
+  // The keyboard goes on where the eye goes: to the detail's first field, once it is drawn (after the render that
+  // shows the line, not a frame that may come before it), and once per line.
+  const noteFocused = useRef<number | null>(null);
+  useEffect(() => {
+    if (!detail || noteFocused.current === lineId) return;
+    noteFocused.current = lineId;
+    noteRef.current?.focus();
+  }, [detail, lineId]);
 
   const decide = async (args: ServiceArgs<'reconcile.decide'>) => {
     if (args.decision !== 'confirmed' && !note.trim()) {
@@ -67,11 +83,7 @@ export function LineDetail({ lineId, onDecided, onClose }: { lineId: number; onD
 
   const line = detail?.line;
   return (
-    <aside className="detail" aria-label={t('reconcile.detail')} data-testid="line-detail">
-      <div className="detail-head">
-        <h2>{t('reconcile.detail')} {line ? `· ${line.delivery_no}` : ''}</h2>
-        <button type="button" onClick={onClose} aria-label={t('app.close')}>×</button>
-      </div>
+    <SidePanel title={`${t('reconcile.detail')}${line ? ` · ${line.delivery_no}` : ''}`} onClose={onClose} testId="line-detail">
       <ErrorNotice error={error} onClose={() => setError(null)} />
       {line && detail && (
         <>
@@ -80,7 +92,7 @@ export function LineDetail({ lineId, onDecided, onClose }: { lineId: number; onD
           <dl className="facts">
             <dt>{t('reconcile.cols.store')}</dt><dd>{line.store} {line.store_name}</dd>
             <dt>{t('reconcile.cols.product')}</dt><dd>{line.sku} {line.product_name}</dd>
-            <dt>{t('reconcile.reason')}</dt><dd data-testid="detail-reason">{line.reason}</dd>
+            <dt>{t('reconcile.reason')}</dt><dd data-testid="detail-reason">{say(line.reason)}</dd>
             <dt>{t('reconcile.matchedBy')}</dt><dd>{line.matched_by === 'order' ? t('reconcile.byOrder') : line.matched_by === 'nearest' ? t('reconcile.byNearest') : '—'}</dd>
             <dt>{t('reconcile.listPrice')}</dt><dd>{formatPrice(line.list_price_e4)}</dd>
             <dt>{t('reconcile.cols.difference')}</dt><dd><Money fen={line.line_received_fen - line.line_delivered_fen} /></dd>
@@ -91,7 +103,7 @@ export function LineDetail({ lineId, onDecided, onClose }: { lineId: number; onD
           </div>
           <DocumentCorrections delivery={detail.delivery} receipts={detail.receipts} onReversed={async () => { setDetail(await host.call('reconcile.line', { lineId })); onDecided(); }} />
           <div className="decide">
-            <label>{t('reconcile.note')}<textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={500} data-testid="decision-note" /></label>
+            <label>{t('reconcile.note')}<textarea ref={noteRef} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={500} data-testid="decision-note" /></label>
             <div className="row">
               <button type="button" className="primary" data-testid="detail-confirm" onClick={() => decide({ lineId, decision: 'confirmed', ...(note.trim() ? { note: note.trim() } : {}) })}>{t('reconcile.confirmBtn')}</button>
               <label className="inline">{t('reconcile.override')}
@@ -106,6 +118,6 @@ export function LineDetail({ lineId, onDecided, onClose }: { lineId: number; onD
           </div>
         </>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceName, ServiceResult } from '../../../contract/service-contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -6,18 +6,30 @@ import { ProgressPanel } from '../../components/ProgressPanel';
 import { useLongCall } from '../../host/use-long-call';
 import { useQuery } from '../../host/use-query';
 import { StatementPreview } from './StatementPreview';
+import { useWords } from '../../i18n/words';
+import { PERIOD_STATUSES } from '../../../vocabulary/index.js';
+import { Money } from '../../components/Money';
 import type { Route } from '../../app/areas';
 
-const STEPS = ['open', 'prepared', 'reviewed', 'closed'] as const;
+const STEPS = PERIOD_STATUSES;
+
+/** Where an exception that blocks the close is worked: its line in the workbench, the deduction, the KA statement's document. */
+function routeOf(e: { kind: string; lineId: number | null; docNo: string }, period: string): Route {
+  if (e.kind === 'delivery') return { area: 'reconcile', params: { from: period, to: period, line: String(e.lineId) } };
+  if (e.kind === 'receipt') return { area: 'reconcile', params: { from: period, to: period, view: 'unexpected', line: String(e.lineId) } };
+  if (e.kind === 'deduction') return { area: 'fees', params: { period, disputed: '1' } };
+  return { area: 'audit', params: { tab: 'documents', key: e.docNo } };
+}
 
 /**
  * 结算: the month's close — prepare (accountant), review (credit controller), approve (manager; the book is
  * backed up, then the month is locked), reopen (admin, with a reason) — with what blocks it, and its statements.
  */
 export function SettlementScreen({ periods, workMonth, params, user, go }: {
-  periods: string[]; workMonth: string; params: Record<string, string>; user: ServiceResult<'app.state'>['user']; go?: (route: Route) => void;
+  periods: string[]; workMonth: string; params: Record<string, string>; go: (r: Route) => void; user: ServiceResult<'app.state'>['user'];
 }) {
   const { t } = useTranslation();
+  const { say, label } = useWords();
   const [period, setPeriod] = useState(params.period ?? workMonth);
   const status = useQuery('close.status', period ? { period } : null);
   const long = useLongCall();
@@ -33,6 +45,16 @@ export function SettlementScreen({ periods, workMonth, params, user, go }: {
   };
   const s = status.data;
   const chosen = distributor ?? s?.distributors[0] ?? null;
+  // A step's button is disabled while it runs and after it is done, which drops the keyboard's focus: it goes on to
+  // the workflow's next step that can be taken (全部接受 → 准备, 准备 → 审核).
+  const actions = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    // (a button that has just been disabled still holds the focus until the browser drops it)
+    const lost = !active || active === document.body || (active instanceof HTMLButtonElement && active.disabled && !!actions.current?.contains(active));
+    if (long.busy || !lost) return;
+    actions.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  }, [s, long.busy]);
 
   return (
     <main className="screen" aria-labelledby="settlement-title">
@@ -51,7 +73,14 @@ export function SettlementScreen({ periods, workMonth, params, user, go }: {
           <ol className="workflow" aria-label={t('settlement.workflow')} data-testid="period-status" data-status={s.status}>
             {STEPS.map((step) => <li key={step} className={step === s.status ? 'current' : STEPS.indexOf(step) < STEPS.indexOf(s.status as never) ? 'past' : ''}>{t(`periodStatus.${step}`)}</li>)}
           </ol>
-          <div className="row actions">
+          <div className="figures" data-testid="settlement-figures">
+            <span>{t('home.balance')} <strong><Money fen={s.figures.balance} /></strong></span>
+            <span>{t('home.overdue')} <strong><Money fen={s.figures.overdue} /></strong></span>
+            <span>{t('home.unapplied')} <strong><Money fen={-s.figures.unapplied} /></strong></span>
+            <span>{t('home.unmatched')} <strong>{s.figures.unmatchedDeliveryLines.toLocaleString()}</strong></span>
+            <span>{t('home.unexpected')} <strong>{s.figures.unexpectedReceiptLines.toLocaleString()}</strong></span>
+          </div>
+          <div className="row actions" ref={actions}>
             <button type="button" className="primary" data-testid="close-prepare" disabled={s.status !== 'open' || long.busy} onClick={() => act('close.prepare', { period }, t('settlement.prepared'))}>{t('settlement.prepare')}</button>
             <button type="button" data-testid="close-review" disabled={s.status !== 'prepared' || long.busy} onClick={() => act('close.review', { period }, t('settlement.reviewed'))}>{t('settlement.review')}</button>
             <button type="button" data-testid="close-approve" disabled={s.status !== 'reviewed' || long.busy} onClick={() => act('close.approve', { period }, t('settlement.approved'))}>{t('settlement.approve')}</button>
@@ -69,7 +98,12 @@ export function SettlementScreen({ periods, workMonth, params, user, go }: {
           {s.exceptions.length > 0 && (
             <details className="notice warn" open data-testid="close-exceptions">
               <summary>{t('settlement.exceptions', { count: s.exceptions.length })}</summary>
-              <ul>{s.exceptions.slice(0, 200).map((e) => <li key={e.key}>{e.what}</li>)}</ul>
+              <ul data-testid="exception-list">{s.exceptions.slice(0, 200).map((e) => (
+                <li key={e.key}>
+                  <span className="exception-kind">{label('closeExceptionKinds', e.kind)}</span> {say(e.what)}{' '}
+                  <button type="button" className="link" data-testid={`work-${e.key}`} onClick={() => go(routeOf(e, period))}>{t('settlement.workIt')}</button>
+                </li>
+              ))}</ul>
             </details>
           )}
           {s.distributors.length > 0 && (

@@ -6,6 +6,7 @@ import { formatTimestamp } from '../../format/dates';
 import { useHost } from '../../host/host-context';
 import { useQuery } from '../../host/use-query';
 import { ConfirmationsPanel } from './ConfirmationsPanel';
+import { useWords } from '../../i18n/words';
 
 /**
  * One distributor's statement as it will print (the same HTML the PDF is printed from, shown in a sandboxed frame
@@ -15,7 +16,8 @@ export function StatementPreview({ period, distributor }: { period: string; dist
   const { t } = useTranslation();
   const host = useHost();
   const [version, setVersion] = useState<number | undefined>(undefined);
-  const preview = useQuery('statement.preview', { period, distributor, ...(version ? { version } : {}) });
+  const { lang } = useWords();
+  const preview = useQuery('statement.preview', { period, distributor, lang, ...(version ? { version } : {}) });
   const versions = useQuery('statement.versions', { period, distributor });
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,8 +26,8 @@ export function StatementPreview({ period, distributor }: { period: string; dist
     setBusy(true);
     setMessage('');
     try {
-      const name = `结算单-${distributor}-${period}${preview.data?.version ? `-v${preview.data.version}` : ''}.${format}`;
-      const out = await host.exportFile('statement.export', { period, distributor, format, ...(version ? { version } : {}) }, name);
+      const name = `${t('settlement.fileName')}-${distributor}-${period}${preview.data?.version ? `-v${preview.data.version}` : ''}.${format}`;
+      const out = await host.exportFile('statement.export', { period, distributor, format, lang, ...(version ? { version } : {}) }, name);
       if (out) setMessage(t('settlement.exported', { where: out.where }));
     } catch (e) {
       preview.setError(asServiceError(e));

@@ -1,18 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { Money } from '../../components/Money';
 import { formatPpm } from '../../format/rate';
+import { useWords, type WireMessage } from '../../i18n/words';
 
 interface Rebate {
   direction: string; mode: string; basis: string; accrualBasis: string; window: { from?: string; to?: string; months?: number; elapsed?: number } & Record<string, unknown>;
   base: { accepted: number; returns: number; excludedProducts: number; excludedStores: number; excludedPromotions: number; base: number; from: string; to: string };
   tiers: { threshold: number; rate: number }[]; projection: number; tierIndex: number; rate: number;
   slices: { from: number; to: number; rate: number; amount: number }[]; projectedRebate: number; target: number; trueUp: boolean;
-  next: { threshold: number; rate: number; needed: number; rebateThere: number; gain: number } | null; rounding: string;
+  next: { threshold: number; rate: number; needed: number; rebateThere: number; gain: number } | null; rounding: WireMessage;
 }
 
 /** How a rebate was reached, step by step: base and exclusions, the tiers, the tier reached and its rate, the accrual. */
 export function RebateExplanation({ r }: { r: Rebate }) {
   const { t } = useTranslation();
+  const { say } = useWords();
   const b = r.base;
   return (
     <section data-testid="rebate-explanation">
@@ -46,7 +48,7 @@ export function RebateExplanation({ r }: { r: Rebate }) {
         </>
       )}
       {r.next && <p className="muted">{t('terms.next', { needed: '', rate: formatPpm(r.next.rate) })} <Money fen={r.next.needed} /> → +<Money fen={r.next.gain} /></p>}
-      <p className="muted small">{r.rounding}</p>
+      <p className="muted small">{say(r.rounding)}</p>
     </section>
   );
 }

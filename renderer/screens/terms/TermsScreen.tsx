@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataGrid, moneyCol, type Row } from '../../components/DataGrid';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -28,6 +28,7 @@ export function TermsScreen({ periods, workMonth }: { periods: string[]; workMon
   const [accrued, setAccrued] = useState<Row | null>(null);
   const e = explained.data as unknown as Explanation | null;
 
+  const accrueButton = useRef<HTMLButtonElement>(null);
   const accrue = async () => {
     const r = await long.run('terms.accrue', { period });
     if (r) {
@@ -36,6 +37,16 @@ export function TermsScreen({ periods, workMonth }: { periods: string[]; workMon
       explained.reload();
     }
   };
+  // 计提 is disabled while it runs, which drops the keyboard's focus: once drawn enabled again it has it back.
+  const ran = useRef(false);
+  useEffect(() => {
+    if (long.busy) ran.current = true;
+    else if (ran.current) {
+      ran.current = false;
+      const active = document.activeElement;
+      if (!active || active === document.body || active === accrueButton.current) accrueButton.current?.focus();
+    }
+  }, [long.busy]);
   const posted = accrued?.posted as { rebates: number; deliveryCost: number; priceProtection: number } | undefined;
 
   return (
@@ -46,7 +57,7 @@ export function TermsScreen({ periods, workMonth }: { periods: string[]; workMon
           <select value={period} onChange={(ev) => setPeriod(ev.target.value)} data-testid="terms-period">{periods.map((p) => <option key={p}>{p}</option>)}</select>
         </label>
         <span className="fill" />
-        <button type="button" className="primary" data-testid="accrue" disabled={long.busy} onClick={accrue}>{t('terms.accrue', { period })}</button>
+        <button ref={accrueButton} type="button" className="primary" data-testid="accrue" disabled={long.busy} onClick={accrue}>{t('terms.accrue', { period })}</button>
       </div>
       <ErrorNotice error={long.error ?? contracts.error ?? explained.error} onClose={() => { long.setError(null); explained.setError(null); }} />
       {long.busy && <ProgressPanel label={t('app.busy')} progress={long.progress} />}

@@ -45,7 +45,7 @@ export function ChartMapping({ period }: { period?: string | undefined }) {
     if (!editing) return;
     const r = await act('vouchers.setMapping', { account: editing.account, ...form });
     if (r) {
-      setDone(t('vouchers.mapping.saved', { account: editing.account, code: r.glCode, name: r.glName }));
+      setDone(t('vouchers.mapping.saved', { account: name(editing), code: r.glCode, name: r.glName }));
       setEditing(null);
       view.reload();
     }
@@ -74,8 +74,8 @@ export function ChartMapping({ period }: { period?: string | undefined }) {
       {done && <p className="notice ok" role="status" data-testid="mapping-message">{done}</p>}
       <DataGrid testId="mapping-grid" height="auto" rows={rows as unknown as Row[]} rowId={(r) => String(r.account)} selectedId={editing?.account ?? null}
         onOpen={(r) => open(r as unknown as MappingRow)} columns={[
-          { field: 'account', headerName: t('vouchers.mapping.account'), width: 160 },
-          { field: 'nameZh', headerName: t('vouchers.mapping.name'), width: 170, valueGetter: (x) => (x.data ? name(x.data as unknown as MappingRow) : '') },
+          // the book's account by its name (应收账款-KA), never its internal code (ar_ka)
+          { field: 'account', headerName: t('vouchers.mapping.account'), width: 220, valueFormatter: (x) => (x.data ? name(x.data as unknown as MappingRow) : '') },
           { field: 'state', headerName: t('vouchers.mapping.state'), width: 90, valueFormatter: (x) => t(`mappingStates.${String(x.value)}`),
             cellClass: (x) => (x.value === 'confirmed' ? 'ok' : x.value === 'proposed' ? 'muted' : 'neg') },
           { colId: 'glCode', headerName: t('vouchers.mapping.glCode'), width: 110, valueGetter: (x) => (x.data?.mapping as Mapping | null)?.glCode ?? '' },
@@ -87,7 +87,7 @@ export function ChartMapping({ period }: { period?: string | undefined }) {
         ]} />
       {editing && (
         <form className="form-grid" data-testid="mapping-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
-          <h3>{t('vouchers.mapping.edit', { account: editing.account, name: name(editing) })}</h3>
+          <h3>{t('vouchers.mapping.edit', { account: '', name: name(editing) })}</h3>
           <Field label={t('vouchers.mapping.glCode')} error={errorFor(error, 'glCode')}>
             <input value={form.glCode} onChange={(e) => setForm({ ...form, glCode: e.target.value })} data-testid="mapping-code" />
           </Field>

@@ -6,6 +6,7 @@ import { postDocuments } from '../../../core/ledger/post-documents.js';
 import { openBook } from '../../../db/connection.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook, track } from '../../helpers/temp-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 async function bookWithHistory() {
   const book = await tempBook();
@@ -43,10 +44,10 @@ describe('the audit log', () => {
   });
 
   it.each([
-    ['a changed value', "UPDATE audit_log SET after_json = replace(after_json, '2000', '2001') WHERE entity_key = 'remittance:RTM|FK2'", 'content does not match its hash'],
-    ['a changed actor', "UPDATE audit_log SET actor = 'someone else' WHERE id = 3", 'content does not match its hash'],
-    ['a removed row', 'DELETE FROM audit_log WHERE id = 4', 'row 4 is missing'],
-    ['a recomputed hash without relinking', "UPDATE audit_log SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE id = 5", 'content does not match its hash'],
+    ['a changed value', "UPDATE audit_log SET after_json = replace(after_json, '2000', '2001') WHERE entity_key = 'remittance:RTM|FK2'", '内容与其哈希不符'],
+    ['a changed actor', "UPDATE audit_log SET actor = 'someone else' WHERE id = 3", '内容与其哈希不符'],
+    ['a removed row', 'DELETE FROM audit_log WHERE id = 4', '第 4 行缺失'],
+    ['a recomputed hash without relinking', "UPDATE audit_log SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE id = 5", '内容与其哈希不符'],
   ])('is found broken after %s, and `check` fails', async (_what, sql, reason) => {
     const book = await bookWithHistory();
     const path = book.path;
@@ -55,9 +56,9 @@ describe('the audit log', () => {
     const reopened = track(await openBook(path));
     const verdict = verifyAuditChain(reopened);
     expect(verdict.ok).toBe(false);
-    expect(verdict.brokenAt!.reason).toContain(reason);
+    expect(renderMessage('zh', verdict.brokenAt!.reason)).toContain(reason);
     const report = checkBook(reopened);
     expect(report.ok).toBe(false);
-    expect(report.checks.find((c) => c.name === 'audit-chain')!.ok).toBe(false);
+    expect(report.checks.find((c) => c.name === 'check.audit-chain')!.ok).toBe(false);
   });
 });

@@ -81,8 +81,10 @@ describe('the local calendar', () => {
   });
 
   it('gives every command its default date', async () => {
-    expect((await run('reconcile', book, '--period', '2026-10', '--user', 'wang')).asOf).toBe(LOCAL_DAY);
+    // A reconciliation counts to its month's end, or to today while the month runs: today on the local calendar.
+    expect((await run('reconcile', book, '--period', '2026-11', '--user', 'wang')).asOf).toBe(LOCAL_DAY);
     expect(query<{ as_of: string }>('SELECT as_of FROM recon_runs ORDER BY id DESC LIMIT 1').as_of).toBe(LOCAL_DAY);
+    expect((await run('reconcile', book, '--period', '2026-10', '--user', 'wang')).asOf).toBe('2026-10-31');
     expect((await run('credit', book, '--user', 'li')).asOf).toBe(LOCAL_DAY);
     expect((await run('terms', book, '--contract', 'HT-RTM-2025', '--explain')).period).toBe('2026-11');
     const claim = await draftClaim('2026-10');
@@ -108,7 +110,8 @@ describe('the local calendar', () => {
       };
       await call('app.openBook', { path: book });
       await call('session.signIn', { username: 'wang', password: 'wang-pass-1' });
-      expect((await call('reconcile.run', { period: '2026-09' })).asOf).toBe(LOCAL_DAY);
+      expect((await call('reconcile.run', { period: '2026-11' })).asOf).toBe(LOCAL_DAY);
+      expect((await call('reconcile.run', { period: '2026-09' })).asOf).toBe('2026-09-30');
       const claim = await draftClaim('2026-09');
       await call('session.signIn', { username: 'li', password: 'li-pass-1' });
       await call('claims.move', { id: claim.id, to: 'rejected', reason: '超出合同' });
@@ -118,7 +121,9 @@ describe('the local calendar', () => {
       const first = query<{ period: string }>('SELECT min(period) AS period FROM documents').period;
       await call('close.accept', { period: first, keys: 'all', reason: '已与KA核对' });
       await call('close.prepare', { period: first });
-      expect(query<{ as_of: string }>('SELECT as_of FROM recon_runs WHERE period = ? ORDER BY id DESC LIMIT 1', first).as_of).toBe(LOCAL_DAY);
+      // the preparation reconciles its month to the month's end (long past on this calendar)
+      const [y, m] = first.split('-').map(Number) as [number, number];
+      expect(query<{ as_of: string }>('SELECT as_of FROM recon_runs WHERE period = ? ORDER BY id DESC LIMIT 1', first).as_of).toBe(new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10));
       const opened = await openExistingBook(book, { readonly: true });
       expect(defaultExportPath(opened, { from: '2026-10', to: '2026-10' } as never)).toContain('-20261101-073000.xlsx');
       opened.close();

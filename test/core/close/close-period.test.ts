@@ -19,6 +19,8 @@ import { addPeople } from '../../helpers/people.js';
 import { importOk, SEP, sepBook } from '../../helpers/sep-book.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook, tempDir } from '../../helpers/temp-book.js';
+import { said } from '../../helpers/said.js';
+import { renderMessage } from '../../../locale/index.js';
 import { codeOf } from '../../helpers/errors.js';
 
 async function septemberBook() {
@@ -32,7 +34,7 @@ async function septemberBook() {
 
 /** Prepare as the accountant does: try, see the exceptions, accept them with a reason, prepare. */
 function prepareAccepting(book: Awaited<ReturnType<typeof septemberBook>>['book'], people: ReturnType<typeof addPeople>, reason: string) {
-  expect(() => preparePeriod(book, '2026-09', people.wang)).toThrow(/unresolved exceptions/);
+  expect(said(() => preparePeriod(book, '2026-09', people.wang))).toMatch(/还有 \d+ 个未解决的例外/);
   acceptCloseExceptions(book, '2026-09', 'all', reason, people.wang);
   return preparePeriod(book, '2026-09', people.wang);
 }
@@ -49,7 +51,7 @@ describe('users and passwords', () => {
 
   it('make the first user the admin, and let only an admin add others', async () => {
     const book = await tempBook();
-    expect(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' })).toThrow(/first user of a book is its admin/);
+    expect(said(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' }))).toMatch(/第一个用户是它的管理员/);
     addUser(book, null, { username: 'admin', role: 'admin', password: 'admin-pass-1' });
     expect(codeOf(() => addUser(book, null, { username: 'wang', role: 'accountant', password: 'wang-pass-1' }))).toBe('security.sign-in-required');
     const admin = signIn(book, 'admin', 'admin-pass-1');
@@ -65,12 +67,12 @@ describe('month-end close', () => {
   it('prepares, reviews and approves with three different people, then locks the month everywhere', async () => {
     const { book, people } = await septemberBook();
     expect(codeOf(() => preparePeriod(book, '2026-09', people.li))).toBe('security.forbidden');
-    expect(() => preparePeriod(book, '2026-09', people.wang)).toThrow(/unresolved exceptions/);
+    expect(codeOf(() => preparePeriod(book, '2026-09', people.wang))).toBe('close.blocking');
     const open = closeExceptions(book, '2026-09');
     expect(open.map((e) => e.key.split(':')[0])).toEqual(['delivery', 'delivery', 'delivery']);
     // The refused preparation kept nothing of its reconciliation: the accountant reconciles, explains the short
     // line, and accepts the rest with a reason.
-    expect(() => decideResult(book, Number(open[0]!.key.split(':')[1]), { decision: 'annotated', note: 'x' }, 'wang')).toThrow(/reconcile its period first/);
+    expect(() => decideResult(book, Number(open[0]!.key.split(':')[1]), { decision: 'annotated', note: 'x' }, 'wang')).toThrow(expect.objectContaining({ code: 'reconcile.no-result' }));
     reconcilePeriod(book, { period: '2026-09', actor: 'wang' });
     decideResult(book, Number(open[0]!.key.split(':')[1]), { decision: 'annotated', note: 'one case broken in transit, KA credit note pending' }, 'wang');
     expect(acceptCloseExceptions(book, '2026-09', 'all', 'price and missing receipt agreed with Metro for October', people.wang)).toBe(2);
@@ -78,7 +80,7 @@ describe('month-end close', () => {
     expect(prepared.statements).toMatchObject([{ distributor: 'D01', version: 1 }]);
 
     expect(codeOf(() => reviewPeriod(book, '2026-09', people.wang))).toBe('security.forbidden');
-    expect(() => approvePeriod(book, '2026-09', people.zhao)).toThrow(/must be reviewed to approve/);
+    expect(codeOf(() => approvePeriod(book, '2026-09', people.zhao))).toBe('close.wrong-status');
     reviewPeriod(book, '2026-09', people.li);
     expect(codeOf(() => approvePeriod(book, '2026-09', people.wang))).toBe('security.forbidden');
     approvePeriod(book, '2026-09', people.zhao);
@@ -88,15 +90,15 @@ describe('month-end close', () => {
 
     // Locked: a posting, an import, an accrual, a reconciliation and a decision dated in it are all refused, naming the period.
     const w = { manufacturerId: 1, distributorId: 1, rtm: 1, met: 2, a021: 1, s11: 3, p001: 1, p003: 3 } as never;
-    expect(() => post(book, receipt(w, 'YS-LATE', '2026-09-29', 'PO-LATE', [[1, 1, 64_000]]))).toThrow(/period 2026-09 is closed/);
+    expect(said(() => post(book, receipt(w, 'YS-LATE', '2026-09-29', 'PO-LATE', [[1, 1, 64_000]])))).toMatch(/2026-09 已结账/);
     const lateFile = join(tempDir(), 'late.csv');
     writeFileSync(lateFile, '送货单号,送货日期,订单号,门店编号,商品编码,数量,单价,金额\nXS2609099,2026-09-28,RT0928001,A021,P001,24,6.40,153.60\n');
     const late = await importFile(book, lateFile, { kind: 'deliveries', actor: 'wang' });
     expect(late.committed).toBe(false);
-    expect(late.errors[0]!.reason).toMatch(/period 2026-09 is closed/);
-    expect(() => accruePeriod(book, '2026-09', 'wang')).toThrow(/period 2026-09 is closed/);
-    expect(() => reconcilePeriod(book, { period: '2026-09', actor: 'wang' })).toThrow(/period 2026-09 is closed/);
-    expect(() => decideResult(book, Number(open[1]!.key.split(':')[1]), { decision: 'confirmed' }, 'wang')).toThrow(/period 2026-09 is closed/);
+    expect(renderMessage('zh', late.errors[0]!.reason)).toMatch(/2026-09 已结账/);
+    expect(said(() => accruePeriod(book, '2026-09', 'wang'))).toMatch(/2026-09 已结账：本月的计提不能再改动/);
+    expect(said(() => reconcilePeriod(book, { period: '2026-09', actor: 'wang' }))).toMatch(/2026-09 已结账：本月的对账不能再改动/);
+    expect(said(() => decideResult(book, Number(open[1]!.key.split(':')[1]), { decision: 'confirmed' }, 'wang'))).toMatch(/2026-09 已结账/);
     expect(checkBook(book).ok).toBe(true);
   });
 
@@ -137,7 +139,7 @@ describe('month-end close', () => {
     post(book, delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 10, 64_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 10, 64_000]]));
     preparePeriod(book, '2026-09', people.wang, '2026-10-05');
     post(book, receipt(w, 'YS2', '2026-09-20', 'PO2', [[w.p001, 5, 64_000]]));
-    expect(() => reviewPeriod(book, '2026-09', people.li)).toThrow(/changed since it was prepared/);
+    expect(said(() => reviewPeriod(book, '2026-09', people.li))).toMatch(/编制后数字有变化/);
   });
 
   it('gives a statement a hash that is stable across runs and changed by any figure', async () => {
@@ -156,7 +158,7 @@ describe('month-end close', () => {
     const { book, people } = await septemberBook();
     prepareAccepting(book, people, 'accepted');
     recordConfirmation(book, '2026-09', 'D01', { party: 'manufacturer', result: 'confirmed' }, people.li);
-    expect(() => recordConfirmation(book, '2026-09', 'D01', { party: 'ka', kaCode: 'MET', result: 'disputed' }, people.wang)).toThrow(/needs its reasons/);
+    expect(said(() => recordConfirmation(book, '2026-09', 'D01', { party: 'ka', kaCode: 'MET', result: 'disputed' }, people.wang))).toMatch(/有异议需要写明理由/);
     recordConfirmation(book, '2026-09', 'D01', { party: 'ka', kaCode: 'MET', result: 'disputed', reasons: 'P002 price 6.90 per Metro' }, people.wang);
     const doc = statementDocument(book, '2026-09', 'D01');
     expect(doc.confirmations).toMatchObject([{ party: 'manufacturer', result: 'confirmed' }, { party: 'ka', ka: 'MET', result: 'disputed', reasons: 'P002 price 6.90 per Metro' }]);

@@ -14,6 +14,7 @@ import { addPeople } from '../../helpers/people.js';
 import { cleanMonth, closeMonth, dayAfter, usual } from '../../helpers/signed-months.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook, tempDir } from '../../helpers/temp-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 async function bookWith(...periods: string[]) {
   const book = await tempBook();
@@ -149,7 +150,7 @@ describe('months close in order', () => {
     writeFileSync(file, '扣款单号,门店编号,费用项目,扣款金额,扣款方式,备注\nKF2607-01,A021,条码费,"1,600.00",账扣,七月补扣\n');
     const late = await importFile(book, file, { kind: 'deductions', actor: 'wang', date: '2026-07-31', kaCode: 'RTM' });
     expect(late.committed).toBe(false);
-    expect(late.errors[0]!.reason).toMatch(/2026-08 is closed: .* dated 2026-07-31 is before it/);
+    expect(renderMessage('en', late.errors[0]!.reason)).toMatch(/2026-08 is closed: .* dated 2026-07-31 is before it/);
     expect(codeOf(() => post(book, receipt(w, 'YS-JULY', '2026-07-20', 'PO-JULY', [[w.p001, 1, 64_000]])))).toBe('security.period-before-closed-document');
     const raw = new Database(book.path);
     expect(() => raw.prepare(`INSERT INTO documents (kind, natural_key, doc_no, doc_date, period, total_fen, content_hash, created_by, created_at)

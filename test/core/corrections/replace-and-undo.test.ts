@@ -90,7 +90,7 @@ describe('replacing a document on re-import', () => {
     const before = bookState(book);
     const r = await importReceipts(book, 'v2', { replace: true });
     expect(r.committed).toBe(false);
-    expect(r.errors.map((e) => e.reason).join()).toMatch(/2026-09 is closed/);
+    expect(r.errors.map((e) => e.reason)).toContainEqual({ code: 'ledger.period-closed-posting', params: expect.objectContaining({ period: '2026-09', docNo: 'YSC001' }) });
     expect(bookState(book)).toBe(before);
   });
 });

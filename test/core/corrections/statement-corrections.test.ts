@@ -49,14 +49,14 @@ describe('the corrections section of the settlement statement', () => {
     await writeStatementXlsx(statement, xlsx);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
-    const sheet = wb.getWorksheet('更正 Corrections')!;
+    const sheet = wb.getWorksheet('更正')!;
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(3).value).toBe('YSC002');
     expect(sheet.getRow(2).getCell(9).value).toBe(-691.2);
     expect(sheet.getRow(3).getCell(12).value).toBe(14.4);
     const summaryTexts: string[] = [];
     wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => summaryTexts.push(String(c.value))));
-    expect(summaryTexts).toContain('九、更正（红字冲销与替换） Corrections (reversals and replacements)');
+    expect(summaryTexts).toContain('九、更正（红字冲销与替换）');
     expect(summaryTexts).toContain('2026-09 已结账');
     expect(sheet.getRow(2).getCell(6).value).toBe('冲销已结账期间 2026-09 的单据，记入本期');
 
@@ -88,6 +88,7 @@ describe('the corrections section of the settlement statement', () => {
     const statement = statementDocument(book, '2026-09', 'D01');
     expect('corrections' in statement.content).toBe(false);
     const html = statementHtml(statement);
-    expect(html).toContain('本期无更正 No corrections this month');
+    expect(html).toContain('本期无更正');
+    expect(statementHtml(statement, { lang: 'en' })).toContain('No corrections this month');
   });
 });

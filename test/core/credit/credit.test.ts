@@ -17,6 +17,8 @@ import { limitHistory } from '../../../db/queries/credit.js';
 import { addPeople } from '../../helpers/people.js';
 import { bookState, importOk, SEP, sepBook } from '../../helpers/sep-book.js';
 import { tempBook, tempDir } from '../../helpers/temp-book.js';
+import { said } from '../../helpers/said.js';
+import { renderMessage } from '../../../locale/index.js';
 import { codeOf } from '../../helpers/errors.js';
 
 const MONTHS = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
@@ -34,7 +36,7 @@ describe('ageing and the credit file of the demo year', () => {
       }
     }
     const r = ageing(book, '2026-10-31');
-    expect(r.buckets).toEqual(['not yet due', '1–30', '31–60', '61–90', '91–180', 'over 180']);
+    expect(r.buckets.map((b) => renderMessage('zh', b))).toEqual(['未到期', '1–30 天', '31–60 天', '61–90 天', '91–180 天', '180 天以上']);
     expect(r.totals.buckets[0]).toBeGreaterThan(0);
     // The conflict watch finds what the generator put in, and nothing else.
     const w = channelWatch(book);
@@ -55,7 +57,8 @@ describe('credit grades', () => {
     expect(best).toMatchObject({ grade: 'A', score: 100 });
     const worst = explainGrade({ dso: 200, overdueShare: 0.9, longestOverdue: 300, disputedShare: 0.5, shortPaidShare: 0.2 }, DEFAULT_RULES);
     expect(worst).toMatchObject({ grade: 'D', score: 0 });
-    expect(worst.measures.map((m) => m.reason)[0]).toBe('days sales outstanding 200: 0 of 25 points');
+    expect(renderMessage('zh', worst.measures[0]!.reason)).toBe('应收周转天数 200 天：0/25 分');
+    expect(renderMessage('en', worst.measures[0]!.reason)).toBe('days sales outstanding 200: 0 of 25 points');
     const edge = explainGrade({ dso: 46, overdueShare: 0.1, longestOverdue: 30, disputedShare: 0.05, shortPaidShare: 0.01 }, DEFAULT_RULES);
     expect(edge).toMatchObject({ grade: 'A', score: 92 });
   });
@@ -92,7 +95,7 @@ describe('credit holds on the import path', () => {
     expect(r.created).toBe(4);
     // On 2026-09-02 RTM owed nothing yet; by 2026-09-05 its receipt of 09-03 (1,366.50) put it over 1,000.00.
     expect(r.warnings.map((w) => w.row)).toEqual([4]);
-    expect(r.warnings[0]!.reason).toMatch(/exposure 1,366\.50 is over the credit limit 1,000\.00/);
+    expect(renderMessage('zh', r.warnings[0]!.reason)).toMatch(/风险敞口 ¥1,366\.50 超过信用额度 ¥1,000\.00/);
   });
 
   it('refuses them in block mode, changing nothing, until a credit controller releases the KA', async () => {
@@ -101,7 +104,7 @@ describe('credit holds on the import path', () => {
     const r = await importFile(book, `${SEP}10-deliveries.csv`, { kind: 'deliveries', actor: 'wang' });
     expect(r.committed).toBe(false);
     expect(r.errors.map((e) => e.row)).toEqual([4]);
-    expect(r.errors[0]!.reason).toMatch(/delivery held: .*a credit controller can release it/);
+    expect(renderMessage('zh', r.errors[0]!.reason)).toMatch(/送货被信用冻结：.*信用主管可以解除/);
     expect(bookState(book)).toBe(before);
     expect(codeOf(() => overrideHold(book, 'RTM', '2026-09-30', 'new PO guaranteed by the KA buyer', people.wang))).toBe('security.forbidden');
     overrideHold(book, 'RTM', '2026-09-30', 'new PO guaranteed by the KA buyer', people.li);

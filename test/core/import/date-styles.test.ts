@@ -5,6 +5,7 @@ import { DateColumn, dateShape, readDate } from '../../../core/import/date-style
 import { importFile } from '../../../core/import/import-file.js';
 import { bookState, sepBook } from '../../helpers/sep-book.js';
 import { tempDir } from '../../helpers/temp-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 const HEADER = '验收单号,验收日期,门店编号,商品编码,验收数量,单价,金额';
 const receiptsFile = (dates: string[], prefix = 'YS') => {
@@ -45,8 +46,8 @@ describe('date styles', () => {
     const file = receiptsFile(['03/09/2026', '04/09/2026', '09/09/2026']);
     const r = await importFile(book, file, { kind: 'receipts', actor: 't', sampleRows: 5 });
     expect(r.dateQuestion).toEqual({ column: 'B', heading: '验收日期', field: 'date', value: '03/09/2026', dmy: '2026-09-03', mdy: '2026-03-09' });
-    expect(r.errors.map((e) => e.message?.code)).toEqual(['import.date-order-undecidable']);
-    expect(r.errors[0]!.reason).toMatch(/--date-order dmy or --date-order mdy/);
+    expect(r.errors.map((e) => e.reason.code)).toEqual(['import.date-order-undecidable']);
+    expect(renderMessage('en', r.errors[0]!.reason)).toMatch(/--date-order dmy or --date-order mdy/);
     expect({ created: r.created, committed: r.committed, sample: r.sample?.rows.length }).toEqual({ created: 0, committed: false, sample: 3 });
     expect(bookState(book)).toBe(before);
 
@@ -72,7 +73,7 @@ describe('date styles', () => {
   it('refuses a column that contradicts itself, naming a date of each reading', async () => {
     const book = await sepBook();
     const r = await importFile(book, receiptsFile(['25/09/2026', '09/26/2026']), { kind: 'receipts', actor: 't' });
-    expect(r.errors.map((e) => [e.message?.code, e.message?.params])).toEqual([['import.date-order-mixed', { column: '验收日期 (column B)', dmy: '25/09/2026', mdy: '09/26/2026' }]]);
+    expect(r.errors.map((e) => [e.reason.code, e.reason.params])).toEqual([['import.date-order-mixed', { column: '验收日期 (column B)', dmy: '25/09/2026', mdy: '09/26/2026' }]]);
   });
 
   it('keeps the date order with a saved mapping, found again by the header signature', async () => {

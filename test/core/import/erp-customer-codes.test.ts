@@ -33,7 +33,7 @@ A108,大润发杭州萧山店,RTM,华东,D01,0101009
 A109,大润发杭州滨江店,RTM,华东,0101009
 `);
     const refused = await importFile(book, twice, { kind: 'stores', actor: 't' });
-    expect(refused.errors.map((e) => [e.row, e.field, e.message?.code])).toEqual([[2, '客户编码 (column E)', 'import.erp-code-taken']]);
+    expect(refused.errors.map((e) => [e.row, e.field, e.reason.code])).toEqual([[2, '客户编码 (column E)', 'import.erp-code-taken']]);
     expect(bookState(book)).toBe(before);
   });
 

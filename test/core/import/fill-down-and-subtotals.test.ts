@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../core/import/import-file.js';
 import { bookState, sepBook } from '../../helpers/sep-book.js';
 import { tempDir } from '../../helpers/temp-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 const write = (name: string, text: string) => {
   const file = join(tempDir(), name);
@@ -52,7 +53,7 @@ YS03,2026-09-03,A021,RT03,P001,24,6.40,153.60
 YS04,2026-09-05,,RT04,P001,24,6.40,153.60
 `);
     const refused = await importFile(book, bad, { kind: 'receipts', actor: 't' });
-    expect(refused.errors.map((e) => [e.row, e.message?.code])).toEqual([[3, 'import.no-store']]);
+    expect(refused.errors.map((e) => [e.row, e.reason.code])).toEqual([[3, 'import.no-store']]);
   });
 });
 
@@ -97,7 +98,7 @@ GR01,2026-09-05,A021,6901234500024,12,7.20,90.00
 `);
     const r = await importFile(book, file, { kind: 'receipts', actor: 't' });
     expect(r.columns.find((c) => c.heading === '收货金额')).toMatchObject({ field: 'amount', basis: 'heading-and-values' });
-    expect(r.errors.map((e) => [e.row, e.message?.code])).toEqual([[3, 'import.amount-mismatch']]);
+    expect(r.errors.map((e) => [e.row, e.reason.code])).toEqual([[3, 'import.amount-mismatch']]);
   });
 
   it('says when two columns fit a field equally, names both and how to choose, and imports once the user chooses', async () => {
@@ -109,8 +110,8 @@ GR01,2026-09-05,A021,6901234500017,24,6.40,153.60,153.60
     // The surer first (验收金额 is also a heading the table knows), then its rival.
     expect(r.competing).toEqual([{ field: 'amount', columns: [{ column: 'H', heading: '验收金额', confidence: expect.any(Number) }, { column: 'G', heading: '收货金额', confidence: expect.any(Number) }] }]);
     expect(r.committed).toBe(false);
-    const refusal = r.errors.find((e) => e.message?.code === 'import.competing-columns')!;
-    expect(refusal.reason).toMatch(/H 验收金额 .* G 收货金额 .*--map "验收金额=amount;收货金额="/);
+    const refusal = r.errors.find((e) => e.reason.code === 'import.competing-columns')!;
+    expect(renderMessage('en', refusal.reason)).toMatch(/H 验收金额 .* G 收货金额 .*--map "验收金额=amount;收货金额="/);
     const chosen = await importFile(book, file, { kind: 'receipts', actor: 't', map: { 验收金额: 'amount', 收货金额: '' } });
     expect({ errors: chosen.errors, competing: chosen.competing, committed: chosen.committed }).toEqual({ errors: [], competing: [], committed: true });
   });

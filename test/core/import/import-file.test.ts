@@ -6,6 +6,7 @@ import { importFile } from '../../../core/import/import-file.js';
 import { setPeriodStatus } from '../../../db/queries/periods.js';
 import { bookState, importOk, QUIRKS, SEP, sepBook } from '../../helpers/sep-book.js';
 import { tempDir } from '../../helpers/temp-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 const sum = (book: Awaited<ReturnType<typeof sepBook>>, sql: string) => (book.db.prepare(sql).get() as { n: number }).n;
 
@@ -113,14 +114,14 @@ describe('importing messy files', () => {
     const before = bookState(book);
     const r = await importFile(book, `${QUIRKS}deliveries-bad-rows.csv`, { kind: 'deliveries', actor: 'tester' });
     expect(r.committed).toBe(false);
-    expect(r.errors.map((e) => [e.row, e.field?.replace(/ \(column .\)/, ''), e.reason.split(' ')[0]])).toEqual([
-      [3, '门店编号', 'unknown'],
-      [4, '送货日期', 'date'],
-      [5, '金额', 'amount'],
-      [6, '金额', 'amount'],
-      [7, '商品编码', 'unknown'],
-      [8, '数量', 'quantity'],
-      [9, undefined, 'the'],
+    expect(r.errors.map((e) => [e.row, e.field?.replace(/ \(column .\)/, ''), e.reason.code])).toEqual([
+      [3, '门店编号', 'import.unknown-store-any'],
+      [4, '送货日期', 'import.not-a-date'],
+      [5, '金额', 'import.misplaced-separators'],
+      [6, '金额', 'import.amount-mismatch'],
+      [7, '商品编码', 'import.unknown-product'],
+      [8, '数量', 'import.not-a-number'],
+      [9, undefined, 'import.same-line-twice'],
     ]);
     expect(r.errors.every((e) => e.file.endsWith('deliveries-bad-rows.csv'))).toBe(true);
     expect(bookState(book)).toBe(before);
@@ -143,7 +144,7 @@ describe('importing messy files', () => {
     });
     const r = await importFile(book, `${SEP}10-deliveries.csv`, { kind: 'deliveries', actor: 'tester' });
     expect(r.committed).toBe(false);
-    expect(r.errors[0]!.reason).toMatch(/period 2026-09 is closed/);
+    expect(renderMessage('zh', r.errors[0]!.reason)).toMatch(/2026-09 已结账/);
   });
 
   it('saves a mapping per KA and reuses it; remembers KA item codes for later files', async () => {
@@ -177,8 +178,7 @@ XS9,2026-09-02,RT9,A021,ERP-0099,6900000000000,10,6.40,64.00
 `);
     const r = await importFile(book, file, { kind: 'deliveries', actor: 't' });
     expect(r.errors).toEqual([{
-      file, row: 3, field: '商品编码 (column E)', reason: 'unknown product "ERP-0099" or barcode "6900000000000"', code: 'import.unknown-product-or-barcode',
-      message: { code: 'import.unknown-product-or-barcode', params: { sku: 'ERP-0099', barcode: '6900000000000' } },
+      file, row: 3, field: '商品编码 (column E)', reason: { code: 'import.unknown-product-or-barcode', params: { sku: 'ERP-0099', barcode: '6900000000000' } },
     }]);
   });
 

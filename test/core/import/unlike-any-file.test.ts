@@ -5,6 +5,7 @@ import { importFile } from '../../../core/import/import-file.js';
 import { dropMapping, savedMappings } from '../../../core/import/saved-mappings.js';
 import { batchDocuments, CORPUS, corpusBook, expectation } from '../../helpers/corpus-book.js';
 import { bookState } from '../../helpers/sep-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 const ODD = join(CORPUS, 'odd');
 const october = join(ODD, 'odd-receipts-2026-10.csv');
@@ -31,8 +32,8 @@ describe('a file unlike any in the corpus', () => {
     });
     for (const c of r.columns) expect(c.confidence, c.heading).toBeGreaterThan(0);
     expect(r.columns.filter((c) => c.basis === 'values').every((c) => c.confidence < 100)).toBe(true);
-    expect(r.errors.map((e) => e.message?.code)).toEqual(['import.unsure-columns']);
-    expect(r.errors[0]!.reason).toContain('--map "');
+    expect(r.errors.map((e) => e.reason.code)).toEqual(['import.unsure-columns']);
+    expect(renderMessage('en', r.errors[0]!.reason)).toContain('--map "');
     expect(r.sample?.rows.length).toBe(3);
     expect(bookState(book)).toBe(before);
   });
@@ -58,7 +59,7 @@ describe('a file unlike any in the corpus', () => {
     expect({ ka: anyKa.kaCode, mapping: anyKa.appliedMapping?.name, unchanged: anyKa.unchanged }).toEqual({ ka: 'MET', mapping: '麦德龙新门户', unchanged: 1 });
     const ignored = await importFile(book, november, { kind: 'receipts', actor: 'tester', kaCode: 'MET', dryRun: true, ignoreSavedMapping: true });
     expect(ignored.appliedMapping).toBeUndefined();
-    expect(ignored.errors.map((e) => e.message?.code)).toEqual(['import.unsure-columns']);
+    expect(ignored.errors.map((e) => e.reason.code)).toEqual(['import.unsure-columns']);
     dropMapping(book, '麦德龙新门户', 'receipts', 'MET');
     expect(savedMappings(book, 'receipts')).toEqual([]);
     const dropped = await importFile(book, november, { kind: 'receipts', actor: 'tester', kaCode: 'MET', dryRun: true });
@@ -77,7 +78,7 @@ describe('an ERP export naming a customer the book does not know', () => {
     expect(r.committed).toBe(false);
     expect(r.unknownCustomers).toEqual([{ code: want.code, name: want.name, rows: 1, firstRow: 2, proposal: { ka: want.ka, storeCode: want.store, storeName: '家乐福上海古北店', score: expect.any(Number) } }]);
     expect(r.unknownCustomers[0]!.proposal!.score).toBeGreaterThan(0.5);
-    expect(r.errors.map((e) => [e.row, e.message?.code, e.message?.params?.code])).toEqual([[2, 'import.unknown-customer', want.code]]);
+    expect(r.errors.map((e) => [e.row, e.reason.code, e.reason.params?.code])).toEqual([[2, 'import.unknown-customer', want.code]]);
     expect(bookState(book)).toBe(before);
   });
 

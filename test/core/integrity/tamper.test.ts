@@ -89,20 +89,20 @@ BEGIN SELECT RAISE(ABORT, 'immutable:audit_log'); END;`;
 describe('check shows tampering', () => {
   it('when the last audit rows are deleted', async () => {
     const book = await tampered((db) => db.exec(`${unlockAudit} DELETE FROM audit_log WHERE id > (SELECT max(id) - 3 FROM audit_log); ${relockAudit}`));
-    expect(failing(book)['audit-coverage']).toEqual(['security.check-document-unaudited']);
+    expect(failing(book)['check.audit-coverage']).toEqual(['security.check-document-unaudited']);
   });
 
   it('when the audit rows back to before a sign-off are deleted', async () => {
     const book = await tampered((db) => db.exec(`${unlockAudit}
       DELETE FROM audit_log WHERE id > (SELECT chain_rows FROM sign_offs WHERE period = '2026-09' AND step = 'review'); ${relockAudit}`));
-    expect(failing(book)['audit-heads']).toEqual(expect.arrayContaining(['security.check-head-missing', 'security.check-head-audit']));
+    expect(failing(book)['check.audit-heads']).toEqual(expect.arrayContaining(['security.check-head-missing', 'security.check-head-audit']));
   });
 
   it('when the whole audit log is deleted', async () => {
     const book = await tampered((db) => db.exec(`${unlockAudit} DELETE FROM audit_log; ${relockAudit}`));
     const f = failing(book);
-    expect(f['audit-coverage']).toEqual(['security.check-audit-empty']);
-    expect(f['audit-heads']).toContain('security.check-head-missing');
+    expect(f['check.audit-coverage']).toEqual(['security.check-audit-empty']);
+    expect(f['check.audit-heads']).toContain('security.check-head-missing');
   });
 
   it('when a row is edited and the chain re-hashed with the project’s own hash function', async () => {
@@ -113,8 +113,8 @@ describe('check shows tampering', () => {
       db.exec(relockAudit);
     });
     const f = failing(book);
-    expect(f['audit-chain']).toBeUndefined();
-    expect(f['audit-heads']).toContain('security.check-head-differs');
+    expect(f['check.audit-chain']).toBeUndefined();
+    expect(f['check.audit-heads']).toContain('security.check-head-differs');
   });
 
   it('when a forged row is added after the sign-offs (a reopening nobody made)', async () => {
@@ -125,14 +125,14 @@ describe('check shows tampering', () => {
         .run({ ...row, hash: auditRowHash(row) });
     });
     const f = failing(book);
-    expect(f['audit-chain']).toBeUndefined();
-    expect(f['periods-audit']).toEqual(['security.check-period-state']);
+    expect(f['check.audit-chain']).toBeUndefined();
+    expect(f['check.periods-audit']).toEqual(['security.check-period-state']);
   });
 
   it('when triggers are dropped or an index added', async () => {
     const book = await tampered((db) => db.exec('DROP TRIGGER documents_lock_insert; DROP TRIGGER audit_log_no_delete; CREATE INDEX sneaky ON documents(doc_no);'));
-    expect(failing(book).schema).toEqual(expect.arrayContaining(['security.check-schema-missing', 'security.check-schema-extra']));
-    expect(checkBook(book).checks.find((c) => c.name === 'schema')!.problems!.map((p) => p.params!.name).sort()).toEqual(['audit_log_no_delete', 'documents_lock_insert', 'sneaky']);
+    expect(failing(book)['check.schema']).toEqual(expect.arrayContaining(['security.check-schema-missing', 'security.check-schema-extra']));
+    expect(checkBook(book).checks.find((c) => c.name === 'check.schema')!.problems!.map((p) => p.params!.name).sort()).toEqual(['audit_log_no_delete', 'documents_lock_insert', 'sneaky']);
   });
 
   it('when a closed month is set open and back to closed around an import', async () => {
@@ -143,9 +143,9 @@ describe('check shows tampering', () => {
     expect(r.committed).toBe(true);
     book.db.exec("UPDATE periods SET status = 'closed' WHERE period IN ('2026-08', '2026-09')");
     const f = failing(book);
-    expect(f['periods-audit']).toContain('security.check-post-into-closed');
+    expect(f['check.periods-audit']).toContain('security.check-post-into-closed');
     // And the closed month's statement, built again, no longer equals its frozen copy.
-    expect(f['closed-statements']).toEqual(['security.check-rebuild-differs']);
+    expect(f['check.closed-statements']).toEqual(['security.check-rebuild-differs']);
   });
 
   it('when a closed month’s statement figures are raised and its stored hash kept', async () => {
@@ -157,9 +157,9 @@ describe('check shows tampering', () => {
       db.prepare('UPDATE settlement_statements SET content_json = ? WHERE id = ?').run(canonicalJson(content), s.id);
     });
     const f = failing(book);
-    expect(f['statement-hashes']).toEqual(['security.check-statement-hash']);
-    expect(f['closed-statements']).toEqual(['security.check-rebuild-differs']);
-    expect(f.schema).toEqual(['security.check-schema-missing']);
+    expect(f['check.statement-hashes']).toEqual(['security.check-statement-hash']);
+    expect(f['check.closed-statements']).toEqual(['security.check-rebuild-differs']);
+    expect(f['check.schema']).toEqual(['security.check-schema-missing']);
   });
 
   it('passes an untouched copy, and the book agrees with the PDF that left it', async () => {
@@ -169,7 +169,7 @@ describe('check shows tampering', () => {
     const approve = signOffHeads(book, '2026-09').find((h) => h.step === 'approve')!;
     expect(text).toContain(`#${approve.chain.rows} ${approve.chain.hash.slice(0, 16)}`);
     const against = await checkAgainst(book, pdf);
-    expect(against.map((c) => [c.name, c.ok])).toEqual([['against-statements', true], ['against-audit-heads', true]]);
+    expect(against.map((c) => [c.name, c.ok])).toEqual([['check.against-statements', true], ['check.against-audit-heads', true]]);
   });
 });
 
@@ -198,10 +198,10 @@ BEGIN SELECT RAISE(ABORT, 'immutable:sign_offs'); END;`);
     });
     expect(failing(book)).toEqual({});
     const against = await checkAgainst(book, pdf);
-    expect(against.find((c) => c.name === 'against-audit-heads')).toMatchObject({ ok: false, problems: [{ code: 'security.against-head-differs' }, { code: 'security.against-head-differs' }, { code: 'security.against-head-differs' }] });
-    expect(verifyEvidence(book, evidence).find((c) => c.name === 'against-audit-heads')!.ok).toBe(false);
+    expect(against.find((c) => c.name === 'check.against-audit-heads')).toMatchObject({ ok: false, problems: [{ code: 'security.against-head-differs' }, { code: 'security.against-head-differs' }, { code: 'security.against-head-differs' }] });
+    expect(verifyEvidence(book, evidence).find((c) => c.name === 'check.against-audit-heads')!.ok).toBe(false);
     // The statement itself was not touched, so it still agrees.
-    expect(against.find((c) => c.name === 'against-statements')!.ok).toBe(true);
+    expect(against.find((c) => c.name === 'check.against-statements')!.ok).toBe(true);
     expect(sha256Hex(canonicalJson(statementDocument(book, '2026-09', 'D01').content))).toBe(evidence.statements[0]!.sha256);
   });
 });

@@ -35,8 +35,8 @@ const arBalance = (book: Parameters<typeof balances>[0]) => balances(book, 'acco
  */
 function soundLedger(book: Parameters<typeof checkBook>[0]): boolean {
   const checks = checkBook(book).checks;
-  expect(checks.find((c) => c.name === 'periods-audit')).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.objectContaining({ code: 'security.check-period-state' })]) });
-  return checks.filter((c) => c.name !== 'periods-audit').every((c) => c.ok);
+  expect(checks.find((c) => c.name === 'check.periods-audit')).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.objectContaining({ code: 'security.check-period-state' })]) });
+  return checks.filter((c) => c.name !== 'check.periods-audit').every((c) => c.ok);
 }
 
 describe('posting', () => {

@@ -53,7 +53,8 @@ describe('parseAmount reads amounts as Chinese spreadsheets write them', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(UserError);
-      expect((e as UserError).describe()).toBe('receipts.csv, row 7, field 金额: amount "12.3x" is not a number');
+      expect((e as UserError).describe('en')).toBe('receipts.csv, row 7, field 金额: amount "12.3x" is not a number');
+      expect((e as UserError).describe('zh')).toBe('receipts.csv，第 7 行，字段 金额：金额“12.3x”不是数字');
     }
   });
 

@@ -12,6 +12,7 @@ import type { Book } from '../../../db/connection.js';
 import { post, type World } from '../../helpers/documents.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook } from '../../helpers/temp-book.js';
+import { said } from '../../helpers/said.js';
 
 function contract(book: Book) {
   book.write(() => new MasterDataWriter(book, 'tester').contract({
@@ -92,7 +93,7 @@ describe('deductions', () => {
     const after = reconcile(book);
     expect(after.deductions.disputedCount).toBe(0);
     expect(deductionChecksView(book, '2026-09', null, false, 10, 0).filter((r) => r.fee_text === '年度合作费').map((r) => r.classified_by)).toEqual(['user', 'rule']);
-    expect(() => reclassifyDeduction(book, odd.line_id, 'display', 'accountant')).toThrow(/already booked into a claim/);
+    expect(said(() => reclassifyDeduction(book, odd.line_id, 'display', 'accountant'))).toMatch(/已计入费用申请：请先驳回那张申请/);
   });
 });
 
@@ -102,11 +103,11 @@ describe('fee claims', () => {
     const [claim] = listClaims(book, null, 10, 0);
     expect(claim).toMatchObject({ status: 'draft', amount_fen: 160_000, open_fen: 160_000 });
     expect(JSON.parse(claim!.evidence_json)).toMatchObject({ period: '2026-09', ka: 'RTM', deductions: [{ deduction: 'KF1', store: 'A021', wording: '条码费', feeType: 'barcode', amountFen: 160_000, claimFen: 160_000 }] });
-    expect(() => moveClaim(book, claim!.id, 'approved', 'm', { date: '2026-10-05' })).toThrow(/draft: it cannot become approved/);
+    expect(said(() => moveClaim(book, claim!.id, 'approved', 'm', { date: '2026-10-05' }))).toMatch(/现为草稿，不能改为已批准/);
     moveClaim(book, claim!.id, 'submitted', 'accountant', { date: '2026-10-05' });
     moveClaim(book, claim!.id, 'approved', 'manager', { date: '2026-10-06' });
     post(book, { kind: 'manufacturer_credit', naturalKey: 'M01|HX1', docNo: 'HX1', docDate: '2026-10-20', manufacturerId: w.manufacturerId, distributorId: w.distributorId, method: 'cash', lines: [{ amount: 100_000 }] });
-    expect(() => moveClaim(book, claim!.id, 'written_off', 'accountant', { date: '2026-10-21' })).toThrow(/600\.00 not covered/);
+    expect(said(() => moveClaim(book, claim!.id, 'written_off', 'accountant', { date: '2026-10-21' }))).toMatch(/还有 ¥600\.00 没有厂家核销覆盖/);
     post(book, { kind: 'manufacturer_credit', naturalKey: 'M01|HX2', docNo: 'HX2', docDate: '2026-10-25', manufacturerId: w.manufacturerId, distributorId: w.distributorId, method: 'goods', lines: [{ amount: 60_000 }] });
     expect(moveClaim(book, claim!.id, 'written_off', 'accountant', { date: '2026-10-26' })).toBe('written_off');
     expect(getClaim(book, claim!.id)).toMatchObject({ status: 'written_off', open_fen: 0 });
@@ -119,7 +120,7 @@ describe('fee claims', () => {
     const { book } = await reconciledDeduction([['条码费', 160_000]]);
     const [claim] = listClaims(book, null, 10, 0);
     moveClaim(book, claim!.id, 'submitted', 'accountant', { date: '2026-10-05' });
-    expect(() => moveClaim(book, claim!.id, 'rejected', 'manager', { date: '2026-10-06' })).toThrow(/needs a reason/);
+    expect(said(() => moveClaim(book, claim!.id, 'rejected', 'manager', { date: '2026-10-06' }))).toMatch(/驳回需要填写原因/);
     moveClaim(book, claim!.id, 'rejected', 'manager', { date: '2026-10-06', reason: 'not in the listing plan' });
     expect(account(book, 'claims_manufacturer')).toBe(0);
     expect(account(book, 'fee_expense')).toBe(160_000);

@@ -8,6 +8,7 @@ import type { Book } from '../../../db/connection.js';
 import { delivery, post, receipt } from '../../helpers/documents.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook } from '../../helpers/temp-book.js';
+import { readStoredMessage, renderMessage, type Language } from '../../../locale/index.js';
 
 const P001 = 64_000; // 6.40
 const P003 = 399_000; // 39.90
@@ -18,6 +19,9 @@ function run(book: Book, period = '2026-09', asOf = '2026-10-10') {
   const by = (docNo: string, lineNo = 0) => rows.filter((r) => r.delivery_no === docNo)[lineNo]!;
   return { summary, rows, by };
 }
+
+/** A result's stored reason, said in a language. */
+const reasonOf = (row: { reason: string }, lang: Language = 'zh') => renderMessage(lang, readStoredMessage(row.reason));
 
 describe('delivery ↔ receipt matching', () => {
   it('gives each line its status: matched, short, over, price difference, receipt missing', async () => {
@@ -33,10 +37,11 @@ describe('delivery ↔ receipt matching', () => {
     const { summary, by } = run(book);
     expect(by('XS1')).toMatchObject({ status: 'matched', matched_by: 'order', line_received_fen: 76_800 });
     expect(by('XS2')).toMatchObject({ status: 'short', delivered_qty: 16_000, received_qty: 15_000, line_delivered_fen: 63_840, line_received_fen: 59_850 });
-    expect(by('XS2').reason).toBe('received 15 of 16 delivered');
+    expect(reasonOf(by('XS2'))).toBe('验收 15，送货 16');
+    expect(reasonOf(by('XS2'), 'en')).toBe('received 15 of 16 delivered');
     expect(by('XS3')).toMatchObject({ status: 'over', received_qty: 48_000 });
     expect(by('XS4')).toMatchObject({ status: 'price_diff', received_price_e4: 61_000, line_received_fen: 61_000 });
-    expect(by('XS4').reason).toBe('received at 6.10, delivered at 6.40');
+    expect(reasonOf(by('XS4'))).toBe('验收单价 ¥6.10，送货单价 ¥6.40');
     expect(by('XS5')).toMatchObject({ status: 'receipt_missing', days_outstanding: 20, line_received_fen: 0 });
     expect(summary).toMatchObject({
       deliveryLines: { matched: 1, short: 1, over: 1, priceDiff: 1, receiptMissing: 1 }, unexpectedReceiptLines: 0,
@@ -50,7 +55,7 @@ describe('delivery ↔ receipt matching', () => {
     post(book, delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 10, 66_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 10, 66_000]]));
     const { by } = run(book);
     expect(by('XS1')).toMatchObject({ status: 'price_diff', list_price_e4: P001 });
-    expect(by('XS1').reason).toBe('delivered at 6.60, contract price 6.40');
+    expect(reasonOf(by('XS1'))).toBe('送货单价 ¥6.60，合同价 ¥6.40');
   });
 
   it('matches partial deliveries and split receipts as a whole, not as noise', async () => {
@@ -110,8 +115,8 @@ describe('delivery ↔ receipt matching', () => {
     const short = first.by('XS1');
     decideResult(book, short.line_id, { decision: 'overridden', to: 'matched', note: 'four cases broken, KA credit note agreed' }, 'accountant');
     decideResult(book, first.by('XS2').line_id, { decision: 'annotated', note: 'driver has the signed delivery note' }, 'accountant');
-    expect(() => decideResult(book, short.line_id, { decision: 'overridden', to: 'unexpected', note: 'x' }, 'a')).toThrow(/cannot be unexpected/);
-    expect(() => decideResult(book, short.line_id, { decision: 'annotated', note: ' ' }, 'a')).toThrow(/say why/);
+    expect(() => decideResult(book, short.line_id, { decision: 'overridden', to: 'unexpected', note: 'x' }, 'a')).toThrow(expect.objectContaining({ code: 'reconcile.status-not-for-kind', params: { kind: 'delivery', status: 'unexpected' } }));
+    expect(() => decideResult(book, short.line_id, { decision: 'annotated', note: ' ' }, 'a')).toThrow(expect.objectContaining({ code: 'reconcile.note-needed' }));
     const again = run(book);
     expect(JSON.stringify(book.db.prepare('SELECT * FROM recon_delivery_lines ORDER BY line_id').all())).toBe(snapshot);
     expect(again.by('XS1')).toMatchObject({ status: 'matched', found_status: 'short', decision: 'overridden', decision_stale: 0 });

@@ -17,7 +17,7 @@ const range = { from: '2026-08', to: '2026-09' };
 // One demo book for the whole file (the shared helpers clean up after each test).
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ka-settle-workbench-'));
-  book = await createDemoBook(join(dir, 'demo.kasettle'), 'tester');
+  book = await createDemoBook(join(dir, 'demo.kasettle'), 'tester', { settle: false });
   for (const period of ['2026-08', '2026-09']) reconcilePeriod(book, { period, actor: 'tester', asOf: '2026-10-31' });
 }, 60_000);
 afterAll(() => {
@@ -46,6 +46,20 @@ describe('the reconciliation workbench’s queries', () => {
     expect(keys).toEqual([...keys].sort());
   });
 
+  it('sums every line the filter selects for the 合计 row, not only the page shown', () => {
+    for (const q of [range, { ...range, status: 'unmatched' }, { ...range, ka: 'RTM', status: 'short' }]) {
+      const first = workbenchLines(book, { ...q, withTotal: true, offset: 0, limit: 50 });
+      // by hand: add up each line of every page
+      const rows = all(q);
+      const delivered = rows.reduce((s, r) => s + r.line_delivered_fen, 0);
+      const received = rows.reduce((s, r) => s + r.line_received_fen, 0);
+      expect(first.total).toBe(rows.length);
+      expect(first.sums).toEqual({ delivered, received, difference: received - delivered });
+      if (rows.length > 50) expect(first.rows.reduce((s, r) => s + r.line_delivered_fen, 0)).not.toBe(delivered);
+    }
+    expect(workbenchLines(book, { ...range, offset: 0, limit: 5 })).not.toHaveProperty('sums');
+  });
+
   it('narrows by status (with the user’s overrides), KA, store, product and dates', () => {
     const unmatched = workbenchLines(book, { ...range, status: 'unmatched', withTotal: true, offset: 0, limit: 1 }).total!;
     const matched = workbenchLines(book, { ...range, status: 'matched', withTotal: true, offset: 0, limit: 1 }).total!;
@@ -64,7 +78,7 @@ describe('the reconciliation workbench’s queries', () => {
     const narrow = all({ ...range, ka: pick.ka!, store: pick.store!, sku: pick.sku!, dateFrom: pick.delivery_date, dateTo: pick.delivery_date });
     expect(narrow.map((r) => r.line_id)).toContain(pick.line_id);
     expect(narrow.every((r) => r.ka === pick.ka && r.store === pick.store && r.sku === pick.sku && r.delivery_date === pick.delivery_date)).toBe(true);
-    expect(() => workbenchLines(book, { ...range, ka: 'NOPE', offset: 0, limit: 5 })).toThrow(expect.objectContaining({ code: 'unknown-code', place: { field: 'ka' } }));
+    expect(() => workbenchLines(book, { ...range, ka: 'NOPE', offset: 0, limit: 5 })).toThrow(expect.objectContaining({ code: 'master.unknown-ka', place: { field: 'ka' } }));
   });
 
   it('shows a line’s both sides: the delivery and the receipt lines it was matched with', () => {
@@ -75,7 +89,7 @@ describe('the reconciliation workbench’s queries', () => {
     expect(detail.receipts.every((r) => byOrder.receipt_doc_nos!.split(',').includes(r.doc_no) && r.sku === byOrder.sku && r.store === byOrder.store)).toBe(true);
     const missing = all({ ...range, status: 'receipt_missing' })[0]!;
     expect(workbenchLine(book, missing.line_id).receipts).toEqual([]);
-    expect(() => workbenchLine(book, 999_999_999)).toThrow(expect.objectContaining({ code: 'not-found' }));
+    expect(() => workbenchLine(book, 999_999_999)).toThrow(expect.objectContaining({ code: 'reconcile.no-result' }));
   });
 
   it('exports the view to .xlsx with every line and its figures, and leaves no file when cancelled', async () => {
@@ -96,7 +110,7 @@ describe('the reconciliation workbench’s queries', () => {
     expect(ws.getCell(2, col('送货单号')).value).toBe(rows[0]!.delivery_no);
 
     const big = join(dir, 'exports', 'cancelled.xlsx');
-    await expect(exportWorkbench(book, range, big, { isCancelled: () => true })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(exportWorkbench(book, range, big, { isCancelled: () => true })).rejects.toMatchObject({ code: 'work.cancelled' });
     expect(existsSync(big)).toBe(false);
   });
 });

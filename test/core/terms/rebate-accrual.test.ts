@@ -11,6 +11,7 @@ import type { Book } from '../../../db/connection.js';
 import { post, receipt } from '../../helpers/documents.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook } from '../../helpers/temp-book.js';
+import { renderMessage } from '../../../locale/index.js';
 
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2026-${m}`);
 const UNIT = 1_000_000; // a product at 100.00 yuan a unit: 10 units = 1,000.00 yuan
@@ -65,7 +66,7 @@ describe('rebate accrual', () => {
     expect(posted(book)).toBe(30_000);
     const e = explainRebate(book, findContract(book, 'HT')!, '2026-12')!;
     expect(e.slices.map((s) => s.amount)).toEqual([10_000, 20_000]);
-    expect(e.rounding).toMatch(/rounded half-up to the fen once/);
+    expect(renderMessage('en', e.rounding)).toMatch(/rounded half-up to the fen once/);
   });
 
   it('leaves promotion-price sales, excluded products and excluded stores out of the base', async () => {

@@ -9,6 +9,7 @@ import type { Book } from '../../../db/connection.js';
 import { delivery, post, receipt } from '../../helpers/documents.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook } from '../../helpers/temp-book.js';
+import { readStoredMessage, renderMessage } from '../../../locale/index.js';
 
 type Rule = { region?: string; method: 'percent' | 'per_case' | 'per_drop'; rate?: number; amount?: number; monthlyFloor?: number; monthlyCap?: number };
 
@@ -48,8 +49,14 @@ describe('delivery-cost subsidy (配送费补贴)', () => {
     expect(subsidy(book, '2026-10')[0]).toMatchObject({ subtotal: 119_700, total: 100_000 });
     expect(subsidy(book, '2026-11')).toEqual([]); // nothing accepted: no floor either
     expect(accruePeriod(book, '2026-09', 'a').posted.deliveryCost).toBe(50_000);
-    expect(book.db.prepare("SELECT l.amount_fen, l.memo FROM document_lines l JOIN documents d ON d.id = l.document_id WHERE d.kind = 'delivery_cost_claim' ORDER BY l.line_no").all())
-      .toEqual([{ amount_fen: 1_920, memo: '华东 percent: accepted 640.00 × 3%' }, { amount_fen: 48_080, memo: 'monthly floor' }]);
+    // The memo is stored as a code with its parameters and read in the reader's language.
+    const lines = book.db.prepare("SELECT l.amount_fen, l.memo FROM document_lines l JOIN documents d ON d.id = l.document_id WHERE d.kind = 'delivery_cost_claim' ORDER BY l.line_no").all() as { amount_fen: number; memo: string }[];
+    expect(lines.map((l) => ({ amount_fen: l.amount_fen, memo: readStoredMessage(l.memo) }))).toEqual([
+      // 华东 at 3 % (30,000 ppm) of 640.00 accepted (64,000 fen) = 19.20; the floor lifts the month to 500.00
+      { amount_fen: 1_920, memo: { code: 'memo.subsidy-line', params: { region: '华东', method: 'percent', detail: { code: 'terms.detail-percent', params: { accepted: 64_000, rate: 30_000 } } } } },
+      { amount_fen: 48_080, memo: { code: 'memo.monthly-floor', params: {} } },
+    ]);
+    expect(renderMessage('zh', readStoredMessage(lines[1]!.memo))).not.toMatch(/[A-Za-z]/);
     expect(accruePeriod(book, '2026-09', 'a').posted.deliveryCost).toBe(0);
     expect(checkBook(book).ok).toBe(true);
   });

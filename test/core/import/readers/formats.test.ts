@@ -4,6 +4,7 @@ import { importFile } from '../../../../core/import/import-file.js';
 import { extractExportBundle } from '../../../../core/import/readers/export-archive.js';
 import type { Book } from '../../../../db/connection.js';
 import { sepBook } from '../../../helpers/sep-book.js';
+import { renderMessage } from '../../../../locale/index.js';
 
 const DIR = new URL('../../../fixtures/readers/', import.meta.url).pathname;
 interface Figures { documents: { docNo: string; lines: number; totalFen: number }[]; lines: number; totalFen: number }
@@ -52,7 +53,7 @@ describe('every format the readers accept, figure by figure', () => {
     const refused = EXPECTED[name]!.refused;
     expect(r.errors.map((e) => ({ row: e.row, column: /column ([A-Z]+)/.exec(e.field ?? '')?.[1] }))).toEqual(refused.map((x) => ({ row: x.row, column: x.column })));
     for (const [i, x] of refused.entries()) {
-      const reason = r.errors[i]!.reason;
+      const reason = renderMessage('en', r.errors[i]!.reason);
       expect(reason).not.toMatch(/object Object/);
       expect(reason).toMatch(x.value === 'uncalculated' ? /formula that was saved without its result/ : new RegExp(`error value ${x.value.replace(/[/!?#]/g, '\\$&')}: `));
     }

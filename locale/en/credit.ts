@@ -1,0 +1,26 @@
+import type { creditZh } from '../zh/credit.js';
+
+export const creditEn: Record<keyof typeof creditZh, string> = {
+  'credit.invalid-party': '"{{ref}}" is neither ka:CODE nor distributor:CODE',
+  'credit.invalid-limit': 'a credit limit is a non-negative amount',
+  'credit.limit-reason': 'a limit change needs a reason',
+  'credit.override-reason': 'an override needs a reason',
+  'credit.follow-up-note': 'a follow-up says what was agreed',
+  'credit.hold-over-limit': 'exposure {{exposure, yuan}} is over the credit limit {{limit, yuan}}',
+  'credit.hold-grade-d': 'graded D on {{date}}',
+  'credit.hold-released': 'released by {{by}} until {{until}}: {{reason}}',
+  'credit.held': 'delivery held: {{reasons}}; a credit controller can release it',
+  'credit.warned': 'credit warning: {{reasons}}',
+  'credit.grade-dso': 'days sales outstanding {{value}}: {{points}} of {{of}} points',
+  'credit.grade-overdue-share': '{{value}} of what is open is overdue: {{points}} of {{of}} points',
+  'credit.grade-longest-overdue': 'longest overdue {{value}} days: {{points}} of {{of}} points',
+  'credit.grade-disputed-share': '{{value}} of deductions disputed: {{points}} of {{of}} points',
+  'credit.grade-short-paid-share': 'short payments {{value}} of remittances: {{points}} of {{of}} points',
+  'credit.bucket-not-due': 'not yet due',
+  'credit.bucket-up-to': 'up to {{to}} days',
+  'credit.bucket-between': '{{from}}–{{to}} days',
+  'credit.bucket-over': 'over {{from}} days',
+  'credit.bucket-credits': 'unapplied credits',
+  'credit.watch-price-gap': '{{ka}} product {{sku}}: {{regionA}} at ¥{{priceA, price}}, {{regionB}} at ¥{{priceB, price}} ({{gap}}% apart), both valid {{from}} to {{to}}',
+  'credit.watch-spike': '{{ka}} store {{store}} ({{city}}) {{date}} delivery {{deliveryNo}}: product {{sku}} {{cases}} cases, {{times}} times the store’s usual {{usual}} cases a line',
+} as const;

@@ -1,0 +1,21 @@
+/** The reconciliation workbench, deductions and fee claims. */
+export const reconcileZh = {
+  'reconcile.no-result': '这一行还没有对账结果：请先对账该月',
+  'reconcile.invalid-status': '“{{status}}”不是对账状态',
+  'reconcile.status-not-for-kind': '{{kind, label:closeExceptionKinds}}不能改判为{{status, label:status}}',
+  'reconcile.note-needed': '请写明原因',
+  'reconcile.invalid-fee-type': '“{{feeType}}”不是费用类型',
+  'reconcile.not-deduction': '这一行不是扣款行',
+  'reconcile.already-claimed': '扣款单 {{docNo}} 的这一行已计入费用申请：请先驳回那张申请',
+  'reconcile.no-claim': '没有费用申请 {{id}}',
+  'reconcile.claim-status': '费用申请 {{claim}} 现为{{status, label:claimStatus}}，不能改为{{to, label:claimStatus}}',
+  'reconcile.claim-open': '费用申请 {{claim}} 还有 {{open, yuan}} 没有厂家核销覆盖',
+  'reconcile.rejection-reason': '驳回需要填写原因',
+  'reconcile.file-not-found': '找不到文件',
+  'reconcile.no-delivery-line': '这一行不是可匹配的送货行',
+  'reconcile.matched-to-delivery': '已手工匹配送货单 {{docNo}}（{{date}}） {{note}}',
+  'reconcile.matched-to-receipt': '已手工匹配验收单 {{docNo}}（{{date}}） {{note}}',
+  'reconcile.accepted-receipt': '接受：{{note}}',
+  'reconcile.disputed-receipt': '与 KA 有争议：{{note}}',
+  'reconcile.not-unexpected': '这一行不是无送货的验收行',
+} as const;

@@ -1,0 +1,7 @@
+/** Statements (结算单): versions and confirmations. The printed words are under `print.…`. */
+export const statementZh = {
+  'statement.no-version': '{{distributor}} {{period}} 没有第 {{version}} 版',
+  'statement.dispute-reason': '有异议需要写明理由',
+  'statement.not-prepared': '{{distributor}} {{period}} 还没有编制的结算单可以回签',
+  'statement.unknown-ka': 'KA 的回签要写明 KA（ka:编码）；“{{code}}”不存在',
+} as const;
