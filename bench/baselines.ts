@@ -74,3 +74,11 @@ export function bareMonthEntries(db: Database.Database, period: string): Measure
   return measure(() => db.prepare(`SELECT d.id, d.doc_no, d.doc_date, e.account, e.amount_fen, e.ka_account_id FROM documents d
     JOIN entries e ON e.document_id = d.id WHERE d.period = ? ORDER BY d.doc_date, d.id, e.line_no`).all(period).length);
 }
+
+/** The workbench's unmatched filter read straight: the count of a range's results not matched, and their first 200 rows. */
+export function bareUnmatchedPage(db: Database.Database, fromPeriod: string, toPeriod: string): Measurement {
+  return measure(() => {
+    db.prepare(`SELECT * FROM recon_delivery_lines WHERE period BETWEEN ? AND ? AND status <> 'matched' ORDER BY period, delivery_date, line_id LIMIT 200`).all(fromPeriod, toPeriod);
+    return (db.prepare(`SELECT count(*) AS n FROM recon_delivery_lines WHERE period BETWEEN ? AND ? AND status <> 'matched'`).get(fromPeriod, toPeriod) as { n: number }).n;
+  });
+}

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { claimsQueue } from '../hq/core/claims-queue.js';
 import { initHq } from '../hq/core/hq-open.js';
@@ -85,7 +86,8 @@ export async function benchHq(cache: string, o: { distributors: number; seeds: n
       }
       return stored;
     });
-    print({ ...report(`hq.load-1000.${backend}`, scale, load1000, `bare insert of the ${stored} figure rows they hold`, bare), packagesPerSecond: Math.round(load1000.rows / load1000.seconds) });
+    print({ ...report(`hq.load-1000.${backend}`, scale, load1000, `bare insert of the ${stored} figure rows they hold`, bare), packagesPerSecond: Math.round(load1000.rows / load1000.seconds),
+      loadAverage: loadavg().map((x) => Number(x.toFixed(1))) });
     const rest = await timed(async () => rowsOf(await loadPackages(db, files.slice(1000), user)));
     print({ step: `hq.load-rest.${backend}`, scale, packages: rest.rows, seconds: Number(rest.seconds.toFixed(1)), packagesPerSecond: Math.round(rest.rows / rest.seconds) });
     const again = await timed(async () => (await loadPackages(db, files.slice(0, 200), user)).filter((x) => x.status === 'already-loaded').length);
@@ -115,7 +117,9 @@ export async function benchHq(cache: string, o: { distributors: number; seeds: n
         () => count(db, 'SELECT count(*)::int AS n FROM (SELECT distributor_id, count(*) FROM statements GROUP BY distributor_id) x')],
     ];
     print({ step: `hq.facts.${backend}`, scale, packages: await factRows('packages'), kaFigures: await factRows('ka_figures'), storeFigures: await factRows('store_figures'),
-      productFigures: await factRows('product_figures'), claims: await factRows('claims') });
+      productFigures: await factRows('product_figures'), claims: await factRows('claims'),
+      // The machine is shared: its load average beside the timings says how far to trust the seconds (ratios hold better).
+      loadAverage: loadavg().map((x) => Number(x.toFixed(1))) });
     for (const [name, view, what, baseline] of views) print(report(`hq.view.${name}.${backend}`, scale, await best(view), what, await best(baseline)));
   } finally {
     await db.close();

@@ -5,11 +5,11 @@ import { parseArgs } from 'node:util';
 import { checkBook } from '../core/book/check-book.js';
 import { createBook } from '../core/book/create-book.js';
 import { openExistingBook } from '../core/book/open-book.js';
-import { DEMO_SCALES, generateDemo, type DemoScale } from '../core/demo/generate-demo.js';
+import { DEFAULT_DEMO_FROM, DEMO_SCALES, generateDemo, type DemoScale } from '../core/demo/generate-demo.js';
 import { importFile } from '../core/import/import-file.js';
 import { balancesView, documentsView } from '../core/views/book-views.js';
 import { writeDeliveryCsv } from './delivery-csv.js';
-import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, bareMonthEntries, barePage, bareResultsPage } from './baselines.js';
+import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, bareMonthEntries, barePage, bareResultsPage, bareUnmatchedPage } from './baselines.js';
 import { acceptProposals } from '../core/vouchers/chart-mapping.js';
 import { findLayout } from '../core/vouchers/layouts.js';
 import { planVouchers } from '../core/vouchers/plan-vouchers.js';
@@ -19,12 +19,18 @@ import { matchDeliveriesBetween } from '../core/reconcile/match-deliveries.js';
 import { reconcilePeriod } from '../core/reconcile/reconcile-period.js';
 import { reconcileSettings } from '../core/reconcile/settings.js';
 import { buildStatement } from '../core/statement/build-statement.js';
+import { statementDetailPage, statementDetailTables } from '../core/statement/statement-detail-page.js';
+import { statementFooter, statementHtml } from '../core/statement/statement-html.js';
+import { statementDocument, statementKas } from '../core/statement/statement-service.js';
 import { ageing } from '../core/credit/ageing.js';
 import { acceptCloseExceptions, preparePeriod, reopenPeriod } from '../core/close/close-period.js';
 import { addUser, listUsers, signIn } from '../core/users/users.js';
 import { measure, report } from './measure.js';
 import { benchXlsxRead } from './xlsx-read.js';
 import { benchHq } from './hq-bench.js';
+import { compareResults, resultsHash } from './results-hash.js';
+import { benchYear } from './year-bench.js';
+import { benchTwoYears } from './two-years.js';
 
 /**
  * `npm run bench [-- --scale small|medium|large] [--rebuild]`: builds (or reuses) a demo book under
@@ -34,7 +40,7 @@ import { benchHq } from './hq-bench.js';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     scale: { type: 'string', default: 'medium' }, seed: { type: 'string', default: '1' }, rebuild: { type: 'boolean', default: false },
-    only: { type: 'string' }, distributors: { type: 'string', default: '500' }, seeds: { type: 'string', default: '1,2' }, 'hq-db': { type: 'string', default: 'auto' },
+    only: { type: 'string' }, 'record-hash': { type: 'boolean', default: false }, distributors: { type: 'string', default: '500' }, seeds: { type: 'string', default: '1,2' }, 'hq-db': { type: 'string', default: 'auto' },
   } });
   const scale = values.scale as DemoScale;
   if (!(scale in DEMO_SCALES)) throw new Error(`--scale must be one of ${Object.keys(DEMO_SCALES).join(', ')}`);
@@ -63,9 +69,16 @@ async function main(): Promise<void> {
     print(report('demo.build', scale, built, 'bare insert of as many 10-column rows', bareInsert(cache, built.rows)));
   }
 
+  if (!values.only || values.only === 'two-years') await benchTwoYears(path, join(cache, `demo-${scale}-seed${values.seed}-two-years.kasettle`), scale, print);
+  if (values.only === 'two-years') return;
+  if (!values.only || values.only === 'year') await benchYear(cache, scale, path, Number(values.seed), DEFAULT_DEMO_FROM, values['record-hash'], print);
+  if (values.only === 'year') return;
+
   const book = await openExistingBook(path);
   try {
     if (values.only === 'workbench') return benchWorkbench(book, scale, print);
+    if (values.only === 'statement') return benchStatementPreview(book, scale, print);
+    if (values.only === 'reconcile') return benchReconcile(book, `${scale}-seed${values.seed}`, scale, values['record-hash'], print);
     if (values.only === 'vouchers') return await benchVouchers(book, scale, print);
     const byKa = measure(() => {
       balancesView(book, 'ka');
@@ -76,23 +89,14 @@ async function main(): Promise<void> {
     const page = measure(() => documentsView(book, { kind: 'receipt', period: '2026-06' }, { limit: 100, offset: 0 }).length);
     print(report('show.documents-page', scale, page, 'bare first 100 documents', barePage(book.db)));
 
-    // Reconciliation: one month in full, and the delivery matching of the whole year, against the bare join.
-    const month = measure(() => {
-      reconcilePeriod(book, { period: '2026-06', actor: 'bench', asOf: '2026-11-27' });
-      return (book.db.prepare("SELECT count(*) AS n FROM recon_delivery_lines WHERE period = '2026-06'").get() as { n: number }).n;
-    });
-    print(report('reconcile.month', scale, month, 'bare join of the month\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db, '2026-06')));
-    const settings = reconcileSettings(book);
-    const year = measure(() => {
-      book.write(() => matchDeliveriesBetween(book, '2025-11', '2026-10', null, settings, '2026-11-27'));
-      return (book.db.prepare('SELECT count(*) AS n FROM recon_delivery_lines').get() as { n: number }).n;
-    });
-    print(report('reconcile.match-year', scale, year, 'bare join of the year\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db)));
+    benchReconcile(book, `${scale}-seed${values.seed}`, scale, values['record-hash'], print);
+    if (values.only === 'reconcile') return;
     benchWorkbench(book, scale, print);
 
     // The month-end: one distributor's statement, and the whole month's preparation (reconcile, accrue, statements).
     const statement = measure(() => buildStatement(book, '2026-06', 'D01').details.deliveries.length);
     print(report('statement.build', scale, statement, 'bare GROUP BY over entries', bareAggregate(book.db)));
+    benchStatementPreview(book, scale, print);
     const people = benchPeople(book);
     acceptCloseExceptionsAfterFirstTry(book, '2026-07', people);
     const close = measure(() => {
@@ -118,6 +122,51 @@ async function main(): Promise<void> {
 }
 
 /**
+ * Reconciliation: one month in full, and the delivery matching of the whole year, against the bare join; each
+ * followed by the hash of its results, compared with the one recorded before the speed work (issue 18 point 5).
+ */
+function benchReconcile(book: Awaited<ReturnType<typeof openExistingBook>>, key: string, scale: string, record: boolean, print: (line: object) => void): void {
+  let summary: ReturnType<typeof reconcilePeriod> | undefined;
+  const month = measure(() => {
+    summary = reconcilePeriod(book, { period: '2026-06', actor: 'bench', asOf: '2026-11-27' });
+    return (book.db.prepare("SELECT count(*) AS n FROM recon_delivery_lines WHERE period = '2026-06'").get() as { n: number }).n;
+  });
+  print(report('reconcile.month', scale, month, 'bare join of the month\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db, '2026-06')));
+  // Claims are created once (a re-run claims nothing twice), so only the matching figures of the summary are hashed.
+  const matching = { deliveryLines: summary!.deliveryLines, unexpected: summary!.unexpectedReceiptLines, amounts: summary!.amounts, deductions: summary!.deductions };
+  print({ step: 'reconcile.month.results', ...compareResults(`${key}:month-2026-06`, resultsHash(book.db, '2026-06', matching), record) });
+  const settings = reconcileSettings(book);
+  const year = measure(() => {
+    book.write(() => matchDeliveriesBetween(book, '2025-11', '2026-10', null, settings, '2026-11-27'));
+    return (book.db.prepare('SELECT count(*) AS n FROM recon_delivery_lines').get() as { n: number }).n;
+  });
+  print(report('reconcile.match-year', scale, year, 'bare join of the year\'s delivery and receipt lines', bareDeliveryReceiptJoin(book.db)));
+  print({ step: 'reconcile.match-year.results', ...compareResults(`${key}:match-year`, resultsHash(book.db, null), record) });
+}
+
+/**
+ * statement.preview: what the window receives when it opens a distributor-month — the summary with the sizes of
+ * the detail tables, then a page of the largest — timed as the service builds it and weighed as the JSON reply.
+ * Targets (issue 18 point 4): the summary under 300 ms, no reply over 500 KB. The whole statement as one HTML page
+ * (what the window was sent before) is weighed beside it.
+ */
+function benchStatementPreview(book: Awaited<ReturnType<typeof openExistingBook>>, scale: string, print: (line: object) => void): void {
+  const kb = (x: unknown) => Math.round(Buffer.byteLength(JSON.stringify(x)) / 1024);
+  let summary: object = {};
+  const t0 = process.hrtime.bigint();
+  const doc = statementDocument(book, '2026-06', 'D01');
+  summary = { html: statementHtml(doc), footer: statementFooter(doc), details: statementDetailTables(doc), confirmations: doc.confirmations, kas: statementKas(doc) };
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const t1 = process.hrtime.bigint();
+  const page = statementDetailPage(statementDocument(book, '2026-06', 'D01'), 0, 0, 200);
+  const pageSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+  print({ step: 'statement.preview', scale, rows: doc.content.details.deliveries.length, seconds: Number(seconds.toFixed(4)), replyKB: kb(summary),
+    detailPage: { rows: page.rows.length, of: page.total, seconds: Number(pageSeconds.toFixed(4)), replyKB: kb(page) },
+    before: { what: 'the whole statement as one HTML reply', replyKB: kb({ html: statementHtml(doc, { withDetails: true }) }) },
+    targets: { summarySeconds: 0.3, replyKB: 500 } });
+}
+
+/**
  * The workbench opening on a whole year of results (first page and the count), a page from the middle, and the
  * count of unmatched lines, against reading the same page and count straight from the results table.
  */
@@ -133,6 +182,8 @@ function benchWorkbench(book: Awaited<ReturnType<typeof openExistingBook>>, scal
   print(report('workbench.page-middle', scale, middle, 'bare count and first 200 results', bare));
   const unmatched = measure(() => workbenchLines(book, { ...year, status: 'unmatched', withTotal: true, offset: 0, limit: 200 }).total!);
   print(report('workbench.open-unmatched', scale, unmatched, 'bare count and first 200 results', bare));
+  // The same filter read straight: the count of the year's results not matched and their first 200 rows.
+  print(report('workbench.open-unmatched', scale, unmatched, 'bare count and first 200 of the unmatched results', bareUnmatchedPage(book.db, year.from, year.to)));
 }
 
 /**

@@ -25,12 +25,33 @@ export const closeMethods = {
   /** the book is backed up first, then the period closed */
   'close.approve': { args: z.object({ period }).strict(), result: z.object({ status: z.string(), backup: z.string() }) },
   'close.reopen': { args: z.object({ period, reason: z.string().trim().min(1).max(500) }).strict(), result: z.object({ status: z.string() }) },
-  /** the statement as it will print: the same HTML the PDF is printed from */
+  /**
+   * the statement's summary as it will print (the same HTML the PDF is printed from, without the detail tables,
+   * which can hold tens of thousands of rows), and the names and sizes of its detail tables
+   */
   'statement.preview': {
     args: z.object({ ...statementRef, lang }).strict(),
     result: z.object({
       html: z.string(), footer: z.string(), version: z.number().int().nullable(), status: z.string(), sha256: z.string(), netDue: z.number().int(),
       confirmations: z.array(z.record(z.string(), z.unknown())), kas: z.array(z.string()),
+      details: z.array(z.object({ table: z.number().int(), name: z.string(), rows: z.number().int() })),
+    }),
+  },
+  /**
+   * the whole statement as it prints, detail tables included: what the desktop's own Chromium prints a PDF from
+   * (asked once per export, never to show)
+   */
+  'statement.printHtml': {
+    args: z.object({ ...statementRef, lang }).strict(),
+    result: z.object({ html: z.string(), footer: z.string() }),
+  },
+  /** one page of one of the statement's detail tables (送货明细, 扣费明细, …) */
+  'statement.detailPage': {
+    args: z.object({ ...statementRef, table: z.number().int().min(0), offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), lang }).strict(),
+    result: z.object({
+      table: z.number().int(), name: z.string(), offset: z.number().int(), total: z.number().int(),
+      columns: z.array(z.object({ key: z.string(), header: z.string(), money: z.boolean().optional(), qty: z.boolean().optional() })),
+      rows: z.array(z.record(z.string(), z.unknown())),
     }),
   },
   'statement.versions': { args: z.object({ period, distributor: code }).strict(), result: rowsResult },

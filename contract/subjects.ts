@@ -57,6 +57,7 @@ export const READS: Partial<Record<ServiceName, Subject[]>> = {
   'credit.statementOfAccount': ['documents'],
   'close.status': ['close', 'reconciliation', 'deductions', 'documents', 'periods'], 'statement.preview': ['close', 'documents', 'terms', 'claims'],
   'statement.versions': ['close'], 'statement.export': ['close', 'documents'],
+  'statement.detailPage': ['close', 'documents', 'terms', 'claims'], 'statement.printHtml': ['close', 'documents', 'terms', 'claims'],
   'audit.list': ['audit', 'users'], 'audit.verify': ['audit'], 'users.list': ['users'], 'settings.get': ['settings'],
   'vouchers.mapping': ['vouchers', 'documents'], 'vouchers.auxItems': ['vouchers', 'master'], 'vouchers.layouts': ['vouchers'],
   'vouchers.preview': ['vouchers', 'documents', 'periods'], 'vouchers.list': ['vouchers'],

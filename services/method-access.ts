@@ -12,7 +12,7 @@ export const READ_METHODS: ReadonlySet<ServiceName> = new Set<ServiceName>([
   'master.list', 'master.get', 'master.detail', 'import.preview', 'import.mappings', 'reconcile.lines', 'reconcile.line', 'reconcile.export', 'reconcile.unexpected', 'reconcile.candidates',
   'fees.deductions', 'claims.list', 'claims.get', 'credits.list', 'terms.contracts', 'terms.explain', 'terms.accruals', 'credit.items',
   'credit.exposure', 'credit.grades', 'credit.holds', 'credit.watch', 'credit.dunning', 'credit.history', 'credit.statementOfAccount', 'close.status',
-  'statement.preview', 'statement.versions', 'statement.export', 'audit.list', 'audit.verify', 'users.list', 'settings.get',
+  'statement.preview', 'statement.detailPage', 'statement.printHtml', 'statement.versions', 'statement.export', 'audit.list', 'audit.verify', 'users.list', 'settings.get',
   'vouchers.mapping', 'vouchers.auxItems', 'vouchers.layouts', 'vouchers.preview', 'vouchers.list',
   'import.bundle', 'corrections.chain', 'corrections.batches', 'corrections.remittances', 'corrections.openItems',
   // The head office signs its own users in (hq.signIn, against its PostgreSQL users) and each of its writes checks

@@ -9,7 +9,7 @@ import { SubtotalWatch } from './subtotal-rows.js';
 export interface RowRecord {
   row: number;
   values: Record<string, Cell>;
-  columnOf: Record<string, string>;
+  columnOf: Readonly<Record<string, string>>;
   /** fields whose blank cell took the value above (a continued document); the preview marks them */
   filled: string[];
   /** the store came from a heading row above the lines */
@@ -46,6 +46,7 @@ export class RecordReader {
   private readonly headerTexts: string[];
   private readonly identity: string | undefined;
   private readonly subtotals: SubtotalWatch;
+  private readonly columnOf: Readonly<Record<string, string>>;
 
   constructor(private readonly header: HeaderMatch, spec: KindSpec, headerCells: Cell[], private readonly options: RecordOptions = {}) {
     const mapped = new Set(header.columns.map((c) => c.field));
@@ -53,6 +54,7 @@ export class RecordReader {
     this.headerTexts = headerCells.map(cellText);
     this.identity = documentIdentity(mapped);
     this.subtotals = new SubtotalWatch(header, spec);
+    this.columnOf = Object.freeze(Object.fromEntries(header.columns.map((col) => [col.field, `${col.heading} (column ${col.letter})`])));
   }
 
   read(raw: RawRow): RowRecord | undefined {
@@ -74,8 +76,7 @@ export class RecordReader {
         return undefined;
       }
     }
-    const texts = raw.cells.map(cellText);
-    if (this.header.columns.every((c) => texts[c.column] === this.headerTexts[c.column])) {
+    if (this.header.columns.every((c) => cellText(raw.cells[c.column] ?? null) === this.headerTexts[c.column])) {
       this.skipped.repeatedHeader++;
       return undefined;
     }
@@ -89,7 +90,8 @@ export class RecordReader {
     const continued = continuationOf(own, this.last, this.identity, this.fillDown);
     if (!continued) this.last = {};
     const values: Record<string, Cell> = {};
-    const columnOf: Record<string, string> = {};
+    // The same for every row (a copy only when a heading row gave the store): built once, not per row.
+    let columnOf = this.columnOf;
     const fills: string[] = [];
     for (const col of this.header.columns) {
       let cell = own[col.field]!;
@@ -98,13 +100,12 @@ export class RecordReader {
         fills.push(col.field);
       }
       values[col.field] = cell;
-      columnOf[col.field] = `${col.heading} (column ${col.letter})`;
       if (!isBlank(cell) && this.fillDown.has(col.field)) this.last[col.field] = cell;
     }
     let storeFromHeading = false;
     if (this.headingStore && isBlank(values.storeCode ?? null)) {
       values.storeCode = this.headingStore;
-      columnOf.storeCode = 'store heading row';
+      columnOf = { ...columnOf, storeCode: 'store heading row' };
       storeFromHeading = true;
     }
     this.subtotals.add(values);

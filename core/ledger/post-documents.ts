@@ -1,12 +1,12 @@
 import type { Book } from '../../db/connection.js';
 import {
-  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLine, insertOpenItem,
+  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLines, insertOpenItem,
 } from '../../db/queries/documents.js';
 import { ensurePeriod, getPeriod, laterClosedPeriod } from '../../db/queries/periods.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate, periodOf } from '../calendar/dates.js';
 import { dueOnPosting, markAwaitingInvoice, termsOf, type Terms } from '../invoices/due-dates.js';
-import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { canonicalJson, sha256Hex, sortKeys } from '../canonical-json.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 import { assertInteger, type Fen, type PriceE4, type QtyMilli } from '../money/units.js';
 import { withBookErrors } from './book-errors.js';
@@ -70,20 +70,26 @@ export interface BatchInfo {
   fileSha256?: string;
 }
 
-/** What makes two versions of a document the same: everything it says, not where or when it was read. */
-function contentHash(d: DocumentDraft): string {
-  return sha256Hex(canonicalJson({
-    kind: d.kind, docNo: d.docNo, docDate: d.docDate, manufacturerId: d.manufacturerId ?? null,
-    distributorId: d.distributorId ?? null, kaAccountId: d.kaAccountId ?? null, storeId: d.storeId ?? null,
-    orderNo: d.orderNo ?? null, reference: d.reference ?? null, method: d.method ?? null, dueDate: d.dueDate ?? null,
+/**
+ * What makes two versions of a document the same: everything it says, not where or when it was read — the
+ * canonical JSON (keys sorted) of those fields. The objects are built with their keys already in sorted order and
+ * no undefined value, so JSON.stringify gives the canonical text without sorting the keys of every line again
+ * (test/core/ledger/content-hash.test.ts holds it to canonicalJson).
+ */
+export function contentHash(d: DocumentDraft): string {
+  return sha256Hex(JSON.stringify({
+    distributorId: d.distributorId ?? null, docDate: d.docDate, docNo: d.docNo, dueDate: d.dueDate ?? null,
+    kaAccountId: d.kaAccountId ?? null, kind: d.kind, legs: d.legs ? sortKeys(d.legs) : null,
     lines: d.lines.map((l) => ({
-      storeId: l.storeId ?? null, productId: l.productId ?? null, orderNo: l.orderNo ?? null, qty: l.qty ?? null,
-      price: l.price ?? null, amount: l.amount, feeType: l.feeType ?? null, feeText: l.feeText ?? null,
-      reference: l.reference ?? null,
+      amount: l.amount, feeText: l.feeText ?? null, feeType: l.feeType ?? null, orderNo: l.orderNo ?? null,
+      price: l.price ?? null, productId: l.productId ?? null, qty: l.qty ?? null, reference: l.reference ?? null,
+      storeId: l.storeId ?? null,
     })),
-    legs: d.legs ?? null,
+    manufacturerId: d.manufacturerId ?? null, method: d.method ?? null, orderNo: d.orderNo ?? null,
+    reference: d.reference ?? null, storeId: d.storeId ?? null,
   }));
 }
+
 
 /**
  * Posts documents inside the caller's write transaction: the document, its lines, its balanced entries, its
@@ -192,13 +198,11 @@ export class Poster {
       batch_id: this.batchId, source_file: d.sourceFile ?? null, source_row: d.sourceRow ?? null, memo: d.memo ?? null,
       created_by: this.actor, created_at: new Date().toISOString(),
     }), { period });
-    d.lines.forEach((l, i) => {
-      insertLine(this.book, {
-        document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,
-        order_no: l.orderNo ?? null, qty_milli: l.qty ?? null, price_e4: l.price ?? null, amount_fen: l.amount,
-        fee_type: l.feeType ?? null, fee_text: l.feeText ?? null, reference: l.reference ?? null, memo: l.memo ?? null,
-      });
-    });
+    insertLines(this.book, d.lines.map((l, i) => ({
+      document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,
+      order_no: l.orderNo ?? null, qty_milli: l.qty ?? null, price_e4: l.price ?? null, amount_fen: l.amount,
+      fee_type: l.feeType ?? null, fee_text: l.feeText ?? null, reference: l.reference ?? null, memo: l.memo ?? null,
+    })));
     legs.forEach((leg, i) => {
       insertEntry(this.book, { document_id: id, line_no: i + 1, period, entry_date: d.docDate, account: leg.account, ...parties, amount_fen: leg.amount });
       if (leg.openItem) {

@@ -31,7 +31,51 @@ function normaliseWidth(text: string): string {
 const GROUPED = /^\d{1,3}(,\d{3})+$/;
 const PLAIN = /^\d+$/;
 
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+
+/**
+ * The common case, read without regular expressions or BigInt: ASCII digits with an optional leading minus and one
+ * point, nothing else, whose scaled value has at most 15 digits (exact in a double). Anything else, including every
+ * text that is refused, returns undefined and takes the full reading below, so both give the same number.
+ */
+function plainDecimal(text: string, scale: number): number | undefined {
+  const n = text.length;
+  if (n === 0 || n > 16 || scale >= POWERS_OF_TEN.length) return undefined;
+  let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const negative = i === 1;
+  let whole = 0;
+  let wholeDigits = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+    wholeDigits++;
+  }
+  if (wholeDigits === 0) return undefined;
+  let fraction = 0;
+  let kept = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46 /* . */) return undefined;
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      if (kept < scale) {
+        fraction = fraction * 10 + c;
+        kept++;
+      } else if (c !== 0) return undefined; // more places than the scale: the full reading says so
+    }
+  }
+  if (wholeDigits + scale > 15) return undefined;
+  const value = whole * POWERS_OF_TEN[scale]! + fraction * POWERS_OF_TEN[scale - kept]!;
+  return value === 0 ? 0 : negative ? -value : value;
+}
+
 export function parseDecimal(raw: string, options: DecimalOptions): number {
+  return plainDecimal(raw, options.scale) ?? parseDecimalText(raw, options);
+}
+
+/** The full reading of every form above (exported so a test can hold the fast path to it). */
+export function parseDecimalText(raw: string, options: DecimalOptions): number {
   const { scale, what, place } = options;
   const fail = (why: Extract<MessageCode, `import.${string}`>): never => {
     throw new UserError(why, { what, raw, scale }, place);

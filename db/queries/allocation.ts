@@ -80,14 +80,17 @@ export function remittanceFigures(book: Book, period: string, kaAccountId: numbe
     WHERE d.kind = 'remittance' AND d.period = ? AND (? IS NULL OR d.ka_account_id = ?) AND ${inForce('d')}`).get(period, kaAccountId, kaAccountId)!;
 }
 
-/** What the receipts named by the period's remittances still owe. */
+/**
+ * What the receipts named by the period's remittances still owe: read from the period's remittances to the
+ * receipts they name (documents_by_ka_number), never from every receivable of the book.
+ */
 export function shortPaidFen(book: Book, period: string, kaAccountId: number | null): number {
   return stmt<[string, number | null, number | null], { s: number | null }>(book.db, `SELECT sum(open_fen) AS s FROM (
       SELECT DISTINCT o.id, ${OPEN} AS open_fen
-      FROM documents r JOIN document_lines rl ON rl.document_id = r.id
-        JOIN documents d ON d.ka_account_id = r.ka_account_id AND d.doc_no = rl.reference AND d.kind = 'receipt' AND ${inForce('d')}
-        JOIN open_items o ON o.document_id = d.id AND o.account = 'ar_ka'
-      WHERE r.kind = 'remittance' AND r.period = ? AND (? IS NULL OR r.ka_account_id = ?) AND ${inForce('r')})
+      FROM documents r CROSS JOIN document_lines rl ON rl.document_id = r.id
+        CROSS JOIN documents d ON d.ka_account_id = r.ka_account_id AND d.kind = 'receipt' AND d.doc_no = rl.reference AND ${inForce('d')}
+        CROSS JOIN open_items o ON o.document_id = d.id AND o.account = 'ar_ka'
+      WHERE r.period = ? AND r.kind = 'remittance' AND (? IS NULL OR r.ka_account_id = ?) AND ${inForce('r')})
     WHERE open_fen > 0`).get(period, kaAccountId, kaAccountId)?.s ?? 0;
 }
 

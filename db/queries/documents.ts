@@ -39,11 +39,26 @@ export function insertDocument(book: Book, r: NewDocumentRow): number {
     r.source_row, r.memo, r.created_by, r.created_at).lastInsertRowid);
 }
 
-export function insertLine(book: Book, r: LineRow): void {
-  stmt(book.db, `INSERT INTO document_lines (document_id, line_no, store_id, product_id, order_no, qty_milli, price_e4, amount_fen,
-      fee_type, fee_text, reference, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    r.document_id, r.line_no, r.store_id, r.product_id, r.order_no, r.qty_milli, r.price_e4, r.amount_fen, r.fee_type, r.fee_text,
-    r.reference, r.memo);
+/** Rows of one multi-row INSERT: its statement journal is opened once for them all. */
+const LINES_PER_STATEMENT = 16;
+const LINE_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/**
+ * A document's lines, up to 16 in one INSERT. Any statement that writes a table with an insert trigger and
+ * immediate foreign keys opens a statement journal (SQLite must be able to undo it alone); one per line cost more
+ * than storing the line. The period lock (document_lines_lock_insert) still runs for every row.
+ */
+export function insertLines(book: Book, rows: readonly LineRow[]): void {
+  for (let start = 0; start < rows.length; start += LINES_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + LINES_PER_STATEMENT);
+    const values: unknown[] = [];
+    for (const r of chunk) {
+      values.push(r.document_id, r.line_no, r.store_id, r.product_id, r.order_no, r.qty_milli, r.price_e4, r.amount_fen, r.fee_type,
+        r.fee_text, r.reference, r.memo);
+    }
+    stmt(book.db, `INSERT INTO document_lines (document_id, line_no, store_id, product_id, order_no, qty_milli, price_e4, amount_fen,
+      fee_type, fee_text, reference, memo) VALUES ${Array(chunk.length).fill(LINE_VALUES).join(', ')}`).run(values);
+  }
 }
 
 export function insertEntry(book: Book, r: EntryRow): void {

@@ -27,44 +27,87 @@ export interface MatchParams {
 const reasonSql = (code: string, params: Record<string, string> = {}) =>
   `json_object('code', '${code}', 'params', json_object(${Object.entries(params).map(([k, v]) => `'${k}', ${v}`).join(', ')}))`;
 
-const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_dres'];
+const DELIVERY_RESULT_COLUMNS = ['line_id', 'period', 'ka_account_id', 'store_id', 'product_id', 'order_no', 'delivery_date', 'status',
+  'matched_by', 'delivered_qty', 'received_qty', 'delivered_fen', 'received_fen', 'line_delivered_fen', 'line_received_fen',
+  'delivered_price_e4', 'received_price_e4', 'list_price_e4', 'off_list', 'receipt_doc_nos', 'days_outstanding', 'reason'];
+const RECEIPT_RESULT_COLUMNS = ['line_id', 'period', 'ka_account_id', 'status', 'matched_by', 'reason'];
+
+/** The upsert clause that replaces a line's result only when one of its columns differs (IS NOT: NULLs compare). */
+function upsertChanged(table: string, columns: string[]): string {
+  const rest = columns.filter((c) => c !== 'line_id');
+  return `ON CONFLICT(line_id) DO UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}
+    WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
+}
+
+const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_dres'];
+
+const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
+const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
+const lineCols = `l.id AS line_id, d.id AS doc_id, d.doc_no, d.doc_date AS date, d.period, d.ka_account_id AS ka,
+    coalesce(l.store_id, d.store_id) AS store, coalesce(l.order_no, d.order_no) AS po, l.product_id AS product,
+    l.qty_milli AS qty, l.price_e4 AS price, l.amount_fen AS amount`;
+/**
+ * The documents of the periods, found through documents_by_period. The unary + on kind keeps the planner from
+ * choosing documents_by_kind_date for the equality on kind, which walks every delivery and receipt of the book and
+ * made a month's run grow with the book's age.
+ */
+const inPeriods = `d.period BETWEEN @fromPeriod AND @toPeriod AND +d.kind IN ('delivery', 'receipt')`;
+
+/** The order keys touched by the periods' deliveries and receipts, read from the periods' documents. */
+export const periodKeysSql = `SELECT DISTINCT d.ka_account_id AS ka, coalesce(l.store_id, d.store_id) AS store, l.order_no AS po, l.product_id AS product
+    FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
+    WHERE ${inPeriods} AND ${kaFilter} AND l.order_no IS NOT NULL AND ${live}`;
+
+/**
+ * One side of the match: every line of the kind under one of those keys (whatever its date), and every line dated
+ * in the periods or near enough to them to pair by date. CROSS JOIN fixes the join order so the first half starts
+ * from the keys (then document_lines_by_order, then the document by id), never from all documents of the kind;
+ * the second half reads the date range of documents_by_kind_date.
+ */
+export function sideLinesSql(kind: 'delivery' | 'receipt'): string {
+  const near = `d.doc_date BETWEEN date(@from, '-' || @window || ' days') AND date(@to, '+1 month', '-1 day', '+' || @window || ' days')`;
+  return `SELECT ${lineCols} FROM rc_keys k CROSS JOIN document_lines l ON l.order_no = k.po AND l.product_id = k.product
+        CROSS JOIN documents d ON d.id = l.document_id
+      WHERE d.kind = '${kind}' AND d.ka_account_id = k.ka AND coalesce(l.store_id, d.store_id) = k.store AND ${live} AND NOT (${near})
+      UNION ALL
+      SELECT ${lineCols} FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
+      WHERE d.kind = '${kind}' AND ${kaFilter} AND ${near} AND ${live}`;
+}
+
+/**
+ * The columns of rc_d and rc_r. line_id is the rowid, so the tables are read in line order whatever order their
+ * halves were written in (group_concat lists receipt numbers in that order, as the sorted UNION used to give), and
+ * the two halves need no de-duplicating sort: a line has one order key (the keys are distinct), and the second half
+ * takes the lines near the periods, the first those that are not.
+ */
+const SIDE_COLUMNS = 'line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period, ka, store, po, product, qty, price, amount';
+
+/** The named parameters of every statement of a match run. */
+export function matchSqlParams(p: MatchParams) {
+  return { fromPeriod: p.fromPeriod, toPeriod: p.toPeriod, ka: p.kaAccountId, window: p.windowDays, tol: p.toleranceFen, asOf: p.asOf,
+    from: `${p.fromPeriod}-01`, to: `${p.toPeriod}-01` };
+}
 
 export function matchDeliveries(book: Book, p: MatchParams): void {
   const db = book.db;
-  const params = { fromPeriod: p.fromPeriod, toPeriod: p.toPeriod, ka: p.kaAccountId, window: p.windowDays, tol: p.toleranceFen, asOf: p.asOf,
-    from: `${p.fromPeriod}-01`, to: `${p.toPeriod}-01` };
+  const params = matchSqlParams(p);
   const run = (sql: string) => db.prepare(sql).run(params);
-  const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
-  const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
-  const lineCols = `l.id AS line_id, d.id AS doc_id, d.doc_no, d.doc_date AS date, d.period, d.ka_account_id AS ka,
-    coalesce(l.store_id, d.store_id) AS store, coalesce(l.order_no, d.order_no) AS po, l.product_id AS product,
-    l.qty_milli AS qty, l.price_e4 AS price, l.amount_fen AS amount`;
 
   for (const t of TEMP_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
 
   // Lines of documents no longer in force (reversed, or reversals) have no result: a reversed receipt matches nothing.
-  const gone = `line_id IN (SELECT l.id FROM documents d JOIN document_lines l ON l.document_id = d.id
-    WHERE d.period BETWEEN @fromPeriod AND @toPeriod AND d.kind IN ('delivery', 'receipt') AND ${kaFilter} AND NOT (${live}))`;
+  const gone = `line_id IN (SELECT l.id FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
+    WHERE ${inPeriods} AND ${kaFilter} AND NOT (${live}))`;
   run(`DELETE FROM recon_delivery_lines WHERE ${gone}`);
   run(`DELETE FROM recon_receipt_lines WHERE ${gone}`);
 
   // The order keys touched by the period's deliveries and receipts.
-  run(`CREATE TEMP TABLE rc_keys AS SELECT DISTINCT d.ka_account_id AS ka, coalesce(l.store_id, d.store_id) AS store, l.order_no AS po, l.product_id AS product
-    FROM documents d JOIN document_lines l ON l.document_id = d.id
-    WHERE d.period BETWEEN @fromPeriod AND @toPeriod AND d.kind IN ('delivery', 'receipt') AND ${kaFilter} AND l.order_no IS NOT NULL AND ${live}`);
+  run(`CREATE TEMP TABLE rc_keys AS ${periodKeysSql}`);
   db.exec('CREATE INDEX temp.rc_keys_i ON rc_keys(po, product)');
 
-  // Every delivery and receipt line of those keys (whatever its date), and every line dated in the period or
-  // near enough to it to pair by date.
-  const near = `d.doc_date BETWEEN date(@from, '-' || @window || ' days') AND date(@to, '+1 month', '-1 day', '+' || @window || ' days')`;
   for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) {
-    run(`CREATE TEMP TABLE ${table} AS
-      SELECT ${lineCols} FROM rc_keys k JOIN document_lines l ON l.order_no = k.po AND l.product_id = k.product
-        JOIN documents d ON d.id = l.document_id
-      WHERE d.kind = '${kind}' AND d.ka_account_id = k.ka AND coalesce(l.store_id, d.store_id) = k.store AND ${live}
-      UNION
-      SELECT ${lineCols} FROM documents d JOIN document_lines l ON l.document_id = d.id
-      WHERE d.kind = '${kind}' AND ${kaFilter} AND ${near} AND ${live}`);
+    db.exec(`CREATE TEMP TABLE ${table} (${SIDE_COLUMNS})`);
+    run(`INSERT INTO ${table} ${sideLinesSql(kind)}`);
     db.exec(`CREATE INDEX temp.${table}_k ON ${table}(ka, store, po, product)`);
   }
 
@@ -106,7 +149,25 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     WHERE (@ka IS NULL OR pr.ka_account_id = @ka) AND pr.end_date >= date(@from, '-' || @window || ' days')`);
   db.exec('CREATE INDEX temp.rc_promo_k ON rc_promo(ka, product, price)');
 
-  // The status of each delivery line of the period.
+  // The contract price of each delivery line of the periods, in one join: the regional list before the national one,
+  // the latest start first (what a line-by-line ORDER BY … LIMIT 1 gave, without a sort per line).
+  const dPeriods = 'd.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)';
+  db.exec('CREATE TEMP TABLE rc_lp (line_id INTEGER PRIMARY KEY, price)');
+  run(`INSERT INTO rc_lp SELECT line_id, price FROM (
+      SELECT d.line_id, pl.price_e4 AS price, row_number() OVER (PARTITION BY d.line_id ORDER BY pl.region DESC, pl.valid_from DESC) AS n
+      FROM rc_d d CROSS JOIN stores s ON s.id = d.store CROSS JOIN prices pl ON pl.ka_account_id = d.ka AND pl.product_id = d.product
+        AND pl.valid_from <= d.date AND pl.valid_to >= d.date AND pl.region IN ('', s.region)
+      WHERE ${dPeriods})
+    WHERE n = 1`);
+  // The lines delivered at a promotion price of their KA, product (and store) on their date.
+  db.exec('CREATE TEMP TABLE rc_pp (line_id INTEGER PRIMARY KEY)');
+  run(`INSERT INTO rc_pp SELECT DISTINCT d.line_id FROM rc_d d CROSS JOIN rc_promo pm ON pm.ka = d.ka AND pm.product = d.product AND pm.price = d.price
+      AND d.date BETWEEN pm.start_date AND pm.end_date AND (pm.store IS NULL OR pm.store = d.store)
+    WHERE ${dPeriods}`);
+
+  // The status of each delivery line of the period. A group is its rc_dg row, or the line alone (a negative line
+  // id); its last line takes what rounding the shares left over, so the group's lines add up to what it received.
+  // One window (one sort) gives both the last line and the group's sum.
   run(`CREATE TEMP TABLE rc_dres AS
     WITH lines AS (
       SELECT d.*, 
@@ -115,31 +176,31 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
         CASE WHEN rg.ka IS NOT NULL THEN dg.amount ELSE d.amount END AS g_damount,
         coalesce(rg.qty, m.qty, 0) AS g_rqty, coalesce(rg.amount, m.amount, 0) AS g_ramount,
         coalesce(rg.price, m.price) AS r_price, coalesce(rg.docs, m.docs) AS docs,
-        CASE WHEN rg.ka IS NOT NULL THEN dg.ka || '|' || dg.store || '|' || dg.po || '|' || dg.product ELSE 'L' || d.line_id END AS grp,
-        (SELECT pm.price FROM rc_promo pm WHERE pm.ka = d.ka AND pm.product = d.product AND pm.price = d.price
-           AND d.date BETWEEN pm.start_date AND pm.end_date AND (pm.store IS NULL OR pm.store = d.store) LIMIT 1) AS promo_price,
-        (SELECT pl.price_e4 FROM prices pl JOIN stores s ON s.id = d.store
-           WHERE pl.ka_account_id = d.ka AND pl.product_id = d.product AND pl.valid_from <= d.date AND pl.valid_to >= d.date
-             AND pl.region IN ('', s.region) ORDER BY pl.region DESC, pl.valid_from DESC LIMIT 1) AS list_price
+        CASE WHEN rg.ka IS NOT NULL THEN dg.rowid ELSE -d.line_id END AS grp,
+        CASE WHEN pp.line_id IS NOT NULL THEN d.price END AS promo_price,
+        lp.price AS list_price
       FROM rc_d d
         LEFT JOIN rc_dg dg ON dg.ka = d.ka AND dg.store = d.store AND dg.po = d.po AND dg.product = d.product
         LEFT JOIN rc_rg rg ON rg.ka = d.ka AND rg.store = d.store AND rg.po = d.po AND rg.product = d.product
         LEFT JOIN rc_p2m m ON m.dline = d.line_id
+        LEFT JOIN rc_pp pp ON pp.line_id = d.line_id
+        LEFT JOIN rc_lp lp ON lp.line_id = d.line_id
       WHERE d.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)),
     shared AS (
       SELECT lines.*,
-        CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share,
-        row_number() OVER (PARTITION BY grp ORDER BY line_id DESC) AS last_first
+        CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share
       FROM lines)
     SELECT shared.*,
-      CASE WHEN last_first = 1 THEN g_ramount - (sum(share) OVER (PARTITION BY grp) - share) ELSE share END AS line_received,
+      CASE WHEN row_number() OVER grp_last_first = 1
+        THEN g_ramount - (sum(share) OVER (grp_last_first ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - share)
+        ELSE share END AS line_received,
       coalesce(promo_price, list_price) AS expected_price
-    FROM shared`);
+    FROM shared
+    WINDOW grp_last_first AS (PARTITION BY grp ORDER BY line_id DESC)`);
 
-  db.prepare(`DELETE FROM recon_delivery_lines WHERE line_id IN (SELECT line_id FROM rc_dres)`).run();
-  run(`INSERT INTO recon_delivery_lines (line_id, period, ka_account_id, store_id, product_id, order_no, delivery_date, status, matched_by,
-      delivered_qty, received_qty, delivered_fen, received_fen, line_delivered_fen, line_received_fen, delivered_price_e4,
-      received_price_e4, list_price_e4, off_list, receipt_doc_nos, days_outstanding, reason)
+  // Results are written only where they changed: a re-run of a settled month rewrites nothing (no index or foreign
+  // key work for the lines whose result stands), and the end state is that of replacing every result.
+  run(`INSERT INTO recon_delivery_lines (${DELIVERY_RESULT_COLUMNS.join(', ')})
     SELECT line_id, period, ka, store, product, po, date,
       CASE WHEN matched_by IS NULL THEN 'receipt_missing'
            WHEN g_rqty < g_dqty THEN 'short'
@@ -158,11 +219,11 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
            WHEN expected_price IS NOT NULL AND price <> expected_price THEN ${reasonSql('match.price-contract', { delivered: 'price', contract: 'expected_price' })}
            WHEN matched_by = 'order' THEN ${reasonSql('match.by-order')}
            ELSE ${reasonSql('match.by-nearest')} END
-    FROM rc_dres`);
+    FROM rc_dres WHERE true
+    ${upsertChanged('recon_delivery_lines', DELIVERY_RESULT_COLUMNS)}`);
 
   // Receipt lines of the period: matched, or unexpected (no delivery anywhere for them).
-  run(`DELETE FROM recon_receipt_lines WHERE line_id IN (SELECT r.line_id FROM rc_r r WHERE r.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR r.ka = @ka))`);
-  run(`INSERT INTO recon_receipt_lines (line_id, period, ka_account_id, status, matched_by, reason)
+  run(`INSERT INTO recon_receipt_lines (${RECEIPT_RESULT_COLUMNS.join(', ')})
     SELECT r.line_id, r.period, r.ka,
       CASE WHEN dg.ka IS NOT NULL OR m.hit IS NOT NULL THEN 'matched' ELSE 'unexpected' END,
       CASE WHEN dg.ka IS NOT NULL THEN 'order' WHEN m.hit IS NOT NULL THEN 'nearest' END,
@@ -174,7 +235,8 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
       LEFT JOIN rc_dg dg ON dg.ka = r.ka AND dg.store = r.store AND dg.po = r.po AND dg.product = r.product
       LEFT JOIN (SELECT DISTINCT rr.line_id AS hit FROM rc_pairs p JOIN rc_p2r rr ON rr.doc_id = p.rdoc
                    JOIN rc_p2d dd ON dd.doc_id = p.ddoc AND dd.product = rr.product) m ON m.hit = r.line_id
-    WHERE r.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR r.ka = @ka)`);
+    WHERE r.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR r.ka = @ka)
+    ${upsertChanged('recon_receipt_lines', RECEIPT_RESULT_COLUMNS)}`);
 
   for (const t of TEMP_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
 }

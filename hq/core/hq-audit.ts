@@ -1,7 +1,7 @@
 import { GENESIS_HASH, auditRowHash } from '../../core/audit/audit-chain.js';
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { HqDb, HqSql } from '../db/connection.js';
-import { auditPage, insertHqAudit, lockAuditHead } from '../db/queries/people.js';
+import { auditPage, insertHqAudit, lockAuditHead, type HqAuditRow } from '../db/queries/people.js';
 
 export interface HqAuditEvent { actor: string; action: string; entity: string; entityKey: string; before?: unknown; after?: unknown }
 
@@ -11,13 +11,18 @@ export interface HqAuditEvent { actor: string; action: string; entity: string; e
  * held to the end of the transaction, so two controllers writing at once still make one chain.
  */
 export async function appendHqAudit(tx: HqSql, event: HqAuditEvent): Promise<void> {
+  await insertHqAudit(tx, await nextHqAuditRow(tx, event));
+}
+
+/** The next row of the chain for an event, its head locked to the end of the transaction; the caller inserts it. */
+export async function nextHqAuditRow(tx: HqSql, event: HqAuditEvent): Promise<HqAuditRow> {
   const head = await lockAuditHead(tx);
   const fields = {
     at: new Date().toISOString(), actor: event.actor, action: event.action, entity: event.entity, entity_key: event.entityKey,
     before_json: event.before === undefined ? null : canonicalJson(event.before), after_json: event.after === undefined ? null : canonicalJson(event.after),
     prev_hash: head.hash ?? GENESIS_HASH,
   };
-  await insertHqAudit(tx, { seq: head.seq + 1, ...fields, hash: auditRowHash(fields) });
+  return { seq: head.seq + 1, ...fields, hash: auditRowHash(fields) };
 }
 
 export interface HqChainVerdict { ok: boolean; rows: number; brokenAt?: { seq: number; reason: 'missing' | 'link' | 'hash' } }

@@ -4,9 +4,15 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { UserError } from '../../core/errors.js';
 
+/**
+ * A statement sent often (once per package loaded): named, a server parses and plans it once per connection.
+ * PGlite, in process, takes its text.
+ */
+export interface NamedSql { name: string; text: string }
+
 /** Something SQL can be sent to: the database, or one transaction on it. */
 export interface HqSql {
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(sql: string | NamedSql, params?: unknown[]): Promise<R[]>;
   /** several statements at once, no parameters (migrations) */
   exec(sql: string): Promise<void>;
 }
@@ -58,8 +64,8 @@ async function openPostgres(url: string): Promise<HqDb> {
     throw new UserError('hq.cannot-connect', { where: redact(url), reason: e instanceof Error ? e.message : String(e) });
   }
   const on = (client: pg.Pool | pg.PoolClient): HqSql => ({
-    async query<R>(sql: string, params: unknown[] = []) {
-      return (await client.query(sql, params)).rows as R[];
+    async query<R>(sql: string | NamedSql, params: unknown[] = []) {
+      return (await (typeof sql === 'string' ? client.query(sql, params) : client.query({ name: sql.name, text: sql.text, values: params }))).rows as R[];
     },
     async exec(sql: string) {
       await client.query(sql);
@@ -132,8 +138,8 @@ async function openPglite(folder: string, create: boolean): Promise<HqDb> {
     throw new UserError('hq.cannot-connect', { where: folder, reason: e instanceof Error ? e.message : String(e) });
   }
   const on = (tx: Pick<PGlite, 'query' | 'exec'>): HqSql => ({
-    async query<R>(sql: string, params: unknown[] = []) {
-      return (await tx.query<R>(sql, params)).rows;
+    async query<R>(sql: string | NamedSql, params: unknown[] = []) {
+      return (await tx.query<R>(typeof sql === 'string' ? sql : sql.text, params)).rows;
     },
     async exec(sql: string) {
       await tx.exec(sql);

@@ -21,8 +21,9 @@ export function electronHost(api: PreloadApi): Host {
       if (!path) return null;
       const a = args as Record<string, unknown>;
       if (method === 'statement.export' && a.format === 'pdf') {
-        // The desktop prints with its own Chromium (webContents.printToPDF), from the same HTML the preview shows.
-        const preview = (await unwrap(api.services['statement.preview']({ period: a.period, distributor: a.distributor, ...(a.version ? { version: a.version } : {}), ...(a.lang ? { lang: a.lang } : {}) }))) as { html: string; footer: string };
+        // The desktop prints with its own Chromium (webContents.printToPDF), from the whole statement's HTML (the
+        // preview shows its summary; the PDF carries every detail row).
+        const preview = (await unwrap(api.services['statement.printHtml']({ period: a.period, distributor: a.distributor, ...(a.version ? { version: a.version } : {}), ...(a.lang ? { lang: a.lang } : {}) }))) as { html: string; footer: string };
         const printed = await api.printToPdf({ html: preview.html, footer: preview.footer, path });
         if (!printed.ok) throw new CallError({ code: printed.code ?? 'print-failed', message: printed.message, file: path });
         return { result: { file: path, rows: 0 } as never, where: path };

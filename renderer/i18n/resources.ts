@@ -24,6 +24,7 @@ import zh_security from './zh/security.json' with { type: 'json' };
 import zh_settings from './zh/settings.json' with { type: 'json' };
 import zh_settlement from './zh/settlement.json' with { type: 'json' };
 import zh_shortcuts from './zh/shortcuts.json' with { type: 'json' };
+import zh_statementDetails from './zh/statementDetails.json' with { type: 'json' };
 import zh_signIn from './zh/signIn.json' with { type: 'json' };
 import zh_terms from './zh/terms.json' with { type: 'json' };
 import zh_users from './zh/users.json' with { type: 'json' };
@@ -54,6 +55,7 @@ import en_security from './en/security.json' with { type: 'json' };
 import en_settings from './en/settings.json' with { type: 'json' };
 import en_settlement from './en/settlement.json' with { type: 'json' };
 import en_shortcuts from './en/shortcuts.json' with { type: 'json' };
+import en_statementDetails from './en/statementDetails.json' with { type: 'json' };
 import en_signIn from './en/signIn.json' with { type: 'json' };
 import en_terms from './en/terms.json' with { type: 'json' };
 import en_users from './en/users.json' with { type: 'json' };
@@ -91,6 +93,7 @@ export const zhResources = {
   settings: zh_settings,
   settlement: zh_settlement,
   shortcuts: zh_shortcuts,
+  statementDetails: zh_statementDetails,
   signIn: zh_signIn,
   terms: zh_terms,
   users: zh_users,
@@ -124,6 +127,7 @@ export const enResources = {
   settings: en_settings,
   settlement: en_settlement,
   shortcuts: en_shortcuts,
+  statementDetails: en_statementDetails,
   signIn: en_signIn,
   terms: en_terms,
   users: en_users,

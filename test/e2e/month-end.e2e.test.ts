@@ -192,6 +192,13 @@ describe('a month end in the window', () => {
     expect(await page.getByTestId('settlement-done').textContent()).toContain('已结账');
     await page.getByTestId('statement-frame').waitFor();
     await w.shot('14-settlement-closed');
+    // The detail tables come below the summary a page at a time, never in the preview's reply.
+    const shown = await w.api('statement.preview', { period: MONTH, distributor: 'D01' });
+    const deliveries = shown.details[0].rows as number;
+    await page.getByTestId('statement-details').scrollIntoViewIfNeeded();
+    await page.getByTestId('statement-detail-grid').waitFor();
+    expect(await page.getByTestId('statement-detail-range').textContent()).toBe(`第 1–${Math.min(200, deliveries)} 行，共 ${deliveries} 行`);
+    await w.shot('14b-settlement-details');
   });
 
   it('exports the approved statement as .xlsx and PDF with the figures of the book', async () => {

@@ -52,6 +52,11 @@ export const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'close.approve': { good: { period: '2026-10' }, bad: [{}] },
   'close.reopen': { good: { period: '2026-10', reason: '补录退货' }, bad: [{ period: '2026-10' }] },
   'statement.preview': { good: { period: '2026-10', distributor: 'D01', version: 2 }, bad: [{ period: '2026-10' }, { period: '2026-10', distributor: 'D01', version: 0 }] },
+  'statement.printHtml': { good: { period: '2026-10', distributor: 'D01' }, bad: [{ period: '2026-10' }, { period: '2026-10', distributor: 'D01', version: 0 }] },
+  'statement.detailPage': {
+    good: { period: '2026-10', distributor: 'D01', table: 0, offset: 200, limit: 200 },
+    bad: [{ period: '2026-10', distributor: 'D01', table: 0, offset: 0, limit: 501 }, { period: '2026-10', distributor: 'D01', table: -1, offset: 0, limit: 10 }, { period: '2026-10', distributor: 'D01', table: 0, offset: 0 }],
+  },
   'statement.confirm': { good: { period: '2026-10', distributor: 'D01', party: 'ka', ka: 'RTM', result: 'disputed', reasons: '堆头费多扣' }, bad: [{ period: '2026-10', distributor: 'D01', party: 'store', result: 'confirmed' }, { period: '2026-10', distributor: 'D01', party: 'ka', result: 'maybe' }] },
   'statement.versions': { good: { period: '2026-10', distributor: 'D01' }, bad: [{ distributor: 'D01' }] },
   'statement.export': { good: { period: '2026-10', distributor: 'D01', format: 'xlsx' }, bad: [{ period: '2026-10', distributor: 'D01', format: 'docx' }] },

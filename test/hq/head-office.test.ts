@@ -7,6 +7,7 @@ import { approvePeriod, reopenPeriod, reviewPeriod } from '../../core/close/clos
 import { ageing } from '../../core/credit/ageing.js';
 import { reverseDocument } from '../../core/corrections/reverse.js';
 import { importFile } from '../../core/import/import-file.js';
+import { reconcilePeriod } from '../../core/reconcile/reconcile-period.js';
 import { buildPackage, signBody } from '../../core/package/build-package.js';
 import { keyIdOf, publicKeyFile } from '../../core/package/signing-key.js';
 import { statementDocument } from '../../core/statement/statement-service.js';
@@ -353,6 +354,79 @@ describe.each(BACKENDS)('the head office on %s', (backend) => {
       const store = stores.rows.find((r) => (r as { store?: string }).store === reversed.receipt.store_code) as { sales_fen?: number } | undefined;
       expect(store?.sales_fen).toBe(storeJanuary);
     });
+  });
+
+  it('sets a red claim off in the credits file: the book clears what remains approved, to the fen', async () => {
+    // A deduction of November, booked into a claim still pending at the head office, is reversed in February
+    // (the first open month) after February's own claims were made: the next run books it back as a red claim alone.
+    const pending = (await claimsQueue(hq, { states: ['pending'] })).rows.filter((c) => c.period <= '2025-12');
+    const february = join(dir, '2026-02.package');
+    const picked = await withBook((book) => {
+      reconcilePeriod(book, { period: '2026-02', actor: 'wang' });
+      for (const c of pending) {
+        const claim = listClaims(book, null, 1000, 0).find((x) => x.doc_no === c.doc_no)!;
+        // A deduction wholly booked into this claim; its manufacturer share is what the red claim takes back.
+        const d = book.db.prepare(`SELECT d.id, d.doc_no, sum(p.manufacturer_fen) AS share FROM documents d JOIN document_lines l ON l.document_id = d.id
+          JOIN deduction_postings p ON p.deduction_line_id = l.id WHERE d.kind = 'deduction' GROUP BY d.id
+          HAVING min(p.claim_document_id) = ? AND max(p.claim_document_id) = ? AND count(*) = (SELECT count(*) FROM document_lines x WHERE x.document_id = d.id)
+            AND sum(p.manufacturer_fen) > 0 AND sum(p.manufacturer_fen) < ? ORDER BY d.id LIMIT 1`).get(claim.id, claim.id, claim.open_fen) as { id: number; doc_no: string; share: number } | undefined;
+        if (d) return { claim, deduction: d };
+      }
+      throw new Error('no pending claim with a deduction of its own to reverse');
+    });
+    const redClaim = await withBook((book) => {
+      reverseDocument(book, picked.deduction.id, { actor: 'wang', reason: '门店撤销该费用', today: '2026-02-10' });
+      const before = new Set(listClaims(book, null, 1000, 0).map((c) => c.doc_no));
+      const p = bookPeople(book);
+      prepareAccepting(book, '2026-02', p.wang);
+      reviewPeriod(book, '2026-02', p.li);
+      approvePeriod(book, '2026-02', p.zhao);
+      writeFileSync(february, JSON.stringify(buildPackage(book, '2026-02', 'wang')));
+      const red = listClaims(book, null, 1000, 0).filter((c) => !before.has(c.doc_no));
+      expect(red.map((c) => [c.amount_fen, c.distributor])).toEqual([[-picked.deduction.share, picked.claim.distributor]]);
+      return red[0]!;
+    });
+    expect((await loadPackages(hq, [february], chen))[0]).toMatchObject({ status: 'loaded', period: '2026-02' });
+    const queue = (await claimsQueue(hq, { states: ['pending'] })).rows;
+    const original = queue.find((c) => c.doc_no === picked.claim.doc_no)!;
+    const red = queue.find((c) => c.doc_no === redClaim.doc_no)!;
+    expect([original.open_fen, red.open_fen]).toEqual([picked.claim.open_fen, -picked.deduction.share]);
+
+    // Approved alone, the red claim has nothing to be set off against: no file, and it waits approved.
+    await proposeClaims(hq, [red.id], 'approve', '门店撤销费用，冲回厂家承担部分', chen);
+    await confirmClaims(hq, [red.id], sun);
+    const out = join(dir, 'credits-netted');
+    mkdirSync(out);
+    expect((await writeCreditsFiles(hq, { folder: out, date: '2026-03-02', distributorId: red.distributor_id, user: chen }))).toEqual([]);
+    expect((await hq.query<{ state: string }>('SELECT state FROM claims WHERE id = $1', [red.id]))[0]!.state).toBe('approved');
+
+    await proposeClaims(hq, [original.id], 'approve', '合同内费用', chen);
+    await confirmClaims(hq, [original.id], sun);
+    const files = await writeCreditsFiles(hq, { folder: out, date: '2026-03-02', distributorId: red.distributor_id, user: chen });
+    const net = picked.claim.open_fen - picked.deduction.share;
+    expect(files.map((f) => [f.claims, f.amountFen])).toEqual([[2, net]]);
+    // The file's lines: the claim paid in full, the red claim as a negative credit naming it; together the net.
+    const lines = readFileSync(files[0]!.path, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
+    const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+    expect(lines.map((l) => [l[6], l[7]]).sort()).toEqual([[picked.claim.doc_no, yuan(picked.claim.open_fen)], [redClaim.doc_no, yuan(-picked.deduction.share)]].sort());
+
+    await withBook(async (book) => {
+      const owed = (ids: number[]) => (book.db.prepare(`SELECT coalesce(sum(o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p WHERE p.open_item_id = o.id), 0)), 0) AS fen
+        FROM open_items o WHERE o.account = 'claims_manufacturer' AND o.document_id IN (${ids.map(() => '?').join(',')})`).get(...ids) as { fen: number }).fen;
+      const others = new Map(listClaims(book, null, 1000, 0).filter((c) => c.id !== picked.claim.id && c.id !== redClaim.id).map((c) => [c.doc_no, [c.status, c.open_fen]]));
+      const bank = () => (book.db.prepare(`SELECT coalesce(sum(e.amount_fen), 0) AS fen FROM entries e WHERE e.account = 'bank'`).get() as { fen: number }).fen;
+      const bankBefore = bank();
+      const report = await importFile(book, files[0]!.path, { kind: 'manufacturer-credits', actor: 'wang' });
+      expect(report.errors).toEqual([]);
+      expect(report.committed).toBe(true);
+      const after = listClaims(book, null, 1000, 0);
+      expect([picked.claim.id, redClaim.id].map((id) => { const c = after.find((x) => x.id === id)!; return [c.status, c.open_fen]; })).toEqual([['written_off', 0], ['written_off', 0]]);
+      expect(owed([picked.claim.id, redClaim.id])).toBe(0);
+      // What the bank received is the net the file says; no other claim moved.
+      expect(bank() - bankBefore).toBe(net);
+      expect(new Map(after.filter((c) => c.id !== picked.claim.id && c.id !== redClaim.id).map((c) => [c.doc_no, [c.status, c.open_fen]]))).toEqual(others);
+    });
+    expect((await hq.query<{ doc_no: string; state: string }>('SELECT doc_no, state FROM claims WHERE id = ANY($1) ORDER BY doc_no', [[original.id, red.id]])).map((c) => c.state)).toEqual(['credited', 'credited']);
   });
 
   it('keeps its audit log hash-chained, and the log refuses to be changed', async () => {

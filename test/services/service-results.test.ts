@@ -43,6 +43,16 @@ describe('what each service method returns', () => {
     await call('reconcile.line', { lineId: lines.rows[0].line_id });
     await call('reconcile.decide', { lineId: lines.rows[0].line_id, decision: 'confirmed' });
     await call('reconcile.export', { from: '2026-09', to: '2026-09', status: 'over' });
+    // the statement's summary names its detail tables; a page of the first has its rows
+    const preview = await call('statement.preview', { period: '2026-09', distributor: 'D01' });
+    expect(preview.details[0].rows).toBeGreaterThan(0);
+    const detail = await call('statement.detailPage', { period: '2026-09', distributor: 'D01', table: 0, offset: 0, limit: 50 });
+    expect(detail).toMatchObject({ table: 0, total: preview.details[0].rows });
+    expect(detail.rows).toHaveLength(Math.min(50, preview.details[0].rows));
+    const printed = await call('statement.printHtml', { period: '2026-09', distributor: 'D01' });
+    expect(printed.html.length).toBeGreaterThan(preview.html.length);
+    expect(printed.html).toContain(String(detail.rows[0].delivery_no));
+    expect(preview.html).not.toContain(String(detail.rows[0].delivery_no));
     expect((await call('master.list', { entity: 'ka-accounts' })).rows.map((k: { code: string }) => k.code)).toEqual(['CRF', 'MET', 'RTM', 'WMT', 'YH']);
     await call('claims.list', {});
     await call('ageing.report', { asOf: '2026-09-30' });

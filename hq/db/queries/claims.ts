@@ -41,10 +41,13 @@ export async function sendBackClaim(tx: HqSql, id: number, reason: string): Prom
     WHERE id = $1 AND state = 'proposed' RETURNING id`, [id, reason])).length === 1;
 }
 
-/** Approved claims not yet paid, per distributor (locked: two controllers writing credits files never pay one claim twice). */
+/**
+ * Approved claims not yet paid, per distributor — red ones (negative) among them, to be set off in the same file
+ * (locked: two controllers writing credits files never pay one claim twice).
+ */
 export async function approvedUncredited(tx: HqSql, distributorId: number | null) {
   return tx.query<HqClaimRow & { manufacturer_code: string | null }>(`${SELECT.replace('SELECT c.id,', 'SELECT s.manufacturer_code, c.id,')}
-    WHERE c.state = 'approved' AND c.open_fen > 0 AND ($1::int IS NULL OR c.distributor_id = $1)
+    WHERE c.state = 'approved' AND c.open_fen <> 0 AND ($1::int IS NULL OR c.distributor_id = $1)
     ORDER BY c.distributor_id, c.period, c.doc_no FOR UPDATE OF c`, [distributorId]);
 }
 

@@ -66,28 +66,29 @@ export async function upsertNationalContract(tx: HqSql, r: { code: string; ka: s
 
 /**
  * 窜货: one chain and product supplied at different prices in different regions in a month. Groups are found with
- * min/max only (no DISTINCT counts over the month's rows); where the lowest and highest prices were supplied is
- * taken for the flagged groups alone.
+ * min/max only (no DISTINCT counts over the month's rows), read from the index product_figures_prices alone; regions
+ * are told apart byte for byte (COLLATE "C": any order tells two regions apart, and it is the cheap one). Names,
+ * where the lowest and highest prices were supplied and the counts are taken for the flagged groups alone.
  */
 export async function priceGaps(db: HqSql, period: string, minGapPpm: number, limit: number) {
   return db.query<{ ka: string; sku: string; product_name: string; low_e4: number; low_region: string; low_distributor: string; high_e4: number; high_region: string;
     high_distributor: string; regions: number; distributors: number; qty_milli: number; gap_ppm: number }>(`
     WITH g AS (
-      SELECT ka, sku, max(product_name) AS product_name, min(min_price_e4) AS low_e4, max(max_price_e4) AS high_e4, sum(qty_milli)::bigint AS qty_milli
+      SELECT ka, sku, min(min_price_e4) AS low_e4, max(max_price_e4) AS high_e4, sum(qty_milli)::bigint AS qty_milli
       FROM product_figures WHERE period = $1 AND min_price_e4 IS NOT NULL GROUP BY ka, sku
-      HAVING min(region) <> max(region) AND (max(max_price_e4) - min(min_price_e4)) * 1000000 >= $2::bigint * max(max_price_e4)
+      HAVING min(region COLLATE "C") <> max(region COLLATE "C") AND (max(max_price_e4) - min(min_price_e4)) * 1000000 >= $2::bigint * max(max_price_e4)
       ORDER BY (max(max_price_e4) - min(min_price_e4)) * 1000000 / max(max_price_e4) DESC, ka, sku LIMIT $3
     ), p AS (
-      SELECT f.ka, f.sku, f.region, f.distributor_id, f.min_price_e4, f.max_price_e4 FROM product_figures f JOIN g ON g.ka = f.ka AND g.sku = f.sku
-      WHERE f.period = $1 AND f.min_price_e4 IS NOT NULL
+      SELECT f.ka, f.sku, f.region, f.distributor_id, f.min_price_e4, f.max_price_e4, f.product_name FROM g JOIN product_figures f ON f.period = $1 AND f.ka = g.ka AND f.sku = g.sku
+      WHERE f.min_price_e4 IS NOT NULL
     ), lo AS (
       SELECT DISTINCT ON (ka, sku) ka, sku, region, distributor_id FROM p ORDER BY ka, sku, min_price_e4, region, distributor_id
     ), hi AS (
       SELECT DISTINCT ON (ka, sku) ka, sku, region, distributor_id FROM p ORDER BY ka, sku, max_price_e4 DESC, region, distributor_id
     ), n AS (
-      SELECT ka, sku, count(DISTINCT region)::int AS regions, count(DISTINCT distributor_id)::int AS distributors FROM p GROUP BY ka, sku
+      SELECT ka, sku, max(product_name) AS product_name, count(DISTINCT region)::int AS regions, count(DISTINCT distributor_id)::int AS distributors FROM p GROUP BY ka, sku
     )
-    SELECT g.ka, g.sku, g.product_name, g.low_e4, lo.region AS low_region, dl.code || ' ' || dl.name AS low_distributor, g.high_e4, hi.region AS high_region,
+    SELECT g.ka, g.sku, n.product_name, g.low_e4, lo.region AS low_region, dl.code || ' ' || dl.name AS low_distributor, g.high_e4, hi.region AS high_region,
       dh.code || ' ' || dh.name AS high_distributor, n.regions, n.distributors, g.qty_milli, ((g.high_e4 - g.low_e4) * 1000000 / g.high_e4)::int AS gap_ppm
     FROM g JOIN lo ON lo.ka = g.ka AND lo.sku = g.sku JOIN hi ON hi.ka = g.ka AND hi.sku = g.sku JOIN n ON n.ka = g.ka AND n.sku = g.sku
       JOIN distributors dl ON dl.id = lo.distributor_id JOIN distributors dh ON dh.id = hi.distributor_id
@@ -119,20 +120,23 @@ export async function auditByKa(db: HqSql, from: string, to: string) {
 }
 
 export async function auditByStore(db: HqSql, from: string, to: string, ka: string | null, limit: number, offset: number) {
-  // Aggregate the store figures first, sort the groups, and name the distributors of the page only; the count of
-  // groups comes with the page (one pass over the year's rows, not two).
+  // Sum the figures per store (numbers only: no text compared row by row), sort the groups, and take the names of
+  // the page's stores alone, through store_figures_by_store; the count of groups comes with the page (one pass
+  // over the range's rows, not two).
   const rows = await db.query<{ ka: string; store: string; store_name: string; region: string; city: string | null; distributor: string; months: number; sales_fen: number; returns_fen: number; fees_fen: number; manufacturer_fees_fen: number; products: number; total: number }>(`
     WITH g AS (
-      SELECT distributor_id, ka, store, max(store_name) AS store_name, max(region) AS region, max(city) AS city, count(*)::int AS months,
-        sum(sales_fen)::bigint AS sales_fen, sum(returns_fen)::bigint AS returns_fen, sum(fees_fen)::bigint AS fees_fen, sum(manufacturer_fees_fen)::bigint AS manufacturer_fees_fen,
-        max(products)::int AS products
+      SELECT distributor_id, ka, store, count(*)::int AS months, sum(sales_fen)::bigint AS sales_fen, sum(returns_fen)::bigint AS returns_fen, sum(fees_fen)::bigint AS fees_fen,
+        sum(manufacturer_fees_fen)::bigint AS manufacturer_fees_fen, max(products)::int AS products
       FROM store_figures WHERE period BETWEEN $1 AND $2 AND ($3::text IS NULL OR ka = $3) GROUP BY distributor_id, ka, store
     ), page AS (
       SELECT g.*, count(*) OVER ()::int AS total FROM g ORDER BY g.sales_fen - g.returns_fen - g.fees_fen DESC, g.ka, g.store, g.distributor_id LIMIT $4 OFFSET $5
     )
-    SELECT page.ka, page.store, page.store_name, page.region, page.city, d.code || ' ' || d.name AS distributor, page.months, page.sales_fen, page.returns_fen,
+    SELECT page.ka, page.store, n.store_name, n.region, n.city, d.code || ' ' || d.name AS distributor, page.months, page.sales_fen, page.returns_fen,
       page.fees_fen, page.manufacturer_fees_fen, page.products, page.total
-    FROM page JOIN distributors d ON d.id = page.distributor_id ORDER BY page.sales_fen - page.returns_fen - page.fees_fen DESC, page.ka, page.store, page.distributor_id`,
+    FROM page JOIN distributors d ON d.id = page.distributor_id
+      CROSS JOIN LATERAL (SELECT max(s.store_name) AS store_name, max(s.region) AS region, max(s.city) AS city FROM store_figures s
+        WHERE s.distributor_id = page.distributor_id AND s.ka = page.ka AND s.store = page.store AND s.period BETWEEN $1 AND $2) n
+    ORDER BY page.sales_fen - page.returns_fen - page.fees_fen DESC, page.ka, page.store, page.distributor_id`,
   [from, to, ka, limit, offset]);
   const total = rows[0]?.total ?? 0;
   return { rows: rows.map(({ total: _t, ...r }) => r), total };

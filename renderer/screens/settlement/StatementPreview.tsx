@@ -6,6 +6,7 @@ import { formatTimestamp } from '../../format/dates';
 import { useHost } from '../../host/host-context';
 import { useQuery } from '../../host/use-query';
 import { ConfirmationsPanel } from './ConfirmationsPanel';
+import { StatementDetails } from './StatementDetails';
 import { useWords } from '../../i18n/words';
 
 /**
@@ -51,6 +52,7 @@ export function StatementPreview({ period, distributor }: { period: string; dist
         <>
           <p className="muted small">SHA-256 {preview.data.sha256}</p>
           <iframe className="statement-frame" title={t('settlement.statement')} sandbox="" srcDoc={preview.data.html} data-testid="statement-frame" />
+          <StatementDetails key={`${distributor}/${period}/${preview.data.version ?? 'draft'}`} period={period} distributor={distributor} tables={preview.data.details} lang={lang} {...(version ? { version } : {})} />
         </>
       )}
       {preview.data && preview.data.version !== null && (

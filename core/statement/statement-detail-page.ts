@@ -1,0 +1,47 @@
+import type { Language } from '../../locale/index.js';
+import { UserError } from '../errors.js';
+import type { StatementDocument } from './statement-document.js';
+import { detailValue, printWords, statementDetails } from './statement-sections.js';
+
+/**
+ * The window's view of a statement's detail tables (送货明细, 扣费明细, …): their names and sizes with the summary,
+ * then one page of one table at a time. A distributor-month of the large book has some 20,000 delivery lines; as
+ * HTML in one reply that was 4.6 MB and froze the window for seconds on every switch between distributors, while
+ * the summary alone is a few kilobytes. The PDF and .xlsx still carry every row.
+ */
+export interface DetailTableInfo {
+  /** its place in statementDetails, which is what a page asks for */
+  table: number;
+  name: string;
+  rows: number;
+}
+
+export interface DetailPage {
+  table: number;
+  name: string;
+  columns: { key: string; header: string; money?: boolean; qty?: boolean }[];
+  /** cells as the statement prints them: statuses and verdicts in the reader's words, money in fen, quantities in thousandths */
+  rows: Record<string, unknown>[];
+  offset: number;
+  total: number;
+}
+
+/** At most this many rows a page: a page of the widest table stays far below the window's reply limit. */
+export const DETAIL_PAGE_MAX = 500;
+
+export function statementDetailTables(doc: StatementDocument, lang: Language = 'zh'): DetailTableInfo[] {
+  return statementDetails(doc.content, lang).map((d, table) => ({ table, name: d.name, rows: d.rows.length }));
+}
+
+export function statementDetailPage(doc: StatementDocument, table: number, offset: number, limit: number, lang: Language = 'zh'): DetailPage {
+  const details = statementDetails(doc.content, lang);
+  const d = details[table];
+  if (!d) throw new UserError('statement.no-such-detail', { table, tables: details.length }, { field: 'table' });
+  const size = Math.max(1, Math.min(limit, DETAIL_PAGE_MAX));
+  const words = printWords(lang);
+  const rows = d.rows.slice(offset, offset + size).map((r) => Object.fromEntries(d.columns.map((c) => [c.key, detailValue(c, r[c.key], words) ?? null])));
+  return {
+    table, name: d.name, offset, total: d.rows.length,
+    columns: d.columns.map((c) => ({ key: c.key, header: c.header, ...(c.money ? { money: true } : {}), ...(c.qty ? { qty: true } : {}) })), rows,
+  };
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { MasterDataWriter } from '../../../core/master-data/save-master-data.js';
+import { matchPeriodDeliveries } from '../../../core/reconcile/match-deliveries.js';
+import { reconcileSettings } from '../../../core/reconcile/settings.js';
+import type { Book } from '../../../db/connection.js';
+import { matchSqlParams, periodKeysSql, sideLinesSql } from '../../../db/queries/reconcile-deliveries.js';
+import { deliveryResults } from '../../../db/queries/reconcile-results.js';
+import { delivery, post, receipt } from '../../helpers/documents.js';
+import { addSmallWorld } from '../../helpers/small-world.js';
+import { tempBook } from '../../helpers/temp-book.js';
+import { readStoredMessage, renderMessage } from '../../../locale/index.js';
+
+/**
+ * A month's reconciliation starts from the month: its keys come from the month's documents (documents_by_period),
+ * and each side's lines from those keys (document_lines_by_order), never from every document of the kind
+ * (documents_by_kind_date on the kind alone), which made a month's run grow with the age of the book (issue 18).
+ * The book has no ANALYZE statistics, so the plan of a small book is the plan of a large one.
+ */
+type PlanRow = { id: number; parent: number; detail: string };
+
+function plan(book: Book, sql: string): PlanRow[] {
+  const params = matchSqlParams({ fromPeriod: '2026-09', toPeriod: '2026-09', kaAccountId: null, windowDays: 30, toleranceFen: 100, asOf: '2026-10-10' });
+  return book.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as PlanRow[];
+}
+
+/** The table reads of a plan, in the order SQLite runs them. */
+const reads = (rows: PlanRow[]) => rows.map((r) => r.detail).filter((d) => /^(SCAN|SEARCH) /.test(d));
+
+async function bookWithTwoYears() {
+  const book = await tempBook();
+  const w = addSmallWorld(book);
+  post(book,
+    delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 120, 64_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 120, 64_000]]),
+    delivery(w, 'XS0', '2025-09-02', 'PO0', [[w.p001, 12, 64_000]]), receipt(w, 'YS0', '2025-09-03', 'PO0', [[w.p001, 12, 64_000]]));
+  return { book, w };
+}
+
+describe('the plan of a month\'s reconciliation', () => {
+  it('finds the month\'s order keys through the month\'s documents', async () => {
+    const { book } = await bookWithTwoYears();
+    const first = reads(plan(book, periodKeysSql))[0];
+    expect(first).toMatch(/^SEARCH d USING INDEX documents_by_period \(period>\? AND period<\?\)/);
+  });
+
+  it('reads each side from the month\'s keys, then the lines by order number, then their documents', async () => {
+    const { book } = await bookWithTwoYears();
+    book.db.exec(`CREATE TEMP TABLE rc_keys AS SELECT 1 AS ka, 1 AS store, 'PO1' AS po, 1 AS product`);
+    book.db.exec('CREATE INDEX temp.rc_keys_i ON rc_keys(po, product)');
+    for (const kind of ['delivery', 'receipt'] as const) {
+      const steps = reads(plan(book, sideLinesSql(kind)));
+      expect(steps.slice(0, 3)).toEqual([
+        'SCAN k',
+        'SEARCH l USING INDEX document_lines_by_order (order_no=? AND product_id=?)',
+        'SEARCH d USING INTEGER PRIMARY KEY (rowid=?)',
+      ]);
+      // The lines near the month come from a date range, not from every document of the kind.
+      const byKind = steps.filter((s) => s.includes('documents_by_kind_date'));
+      expect(byKind).toEqual([expect.stringMatching(/\(kind=\? AND doc_date>\? AND doc_date<\?\)/)]);
+    }
+  });
+});
+
+describe('a month\'s results, written set-based', () => {
+  const run = (book: Book, period: string) => {
+    book.write(() => matchPeriodDeliveries(book, period, null, reconcileSettings(book), '2026-10-10'));
+    return deliveryResults(book, { period }, 1000, 0);
+  };
+
+  it('are the same whatever other months the book holds', async () => {
+    const one = await tempBook('one.kasettle');
+    const w1 = addSmallWorld(one);
+    post(one, delivery(w1, 'XS1', '2026-09-02', 'PO1', [[w1.p001, 120, 64_000]]), receipt(w1, 'YS1', '2026-09-03', 'PO1', [[w1.p001, 120, 64_000]]));
+    const { book: two } = await bookWithTwoYears();
+    const strip = (rows: ReturnType<typeof run>) => rows.map(({ line_id: _l, ...r }) => r);
+    expect(strip(run(two, '2026-09'))).toEqual(strip(run(one, '2026-09')));
+    expect(run(two, '2026-09')).toHaveLength(1);
+  });
+
+  it('change where a line\'s result changed, and stand where it did not', async () => {
+    const book = await tempBook();
+    const w = addSmallWorld(book);
+    post(book,
+      delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 120, 64_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 120, 64_000]]),
+      delivery(w, 'XS2', '2026-09-10', 'PO2', [[w.p003, 16, 399_000]]));
+    const first = run(book, '2026-09');
+    expect(first.map((r) => [r.delivery_no, r.status])).toEqual([['XS1', 'matched'], ['XS2', 'receipt_missing']]);
+    post(book, receipt(w, 'YS2', '2026-09-12', 'PO2', [[w.p003, 15, 399_000]]));
+    const second = run(book, '2026-09');
+    expect(second[0]).toEqual(first[0]);
+    expect(second[1]).toMatchObject({ status: 'short', received_qty: 15_000, line_received_fen: 15 * 3_990, days_outstanding: null });
+    expect(renderMessage('zh', readStoredMessage(second[1]!.reason))).toBe('验收 15，送货 16');
+  });
+
+  it('take the regional contract price before the national one, each valid on the delivery date', async () => {
+    const book = await tempBook();
+    const w = addSmallWorld(book);
+    book.write(() => {
+      const m = new MasterDataWriter(book, 'tester');
+      m.price({ kaCode: 'RTM', sku: 'P001', region: '华东', price: 62_000, validFrom: '2026-09-05', validTo: '2026-12-31' });
+    });
+    post(book,
+      delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 10, 64_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 10, 64_000]]),
+      delivery(w, 'XS2', '2026-09-08', 'PO2', [[w.p001, 10, 64_000]]), receipt(w, 'YS2', '2026-09-09', 'PO2', [[w.p001, 10, 64_000]]));
+    const rows = run(book, '2026-09');
+    expect(rows.map((r) => [r.delivery_no, r.list_price_e4, r.status])).toEqual([['XS1', 64_000, 'matched'], ['XS2', 62_000, 'price_diff']]);
+  });
+});
