@@ -6,7 +6,6 @@ import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 import type { Message } from '../../locale/index.js';
-import { formatFen } from '../money/format.js';
 import { requirePermission } from '../users/permissions.js';
 import { currentUser, type SignedIn } from '../users/users.js';
 

@@ -8,6 +8,7 @@ import type { Message } from '../../locale/index.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { today } from '../calendar/dates.js';
 import { UserError, type ErrorPlace } from '../errors.js';
+import { formatFen } from '../money/format.js';
 import type { Poster } from '../ledger/post-documents.js';
 import { bookingDate, latestOf } from './booking-date.js';
 import { checkInvoice } from './check-invoice.js';
@@ -90,7 +91,7 @@ export class InvoiceRecorder {
     ] as const).find(([, a, b]) => a !== b);
     if (differs) {
       const [field, a, b] = differs;
-      const show = (v: string | number) => (typeof v === 'number' ? (v / 100).toFixed(2) : v);
+      const show = (v: string | number) => (typeof v === 'number' ? formatFen(v) : v);
       throw new UserError('invoices.conflict', { number: key, field, was: show(a), now: show(b) }, this.place(d));
     }
     let itemsAdded = 0;
