@@ -1,10 +1,10 @@
 import type { Book } from '../../db/connection.js';
 import { bookHasInvoices } from '../../db/queries/invoices.js';
-import { labelOf, renderMessage, type MessageCode } from '../../locale/index.js';
+import type { Message } from '../../locale/index.js';
 import { addMonths } from '../calendar/dates.js';
 import { feeInvoices } from '../invoices/fee-invoices.js';
 import { threeWayMatch } from '../invoices/three-way-match.js';
-import type { Cell, Section } from './statement-sections.js';
+import type { Cell, PrintWords, Section } from './statement-sections.js';
 
 /** How far back the statement looks for fee invoices still missing at month end. */
 const FEE_MONTHS = 12;
@@ -12,8 +12,11 @@ const FEE_MONTHS = 12;
 export interface StatementInvoices {
   byKa: { ka: string; accepted: number; ticket: number; settlement: number; invoiced: number; red: number; toInvoice: number; feeInvoicesMissing: number }[];
   totals: { accepted: number; ticket: number; settlement: number; invoiced: number; red: number; toInvoice: number; feeInvoicesMissing: number };
-  /** every difference of the month at its end, and every fee invoice still missing, in words (Chinese) with the amount */
-  differences: { ka: string; kind: string; what: string; amount: number }[];
+  /**
+   * every difference of the month at its end, and every fee invoice still missing, with the amount: the kind as a
+   * vocabulary value of its group and the explanation as a code, said in the reader's language where it is printed
+   */
+  differences: { ka: string; group: 'invoiceGapKinds' | 'feeInvoiceStates'; kind: string; what: Message; amount: number }[];
 }
 
 /**
@@ -43,12 +46,12 @@ export function statementInvoices(book: Book, period: string, distributorId: num
     k.invoiced += r.invoicedBlue;
     k.red += r.invoicedRed;
     k.toInvoice += r.totals.to_invoice;
-    for (const g of r.gaps) differences.push({ ka: r.ka.code, kind: labelOf('zh', 'invoiceGapKinds', g.kind), what: renderMessage('zh', g.message), amount: g.amount });
+    for (const g of r.gaps) differences.push({ ka: r.ka.code, group: 'invoiceGapKinds', kind: g.kind, what: g.message, amount: g.amount });
   }
   for (const m of missing) {
     const ka = [...kas.keys()].find((x) => x.startsWith(`${m.kaCode} `)) ?? `${m.kaCode ?? ''}`;
     of(ka).feeInvoicesMissing += m.missing;
-    differences.push({ ka: m.kaCode ?? '', kind: labelOf('zh', 'feeInvoiceStates', m.state), what: renderMessage('zh', m.message), amount: m.missing });
+    differences.push({ ka: m.kaCode ?? '', group: 'feeInvoiceStates', kind: m.state, what: m.message, amount: m.missing });
   }
   const byKa = [...kas.values()].sort((a, b) => a.ka.localeCompare(b.ka));
   const total = (pick: (k: StatementInvoices['byKa'][number]) => number) => byKa.reduce((s, k) => s + pick(k), 0);
@@ -60,33 +63,35 @@ export function statementInvoices(book: Book, period: string, distributorId: num
   };
 }
 
-const both = (code: MessageCode) => `${renderMessage('zh', { code, params: {} })} ${renderMessage('en', { code, params: {} })}`;
 const f = (fen: number): Cell => ({ fen });
 
-export function invoicesSections(s: StatementInvoices | undefined): Section[] {
+export function invoicesSections(s: StatementInvoices | undefined, words: PrintWords): Section[] {
   if (!s) return [];
+  const { w, say, label } = words;
   const cols = ['col-ka', 'col-accepted', 'col-ticket', 'col-settlement', 'col-invoiced', 'col-red', 'col-to-invoice', 'col-fee-missing'] as const;
   const figures = (k: Omit<StatementInvoices['byKa'][number], 'ka'>) => [f(k.accepted), f(k.ticket), f(k.settlement), f(k.invoiced), f(k.red), f(k.toInvoice), f(k.feeInvoicesMissing)];
   return [
     {
-      title: renderMessage('zh', { code: 'invoices.print.section', params: {} }),
-      header: cols.map((c) => both(`invoices.print.${c}`)),
+      title: w('invoices.print.section'),
+      header: cols.map((c) => w(`invoices.print.${c}`)),
       rows: s.byKa.map((k) => [k.ka, ...figures(k)]),
-      total: [both('invoices.print.total'), ...figures(s.totals)],
+      total: [w('invoices.print.total'), ...figures(s.totals)],
     },
     {
-      title: renderMessage('zh', { code: 'invoices.print.gaps-title', params: {} }),
-      header: [both('invoices.print.col-ka'), both('invoices.print.col-kind'), both('invoices.print.col-what'), both('invoices.print.col-amount')],
-      rows: s.differences.length ? s.differences.map((d) => [d.ka, d.kind, d.what, f(d.amount)]) : [['—', '', '', '']],
+      title: w('invoices.print.gaps-title'),
+      header: [w('invoices.print.col-ka'), w('invoices.print.col-kind'), w('invoices.print.col-what'), w('invoices.print.col-amount')],
+      rows: s.differences.length ? s.differences.map((d) => [d.ka, label(d.group, d.kind), say(d.what), f(d.amount)]) : [['—', '', '', '']],
     },
   ];
 }
 
-export function invoicesDetail(s: StatementInvoices | undefined) {
+export function invoicesDetail(s: StatementInvoices | undefined, words: PrintWords) {
   if (!s) return [];
+  const { w, say, label } = words;
   return [{
-    name: '发票 Invoices',
-    rows: s.differences.map((d) => ({ ka: d.ka, kind: d.kind, what: d.what, amount_fen: d.amount })),
-    columns: [{ key: 'ka', header: '系统' }, { key: 'kind', header: '差异' }, { key: 'what', header: '说明' }, { key: 'amount_fen', header: '金额', money: true }],
+    name: w('invoices.print.sheet'),
+    rows: s.differences.map((d) => ({ ka: d.ka, kind: label(d.group, d.kind), what: say(d.what), amount_fen: d.amount })),
+    columns: [{ key: 'ka', header: w('invoices.print.col-ka') }, { key: 'kind', header: w('invoices.print.col-kind') }, { key: 'what', header: w('invoices.print.col-what') },
+      { key: 'amount_fen', header: w('invoices.print.col-amount'), money: true }],
   }];
 }

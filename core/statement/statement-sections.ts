@@ -91,7 +91,7 @@ export function statementSections(s: StatementContent, lang: Language): Section[
     total: [w('print.due-from-manufacturer'), f(s.netDue.fromManufacturer)],
   });
   sections.push(correctionsSection(s.corrections, printWords(lang)));
-  sections.push(...invoicesSections(s.invoices));
+  sections.push(...invoicesSections(s.invoices, printWords(lang)));
   return sections;
 }
 
@@ -133,7 +133,7 @@ export function statementDetails(s: StatementContent, lang: Language): { name: s
       { key: 'memo', header: w('print.d-memo'), message: true }, { key: 'method', header: w('print.d-method'), label: 'creditMethods' },
       { key: 'amount_fen', header: w('print.col-amount'), money: true }] },
     ...(s.corrections?.length ? [correctionsDetail(s.corrections, printWords(lang))] : []),
-    ...invoicesDetail(s.invoices),
+    ...invoicesDetail(s.invoices, printWords(lang)),
   ];
 }
 

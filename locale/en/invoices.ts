@@ -72,7 +72,8 @@ export const invoicesEn: Record<keyof typeof invoicesZh, string> = {
   'invoices.fee.red-missing': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}: a red-letter invoice is due and not issued, {{age}} days',
   'invoices.fee.not-expected': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}: no invoice expected under the contract',
 
-  'invoices.print.section': '十、Invoices 发票',
+  'invoices.print.section': '10. Invoices',
+  'invoices.print.sheet': 'Invoices',
   'invoices.print.col-ka': 'KA',
   'invoices.print.col-accepted': 'Accepted net',
   'invoices.print.col-ticket': 'Invoice discounts',

@@ -71,7 +71,8 @@ export const invoicesZh = {
   'invoices.fee.red-missing': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}：应开红字发票，尚未开具，已 {{age}} 天',
   'invoices.fee.not-expected': '{{docNo}} {{fee, label:feeTypes}} {{amount, yuan}}：合同约定无需发票',
 
-  'invoices.print.section': '十、发票 Invoices',
+  'invoices.print.section': '十、发票',
+  'invoices.print.sheet': '发票',
   'invoices.print.col-ka': '系统',
   'invoices.print.col-accepted': '验收净额',
   'invoices.print.col-ticket': '票扣',
@@ -81,7 +82,7 @@ export const invoicesZh = {
   'invoices.print.col-to-invoice': '月末待开票',
   'invoices.print.col-fee-missing': '缺费用发票',
   'invoices.print.total': '合计',
-  'invoices.print.gaps-title': '发票差异 Invoice differences at month end',
+  'invoices.print.gaps-title': '月末发票差异',
   'invoices.print.col-kind': '差异',
   'invoices.print.col-what': '说明',
   'invoices.print.col-amount': '金额',

@@ -26,7 +26,7 @@ export function AuditScreen({ params, periods, workMonth, signedIn, onChanged, o
         { id: 'log', label: t('audit.log') }, { id: 'documents', label: t('audit.documents') }, { id: 'balances', label: t('balances.title') }, { id: 'vouchers', label: t('vouchers.tab') }, { id: 'users', label: t('audit.users') }, { id: 'settings', label: t('audit.settings') }, { id: 'backups', label: t('audit.backups') },
       ]} />
       {tab === 'log' && <AuditLogTab />}
-      {tab === 'documents' && <DocumentsTab periods={periods} />}
+      {tab === 'documents' && <DocumentsTab periods={periods} workMonth={workMonth} />}
       {tab === 'balances' && <BalancesTab />}
       {tab === 'users' && <UsersTab onChanged={onChanged} />}
       {tab === 'vouchers' && <VouchersTab periods={periods} initialPeriod={params.period ?? workMonth} signedIn={signedIn} onMapping={() => setTab('settings')} />}

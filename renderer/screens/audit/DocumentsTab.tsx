@@ -26,11 +26,12 @@ function stateOf(t: TFunction, row: Row | undefined): string {
 }
 
 /** 单据: every document in the book by kind, month and KA, and one with its lines and the entries it posted. */
-export function DocumentsTab({ periods }: { periods: string[] }) {
+export function DocumentsTab({ periods, workMonth }: { periods: string[]; workMonth: string }) {
   const { t } = useTranslation();
   const { label, stored } = useWords();
   const [kind, setKind] = useState('receipt');
-  const [period, setPeriod] = useState(periods.at(-1) ?? '');
+  // the month being worked, as everywhere else: the book's last month may hold only next month's invoices
+  const [period, setPeriod] = useState(periods.includes(workMonth) ? workMonth : (periods.at(-1) ?? ''));
   const [docNo, setDocNo] = useState('');
   const list = useQuery('book.documents', { kind, ...(period ? { period } : {}), ...(docNo.trim() ? { docNo: docNo.trim() } : {}), limit: 1000 });
   const [key, setKey] = useState<string | null>(null);

@@ -21,6 +21,7 @@ type Entity = (typeof ENTITIES)[number];
 /** Columns whose values are vocabulary codes, and the labels that say them (结算方式 direct → 直营结算). */
 const LABELLED: Record<string, string> = {
   settlement_mode: 'remittanceMethods', rebate_tier_mode: 'tierModes', rebate_direction: 'rebateDirections', rebate_basis: 'rebateBases', kind: 'promotionKinds', role: 'roles',
+  payment_terms_start: 'paymentTermsStarts',
 };
 /** The columns that say which row it is: kept in view when the grid scrolls sideways. */
 const IDENTIFYING = new Set(['code', 'sku', 'store_code', 'ka', 'ka_code']);
