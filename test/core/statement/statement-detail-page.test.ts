@@ -27,7 +27,11 @@ describe('a statement\'s detail tables, a page at a time', () => {
     expect(deliveries.length).toBeGreaterThan(40);
     const tables = statementDetailTables(doc);
     expect(tables.map((t) => t.rows)).toEqual([deliveries.length, doc.content.details.deductions.length, doc.content.details.claims.length,
-      doc.content.details.remittances.length, doc.content.details.accruals.length, ...(doc.content.corrections?.length ? [doc.content.corrections.length] : [])]);
+      doc.content.details.remittances.length, doc.content.details.accruals.length, ...(doc.content.corrections?.length ? [doc.content.corrections.length] : []),
+      ...(doc.content.invoices ? [doc.content.invoices.differences.length] : [])]);
+    // the demo keeps invoices: the statement's 发票 table is the last, its differences in words
+    const invoices = doc.content.invoices;
+    if (invoices) expect(tables.at(-1)!.rows).toBe(invoices.differences.length);
 
     for (const t of tables) {
       const rows: unknown[] = [];
@@ -38,7 +42,9 @@ describe('a statement\'s detail tables, a page at a time', () => {
         rows.push(...page.rows);
       }
       // the cells as printed: numbers and numbers as they are, statuses and verdicts in words (never the raw code)
-      const source = (t.table === 0 ? deliveries : Object.values(doc.content.details)[t.table] ?? doc.content.corrections) as Record<string, unknown>[];
+      const isInvoices = !!invoices && t.table === tables.length - 1;
+      const source = (isInvoices ? invoices.differences.map((d) => ({ ka: d.ka, kind: d.kind, what: d.what, amount_fen: d.amount }))
+        : t.table === 0 ? deliveries : Object.values(doc.content.details)[t.table] ?? doc.content.corrections) as Record<string, unknown>[];
       expect(rows).toHaveLength(source.length);
       rows.forEach((row, i) => {
         for (const [key, value] of Object.entries(row as Record<string, unknown>)) {
