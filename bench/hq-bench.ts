@@ -41,7 +41,9 @@ export async function benchHq(cache: string, o: { distributors: number; seeds: n
   const scale = `${o.distributors} distributors × 12 months`;
   const base = join(cache, 'hq');
   const templates = await templateMonths(join(base, 'templates'), o.seeds, (seed, seconds) => print({ step: 'hq.template-book', seed, seconds }));
-  const world = join(base, `world-${o.distributors}-${o.seeds.join('_')}`);
+  // -sorted: bodies in canonical key order, as signBody writes them since the loader hashes what it parsed (an older
+  // world of the same size stays valid and loads, by the sorted copy, but is not what books now send).
+  const world = join(base, `world-${o.distributors}-${o.seeds.join('_')}-sorted`);
   if (!existsSync(join(world, 'done'))) {
     rmSync(world, { recursive: true, force: true });
     const made = await timed(async () => writeDemoWorld(world, demoSenders(o.distributors, templates), templates).packages.length);

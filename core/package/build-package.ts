@@ -10,7 +10,7 @@ import {
 } from '../../db/queries/package-data.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertPeriod, lastDayOf } from '../calendar/dates.js';
-import { canonicalJson, sha256Hex } from '../canonical-json.js';
+import { sha256Hex, sortKeys } from '../canonical-json.js';
 import { UserError } from '../errors.js';
 import { PACKAGE_FORMAT, type PackageBody, type PackageEnvelope } from './package-format.js';
 import { ensureSigningKey } from './signing-key.js';
@@ -75,11 +75,14 @@ export function packageBody(book: Book, periodText: string, keyId: string): Pack
 
 /** Signs a body with an Ed25519 private key: the signature covers the body's canonical JSON, byte for byte. */
 export function signBody(body: PackageBody, privatePem: string, keyId: string): PackageEnvelope {
-  const bytes = Buffer.from(canonicalJson(body), 'utf8');
+  // The envelope carries the body in canonical key order, so the file it is written to parses back in that order
+  // and the head office hashes what it parsed as it stands (core/canonical-json.ts, inCanonicalOrder).
+  const sorted = sortKeys(body) as PackageBody;
+  const text = JSON.stringify(sorted);
   return {
-    format: PACKAGE_FORMAT, formatVersion: 1, bodySha256: sha256Hex(canonicalJson(body)),
-    signature: { algorithm: 'ed25519', keyId, value: sign(null, bytes, privatePem).toString('base64') },
-    body,
+    format: PACKAGE_FORMAT, formatVersion: 1, bodySha256: sha256Hex(text),
+    signature: { algorithm: 'ed25519', keyId, value: sign(null, Buffer.from(text, 'utf8'), privatePem).toString('base64') },
+    body: sorted,
   };
 }
 

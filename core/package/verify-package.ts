@@ -6,7 +6,7 @@ import { statementVersions } from '../../db/queries/close.js';
 import { findDistributor } from '../../db/queries/master-data.js';
 import { currentSigningKey } from '../../db/queries/package-data.js';
 import type { Message } from '../../locale/index.js';
-import { sha256Hex, sortKeys } from '../canonical-json.js';
+import { canonicalShape, sha256Hex } from '../canonical-json.js';
 import { UserError } from '../errors.js';
 import { packageEnvelope, type PackageEnvelope } from './package-format.js';
 import { keyIdOf } from './signing-key.js';
@@ -67,7 +67,8 @@ export function verifyPackage(raw: unknown, publicKeyFor: (keyId: string) => str
   // Hashes are taken over what the file holds, not over the parsed copy: a field zod does not know still counts.
   const rawBody = (raw as { body: unknown }).body;
   const problems: Message[] = [];
-  const sorted = sortKeys(rawBody) as { statements: { content: unknown }[] };
+  // A body written in canonical order (signBody's) is hashed as it was parsed; any other is sorted first.
+  const sorted = canonicalShape(rawBody) as { statements: { content: unknown }[] };
   const bodyText = JSON.stringify(sorted);
   if (sha256Hex(bodyText) !== envelope.bodySha256) problems.push({ code: 'package.body-hash', params: { period: envelope.body.period } });
   envelope.body.statements.forEach((s, i) => {

@@ -1,153 +1,114 @@
 import { dirname } from 'node:path';
-import { constants, gzipSync } from 'node:zlib';
 import { canonicalJson } from '../../core/canonical-json.js';
 import { UserError } from '../../core/errors.js';
-import type { PackageBody, PackageEnvelope } from '../../core/package/package-format.js';
-import { readPackageBytes, verifyPackage } from '../../core/package/verify-package.js';
 import type { Message } from '../../locale/index.js';
-import type { HqDb, HqSql } from '../db/connection.js';
+import type { HqDb } from '../db/connection.js';
 import { addToMonthsAndAudit, lockSenderMonth, tidyAfterLoad, retirePackage, statementHashes, withdrawMissingClaims, writePackage } from '../db/queries/packages.js';
-import { senderByKey, type SenderRow } from '../db/queries/senders.js';
+import { registeredSenders, type SenderRow } from '../db/queries/senders.js';
 import { nextHqAuditRow } from './hq-audit.js';
 import { requireHqRole, type HqSignedIn } from './hq-users.js';
-import { accrualFigures, kaFigures, productFigures, statementSummary, storeFigures } from './package-figures.js';
+import { preparer, workersFor } from './prepare-pool.js';
+import type { PreparedOutcome, PreparedPackage } from './prepare-package.js';
 
 export type LoadOutcome =
   | { file: string; status: 'loaded'; period: string; edition: number; supersedes: number | null; distributors: string[] }
   | { file: string; status: 'already-loaded' | 'older-edition'; period: string; edition: number; current: number }
   | { file: string; status: 'refused'; problems: Message[] };
 
-type Verified = { raw: unknown; envelope: PackageEnvelope; sender: SenderRow };
-/** The file as it arrived, compressed for keeping (a file already gzip-compressed is kept byte for byte). */
-type Kept = { gzip: Buffer };
-
-/** Every row a package brings, by table; each names its distributor by code (resolved in the statement that writes them). */
-function packageRows(body: PackageBody) {
-  const stores = storeFigures(body);
-  const products = productFigures(body, stores);
-  const months = new Map<string, { ka: string; sku: string; productName: string; qtyMilli: number; sales: number; returns: number; fees: number; stores: number; distributors: Set<string> }>();
-  for (const p of products) {
-    const key = `${p.ka}|${p.sku}`;
-    let m = months.get(key);
-    if (!m) months.set(key, m = { ka: p.ka, sku: p.sku, productName: p.productName, qtyMilli: 0, sales: 0, returns: 0, fees: 0, stores: 0, distributors: new Set() });
-    m.qtyMilli += p.qtyMilli;
-    m.sales += p.sales;
-    m.returns += p.returns;
-    m.fees += p.fees;
-    m.stores += p.stores;
-    m.distributors.add(p.distributor);
-  }
-  return {
-    distributors: body.statements.map((s) => s.distributor),
-    statements: body.statements.map((s) => {
-      const c = s.content as { totals?: { netSales?: number; receivable?: { closing?: number } }; netDue?: { fromManufacturer?: number } };
-      return { distributor: s.distributor.code, version: s.version, sha256: s.sha256, summary: statementSummary(s.content),
-        net_sales: c.totals?.netSales ?? 0, closing: c.totals?.receivable?.closing ?? 0, net_due: c.netDue?.fromManufacturer ?? 0,
-        prepared_by: s.signOffs.preparedBy, reviewed_by: s.signOffs.reviewedBy, approved_by: s.signOffs.approvedBy, approved_at: s.signOffs.approvedAt };
-    }),
-    kaFigures: kaFigures(body),
-    storeFigures: stores,
-    productFigures: products,
-    // In one order for every package: two loads adding to the same monthly totals then lock them in the same order.
-    productMonths: [...months.values()].sort((a, b) => (a.ka === b.ka ? (a.sku < b.sku ? -1 : 1) : a.ka < b.ka ? -1 : 1)).map(({ distributors, ...m }) => ({ ...m, distributors: distributors.size })),
-    accrualFigures: accrualFigures(body),
-    claims: body.claims,
-  };
-}
-
 /**
- * Loads one verified package in one transaction. Per sender and month, under a lock: a package already there (the
+ * Loads one prepared package in one transaction. Per sender and month, under a lock: a package already there (the
  * same body, or the same edition with the same statements) is reported and nothing is written; an older edition
  * than the current one is reported and not loaded; a different package under the current edition is refused; a
  * newer edition replaces the current one's figures (that package is kept, marked superseded).
  */
-async function loadVerified(db: HqDb, file: string, { envelope, sender }: Verified, kept: Kept, user: HqSignedIn): Promise<LoadOutcome> {
-  const body = envelope.body;
+async function loadPrepared(db: HqDb, p: PreparedPackage, sender: SenderRow, user: HqSignedIn): Promise<LoadOutcome> {
+  const { file, period, edition } = p;
   return db.transaction(async (tx) => {
-    const { same, current } = await lockSenderMonth(tx, sender.key_id, sender.id, body.period, envelope.bodySha256);
-    if (same) return { file, status: same.current ? 'already-loaded' : 'older-edition', period: body.period, edition: body.edition, current: current?.edition ?? same.edition };
-    if (current && current.edition > body.edition) return { file, status: 'older-edition', period: body.period, edition: body.edition, current: current.edition };
-    if (current && current.edition === body.edition) {
-      const mine = body.statements.map((s) => ({ code: s.distributor.code, version: s.version, sha256: s.sha256 })).sort((a, b) => a.code.localeCompare(b.code));
+    const { same, current } = await lockSenderMonth(tx, sender.key_id, sender.id, period, p.bodySha256);
+    if (same) return { file, status: same.current ? 'already-loaded' : 'older-edition', period, edition, current: current?.edition ?? same.edition };
+    if (current && current.edition > edition) return { file, status: 'older-edition', period, edition, current: current.edition };
+    if (current && current.edition === edition) {
+      const mine = [...p.statements].sort((a, b) => a.code.localeCompare(b.code));
       const theirs = await statementHashes(tx, current.id);
-      if (canonicalJson(mine) === canonicalJson(theirs)) return { file, status: 'already-loaded', period: body.period, edition: body.edition, current: current.edition };
-      throw new UserError('hq.edition-conflict', { period: body.period, edition: body.edition }, { file });
+      if (canonicalJson(mine) === canonicalJson(theirs)) return { file, status: 'already-loaded', period, edition, current: current.edition };
+      throw new UserError('hq.edition-conflict', { period, edition }, { file });
     }
     // Every row must be for a distributor the package has a statement for (the statement upserts it).
-    const codes = new Set(body.statements.map((s) => s.distributor.code));
-    const unknown = [...new Set([...body.openItems, ...body.sales, ...body.claims, ...body.deductions, ...body.accruals].map((r) => r.distributor))].filter((d) => !codes.has(d));
-    if (unknown.length) throw new UserError('hq.unknown-distributor', { distributors: unknown }, { file });
-    if (current) await retirePackage(tx, current.id, body.period);
-    const { productMonths, ...rows } = packageRows(body);
-    await writePackage(tx, { sender_id: sender.id, period: body.period, edition: body.edition, body_sha256: envelope.bodySha256, file_gzip: kept.gzip,
-      audit_rows: body.auditHead.rows, audit_hash: body.auditHead.hash, loaded_by: user.username, supersedes: current?.id ?? null, ...rows });
+    if (p.unknownDistributors.length) throw new UserError('hq.unknown-distributor', { distributors: p.unknownDistributors }, { file });
+    if (current) await retirePackage(tx, current.id, period);
+    await writePackage(tx, { sender_id: sender.id, period, edition, body_sha256: p.bodySha256, file_gzip: p.gzip as Buffer,
+      audit_rows: p.auditRows, audit_hash: p.auditHash, loaded_by: user.username, supersedes: current?.id ?? null, json: p.json });
     if (current) await withdrawMissingClaims(tx, current.id);
-    const audit = await nextHqAuditRow(tx, { actor: user.username, action: 'load', entity: 'package', entityKey: `${sender.book}/${body.period}/e${body.edition}`,
-      after: { sha256: envelope.bodySha256, supersedes: current?.edition ?? null, statements: body.statements.map((s) => ({ distributor: s.distributor.code, version: s.version, sha256: s.sha256 })) } });
-    await addToMonthsAndAudit(tx, body.period, productMonths, audit);
-    return { file, status: 'loaded', period: body.period, edition: body.edition, supersedes: current?.edition ?? null, distributors: body.statements.map((s) => s.distributor.code) };
+    const audit = await nextHqAuditRow(tx, { actor: user.username, action: 'load', entity: 'package', entityKey: `${sender.book}/${period}/e${edition}`,
+      after: { sha256: p.bodySha256, supersedes: current?.edition ?? null, statements: p.statements.map((s) => ({ distributor: s.code, version: s.version, sha256: s.sha256 })) } });
+    await addToMonthsAndAudit(tx, period, p.json.productMonths, audit);
+    return { file, status: 'loaded', period, edition, supersedes: current?.edition ?? null, distributors: p.statements.map((s) => s.code) };
   });
 }
 
-/** The registered senders by key id, read once per key for a whole load (a key unknown at the start stays unknown). */
-export type SenderRegistry = (keyId: string) => Promise<SenderRow | undefined>;
-
-export function senderRegistry(db: HqSql): SenderRegistry {
-  const known = new Map<string, Promise<SenderRow | undefined>>();
-  return (keyId) => {
-    let s = known.get(keyId);
-    if (!s) known.set(keyId, s = senderByKey(db, keyId));
-    return s;
-  };
-}
-
-/** Verifies a package against the registered keys: an unknown key, a bad hash or signature refuses it. */
-export async function verifyAgainstRegistry(db: HqDb, raw: unknown, registry: SenderRegistry = senderRegistry(db)): Promise<{ ok: true; verified: Verified } | { ok: false; problems: Message[] }> {
-  const keyId = (raw as { signature?: { keyId?: unknown } } | null)?.signature?.keyId;
-  const sender = typeof keyId === 'string' ? await registry(keyId) : undefined;
-  const verdict = verifyPackage(raw, (id) => (sender && sender.key_id === id ? sender.public_pem : undefined));
-  return verdict.ok ? { ok: true, verified: { raw, envelope: verdict.envelope, sender: sender! } } : { ok: false, problems: verdict.problems };
+export interface LoadOptions {
+  /** worker threads that read and verify the files (default: by the number of files and cores, prepare-pool.ts) */
+  workers?: number;
 }
 
 /**
  * `hq load`: each file verified, then loaded in its own transaction; a refused file writes nothing and the others go
- * on. On a server several packages load at once (each on its own connection; one sender's month is locked while it
- * loads, so two editions never race); PGlite has one connection and takes them one by one. Outcomes keep the order
- * of the files.
+ * on. Files are read, verified and their rows derived ahead of the writes, in worker threads on a large load, so
+ * that work overlaps with the database's. On a server several packages are written at once (each on its own
+ * connection; one sender's month is locked while it loads, so two editions never race); PGlite has one connection
+ * and takes them one by one. The keys registered when the load starts are the ones it verifies against. Outcomes
+ * keep the order of the files.
  */
-export async function loadPackages(db: HqDb, files: string[], user: HqSignedIn, onEach?: (o: LoadOutcome) => void): Promise<LoadOutcome[]> {
+export async function loadPackages(db: HqDb, files: string[], user: HqSignedIn, onEach?: (o: LoadOutcome) => void, options: LoadOptions = {}): Promise<LoadOutcome[]> {
   requireHqRole(user, ['credit_controller'], 'load');
   const out: LoadOutcome[] = new Array(files.length);
-  const registry = senderRegistry(db);
-  const one = async (file: string): Promise<LoadOutcome> => {
-    try {
-      const read = readPackageBytes(file);
-      const check = await verifyAgainstRegistry(db, read.value, registry);
-      const kept = () => ({ gzip: read.gzipped ? read.bytes : gzipSync(read.bytes, { level: constants.Z_BEST_SPEED }) });
-      if (!check.ok) return { file, status: 'refused', problems: check.problems };
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await loadVerified(db, file, check.verified, kept(), user);
-        } catch (e) {
-          // Two loads at once may still deadlock on shared totals: PostgreSQL rolls one back, and it is tried again.
-          if (attempt >= 3 || !(e instanceof Error && 'code' in e && (e.code === '40P01' || e.code === '40001'))) throw e;
-        }
-      }
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      return { file, status: 'refused', problems: [{ code: e.code, params: e.params }] };
+  const senders = new Map((await registeredSenders(db)).map((s) => [s.key_id, s]));
+  const workers = options.workers ?? workersFor(files.length);
+  const pool = preparer(new Map([...senders.values()].map((s) => [s.key_id, s.public_pem])), workers);
+  const order = interleaveByFolder(files);
+  const lanesCount = Math.min(db.kind === 'postgres' ? 4 : 1, files.length);
+  // Files prepared ahead of the writes: enough to keep every worker busy while the lanes write, few enough to hold
+  // in memory (a prepared package is a few hundred kB of text).
+  const ahead = workers > 0 ? lanesCount + 2 * workers : 0;
+  const prepared = new Map<number, Promise<PreparedOutcome>>();
+  let dispatched = 0;
+  const dispatch = (upTo: number) => {
+    for (; dispatched < Math.min(upTo, order.length); dispatched++) {
+      const pending = pool.prepare(files[order[dispatched]!]!);
+      pending.catch(() => {}); // awaited where it is used; a load that stops early leaves the rest unawaited
+      prepared.set(dispatched, pending);
     }
   };
-  const order = interleaveByFolder(files);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(db.kind === 'postgres' ? 4 : 1, files.length) }, async () => {
-    while (next < order.length) {
-      const i = order[next++]!;
-      out[i] = await one(files[i]!);
-      onEach?.(out[i]!);
+  const one = async (p: PreparedOutcome): Promise<LoadOutcome> => {
+    if (!p.ok) return { file: p.file, status: 'refused', problems: p.problems };
+    const sender = senders.get(p.keyId)!;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await loadPrepared(db, p, sender, user);
+      } catch (e) {
+        if (e instanceof UserError) return { file: p.file, status: 'refused', problems: [{ code: e.code, params: e.params }] };
+        // Two loads at once may still deadlock on shared totals: PostgreSQL rolls one back, and it is tried again.
+        if (attempt >= 3 || !(e instanceof Error && 'code' in e && (e.code === '40P01' || e.code === '40001'))) throw e;
+      }
     }
-  });
-  await Promise.all(lanes);
+  };
+  let next = 0;
+  try {
+    const lanes = Array.from({ length: lanesCount }, async () => {
+      while (next < order.length) {
+        const at = next++;
+        dispatch(at + 1 + ahead);
+        const p = await prepared.get(at)!;
+        prepared.delete(at);
+        const i = order[at]!;
+        out[i] = await one(p);
+        onEach?.(out[i]!);
+      }
+    });
+    await Promise.all(lanes);
+  } finally {
+    await pool.close();
+  }
   // PGlite has no autovacuum: after a load that wrote anything, the embedded database brings its planner's figures
   // and visibility map up to date itself (what a server's autovacuum does), or the views would plan blind and
   // their covering indexes would read the table anyway.

@@ -42,9 +42,12 @@ export async function retirePackage(tx: HqSql, oldId: number, period: string): P
 
 export interface PackageRows {
   sender_id: number; period: string; edition: number; body_sha256: string; file_gzip: Buffer; audit_rows: number; audit_hash: string | null; loaded_by: string;
-  /** the distributors the package's statements are for (added, or renamed); every other row names one of them by code */
-  distributors: { code: string; name: string; region: string | null }[];
-  statements: unknown[]; kaFigures: unknown[]; storeFigures: unknown[]; productFigures: unknown[]; accrualFigures: unknown[]; claims: unknown[];
+  /**
+   * Each table's rows as one JSON array (text, written where the package was verified): the distributors the
+   * package's statements are for (added, or renamed) — every other row names one of them by code — its statements,
+   * KA, store, product and accrual figures and claims.
+   */
+  json: { distributors: string; statements: string; kaFigures: string; storeFigures: string; productFigures: string; accrualFigures: string; claims: string };
   supersedes: number | null;
 }
 
@@ -57,9 +60,10 @@ export interface PackageRows {
  * by the same statement. Prepared once per connection on a server (a named statement), so it is planned once.
  */
 export async function writePackage(tx: HqSql, r: PackageRows): Promise<number> {
+  const j = r.json;
   const [row] = await tx.query<{ id: number }>({ name: 'hq_write_package', text: WRITE_PACKAGE },
-    [r.sender_id, r.period, r.edition, r.body_sha256, r.file_gzip, r.audit_rows, r.audit_hash, r.loaded_by, JSON.stringify(r.distributors), JSON.stringify(r.statements),
-      JSON.stringify(r.kaFigures), JSON.stringify(r.storeFigures), JSON.stringify(r.productFigures), JSON.stringify(r.accrualFigures), JSON.stringify(r.claims), r.supersedes]);
+    [r.sender_id, r.period, r.edition, r.body_sha256, r.file_gzip, r.audit_rows, r.audit_hash, r.loaded_by, j.distributors, j.statements,
+      j.kaFigures, j.storeFigures, j.productFigures, j.accrualFigures, j.claims, r.supersedes]);
   return row!.id;
 }
 
@@ -134,7 +138,7 @@ export async function withdrawMissingClaims(tx: HqSql, oldPackageId: number): Pr
  * to its commit: taken here, they are held for a commit's time, not a whole load's (the audit chain's lock is held
  * as long anyway).
  */
-export async function addToMonthsAndAudit(tx: HqSql, period: string, productMonths: unknown[], audit: HqAuditRow): Promise<void> {
+export async function addToMonthsAndAudit(tx: HqSql, period: string, productMonthsJson: string, audit: HqAuditRow): Promise<void> {
   await tx.query({ name: 'hq_months_and_audit', text: `WITH pm AS (
     INSERT INTO product_months (period, ka, sku, product_name, qty_milli, sales_fen, returns_fen, fees_fen, store_months, distributors)
     SELECT $1, x.ka, x.sku, x."productName", x."qtyMilli", x.sales, x.returns, x.fees, x.stores, x.distributors
@@ -147,7 +151,7 @@ export async function addToMonthsAndAudit(tx: HqSql, period: string, productMont
     VALUES ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING 1
   )
   SELECT (SELECT count(*) FROM pm) + (SELECT count(*) FROM a) AS n` },
-  [period, JSON.stringify(productMonths), audit.seq, audit.at, audit.actor, audit.action, audit.entity, audit.entity_key, audit.before_json, audit.after_json, audit.prev_hash, audit.hash]);
+  [period, productMonthsJson, audit.seq, audit.at, audit.actor, audit.action, audit.entity, audit.entity_key, audit.before_json, audit.after_json, audit.prev_hash, audit.hash]);
 }
 
 /** VACUUM and ANALYZE of what a load writes (never inside a transaction). */

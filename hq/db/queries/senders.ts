@@ -6,6 +6,11 @@ export async function senderByKey(db: HqSql, keyId: string): Promise<SenderRow |
   return (await db.query<SenderRow>('SELECT id, key_id, public_pem, book, manufacturer_code FROM senders WHERE key_id = $1', [keyId]))[0];
 }
 
+/** Every registered sender: a load verifies against the keys registered when it starts. */
+export async function registeredSenders(db: HqSql): Promise<SenderRow[]> {
+  return db.query<SenderRow>('SELECT id, key_id, public_pem, book, manufacturer_code FROM senders ORDER BY id');
+}
+
 export async function insertSender(db: HqSql, r: { key_id: string; public_pem: string; book: string; manufacturer_code: string | null; registered_by: string }): Promise<number> {
   return (await db.query<{ id: number }>(`INSERT INTO senders (key_id, public_pem, book, manufacturer_code, registered_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [r.key_id, r.public_pem, r.book, r.manufacturer_code, r.registered_by]))[0]!.id;
