@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openExistingBook } from '../../../core/book/open-book.js';
+import { inCanonicalOrder, sha256Hex } from '../../../core/canonical-json.js';
 import { UserError } from '../../../core/errors.js';
 import { buildPackage, signBody } from '../../../core/package/build-package.js';
 import { publicKeyFile } from '../../../core/package/signing-key.js';
@@ -86,6 +87,22 @@ describe('the settlement package of an approved month', () => {
     const body = JSON.parse(JSON.stringify(buildPackage(book, '2025-12', 'wang').body));
     body.statements[0].version = 99;
     expect(verifyPackageWithBook(book, JSON.parse(JSON.stringify(signBody(body, k.private_pem, k.key_id))))).toMatchObject({ ok: false, problems: [{ code: 'package.not-this-book', params: { distributor: 'D01', version: 99 } }] });
+  });
+
+  it('is written with its body in canonical order, and verifies the same whatever order a file gives the keys', () => {
+    const env = JSON.parse(JSON.stringify(buildPackage(book, '2025-12', 'wang')));
+    const key = publicKeyFile(book, 'wang');
+    // Parsed back, the body is already canonical: the head office hashes it as it stands, without a sorted copy.
+    expect(inCanonicalOrder(env.body)).toBe(true);
+    expect(sha256Hex(JSON.stringify(env.body))).toBe(env.bodySha256);
+    // The same body with every object's keys reversed (as another writer might send it) still verifies, by the sorted copy.
+    const reversed = (v: unknown): unknown => Array.isArray(v) ? v.map(reversed)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).reverse().map((k) => [k, reversed((v as Record<string, unknown>)[k])])) : v;
+    const shuffled = { ...env, body: reversed(env.body) };
+    expect(inCanonicalOrder(shuffled.body)).toBe(false);
+    expect(verifyPackage(shuffled, () => key.publicKey).ok).toBe(true);
+    shuffled.body.statements[0].content.totals.netSales += 1;
+    expect(verifyPackage(shuffled, () => key.publicKey)).toMatchObject({ ok: false, problems: [{ code: 'package.body-hash' }, { code: 'package.statement-hash' }, { code: 'package.bad-signature' }] });
   });
 
   it('is written and verified by the command, in Chinese; a changed file fails with its name', () => {
