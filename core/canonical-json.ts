@@ -45,6 +45,8 @@ export function inCanonicalOrder(value: unknown): boolean {
   if ('toJSON' in value) return false;
   let prev: string | undefined;
   for (const key in value) {
+    // sortKeys assigns keys to a fresh object, where '__proto__' is not an own key: such a value takes that copy.
+    if (key === '__proto__') return false;
     if (prev !== undefined && !(prev < key) && !isIndexKey(prev)) return false;
     if (!inCanonicalOrder((value as Record<string, unknown>)[key])) return false;
     prev = key;
