@@ -88,6 +88,7 @@ export const labelsEn: LabelsLike<typeof labelsZh> = {
   invoiceDirections: { issued: 'Issued', received: 'Received' },
   invoiceColours: { blue: 'Blue', red: 'Red-letter' },
   invoiceStatuses: { valid: 'Valid', void: 'Void' },
+  invoiceConflictFields: { date: 'invoice date', seller_tax_id: 'seller tax ID', buyer_tax_id: 'buyer tax ID', net: 'amount', tax: 'tax', gross: 'total with tax', colour: 'colour (blue or red)' },
   invoiceTypes: { digital_special: 'Digital special VAT', digital_normal: 'Digital normal VAT', special: 'Special VAT invoice', normal: 'Normal VAT invoice' },
   invoiceSources: { etax_list: 'e-tax invoice list', xml: 'Digital invoice XML', manual: 'Entered by hand' },
   invoiceLinkRoles: { goods: 'Goods accepted', return: 'Return (red-letter)', discount: 'Invoice discount (票扣)', rebate: 'Rebate (red-letter)', fee: 'Fee invoice' },

@@ -83,6 +83,7 @@ export const labelsZh = {
   invoiceDirections: { issued: '销项', received: '进项' },
   invoiceColours: { blue: '蓝字', red: '红字' },
   invoiceStatuses: { valid: '正常', void: '作废' },
+  invoiceConflictFields: { date: '开票日期', seller_tax_id: '销方识别号', buyer_tax_id: '购方识别号', net: '金额', tax: '税额', gross: '价税合计', colour: '是否红字' },
   invoiceTypes: { digital_special: '数电专票', digital_normal: '数电普票', special: '增值税专用发票', normal: '增值税普通发票' },
   invoiceSources: { etax_list: '全量发票查询导出', xml: '数电票 XML', manual: '手工录入' },
   invoiceLinkRoles: { goods: '验收货款', return: '退货红字', discount: '票扣折扣', rebate: '返利红字', fee: '费用发票' },
