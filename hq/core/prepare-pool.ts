@@ -44,6 +44,7 @@ export function preparer(keys: KeyRing, workers: number): Preparer {
   const idle: Worker[] = [];
   let nextId = 0;
   let failed: Error | undefined;
+  let closing = false;
   const run = () => {
     while (idle.length && queue.length) {
       const w = idle.pop()!;
@@ -66,13 +67,16 @@ export function preparer(keys: KeyRing, workers: number): Preparer {
       } else t.reject(new Error(`preparing ${t.file}: ${m.error}`));
       run();
     });
-    w.on('error', (e) => {
-      failed = e;
+    const fail = (e: Error) => {
+      failed ??= e;
       const t = busy.get(w);
       busy.delete(w);
       t?.reject(e);
       for (const q of queue.splice(0)) q.reject(e);
-    });
+    };
+    w.on('error', fail);
+    // A thread that ends on its own (out of memory, killed) must not leave its file's load waiting for ever.
+    w.on('exit', (code) => { if (!closing) fail(new Error(`a package worker thread stopped (exit code ${code})`)); });
     idle.push(w);
     return w;
   });
@@ -83,6 +87,7 @@ export function preparer(keys: KeyRing, workers: number): Preparer {
       run();
     }),
     close: async () => {
+      closing = true;
       await Promise.all(threads.map((w) => w.terminate()));
     },
   };
