@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, type Measurement } from './measure.js';
 
@@ -21,6 +21,38 @@ export function bareInsert(dir: string, n: number): Measurement {
   const m = measure(() => {
     db.transaction(() => {
       for (let i = 0; i < n; i++) insert.run(i >> 4, i & 15, i % 128, i % 171, `PO${i >> 4}`, 24_000, 64_000, 153_600, null);
+    })();
+    return n;
+  });
+  db.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  return m;
+}
+
+/**
+ * The file itself loaded by bare better-sqlite3 (the issue's "bare better-sqlite3 load"): read and decoded as UTF-8,
+ * split into rows and cells (quotes stripped, no quoted commas: the bench's files have none), its three decimal columns
+ * read to integers, each row inserted into a plain 9-column table, one prepared insert, one transaction. Beside
+ * bareInsert (values already in memory), it is the floor an import of the same file is compared with.
+ */
+export function bareCsvLoad(dir: string, file: string): Measurement {
+  const path = join(dir, 'baseline-load.sqlite');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE lines (doc TEXT, date TEXT, po TEXT, ka TEXT, store TEXT, sku TEXT, qty INTEGER, price INTEGER, amount INTEGER)');
+  const insert = db.prepare('INSERT INTO lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const m = measure(() => {
+    const rows = readFileSync(file, 'utf8').split('\n');
+    let n = 0;
+    db.transaction(() => {
+      for (let i = 1; i < rows.length; i++) {
+        const c = rows[i]!.replaceAll('"', '').split(',');
+        if (c.length < 9) continue;
+        insert.run(c[0], c[1], c[2] || null, c[3], c[4], c[5], Math.round(Number(c[6]) * 1000), Math.round(Number(c[7]) * 10_000), Math.round(Number(c[8]) * 100));
+        n++;
+      }
     })();
     return n;
   });

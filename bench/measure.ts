@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+
 /** One measured step, printed as one JSON line. Timings are compared with a bare SQLite baseline of the same run. */
 export interface Measurement {
   seconds: number;
@@ -25,6 +27,8 @@ export interface StepReport {
   baseline: { what: string; rows: number; seconds: number; rowsPerSecond: number };
   /** seconds of the step ÷ seconds of its baseline: lower is better, 1 means as fast as bare SQLite */
   ratio: number;
+  /** the machine's 1, 5 and 15-minute load averages when the step ended: the noise beside the figure */
+  loadAverage: number[];
 }
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
@@ -35,5 +39,6 @@ export function report(step: string, scale: string, m: Measurement, baselineWhat
     peakRssMB: peakRssMb(),
     baseline: { what: baselineWhat, rows: b.rows, seconds: round(b.seconds, 4), rowsPerSecond: Math.round(b.rows / Math.max(b.seconds, 1e-9)) },
     ratio: round(m.seconds / Math.max(b.seconds, 1e-9), 2),
+    loadAverage: loadavg().map((x) => round(x, 2)),
   };
 }

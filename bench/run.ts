@@ -9,7 +9,7 @@ import { DEFAULT_DEMO_FROM, DEMO_SCALES, generateDemo, type DemoScale } from '..
 import { importFile } from '../core/import/import-file.js';
 import { balancesView, documentsView } from '../core/views/book-views.js';
 import { writeDeliveryCsv } from './delivery-csv.js';
-import { bareAggregate, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, bareMonthEntries, barePage, bareResultsPage, bareUnmatchedPage } from './baselines.js';
+import { bareAggregate, bareCsvLoad, bareDeliveryReceiptJoin, bareInsert, bareIntegrity, bareMonthEntries, barePage, bareResultsPage, bareUnmatchedPage } from './baselines.js';
 import { acceptProposals } from '../core/vouchers/chart-mapping.js';
 import { findLayout } from '../core/vouchers/layouts.js';
 import { planVouchers } from '../core/vouchers/plan-vouchers.js';
@@ -237,6 +237,8 @@ async function benchImport(cache: string, scale: DemoScale, print: (line: object
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (!r.committed) throw new Error(`bench import failed: ${r.errors[0]?.reason ?? 'not committed'}`);
     print(report('import.deliveries-csv', scale, { seconds, rows: r.lines }, 'bare insert of as many 10-column rows', bareInsert(cache, r.lines)));
+    // The same import beside the file loaded by bare better-sqlite3 (read, split, numbers read, inserted): issue 18's floor.
+    print(report('import.deliveries-csv', scale, { seconds, rows: r.lines }, 'bare better-sqlite3 load of the same file', bareCsvLoad(cache, csv)));
   } finally {
     book.close();
   }

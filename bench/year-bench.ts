@@ -2,13 +2,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { createBook } from '../core/book/create-book.js';
 import { openExistingBook } from '../core/book/open-book.js';
 import { generateDemo } from '../core/demo/generate-demo.js';
 import { importFile } from '../core/import/import-file.js';
 import { reconcilePeriod } from '../core/reconcile/reconcile-period.js';
 import { compareResults, resultsHash } from './results-hash.js';
-import { bareInsert } from './baselines.js';
+import { bareCsvLoad, bareInsert } from './baselines.js';
 import { peakRssMb } from './measure.js';
 
 /**
@@ -153,13 +154,16 @@ export async function benchYear(cache: string, scale: string, demoBook: string, 
     // Each import against a bare insert of as many rows (issue 18 point 1: the receipts import beside the deliveries').
     for (const kind of ['deliveries', 'receipts'] as const) {
       const b = bareInsert(cache, imported[kind]!);
+      const load = bareCsvLoad(cache, kind === 'deliveries' ? deliveries : receipts);
       print({ step: `import.${kind}-csv.year`, scale, rows: imported[kind], seconds: steps[`import.${kind}`], baseline: { what: 'bare insert of as many 10-column rows', seconds: Number(b.seconds.toFixed(3)) },
-        ratio: Number((steps[`import.${kind}`]! / b.seconds).toFixed(2)) });
+        ratio: Number((steps[`import.${kind}`]! / b.seconds).toFixed(2)),
+        fileBaseline: { what: 'bare better-sqlite3 load of the same file', rows: load.rows, seconds: Number(load.seconds.toFixed(3)) },
+        ratioToFileLoad: Number((steps[`import.${kind}`]! / load.seconds).toFixed(2)), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) });
     }
     print({ step: 'year.import-and-reconcile', scale, rows: lines, seconds: Number(seconds.toFixed(2)), steps, peakRssMB: peak,
       baseline: { what: 'bare better-sqlite3: the two files split, inserted, indexed and joined month by month', seconds: Number(bare.toFixed(2)) },
       duckdb: { what: 'DuckDB in memory: read_csv of the two files and the same joins', seconds: Number(duck.toFixed(2)) },
-      ratio: Number((seconds / bare).toFixed(2)), ratioToDuckDb: Number((seconds / duck).toFixed(2)) });
+      ratio: Number((seconds / bare).toFixed(2)), ratioToDuckDb: Number((seconds / duck).toFixed(2)), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) });
     print({ step: 'year.import-and-reconcile.results', ...compareResults(`${scale}-seed${seed}:year-import-12-months`, resultsHash(book.db, null), record) });
   } finally {
     book.close();

@@ -102,8 +102,10 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   run(`DELETE FROM recon_receipt_lines WHERE ${gone}`);
 
   // The order keys touched by the period's deliveries and receipts.
-  run(`CREATE TEMP TABLE rc_keys AS ${periodKeysSql}`);
-  db.exec('CREATE INDEX temp.rc_keys_i ON rc_keys(po, product)');
+  // Keyed as the side reads look them up (order number, product), so no separate index is built after the fact. A key
+  // with a NULL part joins no line (the reads compare every part with =), so leaving it out changes nothing.
+  db.exec('CREATE TEMP TABLE rc_keys (po, product, ka, store, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID');
+  run(`INSERT OR IGNORE INTO rc_keys (ka, store, po, product) SELECT * FROM (${periodKeysSql}) WHERE ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`);
 
   for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) {
     db.exec(`CREATE TEMP TABLE ${table} (${SIDE_COLUMNS})`);
@@ -112,12 +114,16 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   }
 
   // Pass 1: groups by order key.
-  run(`CREATE TEMP TABLE rc_dg AS SELECT ka, store, po, product, sum(qty) AS qty, sum(amount) AS amount, count(*) AS n
-    FROM rc_d WHERE po IS NOT NULL GROUP BY ka, store, po, product`);
-  run(`CREATE TEMP TABLE rc_rg AS SELECT ka, store, po, product, sum(qty) AS qty, sum(amount) AS amount, min(price) AS price,
-      group_concat(DISTINCT doc_no) AS docs
-    FROM rc_r WHERE po IS NOT NULL GROUP BY ka, store, po, product`);
-  db.exec('CREATE UNIQUE INDEX temp.rc_dg_k ON rc_dg(ka, store, po, product); CREATE UNIQUE INDEX temp.rc_rg_k ON rc_rg(ka, store, po, product)');
+  // Each group table is keyed by the order key and filled in that order (the GROUP BY reads rc_d_k / rc_r_k), so it is
+  // written as it is sorted, with no index built afterwards. A group with a NULL part is found by no join (all compare
+  // with =) and is left out. grp names the group for the rounding window: its first line, unique among groups.
+  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, grp, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID;
+    CREATE TEMP TABLE rc_rg (ka, store, po, product, qty, amount, price, docs, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID`);
+  const known = 'po IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL';
+  run(`INSERT INTO rc_dg SELECT ka, store, po, product, sum(qty), sum(amount), count(*), min(line_id)
+    FROM rc_d WHERE ${known} GROUP BY ka, store, po, product`);
+  run(`INSERT INTO rc_rg SELECT ka, store, po, product, sum(qty), sum(amount), min(price), group_concat(DISTINCT doc_no)
+    FROM rc_r WHERE ${known} GROUP BY ka, store, po, product`);
 
   // Pass 2: what pass 1 left, paired document to document by store, products in common and nearest date.
   run(`CREATE TEMP TABLE rc_p2d AS SELECT d.* FROM rc_d d
@@ -176,7 +182,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
         CASE WHEN rg.ka IS NOT NULL THEN dg.amount ELSE d.amount END AS g_damount,
         coalesce(rg.qty, m.qty, 0) AS g_rqty, coalesce(rg.amount, m.amount, 0) AS g_ramount,
         coalesce(rg.price, m.price) AS r_price, coalesce(rg.docs, m.docs) AS docs,
-        CASE WHEN rg.ka IS NOT NULL THEN dg.rowid ELSE -d.line_id END AS grp,
+        CASE WHEN rg.ka IS NOT NULL THEN dg.grp ELSE -d.line_id END AS grp,
         CASE WHEN pp.line_id IS NOT NULL THEN d.price END AS promo_price,
         lp.price AS list_price
       FROM rc_d d

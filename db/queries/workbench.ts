@@ -85,12 +85,21 @@ export function deliverySide(book: Book, lineId: number): SideLine | undefined {
   return stmt<[number], SideLine>(book.db, `${SIDE} WHERE l.id = ?`).get(lineId);
 }
 
-/** The receipt lines a delivery line was matched with: its receipt documents' lines for the same store and product. */
+/**
+ * The receipt lines a delivery line was matched with: its receipt documents' lines for the same store and product.
+ * The documents are reached by their numbers (the result's list, split at its commas) through documents_by_ka_number,
+ * then their lines by document: a few dozen rows, never every line of the product in the book (issue 18).
+ */
 export function receiptSide(book: Book, lineId: number): SideLine[] {
-  return stmt<[number], SideLine>(book.db, `${SIDE}
-    JOIN recon_delivery_lines r ON r.line_id = ?
-    WHERE d.kind = 'receipt' AND d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id) AND d.ka_account_id = r.ka_account_id AND l.product_id = r.product_id
+  return stmt<[number], SideLine>(book.db, `WITH RECURSIVE r AS (SELECT * FROM recon_delivery_lines WHERE line_id = ?),
+      nos(no, rest) AS (SELECT NULL, r.receipt_doc_nos || ',' FROM r WHERE r.receipt_doc_nos IS NOT NULL
+        UNION ALL SELECT substr(rest, 1, instr(rest, ',') - 1), substr(rest, instr(rest, ',') + 1) FROM nos WHERE rest <> '')
+    SELECT d.id AS document_id, d.doc_no, d.doc_date, s.store_code AS store, p.sku, p.name AS product_name, coalesce(l.order_no, d.order_no) AS order_no,
+      l.qty_milli, l.price_e4, l.amount_fen
+    FROM r CROSS JOIN (SELECT DISTINCT no FROM nos WHERE no IS NOT NULL) n CROSS JOIN documents d ON d.ka_account_id = r.ka_account_id AND d.kind = 'receipt' AND d.doc_no = n.no
+      CROSS JOIN document_lines l ON l.document_id = d.id
+      LEFT JOIN stores s ON s.id = coalesce(l.store_id, d.store_id) LEFT JOIN products p ON p.id = l.product_id
+    WHERE d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id) AND l.product_id = r.product_id
       AND coalesce(l.store_id, d.store_id) = r.store_id
-      AND instr(',' || r.receipt_doc_nos || ',', ',' || d.doc_no || ',') > 0
     ORDER BY d.doc_date, d.doc_no, l.line_no`).all(lineId);
 }
