@@ -39,7 +39,7 @@ function upsertChanged(table: string, columns: string[]): string {
     WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 }
 
-const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_dres'];
+const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp'];
 
 const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
 const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
@@ -173,9 +173,9 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
 
   // The status of each delivery line of the period. A group is its rc_dg row, or the line alone (a negative line
   // id); its last line takes what rounding the shares left over, so the group's lines add up to what it received.
-  // One window (one sort) gives both the last line and the group's sum.
-  run(`CREATE TEMP TABLE rc_dres AS
-    WITH lines AS (
+  // One window (one sort) gives both the last line and the group's sum. It feeds the results' insert directly: a
+  // temporary table of every line's figures would be written and read back once for nothing.
+  const dres = `WITH lines AS (
       SELECT d.*, 
         CASE WHEN rg.ka IS NOT NULL THEN 'order' WHEN m.dline IS NOT NULL THEN 'nearest' END AS matched_by,
         CASE WHEN rg.ka IS NOT NULL THEN dg.qty ELSE d.qty END AS g_dqty,
@@ -195,18 +195,20 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     shared AS (
       SELECT lines.*,
         CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share
-      FROM lines)
-    SELECT shared.*,
-      CASE WHEN row_number() OVER grp_last_first = 1
-        THEN g_ramount - (sum(share) OVER (grp_last_first ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - share)
-        ELSE share END AS line_received,
-      coalesce(promo_price, list_price) AS expected_price
-    FROM shared
-    WINDOW grp_last_first AS (PARTITION BY grp ORDER BY line_id DESC)`);
+      FROM lines),
+    dres AS (
+      SELECT shared.*,
+        CASE WHEN row_number() OVER grp_last_first = 1
+          THEN g_ramount - (sum(share) OVER (grp_last_first ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - share)
+          ELSE share END AS line_received,
+        coalesce(promo_price, list_price) AS expected_price
+      FROM shared
+    WINDOW grp_last_first AS (PARTITION BY grp ORDER BY line_id DESC))`;
 
   // Results are written only where they changed: a re-run of a settled month rewrites nothing (no index or foreign
   // key work for the lines whose result stands), and the end state is that of replacing every result.
-  run(`INSERT INTO recon_delivery_lines (${DELIVERY_RESULT_COLUMNS.join(', ')})
+  run(`${dres}
+    INSERT INTO recon_delivery_lines (${DELIVERY_RESULT_COLUMNS.join(', ')})
     SELECT line_id, period, ka, store, product, po, date,
       CASE WHEN matched_by IS NULL THEN 'receipt_missing'
            WHEN g_rqty < g_dqty THEN 'short'
@@ -225,7 +227,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
            WHEN expected_price IS NOT NULL AND price <> expected_price THEN ${reasonSql('match.price-contract', { delivered: 'price', contract: 'expected_price' })}
            WHEN matched_by = 'order' THEN ${reasonSql('match.by-order')}
            ELSE ${reasonSql('match.by-nearest')} END
-    FROM rc_dres WHERE true
+    FROM dres WHERE true
     ${upsertChanged('recon_delivery_lines', DELIVERY_RESULT_COLUMNS)}`);
 
   // Receipt lines of the period: matched, or unexpected (no delivery anywhere for them).
