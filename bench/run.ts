@@ -25,7 +25,7 @@ import { statementDocument, statementKas } from '../core/statement/statement-ser
 import { ageing } from '../core/credit/ageing.js';
 import { acceptCloseExceptions, preparePeriod, reopenPeriod } from '../core/close/close-period.js';
 import { addUser, listUsers, signIn } from '../core/users/users.js';
-import { measure, report } from './measure.js';
+import { cpuSecondsSince, measure, report } from './measure.js';
 import { benchXlsxRead } from './xlsx-read.js';
 import { benchHq } from './hq-bench.js';
 import { compareResults, resultsHash } from './results-hash.js';
@@ -233,12 +233,14 @@ async function benchImport(cache: string, scale: DemoScale, print: (line: object
     generateDemo(book, { masterDataOnly: true });
     if (!existsSync(csv)) await writeDeliveryCsv(book, csv, IMPORT_LINES[scale]);
     const start = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const r = await importFile(book, csv, { kind: 'deliveries', actor: 'bench' });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const cpuSeconds = cpuSecondsSince(cpu);
     if (!r.committed) throw new Error(`bench import failed: ${r.errors[0]?.reason ?? 'not committed'}`);
-    print(report('import.deliveries-csv', scale, { seconds, rows: r.lines }, 'bare insert of as many 10-column rows', bareInsert(cache, r.lines)));
+    print(report('import.deliveries-csv', scale, { seconds, rows: r.lines, cpuSeconds }, 'bare insert of as many 10-column rows', bareInsert(cache, r.lines)));
     // The same import beside the file loaded by bare better-sqlite3 (read, split, numbers read, inserted): issue 18's floor.
-    print(report('import.deliveries-csv', scale, { seconds, rows: r.lines }, 'bare better-sqlite3 load of the same file', bareCsvLoad(cache, csv)));
+    print(report('import.deliveries-csv', scale, { seconds, rows: r.lines, cpuSeconds }, 'bare better-sqlite3 load of the same file', bareCsvLoad(cache, csv)));
   } finally {
     book.close();
   }
