@@ -58,6 +58,9 @@ export const periodKeysSql = `SELECT DISTINCT d.ka_account_id AS ka, coalesce(l.
     FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
     WHERE ${inPeriods} AND ${kaFilter} AND l.order_no IS NOT NULL AND ${live}`;
 
+/** The temporary table of a run's order keys, keyed as the side reads look them up (order number, product). */
+export const KEYS_TABLE_SQL = 'CREATE TEMP TABLE rc_keys (po, product, ka, store, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID';
+
 /**
  * One side of the match: every line of the kind under one of those keys (whatever its date), and every line dated
  * in the periods or near enough to them to pair by date. CROSS JOIN fixes the join order so the first half starts
@@ -104,7 +107,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   // The order keys touched by the period's deliveries and receipts.
   // Keyed as the side reads look them up (order number, product), so no separate index is built after the fact. A key
   // with a NULL part joins no line (the reads compare every part with =), so leaving it out changes nothing.
-  db.exec('CREATE TEMP TABLE rc_keys (po, product, ka, store, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID');
+  db.exec(KEYS_TABLE_SQL);
   run(`INSERT OR IGNORE INTO rc_keys (ka, store, po, product) SELECT * FROM (${periodKeysSql}) WHERE ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`);
 
   for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) {
