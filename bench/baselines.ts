@@ -82,3 +82,18 @@ export function bareUnmatchedPage(db: Database.Database, fromPeriod: string, toP
     return (db.prepare(`SELECT count(*) AS n FROM recon_delivery_lines WHERE period BETWEEN ? AND ? AND status <> 'matched'`).get(fromPeriod, toPeriod) as { n: number }).n;
   });
 }
+
+/**
+ * What a distributor-month's summary rests on, read straight: its ledger up to the month's end summed by KA and
+ * account in one GROUP BY, and its delivery results of the month counted. The summary computes more (ageing per
+ * item, the KA statements' differences, invoices, claims) from the same tables.
+ */
+export function bareStatementAggregate(db: Database.Database, period: string, distributorCode: string): Measurement {
+  return measure(() => {
+    const { id } = db.prepare('SELECT id FROM distributors WHERE code = ?').get(distributorCode) as { id: number };
+    db.prepare(`SELECT ka_account_id, account, sum(amount_fen) FROM entries WHERE distributor_id = ? AND entry_date <= date(? || '-01', '+1 month', '-1 day')
+      GROUP BY ka_account_id, account`).all(id, period);
+    return (db.prepare(`SELECT count(*) AS n FROM recon_delivery_lines r JOIN document_lines l ON l.id = r.line_id JOIN documents d ON d.id = l.document_id
+      WHERE r.period = ? AND d.distributor_id = ?`).get(period, id) as { n: number }).n;
+  });
+}
