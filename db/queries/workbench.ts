@@ -64,7 +64,8 @@ function narrowsToUnmatched(f: WorkbenchFilter): boolean {
 
 const FOUND_UNMATCHED = `FROM recon_delivery_lines r INDEXED BY recon_delivery_unmatched LEFT JOIN recon_decisions x ON x.line_id = r.line_id
   WHERE r.status <> 'matched' AND ${WHERE}`;
-const OVERRIDDEN_FROM_MATCHED = `FROM recon_decisions x JOIN recon_delivery_lines r ON r.line_id = x.line_id
+// CROSS JOIN keeps the decisions first: left to itself the planner walks every result of the range to find them.
+const OVERRIDDEN_FROM_MATCHED = `FROM recon_decisions x CROSS JOIN recon_delivery_lines r ON r.line_id = x.line_id
   WHERE x.override_to IS NOT NULL AND x.override_to <> 'matched' AND r.status = 'matched' AND ${WHERE}`;
 
 function unmatchedPage(book: Book, f: WorkbenchFilter, limit: number, offset: number): WorkbenchRow[] {
