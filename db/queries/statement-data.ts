@@ -44,17 +44,16 @@ export interface ReceivableAsOf {
  * (receivable_due_dates: terms that start at the invoice, or were recalculated, override the posted due date).
  */
 export function receivablesAsOf(book: Book, distributorId: number | null, asOf: string): ReceivableAsOf[] {
-  const rows = stmt<[Record<string, unknown>], ReceivableAsOf>(book.db, `SELECT o.id, o.ka_account_id,
+  // Each item's clearings are summed once (MATERIALIZED keeps SQLite from repeating the sum in the filter).
+  const rows = stmt<[Record<string, unknown>], ReceivableAsOf>(book.db, `WITH items AS MATERIALIZED (SELECT o.id, o.ka_account_id,
       k.code AS ka_code, o.store_id, o.distributor_id, o.document_id, d.doc_no, o.doc_date, o.due_date,
       o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p JOIN clearings c ON c.id = p.clearing_id
         WHERE p.open_item_id = o.id AND c.clearing_date <= @asOf), 0) AS open_fen,
       CAST(julianday(@asOf) - julianday(coalesce(o.due_date, o.doc_date)) AS INTEGER) AS days_past_due,
       CAST(julianday(@asOf) - julianday(o.doc_date) AS INTEGER) AS days_since_document, 0 AS awaiting_invoice
     FROM open_items o JOIN documents d ON d.id = o.document_id LEFT JOIN ka_accounts k ON k.id = o.ka_account_id
-    WHERE o.account = 'ar_ka' AND o.doc_date <= @asOf AND (@distributor IS NULL OR o.distributor_id = @distributor)
-      AND o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p JOIN clearings c ON c.id = p.clearing_id
-        WHERE p.open_item_id = o.id AND c.clearing_date <= @asOf), 0) <> 0
-    ORDER BY o.due_date, o.id`).all({ distributor: distributorId, asOf });
+    WHERE o.account = 'ar_ka' AND o.doc_date <= @asOf AND (@distributor IS NULL OR o.distributor_id = @distributor))
+    SELECT * FROM items WHERE open_fen <> 0 ORDER BY due_date, id`).all({ distributor: distributorId, asOf });
   const overrides = dueDatesInForce(book, asOf);
   if (overrides.size === 0) return rows;
   for (const r of rows) {
