@@ -1,60 +1,45 @@
 import { commandLanguage, isUserError } from '../core/errors.js';
-import { checkCommand } from './commands/check.js';
-import { demoCommand } from './commands/demo.js';
-import { importCommand } from './commands/import.js';
-import { reconcileCommand } from './commands/reconcile.js';
-import { deductionsCommand } from './commands/deductions.js';
-import { claimsCommand } from './commands/claims.js';
-import { accrueCommand } from './commands/accrue.js';
-import { termsCommand } from './commands/terms.js';
-import { usersCommand } from './commands/users.js';
-import { closeCommand } from './commands/close.js';
-import { statementCommand } from './commands/statement.js';
-import { ageingCommand } from './commands/ageing.js';
-import { invoicesCommand } from './commands/invoices.js';
-import { creditCommand } from './commands/credit.js';
-import { settingsCommand } from './commands/settings.js';
-import { serveCommand } from './commands/serve.js';
-import { initCommand } from './commands/init.js';
-import { showCommand } from './commands/show.js';
-import { vouchersCommand } from './commands/vouchers.js';
-import { reverseCommand } from './commands/reverse.js';
-import { reallocateCommand } from './commands/reallocate.js';
-import { loginCommand, logoutCommand } from './commands/login.js';
-import { packageCommand } from './commands/package.js';
 import { processIo, type Io } from './io.js';
 export { unfinishedMessage } from './activity.js';
 import { USAGE, UsageError } from './usage.js';
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
+/**
+ * Each command's module is loaded when it is run: loading them all (with the xlsx, PDF, zip and PostgreSQL
+ * libraries behind them) cost every run of the command — one `show` as much as a month's close — over a second of
+ * start-up before it read its arguments.
+ */
+function onUse<M>(load: () => Promise<M>, pick: (m: M) => Command): Command {
+  return async (args, io) => pick(await load())(args, io);
+}
+
 const COMMANDS: Record<string, Command> = {
-  init: initCommand,
-  demo: demoCommand,
-  show: showCommand,
-  check: checkCommand,
-  import: importCommand,
-  reconcile: reconcileCommand,
-  deductions: deductionsCommand,
-  claims: claimsCommand,
-  accrue: accrueCommand,
-  terms: termsCommand,
-  users: usersCommand,
-  close: closeCommand,
-  statement: statementCommand,
-  ageing: ageingCommand,
-  invoices: invoicesCommand,
-  credit: creditCommand,
-  settings: settingsCommand,
-  serve: serveCommand,
-  vouchers: vouchersCommand,
-  reverse: reverseCommand,
-  reallocate: reallocateCommand,
-  login: loginCommand,
-  logout: logoutCommand,
-  package: packageCommand,
-  // Loaded on use: PostgreSQL's client and PGlite cost every other command half a second to start.
-  hq: async (args, io) => (await import('./commands/hq.js')).hqCommand(args, io),
+  init: onUse(() => import('./commands/init.js'), (m) => m.initCommand),
+  demo: onUse(() => import('./commands/demo.js'), (m) => m.demoCommand),
+  show: onUse(() => import('./commands/show.js'), (m) => m.showCommand),
+  check: onUse(() => import('./commands/check.js'), (m) => m.checkCommand),
+  import: onUse(() => import('./commands/import.js'), (m) => m.importCommand),
+  reconcile: onUse(() => import('./commands/reconcile.js'), (m) => m.reconcileCommand),
+  deductions: onUse(() => import('./commands/deductions.js'), (m) => m.deductionsCommand),
+  claims: onUse(() => import('./commands/claims.js'), (m) => m.claimsCommand),
+  accrue: onUse(() => import('./commands/accrue.js'), (m) => m.accrueCommand),
+  terms: onUse(() => import('./commands/terms.js'), (m) => m.termsCommand),
+  users: onUse(() => import('./commands/users.js'), (m) => m.usersCommand),
+  close: onUse(() => import('./commands/close.js'), (m) => m.closeCommand),
+  statement: onUse(() => import('./commands/statement.js'), (m) => m.statementCommand),
+  ageing: onUse(() => import('./commands/ageing.js'), (m) => m.ageingCommand),
+  invoices: onUse(() => import('./commands/invoices.js'), (m) => m.invoicesCommand),
+  credit: onUse(() => import('./commands/credit.js'), (m) => m.creditCommand),
+  settings: onUse(() => import('./commands/settings.js'), (m) => m.settingsCommand),
+  serve: onUse(() => import('./commands/serve.js'), (m) => m.serveCommand),
+  vouchers: onUse(() => import('./commands/vouchers.js'), (m) => m.vouchersCommand),
+  reverse: onUse(() => import('./commands/reverse.js'), (m) => m.reverseCommand),
+  reallocate: onUse(() => import('./commands/reallocate.js'), (m) => m.reallocateCommand),
+  login: onUse(() => import('./commands/login.js'), (m) => m.loginCommand),
+  logout: onUse(() => import('./commands/login.js'), (m) => m.logoutCommand),
+  package: onUse(() => import('./commands/package.js'), (m) => m.packageCommand),
+  hq: onUse(() => import('./commands/hq.js'), (m) => m.hqCommand),
 };
 
 function isParseArgsError(e: unknown): e is Error {

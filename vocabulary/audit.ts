@@ -4,7 +4,7 @@ export const AUDIT_ACTIONS = [
   'attach', 'accept-exceptions', 'prepare', 'review', 'approve', 'reopen', 'confirm', 'set', 'set-limit', 'override-hold', 'follow-up',
   'password', 'disable', 'import', 'export', 'rewrite', 'replace', 'reinstate', 'reallocate', 'undo-import',
   'enable', 'role', 'reset-password', 'revoke-sessions', 'login', 'logout', 'sign-in', 'sign-in-failed', 'prepare-refused',
-  'restore', 'restore-away', 'restore-damaged', 'package', 'upgrade-migration-identities',
+  'restore', 'restore-away', 'restore-damaged', 'package', 'upgrade-migration-identities', 'drop',
   // 发票 (issue 19)
   'record', 'add-items', 'void', 'revalidate', 'link', 'unlink', 'recalculate-due',
 ] as const;
@@ -16,6 +16,6 @@ export const AUDIT_ENTITIES = [
   'promotion_store', 'document',
   'clearing', 'reconciliation', 'deduction', 'fee_claim', 'period', 'statement', 'credit_ka', 'credit_distributor', 'setting', 'user',
   'gl_account', 'gl_chart', 'gl_aux_item', 'vouchers', 'batch', 'erp_customer_link', 'session', 'signing_key', 'schema',
-  'invoice', 'invoicing_entity',
+  'invoice', 'invoicing_entity', 'import_mapping',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

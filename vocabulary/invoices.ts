@@ -32,6 +32,10 @@ export type InvoiceLinkRole = (typeof INVOICE_LINK_ROLES)[number];
 export const INVOICE_LINK_METHODS = ['reference', 'amount', 'manual'] as const;
 export type InvoiceLinkMethod = (typeof INVOICE_LINK_METHODS)[number];
 
+/** What of an invoice already in the book a file may not say differently (开票日期, 识别号, 金额, 税额, 价税合计, 红字). */
+export const INVOICE_CONFLICT_FIELDS = ['date', 'seller_tax_id', 'buyer_tax_id', 'net', 'tax', 'gross', 'colour'] as const;
+export type InvoiceConflictField = (typeof INVOICE_CONFLICT_FIELDS)[number];
+
 /** 账期起算: from acceptance (验收), from the invoice (开票/收票), or 月结 N 天 from the end of the month accepted. */
 export const PAYMENT_TERMS_STARTS = ['receipt', 'invoice', 'month_end'] as const;
 export type PaymentTermsStart = (typeof PAYMENT_TERMS_STARTS)[number];

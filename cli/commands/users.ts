@@ -31,6 +31,7 @@ export async function usersCommand(args: string[], io: Io): Promise<number> {
   if (!path) throw new UsageError('users needs a BOOK');
   const chosen = ACTIONS.filter((a) => values[a] !== undefined && values[a] !== false);
   if (chosen.length > 1) throw new UsageError(`one of ${ACTIONS.map((a) => `--${a}`).join(', ')} at a time`);
+  const { w, label } = wordsOf(io);
   const book = await openExistingBook(path);
   try {
     const done = (what: Record<string, unknown>, text: string) => {
@@ -45,36 +46,36 @@ export async function usersCommand(args: string[], io: Io): Promise<number> {
         if (!password) throw new UsageError('the new user\'s password comes from KA_SETTLE_NEW_PASSWORD');
         const by = listUsers(book).length > 0 ? await signInFromCli(book, io, values.user, 'users') : null;
         addUser(book, by, { username: values.add!, role: values.role as Role, password, ...(values.name ? { displayName: values.name } : {}) });
-        return done({ added: values.add, role: values.role }, `added ${values.add} (${values.role})`);
+        return done({ added: values.add, role: values.role }, w('cli.user-added', { user: values.add!, role: values.role }));
       }
       case 'disable':
         disableUser(book, await signInFromCli(book, io, values.user, 'users'), values.disable!);
-        return done({ disabled: values.disable }, `disabled ${values.disable}`);
+        return done({ disabled: values.disable }, w('cli.user-disabled', { user: values.disable! }));
       case 'enable':
         enableUser(book, await signInFromCli(book, io, values.user, 'users'), values.enable!);
-        return done({ enabled: values.enable }, `enabled ${values.enable}`);
+        return done({ enabled: values.enable }, w('cli.user-enabled', { user: values.enable! }));
       case 'reset-password':
         resetPassword(book, await signInFromCli(book, io, values.user, 'users'), values['reset-password']!, newPassword(io));
-        return done({ reset: values['reset-password'] }, `password of ${values['reset-password']} set; their sessions ended`);
+        return done({ reset: values['reset-password'] }, w('cli.user-password-reset', { user: values['reset-password']! }));
       case 'set-role': {
         if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--set-role NAME needs --role ${ROLES.join('|')}`);
         changeRole(book, await signInFromCli(book, io, values.user, 'users'), values['set-role']!, values.role as Role);
-        return done({ user: values['set-role'], role: values.role }, `${values['set-role']} is now ${values.role}; their sessions ended`);
+        return done({ user: values['set-role'], role: values.role }, w('cli.user-role-set', { user: values['set-role']!, role: values.role }));
       }
       case 'password': {
         const me = await signInFromCli(book, io, values.user, 'password');
         changePassword(book, me, newPassword(io));
-        return done({ user: me.username }, `password of ${me.username} changed; their sessions ended`);
+        return done({ user: me.username }, w('cli.user-password-changed', { user: me.username }));
       }
       case 'sessions':
-        printRows(io, sessionsList(book, await signInFromCli(book, io, values.user, 'users')) as unknown as Record<string, unknown>[], values.json, '(no live sessions)');
+        printRows(io, sessionsList(book, await signInFromCli(book, io, values.user, 'users')).map(({ revoked_at: _r, revoked_by: _b, ...live }) => live), values.json, w('cli.no-sessions'));
         return 0;
       case 'revoke-sessions': {
         const n = revokeSessions(book, await signInFromCli(book, io, values.user, 'users'), values['revoke-sessions']!);
-        return done({ user: values['revoke-sessions'], ended: n }, `${n} sessions of ${values['revoke-sessions']} ended`);
+        return done({ user: values['revoke-sessions'], ended: n }, w('cli.user-sessions-ended', { user: values['revoke-sessions']!, count: n }));
       }
       default:
-        printRows(io, listUsers(book) as unknown as Record<string, unknown>[], values.json, '(no users yet: add the admin with --add NAME --role admin)');
+        printRows(io, listUsers(book).map((u) => (values.json ? u : { ...u, role: label('roles', u.role), disabled: w(u.disabled ? 'cli.yes' : 'cli.no') })), values.json, w('cli.no-users'));
         return 0;
     }
   } finally {

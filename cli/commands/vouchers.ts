@@ -14,7 +14,7 @@ import { previewVouchers, rememberedList } from '../../core/vouchers/voucher-vie
 import { labelOf, renderMessage, type MessageCode, type Params } from '../../locale/index.js';
 import { AUX_PARTIES, VOUCHER_FORMATS, type AuxParty, type VoucherFormat } from '../../vocabulary/index.js';
 import { COMMON_OPTIONS } from '../context.js';
-import { printJson, type Io } from '../io.js';
+import { columnHeading, printJson, type Io } from '../io.js';
 import { signInFromCli } from '../sign-in.js';
 import { renderTable } from '../text-table.js';
 import { UsageError } from '../usage.js';
@@ -56,6 +56,7 @@ export async function vouchersCommand(args: string[], io: Io): Promise<number> {
   if (!path) throw new UsageError('vouchers needs a BOOK');
   const lang = commandLanguage(io.env);
   const say = (code: MessageCode, params: Params) => io.out(renderMessage(lang, { code, params }));
+  const head = (key: string) => columnHeading(lang, key);
   const format = values.format as VoucherFormat | undefined;
   if (format && !VOUCHER_FORMATS.includes(format)) throw new UsageError(`--format takes ${VOUCHER_FORMATS.join(', ')}`);
   const grouping = values.group === undefined || values.group === 'document' ? 'document' : values.group === 'day' ? 'day_kind' : null;
@@ -95,8 +96,8 @@ export async function vouchersCommand(args: string[], io: Io): Promise<number> {
       const items = auxItemsView(book);
       if (values.json) printJson(io, items);
       else io.out(renderTable(items, [
-        { header: 'party', value: (i) => labelOf(lang, 'auxParties', i.party) }, { header: 'code', value: (i) => i.code }, { header: 'name', value: (i) => i.name },
-        { header: 'GL code', value: (i) => i.glCode }, { header: 'GL name', value: (i) => i.glName }, { header: '', value: (i) => (i.overridden ? '*' : '') },
+        { header: head('party'), value: (i) => labelOf(lang, 'auxParties', i.party) }, { header: head('code'), value: (i) => i.code }, { header: head('name'), value: (i) => i.name },
+        { header: head('gl_code'), value: (i) => i.glCode }, { header: head('gl_name'), value: (i) => i.glName }, { header: '', value: (i) => (i.overridden ? '*' : '') },
       ]));
       return 0;
     }
@@ -105,13 +106,13 @@ export async function vouchersCommand(args: string[], io: Io): Promise<number> {
       if (values.json) printJson(io, view);
       else {
         io.out(renderTable(view.rows, [
-          { header: 'account', value: (r) => r.account }, { header: 'name', value: (r) => (lang === 'zh' ? r.nameZh : r.nameEn) },
-          { header: 'state', value: (r) => labelOf(lang, 'mappingStates', r.state) }, { header: 'GL code', value: (r) => r.mapping?.glCode ?? '' },
-          { header: 'GL name', value: (r) => r.mapping?.glName ?? '' },
-          { header: '核算项目', value: (r) => (r.mapping ? [r.mapping.auxCustomer !== 'none' ? `${labelOf(lang, 'auxDimensions', 'customer')}=${labelOf(lang, 'customerSources', r.mapping.auxCustomer)}` : '', r.mapping.auxSupplier ? labelOf(lang, 'auxDimensions', 'supplier') : '', r.mapping.auxDepartment ? labelOf(lang, 'auxDimensions', 'department') : ''].filter(Boolean).join(' ') : '') },
-          ...(values.period ? [{ header: `entries ${values.period}`, value: (r: (typeof view.rows)[number]) => String(r.entries), right: true }] : []),
+          { header: head('account'), value: (r) => r.account }, { header: head('name'), value: (r) => (lang === 'zh' ? r.nameZh : r.nameEn) },
+          { header: head('state'), value: (r) => labelOf(lang, 'mappingStates', r.state) }, { header: head('gl_code'), value: (r) => r.mapping?.glCode ?? '' },
+          { header: head('gl_name'), value: (r) => r.mapping?.glName ?? '' },
+          { header: head('aux_items'), value: (r) => (r.mapping ? [r.mapping.auxCustomer !== 'none' ? `${labelOf(lang, 'auxDimensions', 'customer')}=${labelOf(lang, 'customerSources', r.mapping.auxCustomer)}` : '', r.mapping.auxSupplier ? labelOf(lang, 'auxDimensions', 'supplier') : '', r.mapping.auxDepartment ? labelOf(lang, 'auxDimensions', 'department') : ''].filter(Boolean).join(' ') : '') },
+          ...(values.period ? [{ header: renderMessage(lang, { code: 'cli.col-entries-in', params: { period: values.period } }), value: (r: (typeof view.rows)[number]) => String(r.entries), right: true }] : []),
         ]));
-        if (view.chart.accounts) io.out(`chart: ${view.chart.accounts} accounts (${view.chart.leaves} at the lowest level)`);
+        if (view.chart.accounts) say('cli.vouchers-chart', { accounts: view.chart.accounts, leaves: view.chart.leaves });
       }
       return 0;
     }
@@ -122,16 +123,16 @@ export async function vouchersCommand(args: string[], io: Io): Promise<number> {
       const rows = rememberedList(book, period, positive(values.batch, '--batch'));
       if (values.json) printJson(io, rows);
       else io.out(rows.length ? renderTable(rows, [
-        { header: '凭证号', value: (v) => `${v.word}-${v.number}`, right: true }, { header: 'date', value: (v) => v.date }, { header: '摘要', value: (v) => v.summary },
-        { header: 'debit', value: (v) => formatFen(v.debit), right: true }, { header: 'documents', value: (v) => v.documents.join(' ') },
-      ]) : '(none)');
+        { header: head('voucher'), value: (v) => `${v.word}-${v.number}`, right: true }, { header: head('doc_date'), value: (v) => v.date }, { header: head('summary'), value: (v) => v.summary },
+        { header: head('debit'), value: (v) => formatFen(v.debit), right: true }, { header: head('documents'), value: (v) => v.documents.join(' ') },
+      ]) : renderMessage(lang, { code: 'cli.none' }));
       return 0;
     }
     if (!values.out) {
       const preview = previewVouchers(book, period, grouping, values.word);
       if (values.json) printJson(io, preview);
       else {
-        io.out(`${period} (${labelOf(lang, 'periodStatus', preview.periodStatus)}): ${preview.pendingDocuments} new documents → ${preview.voucherCount} vouchers, debits ${formatFen(preview.debit)}; exported before: ${preview.remembered.vouchers} vouchers in ${preview.exports.length} exports`);
+        say('cli.vouchers-preview', { period, status: preview.periodStatus, documents: preview.pendingDocuments, vouchers: preview.voucherCount, debit: preview.debit, before: preview.remembered.vouchers, exports: preview.exports.length });
         if (preview.unmapped.length) io.out(renderMessage(lang, { code: 'vouchers.unmapped', params: { period, accounts: preview.unmapped.map((u) => ({ code: 'vouchers.account', params: { account: u.account } })) } }));
         if (preview.blocked) io.out(renderMessage(lang, preview.blocked));
       }

@@ -23,7 +23,7 @@ export interface CheckReport {
   checks: CheckResult[];
 }
 
-const list = (items: Message[]): Message => ({ code: 'check.fk-violations', params: { list: items } });
+const list = (items: Message[]): Message => ({ code: 'check.problems', params: { list: items } });
 
 /**
  * Everything a careful accountant would want proven before trusting a book: the file is sound, every posting

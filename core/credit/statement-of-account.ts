@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../files/exceljs-on-use.js';
 import type { Book } from '../../db/connection.js';
 import { findKaAccount } from '../../db/queries/master-data.js';
 import { receivablesAsOf } from '../../db/queries/statement-data.js';
@@ -41,7 +42,7 @@ export function statementOfAccount(book: Book, kaCode: string, asOfText: string)
 
 export async function writeStatementOfAccountXlsx(s: StatementOfAccount, path: string, lang: Language = 'zh'): Promise<void> {
   const { w, say } = printWords(lang);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   const ws = wb.addWorksheet(w('print.soa-title'), { views: [{ state: 'frozen', ySplit: 4 }] });
   ws.columns = [{ width: 22 }, { width: 12 }, { width: 12 }, { width: 10 }, { width: 16 }, { width: 10 }];
   ws.mergeCells('A1:F1');

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Book } from '../../db/connection.js';
-import { deleteMapping, listMappings, mappingsBySignature, saveMapping, type MappingRow } from '../../db/queries/import-mappings.js';
+import { deleteMapping, listMappings, mappingRow, mappingsBySignature, saveMapping, type MappingRow } from '../../db/queries/import-mappings.js';
 import type { DateOrder } from '../../vocabulary/index.js';
+import { AuditWriter } from '../audit/audit-chain.js';
 import { canonicalJson } from '../canonical-json.js';
 import { UserError } from '../errors.js';
 import { cellText, isBlank, type Cell } from './cell-values.js';
@@ -59,17 +60,31 @@ export function findSavedMapping(book: Book, rows: { cells: Cell[] }[], kind: st
   return undefined;
 }
 
+// A saved mapping decides which column of the next file is read as the amount: who saved, replaced or dropped it,
+// and what it said, is in the audit log like any other change to how the book reads its input.
+const auditKey = (kind: string, ka: string, name: string) => `${kind}:${ka || '*'}:${name}`;
+const audited = (r: MappingRow) => ({ columns: JSON.parse(r.mapping_json) as unknown, signature: r.header_signature, dateOrder: r.date_order });
+
 /** Keeps the mapping a file was read with, under its header signature, for the KA's next file. */
 export function keepMapping(book: Book, m: { name: string; kind: string; ka: string; headerCells: Cell[]; columns: Record<string, string>; dateOrder?: DateOrder; actor: string }): void {
-  saveMapping(book, {
-    name: m.name, kind: m.kind, ka_code: m.ka, mapping_json: canonicalJson(m.columns), created_by: m.actor,
-    header_signature: headerSignature(m.headerCells), date_order: m.dateOrder ?? null,
+  book.write(() => {
+    const was = mappingRow(book, m.name, m.kind, m.ka);
+    saveMapping(book, {
+      name: m.name, kind: m.kind, ka_code: m.ka, mapping_json: canonicalJson(m.columns), created_by: m.actor,
+      header_signature: headerSignature(m.headerCells), date_order: m.dateOrder ?? null,
+    });
+    new AuditWriter(book).append({
+      actor: m.actor, action: was ? 'update' : 'create', entity: 'import_mapping', entityKey: auditKey(m.kind, m.ka, m.name),
+      ...(was ? { before: audited(was) } : {}), after: audited(mappingRow(book, m.name, m.kind, m.ka)!),
+    });
   });
 }
 
 /** Drops a saved mapping; the next file of that shape is read by its headings again. */
-export function dropMapping(book: Book, name: string, kind: string, ka: string): void {
+export function dropMapping(book: Book, name: string, kind: string, ka: string, actor: string): void {
   book.write(() => {
-    if (deleteMapping(book, name, kind, ka) === 0) throw new UserError('import.unknown-mapping', { name, kind, ka }, { field: 'name' });
+    const was = mappingRow(book, name, kind, ka);
+    if (!was || deleteMapping(book, name, kind, ka) === 0) throw new UserError('import.unknown-mapping', { name, kind, ka }, { field: 'name' });
+    new AuditWriter(book).append({ actor, action: 'drop', entity: 'import_mapping', entityKey: auditKey(kind, ka, name), before: audited(was) });
   });
 }

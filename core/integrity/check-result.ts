@@ -19,5 +19,5 @@ export function finding(name: CheckResult['name'], problems: Message[], ok: Mess
   const shown = problems.slice(0, MAX_PROBLEMS);
   if (!shown.length) return { name, ok: true, detail: ok };
   const more = problems.length - shown.length;
-  return { name, ok: false, detail: { code: more ? 'check.problems-and-more' : 'check.fk-violations', params: { list: shown, more } }, problems: shown };
+  return { name, ok: false, detail: { code: more ? 'check.problems-and-more' : 'check.problems', params: { list: shown, more } }, problems: shown };
 }

@@ -35,6 +35,6 @@ export function differingLines(
     else if (a.amount !== i.amount_fen) lines.push({ code: 'invoices.line.differs', params: { product, accepted: a.amount, invoiced: i.amount_fen, difference: i.amount_fen - a.amount } });
   }
   for (const [key, a] of accepted) if (!seen.has(key)) lines.push({ code: 'invoices.line.not-invoiced', params: { product: a.product, accepted: a.amount } });
-  if (discount !== tickets) lines.push({ code: 'invoices.line.differs', params: { product: '票扣 / discount', accepted: -tickets, invoiced: -discount, difference: tickets - discount } });
+  if (discount !== tickets) lines.push({ code: 'invoices.line.discount-differs', params: { accepted: -tickets, invoiced: -discount, difference: tickets - discount } });
   return lines;
 }

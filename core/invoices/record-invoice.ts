@@ -9,6 +9,7 @@ import { AuditWriter } from '../audit/audit-chain.js';
 import { today } from '../calendar/dates.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 import { formatFen } from '../money/format.js';
+import type { InvoiceConflictField } from '../../vocabulary/invoices.js';
 import type { Poster } from '../ledger/post-documents.js';
 import { bookingDate, latestOf } from './booking-date.js';
 import { checkInvoice } from './check-invoice.js';
@@ -85,10 +86,11 @@ export class InvoiceRecorder {
 
   private again(id: number, key: string, d: InvoiceDraft): RecordOutcome {
     const was = getInvoice(this.book, id)!;
-    const differs = ([
-      ['开票日期', was.invoice_date, d.date], ['销方识别号', was.seller_tax_id, d.seller.taxId], ['购方识别号', was.buyer_tax_id, d.buyer.taxId],
-      ['金额', was.net_fen, d.net], ['税额', was.tax_fen, d.tax], ['价税合计', was.gross_fen, d.gross], ['是否红字', was.colour, d.colour],
-    ] as const).find(([, a, b]) => a !== b);
+    const compared: [InvoiceConflictField, string | number, string | number][] = [
+      ['date', was.invoice_date, d.date], ['seller_tax_id', was.seller_tax_id, d.seller.taxId], ['buyer_tax_id', was.buyer_tax_id, d.buyer.taxId],
+      ['net', was.net_fen, d.net], ['tax', was.tax_fen, d.tax], ['gross', was.gross_fen, d.gross], ['colour', was.colour, d.colour],
+    ];
+    const differs = compared.find(([, a, b]) => a !== b);
     if (differs) {
       const [field, a, b] = differs;
       const show = (v: string | number) => (typeof v === 'number' ? formatFen(v) : v);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../files/exceljs-on-use.js';
 import { renderMessage, type Language, type MessageCode } from '../../locale/index.js';
 import type { ToInvoice } from './to-invoice.js';
 
@@ -15,7 +16,7 @@ const rateText = (ppm: number) => `${ppm / 10_000}%`;
  * quantity, the value with tax and the rate; a 票扣 as a discount line. Widths fit 1366 px; headings frozen.
  */
 export async function toInvoiceWorkbook(list: ToInvoice[], lang: Language, sellerName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   const basic = wb.addWorksheet(say(lang, 'invoices.sheet.basic'), { views: [{ state: 'frozen', ySplit: 1 }] });
   basic.columns = [
     { header: say(lang, 'invoices.col.serial'), width: 10 }, { header: say(lang, 'invoices.col.kind'), width: 26 },

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../files/exceljs-on-use.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Book } from '../../db/connection.js';
@@ -56,7 +57,7 @@ export async function exportWorkbench(book: Book, q: WorkbenchQuery, path: strin
   const filter = workbenchFilter(book, q);
   const COLUMNS = columns(lang);
   mkdirSync(dirname(path), { recursive: true });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const wb = new (await excelJs()).stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'ka-settle';
   const ws = wb.addWorksheet(printWords(lang).w('print.wb-sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ header: c.heading, width: c.width, ...(c.format ? { style: { numFmt: c.format } } : {}) }));

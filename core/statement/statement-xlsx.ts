@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../files/exceljs-on-use.js';
 import type { Language } from '../../locale/index.js';
 import type { StatementDocument } from './statement-document.js';
 import { detailValue, printWords, signerWords, statementDetails, statementSections, type Cell } from './statement-sections.js';
@@ -31,7 +32,7 @@ export async function writeStatementXlsx(doc: StatementDocument, path: string, l
   const s = doc.content;
   const words = printWords(lang);
   const { w } = words;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  const wb = new (await excelJs()).stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   wb.creator = 'ka-settle';
   const ws = wb.addWorksheet(w('print.sheet-summary'), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [26, 18, 18, 18, 18, 18, 18, 18].map((width) => ({ width }));

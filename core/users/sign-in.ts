@@ -13,8 +13,12 @@ export const SIGN_IN_LIMITS = { freeFailures: 4, firstLockMs: 60_000, longestLoc
 /** Where a sign-in came from, as the audit log records it. */
 export type SignInVia = 'command' | 'window' | 'login' | 'restore';
 
-// Checked against when the name is unknown, so a wrong name costs as long as a wrong password.
-const DUMMY_HASH = hashPassword('not a password of anyone');
+// Checked against when the name is unknown, so a wrong name costs as long as a wrong password. Made on the first
+// such sign-in, not when the module loads: every command start paid for the scrypt otherwise.
+let dummyHash: string | undefined;
+function dummy(): string {
+  return (dummyHash ??= hashPassword('not a password of anyone'));
+}
 
 /**
  * The name a failure is counted and audited under: the user name when the book has such a user, else a short hash
@@ -42,7 +46,7 @@ export function signIn(book: Book, username: string, password: string | undefine
   if (past?.locked_until && past.locked_until > now.toISOString()) {
     throw new UserError('security.locked', { user: key === '(unknown)' ? username.slice(0, 40) : username, failures: past.failures, until: past.locked_until }, { field: 'password' });
   }
-  const good = user?.password_hash ? verifyPassword(password, user.password_hash) : (verifyPassword(password, DUMMY_HASH), false);
+  const good = user?.password_hash ? verifyPassword(password, user.password_hash) : (verifyPassword(password, dummy()), false);
   const reason = !user ? 'unknown-user' : user.disabled ? 'disabled' : !good ? 'wrong-password' : null;
   if (reason) {
     const failures = (past?.failures ?? 0) + 1;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../files/exceljs-on-use.js';
 import JSZip from 'jszip';
 import { PassThrough } from 'node:stream';
 import type { VoucherLayout } from './layout-schema.js';
@@ -68,7 +69,7 @@ export async function xlsxBytes(layout: VoucherLayout, rows: readonly OutCell[][
   });
   // Stored, not compressed: stableZip compresses the parts once.
   const options = { stream, useStyles: true, useSharedStrings: true, zip: { store: true } };
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter(options as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
+  const wb = new (await excelJs()).stream.xlsx.WorkbookWriter(options as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
   wb.creator = 'ka-settle';
   wb.created = at;
   wb.modified = at;

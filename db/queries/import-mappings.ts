@@ -16,6 +16,11 @@ export function saveMapping(book: Book, r: { name: string; kind: string; ka_code
     .run({ header_signature: null, date_order: null, ...r, created_at: new Date().toISOString() });
 }
 
+/** Exactly the mapping of that name, kind and KA ('' for any KA). */
+export function mappingRow(book: Book, name: string, kind: string, kaCode: string): MappingRow | undefined {
+  return stmt<[string, string, string], MappingRow>(book.db, `SELECT ${COLS} FROM import_mappings WHERE name = ? AND kind = ? AND ka_code = ?`).get(name, kind, kaCode);
+}
+
 /** The KA's own mapping of that name first, then one saved for any KA. */
 export function loadMapping(book: Book, name: string, kind: string, kaCode: string): MappingRow | undefined {
   return stmt<[string, string, string], MappingRow>(book.db, `SELECT ${COLS} FROM import_mappings

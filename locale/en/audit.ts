@@ -71,7 +71,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'check.against-audit-heads': 'audit heads as in the signed file',
   'check.problems-and-more': '{{list}} (and {{more}} more)',
   'check.ok': 'ok',
-  'check.fk-violations': '{{list}}',
+  'check.problems': '{{list}}',
   'check.fk-violation': '{{table}} row {{row}} → {{parent}}',
   'check.unbalanced': '{{key}} off by {{sum, yuan}}',
   'check.every-document-balances': 'every document sums to zero',

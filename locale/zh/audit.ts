@@ -70,7 +70,7 @@ export const auditZh = {
   'check.against-audit-heads': '与签核文件中的审计链头一致',
   'check.problems-and-more': '{{list}}（另有 {{more}} 项）',
   'check.ok': '正常',
-  'check.fk-violations': '{{list}}',
+  'check.problems': '{{list}}',
   'check.fk-violation': '{{table}} 第 {{row}} 行 → {{parent}}',
   'check.unbalanced': '{{key}} 差 {{sum, yuan}}',
   'check.every-document-balances': '每张单据合计为零',

@@ -36,8 +36,8 @@ export const importHandlers: HandlersOf<typeof importMethods> = {
   }),
   'import.bundle': async ({ session }, a) => bundleMembers(a.path, bookReadLimits(session.requireBook())),
   'import.mappings': ({ session }, a) => ({ mappings: savedMappings(session.requireBook(), a.kind, a.ka) }),
-  'import.dropMapping': ({ session }, a) => {
-    dropMapping(session.requireBook(), a.name, a.kind, a.ka);
+  'import.dropMapping': ({ session, actor }, a) => {
+    dropMapping(session.requireBook(), a.name, a.kind, a.ka, actor);
     return { dropped: true as const };
   },
   'import.confirmCustomers': ({ session }, a) => {

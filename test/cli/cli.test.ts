@@ -234,7 +234,7 @@ describe('ka-settle', () => {
 
   it('fails `check` on a tampered book', () => {
     const book = join(tempDir(), 't.kasettle');
-    ka('demo', book, '--raw');
+    ka('demo', book); // the run's reconciled demo, a copy: any book with an audit chain will do
     const raw = new Database(book);
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 10;");
     raw.close();

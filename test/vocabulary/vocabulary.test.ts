@@ -31,6 +31,7 @@ const GROUPS: [readonly string[], keyof typeof labelsZh][] = [
   [vocabulary.INVOICE_DIRECTIONS, 'invoiceDirections'],
   [vocabulary.INVOICE_COLOURS, 'invoiceColours'],
   [vocabulary.INVOICE_STATUSES, 'invoiceStatuses'],
+  [vocabulary.INVOICE_CONFLICT_FIELDS, 'invoiceConflictFields'],
   [vocabulary.INVOICE_TYPES, 'invoiceTypes'],
   [vocabulary.INVOICE_SOURCES, 'invoiceSources'],
   [vocabulary.INVOICE_LINK_ROLES, 'invoiceLinkRoles'],

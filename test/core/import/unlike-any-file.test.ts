@@ -60,8 +60,14 @@ describe('a file unlike any in the corpus', () => {
     const ignored = await importFile(book, november, { kind: 'receipts', actor: 'tester', kaCode: 'MET', dryRun: true, ignoreSavedMapping: true });
     expect(ignored.appliedMapping).toBeUndefined();
     expect(ignored.errors.map((e) => e.reason.code)).toEqual(['import.unsure-columns']);
-    dropMapping(book, '麦德龙新门户', 'receipts', 'MET');
+    dropMapping(book, '麦德龙新门户', 'receipts', 'MET', 'tester');
     expect(savedMappings(book, 'receipts')).toEqual([]);
+    // Saving and dropping are audited, with what the mapping said.
+    const trail = book.db.prepare(`SELECT action, actor, entity_key, before_json, after_json FROM audit_log WHERE entity = 'import_mapping' ORDER BY id`).all() as { action: string; actor: string; entity_key: string; before_json: string | null; after_json: string | null }[];
+    expect(trail.map((t) => [t.action, t.actor, t.entity_key])).toEqual([['create', 'tester', 'receipts:MET:麦德龙新门户'], ['drop', 'tester', 'receipts:MET:麦德龙新门户']]);
+    expect(JSON.parse(trail[0]!.after_json!).columns).toEqual(JSON.parse(trail[1]!.before_json!).columns);
+    expect(Object.values(JSON.parse(trail[0]!.after_json!).columns as Record<string, string>)).toEqual(expect.arrayContaining(Object.values(mapping).filter(Boolean)));
+    expect(() => dropMapping(book, '麦德龙新门户', 'receipts', 'MET', 'tester')).toThrow(/./);
     const dropped = await importFile(book, november, { kind: 'receipts', actor: 'tester', kaCode: 'MET', dryRun: true });
     expect(dropped.appliedMapping).toBeUndefined();
   });
