@@ -9,7 +9,7 @@ import { addSmallWorld } from '../../helpers/small-world.js';
 import { tempBook } from '../../helpers/temp-book.js';
 
 /**
- * Migration 0018 drops document_lines_by_product, which cost about half of storing a line (issue 18). The queries that
+ * Migration 0019 drops document_lines_by_product, which cost about half of storing a line (issue 18). The queries that
  * could read lines by product alone — the workbench's receipt side of a delivery line, which did, and a receipt's
  * candidate deliveries — are run for real here with the statements they prepare recorded, and each plan is read with
  * EXPLAIN QUERY PLAN: lines are reached by their document or by order number, never by scanning every line. The book
@@ -60,7 +60,7 @@ async function matchedBook() {
 }
 
 describe('lines are stored without an index by product', () => {
-  it('the book holds no document_lines_by_product after migration 0018', async () => {
+  it('the book holds no document_lines_by_product after migration 0019', async () => {
     const book = await tempBook();
     const names = book.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'document_lines'`).pluck().all();
     expect(names).not.toContain('document_lines_by_product');
