@@ -51,6 +51,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   if (!path || !kind || files.length === 0) throw new UsageError('usage.import-needs');
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError('usage.one-of', { option: 'KIND', values: IMPORT_KINDS.join(', ') });
   const dateOrder = dateOrderOf(values['date-order']);
+  // A mistake in --map is found before the book is opened or anyone signs in.
+  const map = values.map ? parseMap(values.map) : undefined;
   // A customers file confirms ERP customer codes as stores (客户编码, 系统, 门店编号), with the file's import.
   const confirm: CustomerPair[] = values.customers ? await readCustomersFile(values.customers) : [];
   const book = await openExistingBook(path);
@@ -61,7 +63,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     noteReading(file);
     const report = await importFile(book, file, {
       kind: kind as ImportKind, actor, replace: values.replace, ...(values.reason ? { reason: values.reason } : {}), kaCode: values.ka, mapping: values.mapping,
-      ...(values.map ? { map: parseMap(values.map) } : {}), saveMappingAs: values['save-mapping'], date: values.date,
+      ...(map ? { map } : {}), saveMappingAs: values['save-mapping'], date: values.date,
       dryRun: values['dry-run'], allowDates: values['allow-dates'], ...(readFrom ? { readFrom } : {}),
       ignoreSavedMapping: values['no-saved-mapping'], dateOrder, learnCustomers: values['learn-customers'],
       ...(confirm.length ? { confirmCustomers: confirm } : {}),

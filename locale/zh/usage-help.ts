@@ -16,9 +16,11 @@ export const usageHelpZh = {
             deliveries, receipts, returns, statements, deductions, remittances, manufacturer-credits
       每个文件是一个事务：文件中只要有一行有错，就什么也不导入，并列出每一个错行。
       FILE：.xlsx、.xls（BIFF8/BIFF5 或 HTML）、UTF-8、UTF-16 或 GB18030 编码的 .csv/.tsv/.txt，或装有这些文件的 .zip
-      （其中每个文件单独导入）。单据日期早于账套第一个月一年以上或晚于今天时，用 --allow-dates 确认。
+      （其中每个文件单独导入）。--allow-dates 确认日期早于账套第一个月一年以上、
+      或晚于今天的单据。
       按文件的标题行找到已保存的列映射并套用（--no-saved-mapping 不用它）；账套不认识的 ERP 客户编码
-      会连同建议的门店一起列出（--learn-customers 采纳建议，--customers FILE 指定对照：客户编码, 系统, 门店编号）。
+      会连同建议的门店一起列出（--learn-customers 采纳建议，
+      --customers FILE 指定对照：客户编码, 系统, 门店编号）。
       与账套中已有单据不同的单据逐行列出（旧 → 新），整个文件不导入；
       --replace 红字冲销旧版本并过账新版本，--dry-run 只显示将会改变什么。
   ka-settle import BOOK --undo BATCH --reason R     撤销导入：冲销一个导入批次过账的每一张单据
@@ -97,5 +99,6 @@ claims、accrue、credit、settings、users、close、statement --confirm）都�
 --user NAME，密码来自 KA_SETTLE_PASSWORD 或标准输入的第一行；或 ka-settle login 的登录会话
 （为该账套保存，或在 KA_SETTLE_SESSION 中）。没有用户的账套不受保护：它的写入会注明这一点，
 并记录 --user、KA_SETTLE_USER 或系统用户（未经验证）。
-退出码：0 成功，1 账套或输入有问题（信息会指出文件、行和字段），2 命令行写错了。`,
+退出码：0 成功，1 账套或输入有问题（信息会指出文件、行和字段），
+2 命令行写错了。`,
 } as const;
