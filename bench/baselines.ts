@@ -82,3 +82,43 @@ export function bareUnmatchedPage(db: Database.Database, fromPeriod: string, toP
     return (db.prepare(`SELECT count(*) AS n FROM recon_delivery_lines WHERE period BETWEEN ? AND ? AND status <> 'matched'`).get(fromPeriod, toPeriod) as { n: number }).n;
   });
 }
+
+/**
+ * What a distributor-month's summary rests on, read straight: its ledger up to the month's end summed by KA and
+ * account in one GROUP BY, and its delivery results of the month counted. The summary computes more (ageing per
+ * item, the KA statements' differences, invoices, claims) from the same tables.
+ */
+export function bareStatementAggregate(db: Database.Database, period: string, distributorCode: string): Measurement {
+  return measure(() => {
+    const { id } = db.prepare('SELECT id FROM distributors WHERE code = ?').get(distributorCode) as { id: number };
+    db.prepare(`SELECT ka_account_id, account, sum(amount_fen) FROM entries WHERE distributor_id = ? AND entry_date <= date(? || '-01', '+1 month', '-1 day')
+      GROUP BY ka_account_id, account`).all(id, period);
+    return (db.prepare(`SELECT count(*) AS n FROM recon_delivery_lines r JOIN document_lines l ON l.id = r.line_id JOIN documents d ON d.id = l.document_id
+      WHERE r.period = ? AND d.distributor_id = ?`).get(period, id) as { n: number }).n;
+  });
+}
+
+/**
+ * The bare parts of preparing a month: the bare join of its delivery and receipt lines (what reconciling rests on),
+ * the sums accruals are computed from (the month's accepted sales by KA, distributor and product, in one GROUP BY),
+ * and for each distributor with activity the reads its frozen statement is made of (its ledger aggregate and its
+ * delivery results, every row read). `sum` is their total.
+ */
+export function bareCloseParts(db: Database.Database, period: string): { join: Measurement; accrualSums: Measurement; statementReads: Measurement; sum: Measurement } {
+  const join = bareDeliveryReceiptJoin(db, period);
+  const accrualSums = measure(() => db.prepare(`SELECT d.ka_account_id, d.distributor_id, l.product_id, sum(CASE d.kind WHEN 'receipt' THEN l.amount_fen ELSE -l.amount_fen END)
+    FROM documents d JOIN document_lines l ON l.document_id = d.id WHERE d.period = ? AND d.kind IN ('receipt', 'return')
+    GROUP BY d.ka_account_id, d.distributor_id, l.product_id`).all(period).length);
+  const statementReads = measure(() => {
+    const parties = db.prepare('SELECT DISTINCT di.id, di.code FROM documents d JOIN distributors di ON di.id = d.distributor_id WHERE d.period = ?').all(period) as { id: number; code: string }[];
+    let rows = 0;
+    for (const { id, code } of parties) {
+      bareStatementAggregate(db, period, code);
+      rows += db.prepare(`SELECT r.*, l.qty_milli, d.doc_no FROM recon_delivery_lines r JOIN document_lines l ON l.id = r.line_id JOIN documents d ON d.id = l.document_id
+        WHERE r.period = ? AND d.distributor_id = ?`).all(period, id).length;
+    }
+    return rows;
+  });
+  const sum = { rows: join.rows, seconds: join.seconds + accrualSums.seconds + statementReads.seconds };
+  return { join, accrualSums, statementReads, sum };
+}
