@@ -5,8 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 /**
  * A hash of the reconciliation results, so a speed change can be shown to leave them identical: every column of
  * every delivery and receipt result row (of one period, or of the whole book), in line order, plus whatever summary
- * the caller adds (the month's reconcile summary). The expected hashes were recorded on the bench's large book before
- * the speed work of issue 18 (bench/results-hash.json) and each run compares with them.
+ * the caller adds (the month's reconcile summary). The expected hashes were recorded on the bench's large book on main
+ * 056fc82, before the second round of speed work of issue 18 (bench/results-hash.json), and each run compares with them.
  */
 export function resultsHash(db: Database.Database, period: string | null, extra?: unknown): { hash: string; rows: number } {
   const h = createHash('sha256');

@@ -2,14 +2,15 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { createBook } from '../core/book/create-book.js';
 import { openExistingBook } from '../core/book/open-book.js';
 import { generateDemo } from '../core/demo/generate-demo.js';
 import { importFile } from '../core/import/import-file.js';
 import { reconcilePeriod } from '../core/reconcile/reconcile-period.js';
 import { compareResults, resultsHash } from './results-hash.js';
-import { bareInsert } from './baselines.js';
-import { peakRssMb } from './measure.js';
+import { bareCsvLoad, bareInsert } from './baselines.js';
+import { cpuSecondsSince, peakRssMb } from './measure.js';
 
 /**
  * year.import-and-reconcile (issue 18 point 3): a year of one distributor's KA business as files — the delivery
@@ -132,7 +133,14 @@ export async function benchYear(cache: string, scale: string, demoBook: string, 
   let lines = 0;
   const imported: Record<string, number> = {};
   const start = process.hrtime.bigint();
-  const lap = (name: string, t0: bigint) => { steps[name] = Number((Number(process.hrtime.bigint() - t0) / 1e9).toFixed(2)); };
+  const cpuStart = process.cpuUsage();
+  const cpuSteps: Record<string, number> = {};
+  let cpuLap = process.cpuUsage();
+  const lap = (name: string, t0: bigint) => {
+    steps[name] = Number((Number(process.hrtime.bigint() - t0) / 1e9).toFixed(2));
+    cpuSteps[name] = Number(cpuSecondsSince(cpuLap).toFixed(2));
+    cpuLap = process.cpuUsage();
+  };
   try {
     for (const [kind, file] of [['deliveries', deliveries], ['receipts', receipts]] as const) {
       const t0 = process.hrtime.bigint();
@@ -147,19 +155,33 @@ export async function benchYear(cache: string, scale: string, demoBook: string, 
     for (const period of months) reconcilePeriod(book, { period, actor: 'bench', asOf: '2026-11-27' });
     lap('reconcile.12-months', t0);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const cpuSeconds = cpuSecondsSince(cpuStart);
     const peak = peakRssMb();
+    let cpu = process.cpuUsage();
     const bare = bareSqlite(cache, deliveries, receipts, months);
+    const bareCpu = cpuSecondsSince(cpu);
+    cpu = process.cpuUsage();
     const duck = await duckDb(deliveries, receipts, months);
+    const duckCpu = cpuSecondsSince(cpu);
     // Each import against a bare insert of as many rows (issue 18 point 1: the receipts import beside the deliveries').
     for (const kind of ['deliveries', 'receipts'] as const) {
       const b = bareInsert(cache, imported[kind]!);
+      const load = bareCsvLoad(cache, kind === 'deliveries' ? deliveries : receipts);
       print({ step: `import.${kind}-csv.year`, scale, rows: imported[kind], seconds: steps[`import.${kind}`], baseline: { what: 'bare insert of as many 10-column rows', seconds: Number(b.seconds.toFixed(3)) },
-        ratio: Number((steps[`import.${kind}`]! / b.seconds).toFixed(2)) });
+        ratio: Number((steps[`import.${kind}`]! / b.seconds).toFixed(2)),
+        fileBaseline: { what: 'bare better-sqlite3 load of the same file', rows: load.rows, seconds: Number(load.seconds.toFixed(3)) },
+        ratioToFileLoad: Number((steps[`import.${kind}`]! / load.seconds).toFixed(2)),
+        cpu: { seconds: cpuSteps[`import.${kind}`], bareInsert: Number(b.cpuSeconds!.toFixed(3)), fileLoad: Number(load.cpuSeconds!.toFixed(3)),
+          ratio: Number((cpuSteps[`import.${kind}`]! / b.cpuSeconds!).toFixed(2)), ratioToFileLoad: Number((cpuSteps[`import.${kind}`]! / load.cpuSeconds!).toFixed(2)) },
+        loadAverage: loadavg().map((x) => Number(x.toFixed(2))) });
     }
     print({ step: 'year.import-and-reconcile', scale, rows: lines, seconds: Number(seconds.toFixed(2)), steps, peakRssMB: peak,
       baseline: { what: 'bare better-sqlite3: the two files split, inserted, indexed and joined month by month', seconds: Number(bare.toFixed(2)) },
       duckdb: { what: 'DuckDB in memory: read_csv of the two files and the same joins', seconds: Number(duck.toFixed(2)) },
-      ratio: Number((seconds / bare).toFixed(2)), ratioToDuckDb: Number((seconds / duck).toFixed(2)) });
+      ratio: Number((seconds / bare).toFixed(2)), ratioToDuckDb: Number((seconds / duck).toFixed(2)),
+      cpu: { seconds: Number(cpuSeconds.toFixed(2)), steps: cpuSteps, bareSqlite: Number(bareCpu.toFixed(2)), duckdb: Number(duckCpu.toFixed(2)),
+        ratio: Number((cpuSeconds / bareCpu).toFixed(2)), ratioToDuckDb: Number((cpuSeconds / duckCpu).toFixed(2)) },
+      loadAverage: loadavg().map((x) => Number(x.toFixed(2))) });
     print({ step: 'year.import-and-reconcile.results', ...compareResults(`${scale}-seed${seed}:year-import-12-months`, resultsHash(book.db, null), record) });
   } finally {
     book.close();

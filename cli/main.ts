@@ -1,7 +1,8 @@
 import { commandLanguage, isUserError } from '../core/errors.js';
 import { processIo, type Io } from './io.js';
 export { unfinishedMessage } from './activity.js';
-import { USAGE, UsageError } from './usage.js';
+import { usageText, UsageError } from './usage.js';
+import { renderMessage } from '../locale/index.js';
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -42,7 +43,7 @@ const COMMANDS: Record<string, Command> = {
   hq: onUse(() => import('./commands/hq.js'), (m) => m.hqCommand),
 };
 
-function isParseArgsError(e: unknown): e is Error {
+function isParseArgsError(e: unknown): e is TypeError & { code: string } {
   return e instanceof TypeError && 'code' in e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS');
 }
 
@@ -50,8 +51,9 @@ function isParseArgsError(e: unknown): e is Error {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   const json = rest.includes('--json');
+  const lang = commandLanguage(io.env);
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.out(USAGE);
+    io.out(usageText(lang));
     return name ? 0 : 2;
   }
   if (name === '--version') {
@@ -60,20 +62,21 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const command = COMMANDS[name];
   try {
-    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (!command) throw new UsageError('usage.unknown-command', { name });
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(USAGE);
+      io.out(usageText(lang));
       return 0;
     }
     return await command(rest, io);
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
-      if (json) io.out(JSON.stringify({ error: { code: 'usage', message: e.message } }));
-      io.err(`ka-settle: ${e.message}\nRun 'ka-settle help' for usage.`);
+      const mistake = e instanceof UsageError ? e : UsageError.fromParseArgs(e);
+      const message = mistake.render(lang);
+      if (json) io.out(JSON.stringify({ error: { code: 'usage', message, ...(mistake.code ? { usage: mistake.code, params: mistake.params } : {}) } }));
+      io.err(`ka-settle: ${message}\n${renderMessage(lang, { code: 'usage.run-help' })}`);
       return 2;
     }
     if (isUserError(e)) {
-      const lang = commandLanguage(io.env);
       if (json) io.out(JSON.stringify({ error: { code: e.code, message: e.render(lang), params: e.params, ...e.place } }));
       else io.err(`ka-settle: ${e.describe(lang)}`);
       return 1;

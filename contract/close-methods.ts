@@ -32,7 +32,9 @@ export const closeMethods = {
   'statement.preview': {
     args: z.object({ ...statementRef, lang }).strict(),
     result: z.object({
-      html: z.string(), footer: z.string(), version: z.number().int().nullable(), status: z.string(), sha256: z.string(), netDue: z.number().int(),
+      html: z.string(), version: z.number().int().nullable(), status: z.string(),
+      /** the frozen version's hash; null for a draft, whose hash is over every detail row and is printed when it is exported */
+      sha256: z.string().nullable(), netDue: z.number().int(),
       confirmations: z.array(z.record(z.string(), z.unknown())), kas: z.array(z.string()),
       details: z.array(z.object({ table: z.number().int(), name: z.string(), rows: z.number().int() })),
     }),

@@ -38,9 +38,12 @@ export const reconcileMethods = {
       unexpectedReceiptLines: z.number().int(), amounts: z.object({ delivered: fen, accepted: fen, difference: fen }),
     }),
   },
-  /** a page of results in delivery-date order; withTotal also counts the lines the filter selects */
+  /**
+   * a page of results in delivery-date order; withTotal also counts the lines the filter selects. At most 500 rows a
+   * page: a result row weighs some 0.65 KB as JSON, and no reply to the window may exceed 500 KB
+   */
   'reconcile.lines': {
-    args: z.object({ ...lineFilter, withTotal: z.boolean().default(false), ...page }).strict()
+    args: z.object({ ...lineFilter, withTotal: z.boolean().default(false), ...page, limit: z.number().int().min(1).max(500).default(100) }).strict()
       .refine((a) => a.from <= a.to, { message: 'input.months-reversed', path: ['to'] }),
     result: z.object({ rows: z.array(resultRow), total: z.number().int().optional(), sums: z.object({ delivered: fen, received: fen, difference: fen }).optional() }),
   },

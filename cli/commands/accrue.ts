@@ -11,7 +11,7 @@ import { wordsOf } from '../words.js';
 export async function accrueCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, period: { type: 'string' } } });
   const [path] = positionals;
-  if (!path || !values.period) throw new UsageError('accrue needs BOOK --period YYYY-MM');
+  if (!path || !values.period) throw new UsageError('usage.accrue-needs');
   const book = await openExistingBook(path);
   try {
     const s = accruePeriod(book, values.period, await writeAs(book, io, values.user, 'accrue'));

@@ -13,9 +13,9 @@ export async function ageingCommand(args: string[], io: Io): Promise<number> {
     ...COMMON_OPTIONS, 'as-of': { type: 'string' }, by: { type: 'string', default: 'ka' }, basis: { type: 'string', default: 'due' },
   } });
   const [path] = positionals;
-  if (!path || !values['as-of']) throw new UsageError('ageing needs BOOK --as-of YYYY-MM-DD');
-  if (!['ka', 'store', 'distributor', 'manufacturer'].includes(values.by)) throw new UsageError('--by must be ka, store, distributor or manufacturer');
-  if (!['due', 'document', 'invoice'].includes(values.basis)) throw new UsageError('--basis must be due, document or invoice');
+  if (!path || !values['as-of']) throw new UsageError('usage.ageing-needs');
+  if (!['ka', 'store', 'distributor', 'manufacturer'].includes(values.by)) throw new UsageError('usage.ageing-by');
+  if (!['due', 'document', 'invoice'].includes(values.basis)) throw new UsageError('usage.ageing-basis');
   const book = await openExistingBook(path);
   try {
     const { say, w, label } = wordsOf(io);

@@ -11,7 +11,7 @@ import { wordsOf } from '../words.js';
 /** Exit 0 only when every check holds (and, with --against, the book agrees with the signed file). */
 export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, against: { type: 'string', multiple: true } } });
-  if (positionals.length !== 1) throw new UsageError('check needs exactly one BOOK path');
+  if (positionals.length !== 1) throw new UsageError('usage.needs-one-book', { command: 'check' });
   const book = await openExistingBook(positionals[0]!);
   try {
     const report = checkBook(book);

@@ -20,16 +20,16 @@ export async function claimsCommand(args: string[], io: Io): Promise<number> {
     limit: { type: 'string', default: '100' }, offset: { type: 'string', default: '0' },
   } });
   const [path] = positionals;
-  if (!path) throw new UsageError('claims needs a BOOK');
-  if (values.status && !STATUSES.includes(values.status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+  if (!path) throw new UsageError('usage.needs-book', { command: 'claims' });
+  if (values.status && !STATUSES.includes(values.status)) throw new UsageError('usage.one-of', { option: '--status', values: STATUSES.join(', ') });
   const moves = (Object.keys(MOVES) as (keyof typeof MOVES)[]).filter((m) => values[m] !== undefined);
-  if (moves.length > 1) throw new UsageError('one of --submit, --approve, --write-off, --reject at a time');
+  if (moves.length > 1) throw new UsageError('usage.one-action-at-a-time', { options: '--submit, --approve, --write-off, --reject' });
   const book = await openExistingBook(path);
   try {
     if (moves.length === 1) {
       const move = moves[0]!;
       const id = values[move]!;
-      if (!/^\d+$/.test(id)) throw new UsageError(`--${move} takes a claim id`);
+      if (!/^\d+$/.test(id)) throw new UsageError('usage.takes-claim-id', { option: `--${move}` });
       const status = moveClaim(book, Number(id), MOVES[move], await writeAs(book, io, values.user, MOVE_PERMISSION[move]), {
         date: values.date ?? today(), ...(values.reason ? { reason: values.reason } : {}),
       });
@@ -38,7 +38,7 @@ export async function claimsCommand(args: string[], io: Io): Promise<number> {
       return 0;
     }
     if (values.show) {
-      if (!/^\d+$/.test(values.show)) throw new UsageError('--show takes a claim id');
+      if (!/^\d+$/.test(values.show)) throw new UsageError('usage.takes-claim-id', { option: '--show' });
       const claim = claimView(book, Number(values.show));
       if (values.json) printJson(io, claim);
       else {

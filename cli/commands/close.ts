@@ -22,7 +22,7 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   } });
   const [path] = positionals;
   const steps = STEPS.filter((s) => values[s] !== undefined && values[s] !== false);
-  if (!path || !values.period || steps.length !== 1) throw new UsageError('close needs BOOK --period YYYY-MM and one of --prepare, --review, --approve, --reopen, --exceptions, --accept KEY, --accept-all');
+  if (!path || !values.period || steps.length !== 1) throw new UsageError('usage.close-needs');
   const period = assertPeriod(values.period, { field: '--period' });
   const book = await openExistingBook(path);
   try {

@@ -24,7 +24,7 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
     note: { type: 'string' }, 'statement-of-account': { type: 'string' }, history: { type: 'string' }, out: { type: 'string' }, watch: { type: 'boolean', default: false },
   } });
   const [path] = positionals;
-  if (!path) throw new UsageError('credit needs a BOOK');
+  if (!path) throw new UsageError('usage.needs-book', { command: 'credit' });
   const asOf = values['as-of'] ?? today();
   const book = await openExistingBook(path);
   const { lang, w, say } = wordsOf(io);
@@ -32,13 +32,13 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
   const reasonText = (r: Message | string) => (typeof r === 'string' ? say(readStoredMessage(r)) : say(r));
   try {
     if (values['set-limit']) {
-      if (!values.amount) throw new UsageError('--set-limit ka:CODE|distributor:CODE needs --amount and --reason');
+      if (!values.amount) throw new UsageError('usage.credit-set-limit');
       setCreditLimit(book, values['set-limit'], parseAmount(values.amount, { field: '--amount' }), values.reason ?? '', await signInFromCli(book, io, values.user, 'credit.limit'));
       io.out(w('cli.credit-limit-set', { party: values['set-limit'], amount: values.amount }));
       return 0;
     }
     if (values.override) {
-      if (!values.until) throw new UsageError('--override KA needs --until YYYY-MM-DD and --reason');
+      if (!values.until) throw new UsageError('usage.credit-override');
       overrideHold(book, values.override, values.until, values.reason ?? '', await signInFromCli(book, io, values.user, 'credit.hold'));
       io.out(w('cli.credit-released', { ka: values.override, until: values.until }));
       return 0;
@@ -52,7 +52,7 @@ export async function creditCommand(args: string[], io: Io): Promise<number> {
     }
     if (values['statement-of-account']) {
       const out = values.out;
-      if (!out || !/\.(xlsx|pdf|json)$/i.test(out)) throw new UsageError('--statement-of-account KA needs --out FILE.xlsx|.pdf|.json');
+      if (!out || !/\.(xlsx|pdf|json)$/i.test(out)) throw new UsageError('usage.credit-statement-out');
       const s = statementOfAccount(book, values['statement-of-account'], asOf);
       if (out.endsWith('.json')) (await import('node:fs')).writeFileSync(out, `${JSON.stringify(s, null, 2)}\n`);
       else if (out.endsWith('.xlsx')) await writeStatementOfAccountXlsx(s, out, lang);

@@ -14,9 +14,9 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     args, allowPositionals: true,
     options: { ...COMMON_OPTIONS, seed: { type: 'string', default: '1' }, scale: { type: 'string', default: 'small' }, from: { type: 'string' }, raw: { type: 'boolean', default: false } },
   });
-  if (positionals.length !== 1) throw new UsageError('demo needs exactly one BOOK path');
-  if (!(values.scale in DEMO_SCALES)) throw new UsageError(`--scale must be one of ${Object.keys(DEMO_SCALES).join(', ')}`);
-  if (!/^\d+$/.test(values.seed)) throw new UsageError('--seed must be a non-negative whole number');
+  if (positionals.length !== 1) throw new UsageError('usage.needs-one-book', { command: 'demo' });
+  if (!(values.scale in DEMO_SCALES)) throw new UsageError('usage.one-of', { option: '--scale', values: Object.keys(DEMO_SCALES).join(', ') });
+  if (!/^\d+$/.test(values.seed)) throw new UsageError('usage.demo-seed');
   const path = positionals[0]!;
   if (existsSync(path)) throw new UserError('book.exists', {}, { file: path });
 

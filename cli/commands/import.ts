@@ -32,7 +32,7 @@ function parseMap(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of text.split(/[;；]/).filter((p) => p.trim())) {
     const at = pair.lastIndexOf('=');
-    if (at <= 0) throw new UsageError(`--map takes heading=field pairs separated by ";", got "${pair}"`);
+    if (at <= 0) throw new UsageError('usage.import-map', { pair });
     out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
   return out;
@@ -48,9 +48,11 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   if (values.undo !== undefined) return undoCommand(positionals, values, io);
   const [path, kind, ...files] = positionals;
-  if (!path || !kind || files.length === 0) throw new UsageError('import needs BOOK KIND FILE...');
-  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`KIND must be one of ${IMPORT_KINDS.join(', ')}`);
+  if (!path || !kind || files.length === 0) throw new UsageError('usage.import-needs');
+  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError('usage.one-of', { option: 'KIND', values: IMPORT_KINDS.join(', ') });
   const dateOrder = dateOrderOf(values['date-order']);
+  // A mistake in --map is found before the book is opened or anyone signs in.
+  const map = values.map ? parseMap(values.map) : undefined;
   // A customers file confirms ERP customer codes as stores (客户编码, 系统, 门店编号), with the file's import.
   const confirm: CustomerPair[] = values.customers ? await readCustomersFile(values.customers) : [];
   const book = await openExistingBook(path);
@@ -61,7 +63,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     noteReading(file);
     const report = await importFile(book, file, {
       kind: kind as ImportKind, actor, replace: values.replace, ...(values.reason ? { reason: values.reason } : {}), kaCode: values.ka, mapping: values.mapping,
-      ...(values.map ? { map: parseMap(values.map) } : {}), saveMappingAs: values['save-mapping'], date: values.date,
+      ...(map ? { map } : {}), saveMappingAs: values['save-mapping'], date: values.date,
       dryRun: values['dry-run'], allowDates: values['allow-dates'], ...(readFrom ? { readFrom } : {}),
       ignoreSavedMapping: values['no-saved-mapping'], dateOrder, learnCustomers: values['learn-customers'],
       ...(confirm.length ? { confirmCustomers: confirm } : {}),
@@ -102,9 +104,9 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
 /** `ka-settle import BOOK --undo BATCH --reason R`: 撤销导入. */
 async function undoCommand(positionals: string[], values: { undo?: string; reason?: string; user?: string; json?: boolean }, io: Io): Promise<number> {
   const [path, ...rest] = positionals;
-  if (!path || rest.length) throw new UsageError('import --undo needs BOOK only: ka-settle import BOOK --undo BATCH --reason R');
-  if (!/^\d+$/.test(values.undo ?? '')) throw new UsageError('--undo takes an import batch number (see ka-settle show BOOK batches)');
-  if (!values.reason?.trim()) throw new UsageError('import --undo needs --reason R');
+  if (!path || rest.length) throw new UsageError('usage.undo-book-only');
+  if (!/^\d+$/.test(values.undo ?? '')) throw new UsageError('usage.undo-batch');
+  if (!values.reason?.trim()) throw new UsageError('usage.undo-reason');
   const book = await openExistingBook(path);
   try {
     const actor = await correctionActor(book, io, values.user);

@@ -8,7 +8,7 @@ import { wordsOf } from '../words.js';
 
 export async function initCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, name: { type: 'string' } } });
-  if (positionals.length !== 1) throw new UsageError('init needs exactly one BOOK path');
+  if (positionals.length !== 1) throw new UsageError('usage.needs-one-book', { command: 'init' });
   const path = positionals[0]!;
   const book = await createBook(path, resolveActor(io, values.user), values.name);
   book.close();

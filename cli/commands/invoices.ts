@@ -26,9 +26,9 @@ const OPTIONS = {
 
 /** "2026-03" or "2026-01..2026-03": the months, in order. */
 function monthsOf(text: string | undefined): string[] {
-  if (!text) throw new UsageError('--period YYYY-MM (or YYYY-MM..YYYY-MM) is needed');
+  if (!text) throw new UsageError('usage.invoices-period-needed');
   const [from, to = from] = text.split('..') as [string, string?];
-  if (!/^\d{4}-\d{2}$/.test(from) || !/^\d{4}-\d{2}$/.test(to!) || to! < from) throw new UsageError('--period must be YYYY-MM or YYYY-MM..YYYY-MM');
+  if (!/^\d{4}-\d{2}$/.test(from) || !/^\d{4}-\d{2}$/.test(to!) || to! < from) throw new UsageError('usage.invoices-period-form');
   const out: string[] = [];
   for (let p = from; p <= to! && out.length < 120; p = addMonths(p, 1)) out.push(p);
   return out;
@@ -44,7 +44,7 @@ export async function invoicesCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   const [path, action] = positionals;
   const actions = ['match', 'fees', 'to-invoice', 'link', 'unlink', 'void', 'relink'];
-  if (!path || !action || !actions.includes(action)) throw new UsageError(`invoices needs BOOK ${actions.join('|')}`);
+  if (!path || !action || !actions.includes(action)) throw new UsageError('usage.invoices-needs', { actions: actions.join('|') });
   const lang = commandLanguage(io.env);
   const say = (m: Parameters<typeof renderMessage>[1]) => renderMessage(lang, m);
   const book = await openExistingBook(path);
@@ -89,7 +89,7 @@ export async function invoicesCommand(args: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'link': {
-        if (!values.invoice || !values.document) throw new UsageError('invoices link needs --invoice NUMBER --document DOCNO [--amount YUAN]');
+        if (!values.invoice || !values.document) throw new UsageError('usage.invoices-link');
         const actor = await writeAs(book, io, values.user, 'invoices');
         const r = linkByHand(book, { invoice: values.invoice, document: values.document, ...(values.amount ? { amount: parseAmount(values.amount, { field: '--amount' }) } : {}) }, actor);
         if (values.json) return printJson(io, r), 0;
@@ -97,7 +97,7 @@ export async function invoicesCommand(args: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'unlink': {
-        if (!values.invoice || !values.document || !values.reason) throw new UsageError('invoices unlink needs --invoice NUMBER --document DOCNO --reason TEXT');
+        if (!values.invoice || !values.document || !values.reason) throw new UsageError('usage.invoices-unlink');
         const actor = await writeAs(book, io, values.user, 'invoices');
         const r = unlinkByHand(book, { invoice: values.invoice, document: values.document, reason: values.reason }, actor);
         if (values.json) return printJson(io, r), 0;
@@ -105,7 +105,7 @@ export async function invoicesCommand(args: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'void': {
-        if (!values.invoice || !values.reason) throw new UsageError('invoices void needs --invoice NUMBER --reason TEXT');
+        if (!values.invoice || !values.reason) throw new UsageError('usage.invoices-void');
         const actor = await writeAs(book, io, values.user, 'invoices');
         const r = voidInvoice(book, { invoice: values.invoice, reason: values.reason }, actor);
         if (values.json) return printJson(io, r), 0;

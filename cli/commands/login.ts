@@ -21,9 +21,9 @@ export async function loginCommand(args: string[], io: Io): Promise<number> {
     ...COMMON_OPTIONS, hours: { type: 'string' }, 'no-save': { type: 'boolean', default: false },
   } });
   const [path] = positionals;
-  if (!path || !values.user) throw new UsageError('login needs BOOK --user NAME (the password from KA_SETTLE_PASSWORD or standard input)');
+  if (!path || !values.user) throw new UsageError('usage.login-needs');
   const hours = values.hours === undefined ? SESSION_HOURS.default : Number(values.hours);
-  if (!Number.isInteger(hours) || hours < 1 || hours > SESSION_HOURS.max) throw new UsageError(`--hours takes a whole number from 1 to ${SESSION_HOURS.max}`);
+  if (!Number.isInteger(hours) || hours < 1 || hours > SESSION_HOURS.max) throw new UsageError('usage.login-hours', { max: SESSION_HOURS.max });
   const book = await openExistingBook(path);
   try {
     const user = signIn(book, values.user, await readPassword(io), 'login');
@@ -44,7 +44,7 @@ export async function loginCommand(args: string[], io: Io): Promise<number> {
 export async function logoutCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: COMMON_OPTIONS });
   const [path] = positionals;
-  if (!path) throw new UsageError('logout needs a BOOK');
+  if (!path) throw new UsageError('usage.needs-book', { command: 'logout' });
   const book = await openExistingBook(path);
   try {
     const saved = readSession(io.env, book);

@@ -31,7 +31,7 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   const [path] = positionals;
   const modes = [values.out, values['public-key'], values.verify].filter((v) => v !== undefined).length;
   if (!path || positionals.length !== 1 || modes !== 1 || (values.out !== undefined && !values.period)) {
-    throw new UsageError('package needs BOOK and one of: --period YYYY-MM --out FILE, --public-key FILE, --verify FILE');
+    throw new UsageError('usage.package-needs');
   }
   const lang = commandLanguage(io.env);
   const say = (m: Message) => io.out(renderMessage(lang, m));

@@ -28,11 +28,11 @@ function chosenItems(book: Book, text: string): ChosenItem[] {
 export async function reallocateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   const [path, ref] = positionals;
-  if (!path || !ref || positionals.length !== 2) throw new UsageError('reallocate needs BOOK REMITTANCE (its natural key or number)');
-  if (!values.reason?.trim()) throw new UsageError('reallocate needs --reason R');
+  if (!path || !ref || positionals.length !== 2) throw new UsageError('usage.reallocate-needs');
+  if (!values.reason?.trim()) throw new UsageError('usage.reallocate-reason');
   const mode = (values.items ? 'items' : values.by ?? 'references') as ReallocationMode;
-  if (!(REALLOCATION_MODES as readonly string[]).includes(mode)) throw new UsageError(`--by must be one of ${REALLOCATION_MODES.join(', ')}`);
-  if (mode === 'items' && !values.items) throw new UsageError('--by items needs --items DOC[=AMOUNT],...');
+  if (!(REALLOCATION_MODES as readonly string[]).includes(mode)) throw new UsageError('usage.one-of', { option: '--by', values: REALLOCATION_MODES.join(', ') });
+  if (mode === 'items' && !values.items) throw new UsageError('usage.reallocate-items');
   const book = await openExistingBook(path);
   try {
     const actor = await correctionActor(book, io, values.user);

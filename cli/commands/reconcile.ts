@@ -21,7 +21,7 @@ const OPTIONS = {
 } as const;
 
 const whole = (text: string, name: string) => {
-  if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number`);
+  if (!/^\d+$/.test(text)) throw new UsageError('usage.whole-number', { option: `--${name}` });
   return Number(text);
 };
 
@@ -44,16 +44,16 @@ function describe(io: Io, s: ReconcileSummary): void {
 export async function reconcileCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   const [path] = positionals;
-  if (!path || positionals.length > 1) throw new UsageError('reconcile needs one BOOK');
+  if (!path || positionals.length > 1) throw new UsageError('usage.reconcile-one-book');
   const decision = values.confirm ?? values.override ?? values.annotate;
-  if (!decision && !values.period) throw new UsageError('reconcile needs --period YYYY-MM');
-  if (values.status && !(RESULT_STATUSES as readonly string[]).includes(values.status)) throw new UsageError(`--status must be one of ${RESULT_STATUSES.join(', ')}`);
+  if (!decision && !values.period) throw new UsageError('usage.needs-period', { command: 'reconcile' });
+  if (values.status && !(RESULT_STATUSES as readonly string[]).includes(values.status)) throw new UsageError('usage.one-of', { option: '--status', values: RESULT_STATUSES.join(', ') });
   const page = { limit: whole(values.limit, 'limit'), offset: whole(values.offset, 'offset') };
   const book = await openExistingBook(path);
   try {
     if (decision) {
       const line = whole(decision, values.confirm ? 'confirm' : values.override ? 'override' : 'annotate');
-      if (values.override && !values.status) throw new UsageError('--override needs --status');
+      if (values.override && !values.status) throw new UsageError('usage.override-needs-status');
       const actor = await writeAs(book, io, values.user, 'reconcile');
       decideResult(book, line, values.confirm ? { decision: 'confirmed', ...(values.note ? { note: values.note } : {}) }
         : values.override ? { decision: 'overridden', to: values.status as ResultStatus, note: values.note ?? '' } : { decision: 'annotated', note: values.note ?? '' }, actor);

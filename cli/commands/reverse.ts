@@ -14,8 +14,8 @@ const OPTIONS = { ...COMMON_OPTIONS, reason: { type: 'string' } } as const;
 export async function reverseCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   const [path, ref] = positionals;
-  if (!path || !ref || positionals.length !== 2) throw new UsageError('reverse needs BOOK DOCUMENT (a natural key such as RTM|YS0903A021, or a document number)');
-  if (!values.reason?.trim()) throw new UsageError('reverse needs --reason R: a reversal says why');
+  if (!path || !ref || positionals.length !== 2) throw new UsageError('usage.reverse-needs');
+  if (!values.reason?.trim()) throw new UsageError('usage.reverse-reason');
   const book = await openExistingBook(path);
   try {
     const actor = await correctionActor(book, io, values.user);

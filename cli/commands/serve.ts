@@ -16,8 +16,8 @@ import { UsageError } from '../usage.js';
  */
 export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, port: { type: 'string' } } });
-  if (positionals.length > 1) throw new UsageError('serve takes at most one BOOK');
-  if (values.port && !/^\d{1,5}$/.test(values.port)) throw new UsageError('--port takes a number');
+  if (positionals.length > 1) throw new UsageError('usage.serve-one-book');
+  if (values.port && !/^\d{1,5}$/.test(values.port)) throw new UsageError('usage.takes-number', { option: '--port' });
   const home = defaultBookFolder(io.env);
   const host = new BookHost({ home, actor: resolveActor(io, values.user), logFile: join(home, 'ka-settle.log') });
   if (positionals[0]) {

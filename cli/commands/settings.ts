@@ -12,13 +12,13 @@ import { wordsOf } from '../words.js';
 export async function settingsCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, set: { type: 'string' } } });
   const [path] = positionals;
-  if (!path) throw new UsageError('settings needs a BOOK');
+  if (!path) throw new UsageError('usage.needs-book', { command: 'settings' });
   const { w } = wordsOf(io);
   const book = await openExistingBook(path);
   try {
     if (values.set) {
       const at = values.set.indexOf('=');
-      if (at <= 0) throw new UsageError('--set takes KEY=VALUE, the value as JSON (e.g. credit.hold_mode="block")');
+      if (at <= 0) throw new UsageError('usage.settings-set');
       changeSetting(book, values.set.slice(0, at), values.set.slice(at + 1), await signInFromCli(book, io, values.user, 'settings'));
       io.out(w('cli.setting-set', { key: values.set.slice(0, at) }));
       return 0;

@@ -24,21 +24,21 @@ const OPTIONS = {
 const BALANCE_GROUPINGS = ['account', 'ka', 'distributor', 'period'] as const;
 
 function count(text: string, name: string): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number`);
+  if (!/^\d+$/.test(text)) throw new UsageError('usage.whole-number', { option: `--${name}` });
   return Number(text);
 }
 
 export async function showCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   const [path, what = 'summary', key] = positionals;
-  if (!path) throw new UsageError('show needs a BOOK path');
+  if (!path) throw new UsageError('usage.show-needs-book');
   const page = { limit: count(values.limit, 'limit'), offset: count(values.offset, 'offset') };
   const json = values.json;
   if (what === 'documents' && values.kind && !(DOCUMENT_KINDS as readonly string[]).includes(values.kind)) {
-    throw new UsageError(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}`);
+    throw new UsageError('usage.one-of', { option: '--kind', values: DOCUMENT_KINDS.join(', ') });
   }
-  if (!(BALANCE_GROUPINGS as readonly string[]).includes(values.by)) throw new UsageError(`--by must be one of ${BALANCE_GROUPINGS.join(', ')}`);
-  if ((what === 'contract' || what === 'document') && !key) throw new UsageError(`show ${what} needs a ${what === 'contract' ? 'contract code' : 'document key or number'}`);
+  if (!(BALANCE_GROUPINGS as readonly string[]).includes(values.by)) throw new UsageError('usage.one-of', { option: '--by', values: BALANCE_GROUPINGS.join(', ') });
+  if ((what === 'contract' || what === 'document') && !key) throw new UsageError(what === 'contract' ? 'usage.show-contract-needs' : 'usage.show-document-needs');
 
   const book = await openExistingBook(path, { readonly: false });
   const { w, label } = wordsOf(io);
@@ -119,7 +119,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
         return 0;
       }
       default:
-        throw new UsageError(`show does not know "${what}"; try: summary, ${MASTER_DATA_VIEWS.join(', ')}, contract, documents, document, batches, balances, periods, audit, injections`);
+        throw new UsageError('usage.show-unknown', { what, views: ['summary', ...MASTER_DATA_VIEWS, 'contract', 'documents', 'document', 'batches', 'balances', 'periods', 'audit', 'injections'].join(', ') });
     }
   } finally {
     book.close();

@@ -19,14 +19,14 @@ export async function statementCommand(args: string[], io: Io): Promise<number> 
     details: { type: 'boolean', default: false }, screenshot: { type: 'string' },
   } });
   const [path] = positionals;
-  if (!path || !values.period || !values.distributor) throw new UsageError('statement needs BOOK --period YYYY-MM --distributor CODE and --out FILE.xlsx|.pdf|.json (or --confirm)');
-  if (values.version && !/^\d+$/.test(values.version)) throw new UsageError('--version takes a number');
+  if (!path || !values.period || !values.distributor) throw new UsageError('usage.statement-needs');
+  if (values.version && !/^\d+$/.test(values.version)) throw new UsageError('usage.takes-number', { option: '--version' });
   const book = await openExistingBook(path);
   try {
     if (values.confirm) {
       const [party, kaCode] = values.confirm.split(':');
       if ((party !== 'manufacturer' && party !== 'ka') || !['confirmed', 'disputed'].includes(values.result ?? '')) {
-        throw new UsageError('--confirm manufacturer|ka:CODE needs --result confirmed|disputed (and --reason for a dispute)');
+        throw new UsageError('usage.statement-confirm');
       }
       const user = await signInFromCli(book, io, values.user, 'statement.confirm');
       requirePermission(user, 'statement.confirm');
@@ -35,7 +35,7 @@ export async function statementCommand(args: string[], io: Io): Promise<number> 
       return 0;
     }
     const out = values.out;
-    if (!out || !/\.(xlsx|pdf|json)$/i.test(out)) throw new UsageError('--out must name a .xlsx, .pdf or .json file');
+    if (!out || !/\.(xlsx|pdf|json)$/i.test(out)) throw new UsageError('usage.statement-out');
     const doc = statementDocument(book, values.period, values.distributor, values.manufacturer, values.version ? Number(values.version) : undefined);
     const kind = out.toLowerCase().split('.').pop();
     if (kind === 'json') writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);

@@ -61,7 +61,7 @@ export async function termsCommand(args: string[], io: Io): Promise<number> {
     ...COMMON_OPTIONS, contract: { type: 'string' }, period: { type: 'string' }, explain: { type: 'boolean', default: false },
   } });
   const [path] = positionals;
-  if (!path || !values.contract) throw new UsageError('terms needs BOOK --contract CODE [--period YYYY-MM] --explain');
+  if (!path || !values.contract) throw new UsageError('usage.terms-needs');
   const book = await openExistingBook(path);
   try {
     const t = explainTerms(book, values.contract, values.period ?? currentPeriod());

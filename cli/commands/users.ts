@@ -13,7 +13,7 @@ const ACTIONS = ['add', 'disable', 'enable', 'reset-password', 'set-role', 'pass
 
 function newPassword(io: Io): string {
   const password = io.env.KA_SETTLE_NEW_PASSWORD;
-  if (!password) throw new UsageError('the new password comes from KA_SETTLE_NEW_PASSWORD (never an argument)');
+  if (!password) throw new UsageError('usage.new-password-from-env');
   return password;
 }
 
@@ -28,9 +28,9 @@ export async function usersCommand(args: string[], io: Io): Promise<number> {
     'revoke-sessions': { type: 'string' },
   } });
   const [path] = positionals;
-  if (!path) throw new UsageError('users needs a BOOK');
+  if (!path) throw new UsageError('usage.needs-book', { command: 'users' });
   const chosen = ACTIONS.filter((a) => values[a] !== undefined && values[a] !== false);
-  if (chosen.length > 1) throw new UsageError(`one of ${ACTIONS.map((a) => `--${a}`).join(', ')} at a time`);
+  if (chosen.length > 1) throw new UsageError('usage.one-action-at-a-time', { options: ACTIONS.map((a) => `--${a}`).join(', ') });
   const { w, label } = wordsOf(io);
   const book = await openExistingBook(path);
   try {
@@ -41,9 +41,9 @@ export async function usersCommand(args: string[], io: Io): Promise<number> {
     };
     switch (chosen[0]) {
       case 'add': {
-        if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--add needs --role ${ROLES.join('|')}`);
+        if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError('usage.add-needs-role', { roles: ROLES.join('|') });
         const password = io.env.KA_SETTLE_NEW_PASSWORD ?? (values.user ? undefined : await readPassword(io));
-        if (!password) throw new UsageError('the new user\'s password comes from KA_SETTLE_NEW_PASSWORD');
+        if (!password) throw new UsageError('usage.new-user-password-from-env');
         const by = listUsers(book).length > 0 ? await signInFromCli(book, io, values.user, 'users') : null;
         addUser(book, by, { username: values.add!, role: values.role as Role, password, ...(values.name ? { displayName: values.name } : {}) });
         return done({ added: values.add, role: values.role }, w('cli.user-added', { user: values.add!, role: values.role }));
@@ -58,7 +58,7 @@ export async function usersCommand(args: string[], io: Io): Promise<number> {
         resetPassword(book, await signInFromCli(book, io, values.user, 'users'), values['reset-password']!, newPassword(io));
         return done({ reset: values['reset-password'] }, w('cli.user-password-reset', { user: values['reset-password']! }));
       case 'set-role': {
-        if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--set-role NAME needs --role ${ROLES.join('|')}`);
+        if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError('usage.set-role-needs-role', { roles: ROLES.join('|') });
         changeRole(book, await signInFromCli(book, io, values.user, 'users'), values['set-role']!, values.role as Role);
         return done({ user: values['set-role'], role: values.role }, w('cli.user-role-set', { user: values['set-role']!, role: values.role }));
       }

@@ -35,14 +35,14 @@ function parseAux(text: string | undefined): Pick<AccountMapping, 'auxCustomer' 
     else if (part === 'customer:store') aux.auxCustomer = 'store';
     else if (part === 'supplier') aux.auxSupplier = true;
     else if (part === 'department') aux.auxDepartment = true;
-    else throw new UsageError(`--aux takes customer:ka, customer:store, supplier, department or none (comma-separated), not "${part}"`);
+    else throw new UsageError('usage.vouchers-aux', { part });
   }
   return aux;
 }
 
 function positive(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^[1-9]\d{0,8}$/.test(text)) throw new UsageError(`${option} takes a whole number from 1`);
+  if (!/^[1-9]\d{0,8}$/.test(text)) throw new UsageError('usage.whole-number-from-one', { option });
   return Number(text);
 }
 
@@ -53,14 +53,14 @@ function positive(text: string | undefined, option: string): number | undefined 
 export async function vouchersCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   const [path] = positionals;
-  if (!path) throw new UsageError('vouchers needs a BOOK');
+  if (!path) throw new UsageError('usage.needs-book', { command: 'vouchers' });
   const lang = commandLanguage(io.env);
   const say = (code: MessageCode, params: Params) => io.out(renderMessage(lang, { code, params }));
   const head = (key: string) => columnHeading(lang, key);
   const format = values.format as VoucherFormat | undefined;
-  if (format && !VOUCHER_FORMATS.includes(format)) throw new UsageError(`--format takes ${VOUCHER_FORMATS.join(', ')}`);
+  if (format && !VOUCHER_FORMATS.includes(format)) throw new UsageError('usage.vouchers-format', { formats: VOUCHER_FORMATS.join(', ') });
   const grouping = values.group === undefined || values.group === 'document' ? 'document' : values.group === 'day' ? 'day_kind' : null;
-  if (!grouping) throw new UsageError('--group takes document (one voucher per document) or day (one per day and document kind)');
+  if (!grouping) throw new UsageError('usage.vouchers-group');
   const book = await openExistingBook(path);
   try {
     const user = async () => signInFromCli(book, io, values.user);
@@ -78,7 +78,7 @@ export async function vouchersCommand(args: string[], io: Io): Promise<number> {
     }
     if (values.map) {
       const at = values.map.indexOf('=');
-      if (at <= 0) throw new UsageError('--map takes ACCOUNT=CODE (e.g. bank=1002.01), with --gl-name NAME and --aux …');
+      if (at <= 0) throw new UsageError('usage.vouchers-map');
       const m = setAccountMapping(book, await user(), values.map.slice(0, at), { glCode: values.map.slice(at + 1), glName: values['gl-name'] ?? '', ...parseAux(values.aux) });
       if (values.json) printJson(io, m);
       else say('vouchers.mapped', { account: values.map.slice(0, at), code: m.glCode, name: m.glName });
@@ -86,7 +86,7 @@ export async function vouchersCommand(args: string[], io: Io): Promise<number> {
     }
     if (values['map-item']) {
       const m = /^([a-z]+):([^=]+)=(.*)$/.exec(values['map-item']);
-      if (!m || !AUX_PARTIES.includes(m[1] as AuxParty)) throw new UsageError(`--map-item takes ${AUX_PARTIES.join('|')}:CODE=GLCODE (a store as ka-store, e.g. store:RTM-A021=0101; nothing after = takes the mapping away)`);
+      if (!m || !AUX_PARTIES.includes(m[1] as AuxParty)) throw new UsageError('usage.vouchers-map-item', { parties: AUX_PARTIES.join('|') });
       const item = setAuxItem(book, await user(), m[1] as AuxParty, m[2]!, m[3] ? { code: m[3], name: values['gl-name'] ?? '' } : null);
       if (values.json) printJson(io, item);
       else say('vouchers.item-mapped', { party: item.party, code: item.code, glCode: item.glCode, glName: item.glName });
@@ -117,7 +117,7 @@ export async function vouchersCommand(args: string[], io: Io): Promise<number> {
       return 0;
     }
 
-    if (!values.period) throw new UsageError('vouchers needs --period YYYY-MM (with --out FILE to export), or --mapping, --accept-proposals, --map, --chart, --items, --map-item');
+    if (!values.period) throw new UsageError('usage.vouchers-needs-period');
     const period = values.period;
     if (values.list) {
       const rows = rememberedList(book, period, positive(values.batch, '--batch'));
@@ -141,8 +141,8 @@ export async function vouchersCommand(args: string[], io: Io): Promise<number> {
 
     const extension = extname(values.out).slice(1).toLowerCase();
     const layout = chooseLayout({ format, layout: values.layout, extension });
-    if (!values.layout && !format) throw new UsageError('--out needs --format kingdee|yonyou|csv (or --layout NAME|FILE.json)');
-    if (layoutExtension(layout) !== extension) throw new UsageError(`layout ${layout.name} writes .${layoutExtension(layout)}: name the --out file so`);
+    if (!values.layout && !format) throw new UsageError('usage.vouchers-out-format');
+    if (layoutExtension(layout) !== extension) throw new UsageError('usage.vouchers-layout-extension', { layout: layout.name, extension: layoutExtension(layout) });
     let r: ExportResult;
     if (values.again) {
       r = await rewriteVouchers(book, { period, batch: positive(values.batch, '--batch'), layout, path: values.out, user: await user() });

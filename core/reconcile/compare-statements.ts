@@ -28,8 +28,10 @@ export interface StatementComparison {
  * statement, in both with different amounts, booked in another month — and the differences add up exactly to
  * the gap between the two totals.
  */
-export function compareStatements(book: Book, period: string, kaAccountId: number | null): StatementComparison[] {
-  return statementsOfPeriod(book, period, kaAccountId).map((s) => {
+export function compareStatements(book: Book, period: string, kaAccountId: number | null, options: { distributorId?: number } = {}): StatementComparison[] {
+  // One distributor's statement compares only the KA statements addressed to it, not every one of the month.
+  const statements = statementsOfPeriod(book, period, kaAccountId).filter((s) => options.distributorId === undefined || s.distributor_id === options.distributorId);
+  return statements.map((s) => {
     const movements = bookMovements(book, period, s.ka_account_id, s.distributor_id);
     const byDocNo = new Map(movements.map((m) => [m.doc_no, m]));
     const seen = new Set<string>();

@@ -21,6 +21,24 @@ const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0
  * fen. Nothing in it depends on when it was built, so its SHA-256 changes only when a figure does.
  */
 export function buildStatement(book: Book, periodText: string, distributorCode: string, manufacturerCode?: string, options: { ageingEdges?: number[] } = {}) {
+  const { figures, lists, partyId } = statementFigures(book, periodText, distributorCode, manufacturerCode, options);
+  return {
+    ...figures,
+    details: {
+      deliveries: deliveryDetail(book, partyId, figures.period),
+      deductions: deductionDetail(book, partyId, figures.period),
+      ...lists,
+    },
+  };
+}
+
+/**
+ * Every figure of the statement — each an aggregate in SQL or a sum over a month's few documents — and its short
+ * detail lists (claims, remittances, accruals: one row per document), without the two long ones: the delivery lines
+ * (some 20,000 a month for a large distributor) and the deduction lines. The window's summary is made of this
+ * (statement-summary.ts); buildStatement adds the long lists, so the two can never disagree on a figure.
+ */
+export function statementFigures(book: Book, periodText: string, distributorCode: string, manufacturerCode?: string, options: { ageingEdges?: number[] } = {}) {
   const period = assertPeriod(periodText, { field: '--period' });
   const party = distributorParty(book, distributorCode);
   if (!party) throw new UserError('master.unknown-distributor', { code: distributorCode }, { field: '--distributor' });
@@ -62,13 +80,13 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
   const remittances = documentsOfKind(book, party.id, period, 'remittance');
   const due = dueFromManufacturer(book, party.id, to);
   const netDue = due.claims_fen + due.collected_fen;
-  const differences = compareStatements(book, period, null).filter((s) => s.distributorId === party.id);
+  const differences = compareStatements(book, period, null, { distributorId: party.id });
   // Only a month with corrections carries the key, so statements frozen before corrections existed hash the same.
   const corrections = statementCorrections(book, period, party.id);
   // Likewise only a book that keeps invoices carries the invoice section.
   const invoices = statementInvoices(book, period, party.id, to);
 
-  return {
+  const figures = {
     title: '结算单',
     period,
     distributor: { code: party.code, name: party.name },
@@ -106,15 +124,16 @@ export function buildStatement(book: Book, periodText: string, distributorCode: 
     })),
     ...(corrections.length ? { corrections } : {}),
     ...(invoices ? { invoices } : {}),
-    details: {
-      deliveries: deliveryDetail(book, party.id, period),
-      deductions: deductionDetail(book, party.id, period),
-      claims: claims.map((c) => ({ doc_no: c.doc_no, period: c.period, ka: c.ka_code, status: c.status, amount_fen: c.amount_fen, open_fen: c.open_fen })),
-      remittances: remittances.map((r) => ({ doc_no: r.doc_no, doc_date: r.doc_date, ka: r.ka_code, method: r.method, amount_fen: r.total_fen })),
-      accruals: [...accruals.map((a) => ({ ...a, kind: 'rebate_accrual' })), ...subsidy.map((a) => ({ ...a, kind: 'delivery_cost_claim' })), ...protection.map((a) => ({ ...a, kind: 'price_protection_claim' })),
-        ...credits.map((a) => ({ ...a, kind: 'manufacturer_credit' }))].map((a) => ({ doc_no: a.doc_no, doc_date: a.doc_date, kind: a.kind, memo: a.memo, method: a.method, amount_fen: a.total_fen })),
-    },
   };
+  const lists = {
+    claims: claims.map((c) => ({ doc_no: c.doc_no, period: c.period, ka: c.ka_code, status: c.status, amount_fen: c.amount_fen, open_fen: c.open_fen })),
+    remittances: remittances.map((r) => ({ doc_no: r.doc_no, doc_date: r.doc_date, ka: r.ka_code, method: r.method, amount_fen: r.total_fen })),
+    accruals: [...accruals.map((a) => ({ ...a, kind: 'rebate_accrual' })), ...subsidy.map((a) => ({ ...a, kind: 'delivery_cost_claim' })), ...protection.map((a) => ({ ...a, kind: 'price_protection_claim' })),
+      ...credits.map((a) => ({ ...a, kind: 'manufacturer_credit' }))].map((a) => ({ doc_no: a.doc_no, doc_date: a.doc_date, kind: a.kind, memo: a.memo, method: a.method, amount_fen: a.total_fen })),
+  };
+  return { figures, lists, partyId: party.id };
 }
 
 export type StatementContent = ReturnType<typeof buildStatement> & { corrections?: StatementCorrection[] };
+/** Every part of a statement but its detail rows: what the summary shows and the sections print from. */
+export type StatementFiguresContent = Omit<StatementContent, 'details'>;

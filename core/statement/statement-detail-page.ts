@@ -1,7 +1,7 @@
 import type { Language } from '../../locale/index.js';
 import { UserError } from '../errors.js';
 import type { StatementDocument } from './statement-document.js';
-import { detailValue, printWords, statementDetails } from './statement-sections.js';
+import { detailValue, printWords, statementDetails, type DetailColumn } from './statement-sections.js';
 
 /**
  * The window's view of a statement's detail tables (送货明细, 扣费明细, …): their names and sizes with the summary,
@@ -33,15 +33,25 @@ export function statementDetailTables(doc: StatementDocument, lang: Language = '
   return statementDetails(doc.content, lang).map((d, table) => ({ table, name: d.name, rows: d.rows.length }));
 }
 
-export function statementDetailPage(doc: StatementDocument, table: number, offset: number, limit: number, lang: Language = 'zh'): DetailPage {
+export function statementDetailPage(doc: Pick<StatementDocument, 'content'>, table: number, offset: number, limit: number, lang: Language = 'zh'): DetailPage {
   const details = statementDetails(doc.content, lang);
   const d = details[table];
   if (!d) throw new UserError('statement.no-such-detail', { table, tables: details.length }, { field: 'table' });
-  const size = Math.max(1, Math.min(limit, DETAIL_PAGE_MAX));
+  const size = pageSize(limit);
+  return pageOf(table, d.name, d.columns, d.rows.slice(offset, offset + size), offset, d.rows.length, lang);
+}
+
+/** How many rows a page asked for `limit` holds. */
+export function pageSize(limit: number): number {
+  return Math.max(1, Math.min(limit, DETAIL_PAGE_MAX));
+}
+
+/** A page of detail rows as the window shows them: values in the reader's words, the columns as headings. */
+export function pageOf(table: number, name: string, columns: DetailColumn[], slice: Record<string, unknown>[], offset: number, total: number, lang: Language): DetailPage {
   const words = printWords(lang);
-  const rows = d.rows.slice(offset, offset + size).map((r) => Object.fromEntries(d.columns.map((c) => [c.key, detailValue(c, r[c.key], words) ?? null])));
+  const rows = slice.map((r) => Object.fromEntries(columns.map((c) => [c.key, detailValue(c, r[c.key], words) ?? null])));
   return {
-    table, name: d.name, offset, total: d.rows.length,
-    columns: d.columns.map((c) => ({ key: c.key, header: c.header, ...(c.money ? { money: true } : {}), ...(c.qty ? { qty: true } : {}) })), rows,
+    table, name, offset, total,
+    columns: columns.map((c) => ({ key: c.key, header: c.header, ...(c.money ? { money: true } : {}), ...(c.qty ? { qty: true } : {}) })), rows,
   };
 }

@@ -1,6 +1,6 @@
 import type { Language } from '../../locale/index.js';
 import { formatFen } from '../money/format.js';
-import { headOfSigner, type StatementDocument } from './statement-document.js';
+import { headOfSigner, type StatementDocument, type StatementView } from './statement-document.js';
 import { detailValue, printWords, signerWords, statementDetails, statementSections, type Cell, type DetailColumn, type PrintWords } from './statement-sections.js';
 import { verificationMark } from './verification-mark.js';
 import { localDateOf } from '../calendar/dates.js';
@@ -27,7 +27,7 @@ function detailCell(c: DetailColumn, v: unknown, words: PrintWords): string {
 }
 
 /** The sign-off block: who prepared, reviewed and approved (姓名 beside the login), and a 盖章 box for each party. */
-function signatureBlock(doc: StatementDocument, words: PrintWords): string {
+function signatureBlock(doc: StatementView, words: PrintWords): string {
   const signers = doc.signers.map((x) => {
     const s = signerWords(x, words);
     const head = headOfSigner(doc, x);
@@ -46,7 +46,7 @@ function signatureBlock(doc: StatementDocument, words: PrintWords): string {
  * grand totals in the last body row (a tfoot would repeat on every page). Page numbers and the hash go in the
  * print footer.
  */
-export function statementHtml(doc: StatementDocument, options: { withDetails?: boolean; lang?: Language } = {}): string {
+export function statementHtml(doc: StatementView, options: { withDetails?: boolean; lang?: Language } = {}): string {
   const lang = options.lang ?? 'zh';
   const words = printWords(lang);
   const { w } = words;
@@ -55,7 +55,9 @@ export function statementHtml(doc: StatementDocument, options: { withDetails?: b
     <h2>${escape(sec.title)}</h2>
     <table><thead><tr>${sec.header.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>
     <tbody>${sec.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}${sec.total ? `<tr class="total">${sec.total.map(cell).join('')}</tr>` : ''}</tbody></table>`).join('');
-  const details = options.withDetails ? statementDetails(s, lang).filter((d) => d.rows.length).map((d) => `
+  // A summary has no detail rows to print: asking it for them is a mistake of the caller, never an empty page.
+  if (options.withDetails && !s.details) throw new Error('statementHtml: the detail tables were asked of a statement summary');
+  const details = options.withDetails && s.details ? statementDetails({ ...s, details: s.details }, lang).filter((d) => d.rows.length).map((d) => `
     <h2 class="page">${escape(d.name)}</h2>
     <table class="detail"><thead><tr>${d.columns.map((c) => `<th>${escape(c.header)}</th>`).join('')}</tr></thead>
     <tbody>${d.rows.map((r) => `<tr>${d.columns.map((c) => detailCell(c, r[c.key], words)).join('')}</tr>`).join('')}</tbody></table>`).join('') : '';

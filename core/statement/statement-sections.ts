@@ -1,5 +1,5 @@
 import { labelOf, readStoredMessage, renderMessage, type Language, type LabelGroup, type Message, type MessageCode } from '../../locale/index.js';
-import type { StatementContent } from './build-statement.js';
+import type { StatementContent, StatementFiguresContent } from './build-statement.js';
 import { correctionsDetail, correctionsSection } from './corrections-section.js';
 import { invoicesDetail, invoicesSections } from './invoices-section.js';
 import { localDateOf } from '../calendar/dates.js';
@@ -28,7 +28,7 @@ export function printWords(lang: Language) {
 }
 export type PrintWords = ReturnType<typeof printWords>;
 
-export function statementSections(s: StatementContent, lang: Language): Section[] {
+export function statementSections(s: StatementFiguresContent, lang: Language): Section[] {
   const { w, say, label } = printWords(lang);
   const total = w('print.total');
   const sections: Section[] = [];
@@ -105,22 +105,32 @@ export function detailValue(c: DetailColumn, v: unknown, words: PrintWords): unk
   return v;
 }
 
-/** The detail sheets every summary figure traces to: heading, column keys and the rows. */
-export function statementDetails(s: StatementContent, lang: Language): { name: string; columns: DetailColumn[]; rows: Record<string, unknown>[] }[] {
-  const { w } = printWords(lang);
+/** 送货明细's columns (the first detail table). */
+export function deliveryColumns(w: PrintWords['w']): DetailColumn[] {
   return [
-    { name: w('print.sheet-deliveries'), rows: s.details.deliveries, columns: [
       { key: 'delivery_no', header: w('print.d-delivery-no') }, { key: 'delivery_date', header: w('print.d-date') }, { key: 'ka', header: w('print.col-ka') },
       { key: 'store', header: w('print.d-store') }, { key: 'sku', header: w('print.d-product') }, { key: 'order_no', header: w('print.d-order') },
       { key: 'delivered_qty', header: w('print.d-delivered-qty'), qty: true }, { key: 'received_qty', header: w('print.d-received-qty'), qty: true },
       { key: 'amount_fen', header: w('print.d-delivered'), money: true }, { key: 'accepted_fen', header: w('print.d-accepted'), money: true },
-      { key: 'status', header: w('print.d-status'), label: 'status' }] },
-    { name: w('print.sheet-deductions'), rows: s.details.deductions, columns: [
+      { key: 'status', header: w('print.d-status'), label: 'status' }];
+}
+
+/** 扣费明细's columns (the second detail table). */
+export function deductionColumns(w: PrintWords['w']): DetailColumn[] {
+  return [
       { key: 'doc_no', header: w('print.d-doc-no') }, { key: 'doc_date', header: w('print.d-date') }, { key: 'ka', header: w('print.col-ka') },
       { key: 'store', header: w('print.d-store') }, { key: 'wording', header: w('print.d-wording') }, { key: 'fee_type', header: w('print.col-fee-type'), label: 'feeTypes' },
       { key: 'method', header: w('print.d-method'), label: 'deductionMethods' }, { key: 'amount_fen', header: w('print.col-amount'), money: true },
       { key: 'manufacturer_fen', header: w('print.col-manufacturer'), money: true }, { key: 'distributor_fen', header: w('print.col-distributor'), money: true },
-      { key: 'verdict', header: w('print.d-verdict'), label: 'verdicts' }] },
+      { key: 'verdict', header: w('print.d-verdict'), label: 'verdicts' }];
+}
+
+/** The detail sheets every summary figure traces to: heading, column keys and the rows. */
+export function statementDetails(s: StatementContent, lang: Language): { name: string; columns: DetailColumn[]; rows: Record<string, unknown>[] }[] {
+  const { w } = printWords(lang);
+  return [
+    { name: w('print.sheet-deliveries'), rows: s.details.deliveries, columns: deliveryColumns(w) },
+    { name: w('print.sheet-deductions'), rows: s.details.deductions, columns: deductionColumns(w) },
     { name: w('print.sheet-claims'), rows: s.details.claims, columns: [
       { key: 'doc_no', header: w('print.d-doc-no') }, { key: 'period', header: w('print.d-period') }, { key: 'ka', header: w('print.col-ka') },
       { key: 'status', header: w('print.d-claim-status'), label: 'claimStatus' }, { key: 'amount_fen', header: w('print.col-amount'), money: true },

@@ -67,6 +67,6 @@ export function recordConfirmation(book: Book, periodText: string, distributorCo
 }
 
 /** The KA accounts a statement covers: the parties that may confirm it besides the manufacturer. */
-export function statementKas(doc: StatementDocument): string[] {
+export function statementKas(doc: Pick<StatementDocument, 'content'> | { content: Pick<StatementContent, 'kaAccounts'> }): string[] {
   return doc.content.kaAccounts.map((k) => k.code);
 }

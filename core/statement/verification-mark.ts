@@ -1,5 +1,5 @@
 import { SIGN_OFF_STEPS, type SignOffStep } from '../../vocabulary/index.js';
-import type { StatementDocument } from './statement-document.js';
+import type { StatementView } from './statement-document.js';
 
 /**
  * What a signed statement carries out of the book so the book can later be checked against it (`ka-settle check
@@ -19,8 +19,8 @@ export interface VerificationMark {
 const PREFIX = 'KA-SETTLE-VERIFY|1|';
 
 /** The mark of a prepared statement version; none for a draft (nothing was signed). */
-export function verificationMark(doc: StatementDocument): string | null {
-  if (doc.version === null) return null;
+export function verificationMark(doc: StatementView): string | null {
+  if (doc.version === null || doc.sha256 === null) return null;
   const heads = doc.heads.map((h) => `${h.step}=${h.chain.rows}:${h.chain.hash}`);
   return `${PREFIX}${doc.content.distributor.code}|${doc.content.period}|v${doc.version}|sha256=${doc.sha256}|${heads.join('|')}${heads.length ? '|' : ''}END`;
 }

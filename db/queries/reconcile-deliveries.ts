@@ -39,7 +39,7 @@ function upsertChanged(table: string, columns: string[]): string {
     WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 }
 
-const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_dres'];
+const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp'];
 
 const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
 const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
@@ -57,6 +57,9 @@ const inPeriods = `d.period BETWEEN @fromPeriod AND @toPeriod AND +d.kind IN ('d
 export const periodKeysSql = `SELECT DISTINCT d.ka_account_id AS ka, coalesce(l.store_id, d.store_id) AS store, l.order_no AS po, l.product_id AS product
     FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
     WHERE ${inPeriods} AND ${kaFilter} AND l.order_no IS NOT NULL AND ${live}`;
+
+/** The temporary table of a run's order keys, keyed as the side reads look them up (order number, product). */
+export const KEYS_TABLE_SQL = 'CREATE TEMP TABLE rc_keys (po, product, ka, store, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID';
 
 /**
  * One side of the match: every line of the kind under one of those keys (whatever its date), and every line dated
@@ -102,8 +105,10 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   run(`DELETE FROM recon_receipt_lines WHERE ${gone}`);
 
   // The order keys touched by the period's deliveries and receipts.
-  run(`CREATE TEMP TABLE rc_keys AS ${periodKeysSql}`);
-  db.exec('CREATE INDEX temp.rc_keys_i ON rc_keys(po, product)');
+  // Keyed as the side reads look them up (order number, product), so no separate index is built after the fact. A key
+  // with a NULL part joins no line (the reads compare every part with =), so leaving it out changes nothing.
+  db.exec(KEYS_TABLE_SQL);
+  run(`INSERT OR IGNORE INTO rc_keys (ka, store, po, product) SELECT * FROM (${periodKeysSql}) WHERE ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`);
 
   for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) {
     db.exec(`CREATE TEMP TABLE ${table} (${SIDE_COLUMNS})`);
@@ -112,12 +117,16 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   }
 
   // Pass 1: groups by order key.
-  run(`CREATE TEMP TABLE rc_dg AS SELECT ka, store, po, product, sum(qty) AS qty, sum(amount) AS amount, count(*) AS n
-    FROM rc_d WHERE po IS NOT NULL GROUP BY ka, store, po, product`);
-  run(`CREATE TEMP TABLE rc_rg AS SELECT ka, store, po, product, sum(qty) AS qty, sum(amount) AS amount, min(price) AS price,
-      group_concat(DISTINCT doc_no) AS docs
-    FROM rc_r WHERE po IS NOT NULL GROUP BY ka, store, po, product`);
-  db.exec('CREATE UNIQUE INDEX temp.rc_dg_k ON rc_dg(ka, store, po, product); CREATE UNIQUE INDEX temp.rc_rg_k ON rc_rg(ka, store, po, product)');
+  // Each group table is keyed by the order key and filled in that order (the GROUP BY reads rc_d_k / rc_r_k), so it is
+  // written as it is sorted, with no index built afterwards. A group with a NULL part is found by no join (all compare
+  // with =) and is left out. grp names the group for the rounding window: its first line, unique among groups.
+  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, grp, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID;
+    CREATE TEMP TABLE rc_rg (ka, store, po, product, qty, amount, price, docs, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID`);
+  const known = 'po IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL';
+  run(`INSERT INTO rc_dg SELECT ka, store, po, product, sum(qty), sum(amount), count(*), min(line_id)
+    FROM rc_d WHERE ${known} GROUP BY ka, store, po, product`);
+  run(`INSERT INTO rc_rg SELECT ka, store, po, product, sum(qty), sum(amount), min(price), group_concat(DISTINCT doc_no)
+    FROM rc_r WHERE ${known} GROUP BY ka, store, po, product`);
 
   // Pass 2: what pass 1 left, paired document to document by store, products in common and nearest date.
   run(`CREATE TEMP TABLE rc_p2d AS SELECT d.* FROM rc_d d
@@ -167,16 +176,16 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
 
   // The status of each delivery line of the period. A group is its rc_dg row, or the line alone (a negative line
   // id); its last line takes what rounding the shares left over, so the group's lines add up to what it received.
-  // One window (one sort) gives both the last line and the group's sum.
-  run(`CREATE TEMP TABLE rc_dres AS
-    WITH lines AS (
+  // One window (one sort) gives both the last line and the group's sum. It feeds the results' insert directly: a
+  // temporary table of every line's figures would be written and read back once for nothing.
+  const dres = `WITH lines AS (
       SELECT d.*, 
         CASE WHEN rg.ka IS NOT NULL THEN 'order' WHEN m.dline IS NOT NULL THEN 'nearest' END AS matched_by,
         CASE WHEN rg.ka IS NOT NULL THEN dg.qty ELSE d.qty END AS g_dqty,
         CASE WHEN rg.ka IS NOT NULL THEN dg.amount ELSE d.amount END AS g_damount,
         coalesce(rg.qty, m.qty, 0) AS g_rqty, coalesce(rg.amount, m.amount, 0) AS g_ramount,
         coalesce(rg.price, m.price) AS r_price, coalesce(rg.docs, m.docs) AS docs,
-        CASE WHEN rg.ka IS NOT NULL THEN dg.rowid ELSE -d.line_id END AS grp,
+        CASE WHEN rg.ka IS NOT NULL THEN dg.grp ELSE -d.line_id END AS grp,
         CASE WHEN pp.line_id IS NOT NULL THEN d.price END AS promo_price,
         lp.price AS list_price
       FROM rc_d d
@@ -189,18 +198,20 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     shared AS (
       SELECT lines.*,
         CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share
-      FROM lines)
-    SELECT shared.*,
-      CASE WHEN row_number() OVER grp_last_first = 1
-        THEN g_ramount - (sum(share) OVER (grp_last_first ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - share)
-        ELSE share END AS line_received,
-      coalesce(promo_price, list_price) AS expected_price
-    FROM shared
-    WINDOW grp_last_first AS (PARTITION BY grp ORDER BY line_id DESC)`);
+      FROM lines),
+    dres AS (
+      SELECT shared.*,
+        CASE WHEN row_number() OVER grp_last_first = 1
+          THEN g_ramount - (sum(share) OVER (grp_last_first ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - share)
+          ELSE share END AS line_received,
+        coalesce(promo_price, list_price) AS expected_price
+      FROM shared
+    WINDOW grp_last_first AS (PARTITION BY grp ORDER BY line_id DESC))`;
 
   // Results are written only where they changed: a re-run of a settled month rewrites nothing (no index or foreign
   // key work for the lines whose result stands), and the end state is that of replacing every result.
-  run(`INSERT INTO recon_delivery_lines (${DELIVERY_RESULT_COLUMNS.join(', ')})
+  run(`${dres}
+    INSERT INTO recon_delivery_lines (${DELIVERY_RESULT_COLUMNS.join(', ')})
     SELECT line_id, period, ka, store, product, po, date,
       CASE WHEN matched_by IS NULL THEN 'receipt_missing'
            WHEN g_rqty < g_dqty THEN 'short'
@@ -219,7 +230,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
            WHEN expected_price IS NOT NULL AND price <> expected_price THEN ${reasonSql('match.price-contract', { delivered: 'price', contract: 'expected_price' })}
            WHEN matched_by = 'order' THEN ${reasonSql('match.by-order')}
            ELSE ${reasonSql('match.by-nearest')} END
-    FROM rc_dres WHERE true
+    FROM dres WHERE true
     ${upsertChanged('recon_delivery_lines', DELIVERY_RESULT_COLUMNS)}`);
 
   // Receipt lines of the period: matched, or unexpected (no delivery anywhere for them).

@@ -44,17 +44,16 @@ export interface ReceivableAsOf {
  * (receivable_due_dates: terms that start at the invoice, or were recalculated, override the posted due date).
  */
 export function receivablesAsOf(book: Book, distributorId: number | null, asOf: string): ReceivableAsOf[] {
-  const rows = stmt<[Record<string, unknown>], ReceivableAsOf>(book.db, `SELECT o.id, o.ka_account_id,
+  // Each item's clearings are summed once (MATERIALIZED keeps SQLite from repeating the sum in the filter).
+  const rows = stmt<[Record<string, unknown>], ReceivableAsOf>(book.db, `WITH items AS MATERIALIZED (SELECT o.id, o.ka_account_id,
       k.code AS ka_code, o.store_id, o.distributor_id, o.document_id, d.doc_no, o.doc_date, o.due_date,
       o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p JOIN clearings c ON c.id = p.clearing_id
         WHERE p.open_item_id = o.id AND c.clearing_date <= @asOf), 0) AS open_fen,
       CAST(julianday(@asOf) - julianday(coalesce(o.due_date, o.doc_date)) AS INTEGER) AS days_past_due,
       CAST(julianday(@asOf) - julianday(o.doc_date) AS INTEGER) AS days_since_document, 0 AS awaiting_invoice
     FROM open_items o JOIN documents d ON d.id = o.document_id LEFT JOIN ka_accounts k ON k.id = o.ka_account_id
-    WHERE o.account = 'ar_ka' AND o.doc_date <= @asOf AND (@distributor IS NULL OR o.distributor_id = @distributor)
-      AND o.amount_fen + coalesce((SELECT sum(p.amount_fen) FROM clearing_parts p JOIN clearings c ON c.id = p.clearing_id
-        WHERE p.open_item_id = o.id AND c.clearing_date <= @asOf), 0) <> 0
-    ORDER BY o.due_date, o.id`).all({ distributor: distributorId, asOf });
+    WHERE o.account = 'ar_ka' AND o.doc_date <= @asOf AND (@distributor IS NULL OR o.distributor_id = @distributor))
+    SELECT * FROM items WHERE open_fen <> 0 ORDER BY due_date, id`).all({ distributor: distributorId, asOf });
   const overrides = dueDatesInForce(book, asOf);
   if (overrides.size === 0) return rows;
   for (const r of rows) {
@@ -104,15 +103,31 @@ export function dueFromManufacturer(book: Book, distributorId: number, asOf: str
     FROM entries WHERE distributor_id = ? AND entry_date <= ? AND account IN ('claims_manufacturer', 'ar_manufacturer')`).get(distributorId, asOf)!;
 }
 
-export function deliveryDetail(book: Book, distributorId: number, period: string) {
-  return stmt<[number, string], { delivery_no: string; delivery_date: string; ka: string | null; store: string | null; sku: string | null; order_no: string | null; delivered_qty: number; received_qty: number; amount_fen: number; accepted_fen: number; status: string }>(book.db, `SELECT d.doc_no AS delivery_no,
+export type DeliveryDetailRow = { delivery_no: string; delivery_date: string; ka: string | null; store: string | null; sku: string | null; order_no: string | null; delivered_qty: number; received_qty: number; amount_fen: number; accepted_fen: number; status: string };
+
+const DELIVERY_DETAIL = `SELECT d.doc_no AS delivery_no,
       r.delivery_date, k.code AS ka, s.store_code AS store, p.sku, r.order_no, l.qty_milli AS delivered_qty,
       CASE WHEN r.delivered_qty = 0 THEN 0 ELSE r.received_qty * l.qty_milli / r.delivered_qty END AS received_qty,
       r.line_delivered_fen AS amount_fen, r.line_received_fen AS accepted_fen, coalesce(x.override_to, r.status) AS status
     FROM recon_delivery_lines r JOIN document_lines l ON l.id = r.line_id JOIN documents d ON d.id = l.document_id
       LEFT JOIN ka_accounts k ON k.id = r.ka_account_id LEFT JOIN stores s ON s.id = r.store_id LEFT JOIN products p ON p.id = r.product_id
       LEFT JOIN recon_decisions x ON x.line_id = r.line_id AND x.decision = 'overridden'
-    WHERE d.distributor_id = ? AND r.period = ? ORDER BY r.delivery_date, r.line_id`).all(distributorId, period);
+    WHERE d.distributor_id = @distributor AND r.period = @period ORDER BY r.delivery_date, r.line_id`;
+
+export function deliveryDetail(book: Book, distributorId: number, period: string): DeliveryDetailRow[] {
+  return stmt<[Record<string, unknown>], DeliveryDetailRow>(book.db, DELIVERY_DETAIL).all({ distributor: distributorId, period });
+}
+
+/** One page of deliveryDetail, in its order. */
+export function deliveryDetailPage(book: Book, distributorId: number, period: string, limit: number, offset: number): DeliveryDetailRow[] {
+  return stmt<[Record<string, unknown>], DeliveryDetailRow>(book.db, `${DELIVERY_DETAIL} LIMIT @limit OFFSET @offset`).all({ distributor: distributorId, period, limit, offset });
+}
+
+/** How many delivery lines deliveryDetail lists (its left joins add no rows: each is by a primary key). */
+export function deliveryDetailCount(book: Book, distributorId: number, period: string): number {
+  return stmt<[Record<string, unknown>], { n: number }>(book.db, `SELECT count(*) AS n
+    FROM recon_delivery_lines r JOIN document_lines l ON l.id = r.line_id JOIN documents d ON d.id = l.document_id
+    WHERE d.distributor_id = @distributor AND r.period = @period`).get({ distributor: distributorId, period })!.n;
 }
 
 export function deductionDetail(book: Book, distributorId: number, period: string) {
@@ -121,6 +136,14 @@ export function deductionDetail(book: Book, distributorId: number, period: strin
     FROM deduction_checks c JOIN document_lines l ON l.id = c.line_id JOIN documents d ON d.id = l.document_id
       LEFT JOIN ka_accounts k ON k.id = d.ka_account_id LEFT JOIN stores s ON s.id = coalesce(l.store_id, d.store_id)
     WHERE coalesce(d.distributor_id, s.distributor_id) = ? AND c.period = ? ORDER BY d.doc_date, c.line_id`).all(distributorId, period);
+}
+
+/** How many deduction lines deductionDetail lists. */
+export function deductionDetailCount(book: Book, distributorId: number, period: string): number {
+  return stmt<[number, string], { n: number }>(book.db, `SELECT count(*) AS n
+    FROM deduction_checks c JOIN document_lines l ON l.id = c.line_id JOIN documents d ON d.id = l.document_id
+      LEFT JOIN stores s ON s.id = coalesce(l.store_id, d.store_id)
+    WHERE coalesce(d.distributor_id, s.distributor_id) = ? AND c.period = ?`).get(distributorId, period)!.n;
 }
 
 /** Rebate accruals of a month on KA contracts (owed to the KA, no distributor named), per KA account. */

@@ -25,6 +25,8 @@ import { securityEn } from './security.js';
 import { packageEn } from './package.js';
 import { hqEn } from './hq.js';
 import { invoicesEn } from './invoices.js';
+import { usageEn } from './usage.js';
+import { usageHelpEn } from './usage-help.js';
 
 export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...commonEn,
@@ -53,8 +55,10 @@ export const messagesEn: Record<keyof typeof messagesZh, string> = {
   ...packageEn,
   ...hqEn,
   ...invoicesEn,
+  ...usageEn,
+  ...usageHelpEn,
 };
 export const areasEn: readonly Record<string, string>[] = [
-  commonEn, inputEn, bookEn, usersEn, matchEn, deductionEn, ledgerEn, closeEn, masterEn, creditEn, settingsEn, reconcileEn, statementEn, importEn, printEn, auditEn, termsEn, fieldEn, vouchersEn, importFilesEn, correctionsEn, cliEn, securityEn, packageEn, hqEn, invoicesEn,
+  commonEn, inputEn, bookEn, usersEn, matchEn, deductionEn, ledgerEn, closeEn, masterEn, creditEn, settingsEn, reconcileEn, statementEn, importEn, printEn, auditEn, termsEn, fieldEn, vouchersEn, importFilesEn, correctionsEn, cliEn, securityEn, packageEn, hqEn, invoicesEn, usageEn, usageHelpEn,
 ];
 export { labelsEn } from './labels.js';

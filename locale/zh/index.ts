@@ -24,6 +24,8 @@ import { securityZh } from './security.js';
 import { packageZh } from './package.js';
 import { hqZh } from './hq.js';
 import { invoicesZh } from './invoices.js';
+import { usageZh } from './usage.js';
+import { usageHelpZh } from './usage-help.js';
 
 /**
  * Every sentence core says to a person, in Chinese, by code. One file per area; an area's codes start with its
@@ -56,9 +58,11 @@ export const messagesZh = {
   ...packageZh,
   ...hqZh,
   ...invoicesZh,
+  ...usageZh,
+  ...usageHelpZh,
 } as const;
 /** The area files, so a test can see that no code is defined twice. */
 export const areasZh: readonly Record<string, string>[] = [
-  commonZh, inputZh, bookZh, usersZh, matchZh, deductionZh, ledgerZh, closeZh, masterZh, creditZh, settingsZh, reconcileZh, statementZh, importZh, printZh, auditZh, termsZh, fieldZh, vouchersZh, importFilesZh, correctionsZh, cliZh, securityZh, packageZh, hqZh, invoicesZh,
+  commonZh, inputZh, bookZh, usersZh, matchZh, deductionZh, ledgerZh, closeZh, masterZh, creditZh, settingsZh, reconcileZh, statementZh, importZh, printZh, auditZh, termsZh, fieldZh, vouchersZh, importFilesZh, correctionsZh, cliZh, securityZh, packageZh, hqZh, invoicesZh, usageZh, usageHelpZh,
 ];
 export { labelsZh } from './labels.js';

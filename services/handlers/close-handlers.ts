@@ -6,7 +6,7 @@ import { pruneBackups } from '../../core/book/book-backups.js';
 import { acceptCloseExceptions, approvePeriod, preparePeriod, reopenPeriod, reviewPeriod } from '../../core/close/close-period.js';
 import { closeStatus, statementVersionList } from '../../core/close/close-status.js';
 import { backupsKept } from '../../core/settings/effective-settings.js';
-import { statementDetailPage, statementDetailTables } from '../../core/statement/statement-detail-page.js';
+import { statementDetailPageOf, statementSummary } from '../../core/statement/statement-summary.js';
 import { statementFooter, statementHtml } from '../../core/statement/statement-html.js';
 import { recordConfirmation, statementDocument, statementKas } from '../../core/statement/statement-service.js';
 import { writeStatementXlsx } from '../../core/statement/statement-xlsx.js';
@@ -39,10 +39,10 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
     return { status: 'open' };
   },
   'statement.preview': ({ session }, a) => {
-    const doc = statementDocument(session.requireBook(), a.period, a.distributor, undefined, a.version);
     const lang = languageOf(a.lang);
-    return { html: statementHtml(doc, { lang }), footer: statementFooter(doc, lang), version: doc.version, status: doc.status, sha256: doc.sha256,
-      netDue: doc.content.netDue.fromManufacturer, confirmations: doc.confirmations, kas: statementKas(doc), details: statementDetailTables(doc, lang) };
+    const s = statementSummary(session.requireBook(), a.period, a.distributor, a.version, lang);
+    return { html: statementHtml(s, { lang }), version: s.version, status: s.status, sha256: s.sha256,
+      netDue: s.content.netDue.fromManufacturer, confirmations: s.confirmations, kas: statementKas(s), details: s.tables };
   },
   'statement.printHtml': ({ session }, a) => {
     const doc = statementDocument(session.requireBook(), a.period, a.distributor, undefined, a.version);
@@ -50,7 +50,7 @@ export const closeHandlers: HandlersOf<typeof closeMethods> = {
     return { html: statementHtml(doc, { withDetails: true, lang }), footer: statementFooter(doc, lang) };
   },
   'statement.detailPage': ({ session }, a) =>
-    statementDetailPage(statementDocument(session.requireBook(), a.period, a.distributor, undefined, a.version), a.table, a.offset, a.limit, languageOf(a.lang)),
+    statementDetailPageOf(session.requireBook(), a.period, a.distributor, a.version, a.table, a.offset, a.limit, languageOf(a.lang)),
   'statement.confirm': ({ session }, a) => {
     const book = session.requireBook();
     recordConfirmation(book, a.period, a.distributor, { party: a.party, result: a.result, ...(a.ka ? { kaCode: a.ka } : {}), ...(a.reasons ? { reasons: a.reasons } : {}) },

@@ -89,7 +89,7 @@ export const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'reconcile.run': { good: { period: '2026-09', ka: 'MET' }, bad: [{ period: '2026-9' }, { period: '2026-09', ka: '' }] },
   'reconcile.lines': {
     good: { from: '2025-11', to: '2026-10', status: 'unmatched', limit: 500, withTotal: true },
-    bad: [{ from: '2026-09', to: '2026-09', status: 'lost' }, { from: '2026-09', to: '2026-09', limit: 5000 }, { from: '2026-09', to: '2026-09', offset: -1 },
+    bad: [{ from: '2026-09', to: '2026-09', status: 'lost' }, { from: '2026-09', to: '2026-09', limit: 5000 }, { from: '2026-09', to: '2026-09', limit: 501 }, { from: '2026-09', to: '2026-09', offset: -1 },
       { from: '2026-10', to: '2026-09' }, { period: '2026-09' }, { from: '2026-09', to: '2026-09', dateFrom: '2026/09/01' }],
   },
   'reconcile.line': { good: { lineId: 12 }, bad: [{ lineId: 0 }, { lineId: '12' }, {}] },

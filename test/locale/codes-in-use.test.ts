@@ -29,7 +29,7 @@ function sources(folder: string): string[] {
  */
 describe('the codes the program speaks in', () => {
   it('are all in the catalog', () => {
-    const patterns = [/\bcode: '([a-z]+\.[a-z0-9-]+)'/g, /new UserError\('([a-z]+\.[a-z0-9-]+)'/g, /reasonSql\('([a-z]+\.[a-z0-9-]+)'/g, /\b(?:say|w)\('([a-z]+\.[a-z0-9-]+)'/g];
+    const patterns = [/\bcode: '([a-z]+\.[a-z0-9-]+)'/g, /new UserError\('([a-z]+\.[a-z0-9-]+)'/g, /new UsageError\('([a-z]+\.[a-z0-9-]+)'/g, /reasonSql\('([a-z]+\.[a-z0-9-]+)'/g, /\b(?:say|w)\('([a-z]+\.[a-z0-9-]+)'/g];
     const unknown: string[] = [];
     let seen = 0;
     for (const folder of ['core', 'db', 'services', 'bridge', 'cli', 'electron', 'renderer']) {

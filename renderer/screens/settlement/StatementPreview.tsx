@@ -50,7 +50,7 @@ export function StatementPreview({ period, distributor }: { period: string; dist
       {message && <p className="notice ok" role="status" data-testid="statement-message">{message}</p>}
       {preview.data && (
         <>
-          <p className="muted small">SHA-256 {preview.data.sha256}</p>
+          <p className="muted small" data-testid="statement-hash">{preview.data.sha256 === null ? t('settlement.draftHash') : `SHA-256 ${preview.data.sha256}`}</p>
           <iframe className="statement-frame" title={t('settlement.statement')} sandbox="" srcDoc={preview.data.html} data-testid="statement-frame" />
           <StatementDetails key={`${distributor}/${period}/${preview.data.version ?? 'draft'}`} period={period} distributor={distributor} tables={preview.data.details} lang={lang} {...(version ? { version } : {})} />
         </>

@@ -3,7 +3,7 @@ import { MasterDataWriter } from '../../../core/master-data/save-master-data.js'
 import { matchPeriodDeliveries } from '../../../core/reconcile/match-deliveries.js';
 import { reconcileSettings } from '../../../core/reconcile/settings.js';
 import type { Book } from '../../../db/connection.js';
-import { matchSqlParams, periodKeysSql, sideLinesSql } from '../../../db/queries/reconcile-deliveries.js';
+import { KEYS_TABLE_SQL, matchSqlParams, periodKeysSql, sideLinesSql } from '../../../db/queries/reconcile-deliveries.js';
 import { deliveryResults } from '../../../db/queries/reconcile-results.js';
 import { delivery, post, receipt } from '../../helpers/documents.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
@@ -44,8 +44,8 @@ describe('the plan of a month\'s reconciliation', () => {
 
   it('reads each side from the month\'s keys, then the lines by order number, then their documents', async () => {
     const { book } = await bookWithTwoYears();
-    book.db.exec(`CREATE TEMP TABLE rc_keys AS SELECT 1 AS ka, 1 AS store, 'PO1' AS po, 1 AS product`);
-    book.db.exec('CREATE INDEX temp.rc_keys_i ON rc_keys(po, product)');
+    book.db.exec(KEYS_TABLE_SQL);
+    book.db.exec(`INSERT INTO rc_keys (ka, store, po, product) VALUES (1, 1, 'PO1', 1)`);
     for (const kind of ['delivery', 'receipt'] as const) {
       const steps = reads(plan(book, sideLinesSql(kind)));
       expect(steps.slice(0, 3)).toEqual([

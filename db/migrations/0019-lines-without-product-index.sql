@@ -1,0 +1,11 @@
+-- Speed (issue 18): document lines are stored without a secondary index on their product.
+--
+-- Every line stored paid for document_lines_by_product: its product ids are few and scattered, so each INSERT of a
+-- document's lines touched a page of that index per line (and copied each into the statement journal the lock
+-- trigger and foreign keys open), about half of what storing a line cost (measured on a copy of a 100,000-line
+-- import: 58–64 µs a line with it, 26–30 µs without, on a loaded machine). No query reads it: lines are reached by
+-- their document (the UNIQUE (document_id, line_no) index) or by order number and product (document_lines_by_order);
+-- the workbench's receipt side of a delivery line, the one query that read lines by product, now reaches its receipts
+-- by their numbers (documents_by_ka_number). test/db/queries/lines-by-product-plan.test.ts reads the plans. Products are
+-- never deleted (master data is kept for the ledger), so the foreign key from lines to products needs no child index.
+DROP INDEX document_lines_by_product;
