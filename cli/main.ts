@@ -83,14 +83,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     // Another ka-settle holding the book's write lock past the busy timeout: the user can simply try again.
     if (e instanceof Error && 'code' in e && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED')) {
-      const message = 'the book is busy: another ka-settle is writing to it; try again when it has finished';
+      const message = renderMessage(lang, { code: 'error.book-busy' });
       if (json) io.out(JSON.stringify({ error: { code: 'book-busy', message } }));
       else io.err(`ka-settle: ${message}`);
       return 1;
     }
     const message = e instanceof Error ? e.message : String(e);
     if (json) io.out(JSON.stringify({ error: { code: 'internal', message } }));
-    io.err(`ka-settle: internal error: ${message}`);
+    io.err(`ka-settle: ${renderMessage(lang, { code: 'cli.internal-error', params: { message } })}`);
     if (io.env.KA_SETTLE_DEBUG && e instanceof Error) io.err(e.stack ?? '');
     return 1;
   }

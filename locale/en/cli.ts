@@ -211,6 +211,7 @@ export const cliEn: Record<keyof typeof cliZh, string> = {
   'cli.terms-not-executed': 'not executed, took the products at the normal price: {{stores}}',
   'cli.terms-none-taken': 'signed up but took none of the promoted products: {{stores}}',
   'cli.none': '(none)',
+  'cli.internal-error': 'internal error: {{message}}',
   'cli.setting-set': '{{key}} set',
   'cli.setting-line': '{{key}}  {{value}}   ({{by}}, {{date}})',
   'cli.user-enabled': 'enabled {{user}}',

@@ -210,6 +210,7 @@ export const cliZh = {
   'cli.terms-not-executed': '促销协议不执行（按原价进货）：{{stores}}',
   'cli.terms-none-taken': '报名但未进促销商品：{{stores}}',
   'cli.none': '（无）',
+  'cli.internal-error': '内部错误：{{message}}',
   'cli.setting-set': '已修改设置 {{key}}',
   'cli.setting-line': '{{key}}  {{value}}（{{by}}，{{date}}）',
   'cli.user-enabled': '已启用用户 {{user}}',
