@@ -72,7 +72,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (e instanceof UsageError || isParseArgsError(e)) {
       const mistake = e instanceof UsageError ? e : UsageError.fromParseArgs(e);
       const message = mistake.render(lang);
-      if (json) io.out(JSON.stringify({ error: { code: 'usage', message, ...(mistake.code ? { usage: mistake.code, params: mistake.params } : {}) } }));
+      if (json) io.out(JSON.stringify({ error: { code: 'usage', message, usage: mistake.code, params: mistake.params } }));
       io.err(`ka-settle: ${message}\n${renderMessage(lang, { code: 'usage.run-help' })}`);
       return 2;
     }

@@ -1,30 +1,23 @@
-import { hasMessage, renderMessage, type Language, type MessageCode, type Params } from '../locale/index.js';
+import { renderMessage, type Language, type MessageCode, type Params } from '../locale/index.js';
 
 /**
  * A mistake in how the command was called: exit code 2. Like a UserError it is a catalog code with parameters
  * (`new UsageError('usage.ageing-needs')`), said in the command's language; Error.message is its English, for logs.
  */
 export class UsageError extends Error {
-  readonly code: MessageCode | undefined;
+  readonly code: MessageCode;
   readonly params: Params;
 
-  constructor(code: MessageCode, params?: Params);
-  /**
-   * @deprecated A plain English sentence, said in English whatever the command's language. Only
-   * cli/commands/hq*.ts still use it; give them codes in locale/{zh,en}/usage.ts and drop this overload.
-   */
-  constructor(sentence: `${string} ${string}`);
-  constructor(codeOrSentence: string, params: Params = {}) {
-    const code = hasMessage(codeOrSentence) ? codeOrSentence : undefined;
-    super(code ? renderMessage('en', { code, params }) : codeOrSentence);
+  constructor(code: MessageCode, params: Params = {}) {
+    super(renderMessage('en', { code, params }));
     this.name = 'UsageError';
     this.code = code;
     this.params = params;
   }
 
-  /** The mistake in the reader's language (a deprecated plain sentence reads as itself). */
+  /** The mistake in the reader's language. */
   render(lang: Language): string {
-    return this.code ? renderMessage(lang, { code: this.code, params: this.params }) : this.message;
+    return renderMessage(lang, { code: this.code, params: this.params });
   }
 
   /** A mistake node:util parseArgs found (unknown option, missing value …). */

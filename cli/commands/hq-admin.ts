@@ -27,9 +27,9 @@ export async function hqUsers(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { ...HQ_OPTIONS, add: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, disable: { type: 'string' } } });
   return withHq(io, values.db, async (hq) => {
     if (values.add) {
-      if (!values.role || !(HQ_ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--add needs --role ${HQ_ROLES.join('|')}`);
+      if (!values.role || !(HQ_ROLES as readonly string[]).includes(values.role)) throw new UsageError('usage.add-needs-role', { roles: HQ_ROLES.join('|') });
       const password = io.env.KA_SETTLE_NEW_PASSWORD;
-      if (!password) throw new UsageError('the new user\'s password comes from KA_SETTLE_NEW_PASSWORD');
+      if (!password) throw new UsageError('usage.new-user-password-from-env');
       // The first user (the admin) needs nobody's sign-in; after that an admin signs in.
       const by = values.user ? await hqUser(hq, io, values.user) : null;
       await addHqUser(hq, by, { username: values.add, role: values.role as HqRole, password, ...(values.name ? { displayName: values.name } : {}) });
@@ -48,7 +48,7 @@ export async function hqUsers(args: string[], io: Io): Promise<number> {
 
 export async function hqRegister(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: HQ_OPTIONS });
-  if (!positionals.length) throw new UsageError('hq register needs the public-key file(s) distributor books exported');
+  if (!positionals.length) throw new UsageError('usage.hq-register-needs');
   return withHq(io, values.db, async (hq) => {
     const user = await hqUser(hq, io, values.user);
     const out = [];
@@ -63,7 +63,7 @@ export async function hqRegister(args: string[], io: Io): Promise<number> {
 /** Exit 1 when any package was refused (the others are loaded all the same). */
 export async function hqLoad(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: HQ_OPTIONS });
-  if (!positionals.length) throw new UsageError('hq load needs package FILE(s)');
+  if (!positionals.length) throw new UsageError('usage.hq-load-needs');
   return withHq(io, values.db, async (hq) => {
     const user = await hqUser(hq, io, values.user);
     const started = Date.now();

@@ -28,8 +28,8 @@ export async function hqClaims(args: string[], io: Io): Promise<number> {
     'send-back': { type: 'string', multiple: true }, reason: { type: 'string' },
   } });
   const chosen = ['approve', 'reject', 'confirm', 'send-back'].filter((k) => values[k as 'approve'] !== undefined);
-  if (chosen.length > 1) throw new UsageError('choose one of --approve, --reject, --confirm, --send-back');
-  for (const s of values.state ?? []) if (!(HQ_CLAIM_STATES as readonly string[]).includes(s)) throw new UsageError(`--state is one of ${HQ_CLAIM_STATES.join(', ')}`);
+  if (chosen.length > 1) throw new UsageError('usage.one-action-at-a-time', { options: '--approve, --reject, --confirm, --send-back' });
+  for (const s of values.state ?? []) if (!(HQ_CLAIM_STATES as readonly string[]).includes(s)) throw new UsageError('usage.one-of', { option: '--state', values: HQ_CLAIM_STATES.join(', ') });
   return withHq(io, values.db, async (hq) => {
     if (chosen.length) {
       const user = await hqUser(hq, io, values.user);
@@ -52,7 +52,7 @@ export async function hqClaims(args: string[], io: Io): Promise<number> {
 /** `hq credits --out-dir DIR [--distributor CODE] [--date D] [--method M]`: a manufacturer-credits file per distributor. */
 export async function hqCredits(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { ...HQ_OPTIONS, 'out-dir': { type: 'string' }, distributor: { type: 'string' }, date: { type: 'string' }, method: { type: 'string' }, again: { type: 'string' } } });
-  if (values.method && !(CREDIT_METHODS as readonly string[]).includes(values.method)) throw new UsageError(`--method is one of ${CREDIT_METHODS.join(', ')}`);
+  if (values.method && !(CREDIT_METHODS as readonly string[]).includes(values.method)) throw new UsageError('usage.one-of', { option: '--method', values: CREDIT_METHODS.join(', ') });
   return withHq(io, values.db, async (hq) => {
     if (!values['out-dir']) {
       printRows(io, await listCreditsFiles(hq), values.json);

@@ -36,13 +36,13 @@ export async function withHq<T>(io: Io, db: string | undefined, fn: (hq: HqDb) =
 
 /** A head-office user signed in with the password from KA_SETTLE_PASSWORD or standard input. */
 export async function hqUser(hq: HqDb, io: Io, user: string | undefined): Promise<HqSignedIn> {
-  if (!user) throw new UsageError('this hq command needs --user NAME (the password from KA_SETTLE_PASSWORD or standard input)');
+  if (!user) throw new UsageError('usage.hq-needs-user');
   return signInHq(hq, user, await readPassword(io));
 }
 
 export function ids(list: string[] | undefined): number[] {
   return (list ?? []).flatMap((s) => s.split(',')).filter(Boolean).map((s) => {
-    if (!/^\d+$/.test(s)) throw new UsageError(`claim ids are numbers, got "${s}"`);
+    if (!/^\d+$/.test(s)) throw new UsageError('usage.hq-claim-ids', { got: s });
     return Number(s);
   });
 }

@@ -13,7 +13,7 @@ export async function hqExposure(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { ...HQ_OPTIONS, ...PERIOD, 'set-limit': { type: 'string' }, amount: { type: 'string' }, reason: { type: 'string' } } });
   return withHq(io, values.db, async (hq) => {
     if (values['set-limit']) {
-      if (!values.amount) throw new UsageError('--set-limit KA needs --amount YUAN and --reason R');
+      if (!values.amount) throw new UsageError('usage.hq-set-limit');
       const fen = parseAmount(values.amount, { field: '--amount' });
       await setChainLimit(hq, values['set-limit'], fen, values.reason ?? '', await hqUser(hq, io, values.user));
       sayer(io)({ code: 'hq.limit-set', params: { ka: values['set-limit'], amount: fen } });
@@ -34,7 +34,7 @@ export async function hqRebates(args: string[], io: Io): Promise<number> {
       try {
         input = JSON.parse(readFileSync(values.contract, 'utf8'));
       } catch {
-        throw new UsageError(`--contract names a JSON file: ${values.contract}`);
+        throw new UsageError('usage.hq-contract-file', { file: values.contract });
       }
       const user = await hqUser(hq, io, values.user);
       for (const c of Array.isArray(input) ? input : [input]) await saveNationalContract(hq, c, user);
@@ -66,9 +66,9 @@ export async function hqWatch(args: string[], io: Io): Promise<number> {
 
 export async function hqAudit(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { ...HQ_OPTIONS, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, ka: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } } });
-  if (!values.from || !values.to) throw new UsageError('hq audit needs --from YYYY-MM --to YYYY-MM [--by ka|store|product] [--ka CODE]');
+  if (!values.from || !values.to) throw new UsageError('usage.hq-audit-needs');
   const by = (values.by ?? 'ka') as HqAuditBreakdown;
-  if (!HQ_AUDIT_BREAKDOWNS.includes(by)) throw new UsageError(`--by is one of ${HQ_AUDIT_BREAKDOWNS.join(', ')}`);
+  if (!HQ_AUDIT_BREAKDOWNS.includes(by)) throw new UsageError('usage.one-of', { option: '--by', values: HQ_AUDIT_BREAKDOWNS.join(', ') });
   return withHq(io, values.db, async (hq) => {
     const a = await marketingAudit(hq, { from: values.from!, to: values.to!, by, ...(values.ka ? { ka: values.ka } : {}), limit: Number(values.limit ?? 500), offset: Number(values.offset ?? 0) });
     if (values.json) printJson(io, a);
@@ -79,7 +79,7 @@ export async function hqAudit(args: string[], io: Io): Promise<number> {
 
 export async function hqMissing(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { ...HQ_OPTIONS, from: { type: 'string' }, to: { type: 'string' } } });
-  if (!values.from || !values.to) throw new UsageError('hq missing needs --from YYYY-MM --to YYYY-MM');
+  if (!values.from || !values.to) throw new UsageError('usage.hq-missing-needs');
   return withHq(io, values.db, async (hq) => {
     const m = await missingMonths(hq, values.from!, values.to!);
     if (values.json) printJson(io, m);

@@ -13,6 +13,6 @@ const SUBCOMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> =
 export async function hqCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   const run = sub ? SUBCOMMANDS[sub] : undefined;
-  if (!run) throw new UsageError(`hq needs one of: ${Object.keys(SUBCOMMANDS).join(', ')}`);
+  if (!run) throw new UsageError('usage.hq-needs-subcommand', { subcommands: Object.keys(SUBCOMMANDS).join(', ') });
   return run(rest, io);
 }

@@ -74,4 +74,13 @@ export const usageEn: Record<keyof typeof usageZh, string> = {
   'usage.statement-needs': 'statement needs BOOK --period YYYY-MM --distributor CODE and --out FILE.xlsx|.pdf|.json (or --confirm)',
   'usage.statement-confirm': '--confirm manufacturer|ka:CODE needs --result confirmed|disputed (and --reason for a dispute)',
   'usage.statement-out': '--out must name a .xlsx, .pdf or .json file',
+  'usage.hq-register-needs': 'hq register needs the public-key file(s) distributor books exported',
+  'usage.hq-load-needs': 'hq load needs package FILE(s)',
+  'usage.hq-needs-user': 'this hq command needs --user NAME (the password from KA_SETTLE_PASSWORD or standard input)',
+  'usage.hq-claim-ids': 'claim ids are numbers, got "{{got}}"',
+  'usage.hq-set-limit': '--set-limit KA needs --amount YUAN and --reason R',
+  'usage.hq-contract-file': '--contract names a JSON file: {{file}}',
+  'usage.hq-audit-needs': 'hq audit needs --from YYYY-MM --to YYYY-MM [--by ka|store|product] [--ka CODE]',
+  'usage.hq-missing-needs': 'hq missing needs --from YYYY-MM --to YYYY-MM',
+  'usage.hq-needs-subcommand': 'hq needs one of: {{subcommands}}',
 };

@@ -75,4 +75,13 @@ export const usageZh = {
   'usage.statement-needs': '结算单需要 BOOK --period YYYY-MM --distributor CODE 和 --out FILE.xlsx|.pdf|.json（或 --confirm）',
   'usage.statement-confirm': '--confirm manufacturer|ka:CODE 需要 --result confirmed|disputed（有争议时加 --reason）',
   'usage.statement-out': '--out 必须是 .xlsx、.pdf 或 .json 文件',
+  'usage.hq-register-needs': 'hq register 需要经销商账套导出的公钥文件',
+  'usage.hq-load-needs': 'hq load 需要结算包文件 FILE',
+  'usage.hq-needs-user': '这个 hq 命令需要 --user NAME（密码取自 KA_SETTLE_PASSWORD 或标准输入）',
+  'usage.hq-claim-ids': '费用申请编号应为数字，而不是 "{{got}}"',
+  'usage.hq-set-limit': '--set-limit KA 需要 --amount YUAN 和 --reason R',
+  'usage.hq-contract-file': '--contract 应为一个 JSON 文件：{{file}}',
+  'usage.hq-audit-needs': 'hq audit 需要 --from YYYY-MM --to YYYY-MM [--by ka|store|product] [--ka CODE]',
+  'usage.hq-missing-needs': 'hq missing 需要 --from YYYY-MM --to YYYY-MM',
+  'usage.hq-needs-subcommand': 'hq 需要以下子命令之一：{{subcommands}}',
 } as const;
