@@ -6,8 +6,6 @@
 -- the amounts the 合计 row adds up and the columns the filter narrows by: the count and sums read the index alone,
 -- and the first page stops after 200 rows. Lines a user overrode from 'matched' to another status are few and read
 -- through recon_decisions.
---
--- Reserved number: 0019 on main (0018 is core-speed's); renumbered when the branches meet.
 CREATE INDEX recon_delivery_unmatched ON recon_delivery_lines(period, delivery_date, line_id, line_delivered_fen, line_received_fen,
   status, ka_account_id, store_id, product_id)
   WHERE status <> 'matched';
