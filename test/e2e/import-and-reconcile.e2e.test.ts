@@ -140,7 +140,7 @@ describe('the window, end to end in Chromium', () => {
     await page.getByTestId('filter-date-from').fill('2026-10-20');
     await page.getByTestId('filter-apply').click();
     const view = { from: '2026-10', to: '2026-10', store: 'A010', status: 'short', dateFrom: '2026-10-20' };
-    const shortLines = await w.api('reconcile.lines', { ...view, withTotal: true, limit: 1000 });
+    const shortLines = await w.api('reconcile.lines', { ...view, withTotal: true, limit: 500 });
     const ours = shortLines.rows.find((r: { delivery_no: string; sku: string }) => r.delivery_no === 'XSE2E001' && r.sku === 'P001');
     expect(ours).toMatchObject({ status: 'short', delivered_qty: 120_000, received_qty: 100_000 });
     // AG Grid draws a row in its pinned and centre parts; the status cell is in the centre part only.
@@ -177,7 +177,7 @@ describe('the window, end to end in Chromium', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0]!;
-    const view = await w.api('reconcile.lines', { from: '2026-10', to: '2026-10', store: 'A010', status: 'short', dateFrom: '2026-10-20', withTotal: true, limit: 1000 });
+    const view = await w.api('reconcile.lines', { from: '2026-10', to: '2026-10', store: 'A010', status: 'short', dateFrom: '2026-10-20', withTotal: true, limit: 500 });
     expect(ws.rowCount).toBe(view.total + 1);
     const headings = (ws.getRow(1).values as string[]).slice(1);
     const at = (h: string) => headings.findIndex((x) => x.startsWith(h)) + 1;
@@ -261,7 +261,7 @@ describe('the window, end to end in Chromium', () => {
     const { page } = w;
     await page.setViewportSize({ width: 1366, height: 768 });
     await w.api('reconcile.run', { period: '2026-10', asOf: '2026-10-31' });
-    const [line] = (await w.api('reconcile.lines', { from: '2026-10', to: '2026-10', store: 'A010', sku: 'P001', limit: 1000 })).rows
+    const [line] = (await w.api('reconcile.lines', { from: '2026-10', to: '2026-10', store: 'A010', sku: 'P001', limit: 500 })).rows
       .filter((r: { delivery_no: string }) => r.delivery_no === 'XSE2E001');
     await page.goto(`${w.bridge.url}/#/reconcile?from=2026-10&to=2026-10&store=A010&sku=P001`);
     await page.locator(`.ag-row[row-id="${line.line_id}"] [col-id=status]`).click();
