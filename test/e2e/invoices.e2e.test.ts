@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTaxId } from '../../core/demo/build-master-data.js';
 import { strayLatinWords } from './latin-words.js';
-import { ARTIFACTS, openWindow, type WindowSession } from './window-session.js';
+import { ARTIFACTS, openDemoWindow, type WindowSession } from './window-session.js';
 
 /**
  * Issue 19's window: the 发票 area on the demo book (a year of invoices with injected gaps) — the three-way match of
@@ -13,11 +13,9 @@ import { ARTIFACTS, openWindow, type WindowSession } from './window-session.js';
  */
 let w: WindowSession;
 beforeAll(async () => {
-  w = await openWindow();
+  w = await openDemoWindow();
   await w.page.setViewportSize({ width: 1366, height: 768 });
-  await w.page.getByTestId('open-demo').click();
-  await w.page.getByTestId('tile-period').waitFor({ timeout: 120_000 });
-}, 180_000);
+}, 360_000);
 afterAll(async () => {
   await w?.close();
 });

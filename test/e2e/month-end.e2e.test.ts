@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFen } from '../../core/money/format.js';
 import { strayLatinWords } from './latin-words.js';
-import { ARTIFACTS, E2E_FIXTURES, openWindow, type WindowSession } from './window-session.js';
+import { ARTIFACTS, E2E_FIXTURES, openDemoWindow, type WindowSession } from './window-session.js';
 import { readPdf } from '../helpers/pdf-text.js';
 
 /**
@@ -21,9 +21,7 @@ const MONTH = '2025-11';
 const NEXT_MONTH = '2025-12';
 let w: WindowSession;
 beforeAll(async () => {
-  w = await openWindow();
-  await w.page.getByTestId('open-demo').click();
-  await w.page.getByTestId('tile-period').waitFor({ timeout: 300_000 });
+  w = await openDemoWindow();
 }, 360_000);
 afterAll(async () => {
   await w?.close();

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWindow, type WindowSession } from './window-session.js';
+import { openDemoWindow, type WindowSession } from './window-session.js';
 
 /**
  * A draft statement in the window (issue 18 point 4): the summary comes without its detail rows and without a hash
@@ -9,9 +9,7 @@ import { openWindow, type WindowSession } from './window-session.js';
  */
 let w: WindowSession;
 beforeAll(async () => {
-  w = await openWindow();
-  await w.page.getByTestId('open-demo').click();
-  await w.page.getByTestId('tile-period').waitFor({ timeout: 300_000 });
+  w = await openDemoWindow();
 }, 360_000);
 afterAll(async () => {
   await w?.close();

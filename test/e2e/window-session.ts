@@ -26,6 +26,14 @@ export interface WindowSession {
  * opened in Debian's Chromium through playwright-core (never a downloaded browser), at the 1366×768 of an
  * accountant's laptop (the screenshots are taken at that size).
  */
+/** A window with the demo book opened from the chooser and its home screen shown (the demo is a copy of the run's). */
+export async function openDemoWindow(): Promise<WindowSession> {
+  const w = await openWindow();
+  await w.page.getByTestId('open-demo').click();
+  await w.page.getByTestId('tile-period').waitFor({ timeout: 300_000 });
+  return w;
+}
+
 export async function openWindow(): Promise<WindowSession> {
   const home = mkdtempSync(join(tmpdir(), 'ka-settle-e2e-'));
   const host = new BookHost({ home, actor: 'e2e', logFile: join(home, 'ka-settle.log') });
