@@ -1,12 +1,11 @@
 import type { Book } from '../../db/connection.js';
-import { findKaAccount } from '../../db/queries/master-data.js';
 import { resultStatusOf } from '../../db/queries/reconcile-results.js';
 import { deliveryCandidates, unexpectedRows } from '../../db/queries/unexpected-receipts.js';
 import { readStoredMessage, storedMessage } from '../../locale/index.js';
-import { assertPeriod } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 import { decideResult } from './decide-result.js';
 import { reconcileSettings } from './settings.js';
+import { monthsAndKa } from './workbench.js';
 
 /**
  * 无送货的验收行: receipt lines the KA booked that no delivery matched — goods we have no delivery note for. They have
@@ -15,14 +14,7 @@ import { reconcileSettings } from './settings.js';
  * counts it as open.
  */
 export function unexpectedReceipts(book: Book, q: { from: string; to: string; ka?: string; open?: boolean }) {
-  const fromPeriod = assertPeriod(q.from, { field: 'from' });
-  const toPeriod = assertPeriod(q.to, { field: 'to' });
-  let kaAccountId: number | null = null;
-  if (q.ka) {
-    const ka = findKaAccount(book, q.ka);
-    if (!ka) throw new UserError('master.unknown-ka', { code: q.ka }, { field: 'ka' });
-    kaAccountId = ka.id;
-  }
+  const { fromPeriod, toPeriod, kaAccountId } = monthsAndKa(book, q);
   return { rows: unexpectedRows(book, { fromPeriod, toPeriod, kaAccountId, open: q.open ?? false }).map((r) => ({ ...r, reason: readStoredMessage(r.reason) })) };
 }
 

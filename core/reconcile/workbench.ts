@@ -15,7 +15,8 @@ export interface WorkbenchQuery {
   from: string; to: string; ka?: string; status?: string; store?: string; sku?: string; dateFrom?: string; dateTo?: string;
 }
 
-export function workbenchFilter(book: Book, q: WorkbenchQuery): WorkbenchFilter {
+/** The months and KA a workbench list is asked for, as codes from the window, checked and turned into ids. */
+export function monthsAndKa(book: Book, q: { from: string; to: string; ka?: string }): { fromPeriod: string; toPeriod: string; kaAccountId: number | null } {
   const fromPeriod = assertPeriod(q.from, { field: 'from' });
   const toPeriod = assertPeriod(q.to, { field: 'to' });
   let kaAccountId: number | null = null;
@@ -24,6 +25,11 @@ export function workbenchFilter(book: Book, q: WorkbenchQuery): WorkbenchFilter 
     if (!ka) throw new UserError('master.unknown-ka', { code: q.ka }, { field: 'ka' });
     kaAccountId = ka.id;
   }
+  return { fromPeriod, toPeriod, kaAccountId };
+}
+
+export function workbenchFilter(book: Book, q: WorkbenchQuery): WorkbenchFilter {
+  const { fromPeriod, toPeriod, kaAccountId } = monthsAndKa(book, q);
   return {
     fromPeriod, toPeriod, kaAccountId, status: q.status ?? null, storeCode: q.store ?? null, sku: q.sku ?? null,
     dateFrom: q.dateFrom ?? null, dateTo: q.dateTo ?? null,
