@@ -65,6 +65,6 @@ export function canonicalShape<T>(value: T): T {
   return inCanonicalOrder(value) ? value : (sortKeys(value) as T);
 }
 
-export function sha256Hex(text: string): string {
+export function sha256Hex(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }

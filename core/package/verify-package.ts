@@ -9,6 +9,7 @@ import type { Message } from '../../locale/index.js';
 import { canonicalShape, sha256Hex } from '../canonical-json.js';
 import { UserError } from '../errors.js';
 import { packageEnvelope, type PackageEnvelope } from './package-format.js';
+import { splitSignedBody } from './signed-body.js';
 import { keyIdOf } from './signing-key.js';
 
 export type PackageVerdict = { ok: true; envelope: PackageEnvelope } | { ok: false; problems: Message[] };
@@ -18,17 +19,34 @@ export function readPackageFile(path: string): unknown {
   return readPackageBytes(path).value;
 }
 
-/** The file's bytes as they came, and what they hold. */
-export function readPackageBytes(path: string): { bytes: Buffer; gzipped: boolean; value: unknown } {
+/**
+ * The file's bytes as they came, and what they hold; for a file in the shape books write (signed-body.ts), the
+ * body's bytes too, which verifyPackage hashes and checks as they stand.
+ */
+export function readPackageBytes(path: string): { bytes: Buffer; gzipped: boolean; value: unknown; signedBody: Buffer | null } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch {
     throw new UserError('package.file-not-found', { file: path }, { file: path });
   }
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  let json: Buffer;
   try {
-    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    return { bytes, gzipped, value: JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')) as unknown };
+    json = gzipped ? gunzipSync(bytes) : bytes;
+  } catch {
+    throw new UserError('package.not-json', { file: path }, { file: path });
+  }
+  const split = splitSignedBody(json);
+  if (split) {
+    try {
+      return { bytes, gzipped, value: { ...split.head, body: JSON.parse(split.body.toString('utf8')) as unknown }, signedBody: split.body };
+    } catch {
+      // not JSON after all: parsed whole below, which says so
+    }
+  }
+  try {
+    return { bytes, gzipped, value: JSON.parse(json.toString('utf8')) as unknown, signedBody: null };
   } catch {
     throw new UserError('package.not-json', { file: path }, { file: path });
   }
@@ -56,8 +74,12 @@ function parsedKey(pem: string): { keyId: string; key: KeyObject } {
  * signed it is the one the caller knows under that id (the id is the SHA-256 of the public key, so a key cannot
  * pose as another); the Ed25519 signature over the body's canonical JSON; and that each statement's receivables
  * tie to the open items sent with it. Every problem is named; nothing is thrown for a bad package.
+ *
+ * `signedBody`, the bytes `raw.body` was parsed from, as the file holds them (readPackageBytes): when they hash to the body's SHA-256
+ * they are the text the book signed, and the signature is checked on them as they stand; otherwise, or without
+ * them, on the canonical JSON of the parsed body (what the book hashed and signed, whatever the file's layout).
  */
-export function verifyPackage(raw: unknown, publicKeyFor: (keyId: string) => string | undefined): PackageVerdict {
+export function verifyPackage(raw: unknown, publicKeyFor: (keyId: string) => string | undefined, signedBody?: Buffer | null): PackageVerdict {
   const parsed = packageEnvelope.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -67,12 +89,20 @@ export function verifyPackage(raw: unknown, publicKeyFor: (keyId: string) => str
   // Hashes are taken over what the file holds, not over the parsed copy: a field zod does not know still counts.
   const rawBody = (raw as { body: unknown }).body;
   const problems: Message[] = [];
-  // A body written in canonical order (signBody's) is hashed as it was parsed; any other is sorted first.
-  const sorted = canonicalShape(rawBody) as { statements: { content: unknown }[] };
-  const bodyText = JSON.stringify(sorted);
-  if (sha256Hex(bodyText) !== envelope.bodySha256) problems.push({ code: 'package.body-hash', params: { period: envelope.body.period } });
+  let signed: Buffer;
+  let contents: unknown[];
+  if (signedBody && sha256Hex(signedBody) === envelope.bodySha256) {
+    signed = signedBody;
+    contents = (rawBody as { statements: { content: unknown }[] }).statements.map((s) => canonicalShape(s.content));
+  } else {
+    // A body parsed in canonical order (signBody's) is serialised as it stands; any other is sorted first.
+    const sorted = canonicalShape(rawBody) as { statements: { content: unknown }[] };
+    signed = Buffer.from(JSON.stringify(sorted), 'utf8');
+    if (sha256Hex(signed) !== envelope.bodySha256) problems.push({ code: 'package.body-hash', params: { period: envelope.body.period } });
+    contents = sorted.statements.map((s) => s.content);
+  }
   envelope.body.statements.forEach((s, i) => {
-    if (sha256Hex(JSON.stringify(sorted.statements[i]!.content)) !== s.sha256) {
+    if (sha256Hex(JSON.stringify(contents[i])) !== s.sha256) {
       problems.push({ code: 'package.statement-hash', params: { distributor: s.distributor.code, version: s.version } });
     }
     const closing = (s.content as { totals?: { receivable?: { closing?: unknown } } }).totals?.receivable?.closing;
@@ -96,7 +126,7 @@ export function verifyPackage(raw: unknown, publicKeyFor: (keyId: string) => str
     else {
       let good = false;
       try {
-        good = verify(null, Buffer.from(bodyText, 'utf8'), key.key, Buffer.from(envelope.signature.value, 'base64'));
+        good = verify(null, signed, key.key, Buffer.from(envelope.signature.value, 'base64'));
       } catch {
         good = false;
       }

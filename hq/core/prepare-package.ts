@@ -27,7 +27,7 @@ export interface PreparedPackage {
   /** distributors that rows name and no statement of the package is for (the loader refuses the package) */
   unknownDistributors: string[];
   /** each table's rows as one JSON array (text), as writePackage sends them */
-  json: { distributors: string; statements: string; kaFigures: string; storeFigures: string; productFigures: string; accrualFigures: string; claims: string; productMonths: string };
+  json: { distributors: string; statements: string; kaFigures: string; storeFigures: string; productFigures: string; accrualFigures: string; claims: string };
 }
 
 export type PreparedOutcome = PreparedPackage | { ok: false; file: string; problems: Message[] };
@@ -39,18 +39,6 @@ export type KeyRing = ReadonlyMap<string, string>;
 export function packageRows(body: PackageBody) {
   const stores = storeFigures(body);
   const products = productFigures(body, stores);
-  const months = new Map<string, { ka: string; sku: string; productName: string; qtyMilli: number; sales: number; returns: number; fees: number; stores: number; distributors: Set<string> }>();
-  for (const p of products) {
-    const key = `${p.ka}|${p.sku}`;
-    let m = months.get(key);
-    if (!m) months.set(key, m = { ka: p.ka, sku: p.sku, productName: p.productName, qtyMilli: 0, sales: 0, returns: 0, fees: 0, stores: 0, distributors: new Set() });
-    m.qtyMilli += p.qtyMilli;
-    m.sales += p.sales;
-    m.returns += p.returns;
-    m.fees += p.fees;
-    m.stores += p.stores;
-    m.distributors.add(p.distributor);
-  }
   return {
     distributors: body.statements.map((s) => s.distributor),
     statements: body.statements.map((s) => {
@@ -62,8 +50,6 @@ export function packageRows(body: PackageBody) {
     kaFigures: kaFigures(body),
     storeFigures: stores,
     productFigures: products,
-    // In one order for every package: two loads adding to the same monthly totals then lock them in the same order.
-    productMonths: [...months.values()].sort((a, b) => (a.ka === b.ka ? (a.sku < b.sku ? -1 : 1) : a.ka < b.ka ? -1 : 1)).map(({ distributors, ...m }) => ({ ...m, distributors: distributors.size })),
     accrualFigures: accrualFigures(body),
     claims: body.claims,
   };
@@ -81,7 +67,7 @@ export function preparePackage(file: string, keys: KeyRing): PreparedOutcome {
     if (e instanceof UserError) return { ok: false, file, problems: [e.toMessage()] };
     throw e;
   }
-  const verdict = verifyPackage(read.value, (id) => keys.get(id));
+  const verdict = verifyPackage(read.value, (id) => keys.get(id), read.signedBody);
   if (!verdict.ok) return { ok: false, file, problems: verdict.problems };
   const { envelope } = verdict;
   const body = envelope.body;
@@ -96,6 +82,6 @@ export function preparePackage(file: string, keys: KeyRing): PreparedOutcome {
     unknownDistributors,
     json: { distributors: JSON.stringify(rows.distributors), statements: JSON.stringify(rows.statements), kaFigures: JSON.stringify(rows.kaFigures),
       storeFigures: JSON.stringify(rows.storeFigures), productFigures: JSON.stringify(rows.productFigures), accrualFigures: JSON.stringify(rows.accrualFigures),
-      claims: JSON.stringify(rows.claims), productMonths: JSON.stringify(rows.productMonths) },
+      claims: JSON.stringify(rows.claims) },
   };
 }
