@@ -36,12 +36,12 @@ async function loadPrepared(db: HqDb, p: PreparedPackage, sender: SenderRow, use
     // Every row must be for a distributor the package has a statement for (the statement upserts it).
     if (p.unknownDistributors.length) throw new UserError('hq.unknown-distributor', { distributors: p.unknownDistributors }, { file });
     if (current) await retirePackage(tx, current.id, period);
-    await writePackage(tx, { sender_id: sender.id, period, edition, body_sha256: p.bodySha256, file_gzip: p.gzip as Buffer,
+    const written = await writePackage(tx, { sender_id: sender.id, period, edition, body_sha256: p.bodySha256, file_gzip: p.gzip as Buffer,
       audit_rows: p.auditRows, audit_hash: p.auditHash, loaded_by: user.username, supersedes: current?.id ?? null, json: p.json });
     if (current) await withdrawMissingClaims(tx, current.id);
     const audit = await nextHqAuditRow(tx, { actor: user.username, action: 'load', entity: 'package', entityKey: `${sender.book}/${period}/e${edition}`,
       after: { sha256: p.bodySha256, supersedes: current?.edition ?? null, statements: p.statements.map((s) => ({ distributor: s.code, version: s.version, sha256: s.sha256 })) } });
-    await addToMonthsAndAudit(tx, period, p.json.productMonths, audit);
+    await addToMonthsAndAudit(tx, period, written.id, written.distributorIds, audit);
     return { file, status: 'loaded', period, edition, supersedes: current?.edition ?? null, distributors: p.statements.map((s) => s.code) };
   });
 }

@@ -240,6 +240,12 @@ describe.each(BACKENDS)('the head office on %s', (backend) => {
     expect(rows).toEqual([{ edition: 1, current: false }, { edition: 2, current: true }]);
     const held = await hq.query<{ version: number }>("SELECT version FROM statements WHERE period = '2025-12'");
     expect(held.map((s) => s.version)).toEqual([2, 2, 2, 2]);
+    // The monthly product totals, kept by each load and taken back with the old edition, are those of the figures now held.
+    const kept = await hq.query("SELECT period, ka, sku, qty_milli, sales_fen, returns_fen, fees_fen, store_months, distributors FROM product_months WHERE distributors > 0 ORDER BY 1, 2, 3");
+    const summed = await hq.query(`SELECT period, ka, sku, sum(qty_milli)::bigint AS qty_milli, sum(sales_fen)::bigint AS sales_fen, sum(returns_fen)::bigint AS returns_fen, sum(fees_fen)::bigint AS fees_fen,
+      sum(stores)::int AS store_months, count(DISTINCT distributor_id)::int AS distributors FROM product_figures GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(summed);
     packages['2025-12'] = edition2;
   });
 

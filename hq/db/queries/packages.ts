@@ -59,12 +59,12 @@ export interface PackageRows {
  * never built into jsonb first); each row names its distributor by code, resolved against the distributors upserted
  * by the same statement. Prepared once per connection on a server (a named statement), so it is planned once.
  */
-export async function writePackage(tx: HqSql, r: PackageRows): Promise<number> {
+export async function writePackage(tx: HqSql, r: PackageRows): Promise<{ id: number; distributorIds: number[] }> {
   const j = r.json;
-  const [row] = await tx.query<{ id: number }>({ name: 'hq_write_package', text: WRITE_PACKAGE },
+  const [row] = await tx.query<{ id: number; distributor_ids: number[] }>({ name: 'hq_write_package', text: WRITE_PACKAGE },
     [r.sender_id, r.period, r.edition, r.body_sha256, r.file_gzip, r.audit_rows, r.audit_hash, r.loaded_by, j.distributors, j.statements,
       j.kaFigures, j.storeFigures, j.productFigures, j.accrualFigures, j.claims, r.supersedes]);
-  return row!.id;
+  return { id: row!.id, distributorIds: row!.distributor_ids };
 }
 
 const WRITE_PACKAGE = `WITH d AS (
@@ -121,7 +121,7 @@ const WRITE_PACKAGE = `WITH d AS (
   ), old AS (
     UPDATE packages SET superseded_by = pkg.id FROM pkg WHERE packages.id = $16 RETURNING 1
   )
-  SELECT pkg.id, (SELECT count(*) FROM st) + (SELECT count(*) FROM ka) + (SELECT count(*) FROM sf) + (SELECT count(*) FROM pf)
+  SELECT pkg.id, (SELECT array_agg(id ORDER BY id) FROM d) AS distributor_ids, (SELECT count(*) FROM st) + (SELECT count(*) FROM ka) + (SELECT count(*) FROM sf) + (SELECT count(*) FROM pf)
     + (SELECT count(*) FROM af) + (SELECT count(*) FROM cl) + (SELECT count(*) FROM old) AS written FROM pkg`;
 
 /**
@@ -133,25 +133,27 @@ export async function withdrawMissingClaims(tx: HqSql, oldPackageId: number): Pr
 }
 
 /**
- * The last write of a load: the package's product rows added to the month's totals, and its audit row, in one
- * statement. Last, because loads of one month at once on a server add to the same total rows and each holds them
- * to its commit: taken here, they are held for a commit's time, not a whole load's (the audit chain's lock is held
- * as long anyway).
+ * The last write of a load: the package's product rows, just written, added to the month's totals, and its audit
+ * row, in one statement. Last, because loads of one month at once on a server add to the same total rows and each
+ * holds them to its commit: taken here, they are held for a commit's time, not a whole load's (the audit chain's lock
+ * is held as long anyway). The totals are summed from the package's rows as stored (read by the month and its
+ * distributors, the key's first columns), not sent again; taken in key order, so two loads lock them in one order.
  */
-export async function addToMonthsAndAudit(tx: HqSql, period: string, productMonthsJson: string, audit: HqAuditRow): Promise<void> {
+export async function addToMonthsAndAudit(tx: HqSql, period: string, packageId: number, distributorIds: number[], audit: HqAuditRow): Promise<void> {
   await tx.query({ name: 'hq_months_and_audit', text: `WITH pm AS (
     INSERT INTO product_months (period, ka, sku, product_name, qty_milli, sales_fen, returns_fen, fees_fen, store_months, distributors)
-    SELECT $1, x.ka, x.sku, x."productName", x."qtyMilli", x.sales, x.returns, x.fees, x.stores, x.distributors
-    FROM json_to_recordset($2::json) AS x(ka text, sku text, "productName" text, "qtyMilli" bigint, sales bigint, returns bigint, fees bigint, stores int, distributors int)
+    SELECT $1, f.ka, f.sku, min(f.product_name), sum(f.qty_milli), sum(f.sales_fen), sum(f.returns_fen), sum(f.fees_fen), sum(f.stores), count(DISTINCT f.distributor_id)
+    FROM product_figures f WHERE f.period = $1 AND f.distributor_id = ANY($2::int[]) AND f.package_id = $3
+    GROUP BY f.ka, f.sku ORDER BY f.ka, f.sku
     ON CONFLICT (period, ka, sku) DO UPDATE SET qty_milli = product_months.qty_milli + excluded.qty_milli, sales_fen = product_months.sales_fen + excluded.sales_fen,
       returns_fen = product_months.returns_fen + excluded.returns_fen, fees_fen = product_months.fees_fen + excluded.fees_fen,
       store_months = product_months.store_months + excluded.store_months, distributors = product_months.distributors + excluded.distributors RETURNING 1
   ), a AS (
     INSERT INTO hq_audit (seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash)
-    VALUES ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING 1
+    VALUES ($4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING 1
   )
   SELECT (SELECT count(*) FROM pm) + (SELECT count(*) FROM a) AS n` },
-  [period, productMonthsJson, audit.seq, audit.at, audit.actor, audit.action, audit.entity, audit.entity_key, audit.before_json, audit.after_json, audit.prev_hash, audit.hash]);
+  [period, distributorIds, packageId, audit.seq, audit.at, audit.actor, audit.action, audit.entity, audit.entity_key, audit.before_json, audit.after_json, audit.prev_hash, audit.hash]);
 }
 
 /** VACUUM and ANALYZE of what a load writes (never inside a transaction). */
