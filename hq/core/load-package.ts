@@ -3,11 +3,12 @@ import { canonicalJson } from '../../core/canonical-json.js';
 import { UserError } from '../../core/errors.js';
 import type { Message } from '../../locale/index.js';
 import type { HqDb } from '../db/connection.js';
-import { addToMonthsAndAudit, lockSenderMonth, tidyAfterLoad, retirePackage, statementHashes, withdrawMissingClaims, writePackage } from '../db/queries/packages.js';
+import { lockSenderMonth, markMonthAndAudit, retirePackage, statementHashes, tidyAfterLoad, withdrawMissingClaims, writePackage } from '../db/queries/packages.js';
 import { registeredSenders, type SenderRow } from '../db/queries/senders.js';
 import { nextHqAuditRow } from './hq-audit.js';
 import { requireHqRole, type HqSignedIn } from './hq-users.js';
 import { preparer, workersFor } from './prepare-pool.js';
+import { refreshMarkedMonths } from './product-months.js';
 import type { PreparedOutcome, PreparedPackage } from './prepare-package.js';
 
 export type LoadOutcome =
@@ -36,12 +37,12 @@ async function loadPrepared(db: HqDb, p: PreparedPackage, sender: SenderRow, use
     // Every row must be for a distributor the package has a statement for (the statement upserts it).
     if (p.unknownDistributors.length) throw new UserError('hq.unknown-distributor', { distributors: p.unknownDistributors }, { file });
     if (current) await retirePackage(tx, current.id, period);
-    const written = await writePackage(tx, { sender_id: sender.id, period, edition, body_sha256: p.bodySha256, file_gzip: p.gzip as Buffer,
+    await writePackage(tx, { sender_id: sender.id, period, edition, body_sha256: p.bodySha256, file_gzip: p.gzip as Buffer,
       audit_rows: p.auditRows, audit_hash: p.auditHash, loaded_by: user.username, supersedes: current?.id ?? null, json: p.json });
     if (current) await withdrawMissingClaims(tx, current.id);
     const audit = await nextHqAuditRow(tx, { actor: user.username, action: 'load', entity: 'package', entityKey: `${sender.book}/${period}/e${edition}`,
       after: { sha256: p.bodySha256, supersedes: current?.edition ?? null, statements: p.statements.map((s) => ({ distributor: s.code, version: s.version, sha256: s.sha256 })) } });
-    await addToMonthsAndAudit(tx, period, written.id, written.distributorIds, audit);
+    await markMonthAndAudit(tx, period, audit);
     return { file, status: 'loaded', period, edition, supersedes: current?.edition ?? null, distributors: p.statements.map((s) => s.code) };
   });
 }
@@ -109,6 +110,9 @@ export async function loadPackages(db: HqDb, files: string[], user: HqSignedIn, 
   } finally {
     await pool.close();
   }
+  // The months written are summed once for all their packages (a load stopped by an error leaves them marked, and
+  // the next load or view sums them).
+  await refreshMarkedMonths(db);
   // PGlite has no autovacuum: after a load that wrote anything, the embedded database brings its planner's figures
   // and visibility map up to date itself (what a server's autovacuum does), or the views would plan blind and
   // their covering indexes would read the table anyway.

@@ -8,6 +8,7 @@ import type { HqDb } from '../db/connection.js';
 import * as q from '../db/queries/views.js';
 import { allocateLargestRemainder } from './allocate.js';
 import { appendHqAudit } from './hq-audit.js';
+import { refreshMarkedMonths } from './product-months.js';
 import { requireHqRole, type HqSignedIn } from './hq-users.js';
 
 async function periodOrLatest(db: HqDb, period: string | undefined): Promise<string> {
@@ -162,6 +163,7 @@ export async function marketingAudit(db: HqDb, o: { from: string; to: string; by
     const r = await q.auditByStore(db, from, to, o.ka ?? null, limit, offset);
     return { from, to, by: o.by, total: r.total, rows: r.rows.map((x) => ({ ...x, net_sales_fen: x.sales_fen - x.returns_fen, ...contribution(x.sales_fen - x.returns_fen, x.fees_fen) })) };
   }
+  await refreshMarkedMonths(db, from, to);
   const [r, stores] = await Promise.all([q.auditByProduct(db, from, to, o.ka ?? null, limit, offset), q.chainStoreMonths(db, from, to)]);
   const storeMonths = new Map(stores.map((s) => [s.ka, s.store_months]));
   return {

@@ -21,6 +21,7 @@ import { verifyHqAudit } from '../../hq/core/hq-audit.js';
 import { initHq, openHq } from '../../hq/core/hq-open.js';
 import { addHqUser, signInHq, type HqSignedIn } from '../../hq/core/hq-users.js';
 import { loadPackages } from '../../hq/core/load-package.js';
+import { refreshMarkedMonths } from '../../hq/core/product-months.js';
 import { registerSender } from '../../hq/core/register-sender.js';
 import { channelWatchHq, exposureByChain, marketingAudit, missingMonths, nationalRebates, saveNationalContract } from '../../hq/core/views.js';
 import type { HqDb, HqTarget } from '../../hq/db/connection.js';
@@ -247,6 +248,53 @@ describe.each(BACKENDS)('the head office on %s', (backend) => {
     expect(kept.length).toBeGreaterThan(0);
     expect(kept).toEqual(summed);
     packages['2025-12'] = edition2;
+  });
+
+  it('sums a month’s product totals again when a load stopped before it did, before a view reads them', async () => {
+    expect(await count('product_months_marked')).toBe(0);
+    const audit = async () => (await marketingAudit(hq, { from: '2025-11', to: '2025-12', by: 'product', limit: 5000 })).rows;
+    const before = await audit();
+    // As a load that wrote its figures and stopped: the month marked, its totals not yet summed.
+    await hq.query("DELETE FROM product_months WHERE period = '2025-12'");
+    await hq.query("INSERT INTO product_months_marked (period, loads) VALUES ('2025-12', 1)");
+    expect(await audit()).toEqual(before);
+    expect(await count('product_months_marked')).toBe(0);
+  });
+
+  it.runIf(backend === 'postgres')('sums a month only after the loads that marked it have committed', async () => {
+    const second = await openHq(target);
+    let commit!: () => void;
+    const committed = new Promise<void>((r) => { commit = r; });
+    try {
+      const total = async () => Number((await hq.query<{ s: string }>("SELECT sum(sales_fen)::text AS s FROM product_months WHERE period = '2025-12'"))[0]!.s);
+      const before = await total();
+      const [f] = await hq.query<{ package_id: number; distributor_id: number }>("SELECT package_id, distributor_id FROM product_figures WHERE period = '2025-12' LIMIT 1");
+      // One load of the month has committed (its mark stands); another, on the second connection, has written a
+      // figure and holds the mark, not yet committed.
+      await hq.query("INSERT INTO product_months_marked (period, loads) VALUES ('2025-12', 1)");
+      const loading = second.transaction(async (tx) => {
+        await tx.query(`INSERT INTO product_figures (package_id, distributor_id, period, ka, sku, product_name, region, qty_milli, sales_fen, returns_fen, fees_fen, stores)
+          VALUES ($1, $2, '2025-12', 'ZZZ', 'SKU-LATE', '迟到的商品', '华东', 1000, 777, 0, 0, 1)`, [f!.package_id, f!.distributor_id]);
+        await tx.query("INSERT INTO product_months_marked (period, loads) VALUES ('2025-12', 1) ON CONFLICT (period) DO UPDATE SET loads = product_months_marked.loads + 1");
+        await committed;
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      let refreshed = false;
+      const refreshing = refreshMarkedMonths(hq).then((m) => { refreshed = true; return m; });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(refreshed).toBe(false); // waiting for the load's mark
+      commit();
+      await loading;
+      expect(await refreshing).toEqual(['2025-12']);
+      expect(await total()).toBe(before + 777);
+      await hq.query("DELETE FROM product_figures WHERE sku = 'SKU-LATE'");
+      await hq.query("INSERT INTO product_months_marked (period, loads) VALUES ('2025-12', 1)");
+      expect(await refreshMarkedMonths(hq)).toEqual(['2025-12']);
+      expect(await total()).toBe(before);
+    } finally {
+      commit();
+      await second.close();
+    }
   });
 
   it('decides claims with four eyes, and tells the second of two controllers the claim was already decided', async () => {

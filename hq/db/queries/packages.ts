@@ -22,20 +22,11 @@ export async function statementHashes(tx: HqSql, packageId: number): Promise<{ c
 /** Takes an edition's figures out (its package stays, marked as superseded by the newer one). */
 export async function retirePackage(tx: HqSql, oldId: number, period: string): Promise<void> {
   await tx.query(`WITH ids AS (SELECT array_agg(distributor_id) AS d FROM statements WHERE package_id = $1),
-    gone AS (
-      DELETE FROM product_figures f USING ids WHERE f.period = $2 AND f.distributor_id = ANY(ids.d) AND f.package_id = $1
-      RETURNING f.period, f.ka, f.sku, f.distributor_id, f.qty_milli, f.sales_fen, f.returns_fen, f.fees_fen, f.stores
-    ), sums AS (
-      SELECT period, ka, sku, sum(qty_milli) AS qty, sum(sales_fen) AS sales, sum(returns_fen) AS returns, sum(fees_fen) AS fees,
-        sum(stores)::int AS stores, count(DISTINCT distributor_id)::int AS distributors FROM gone GROUP BY period, ka, sku
-    ), months AS (
-      UPDATE product_months pm SET qty_milli = pm.qty_milli - x.qty, sales_fen = pm.sales_fen - x.sales, returns_fen = pm.returns_fen - x.returns,
-        fees_fen = pm.fees_fen - x.fees, store_months = pm.store_months - x.stores, distributors = pm.distributors - x.distributors
-      FROM sums x WHERE pm.period = x.period AND pm.ka = x.ka AND pm.sku = x.sku RETURNING 1
-    ), a AS (DELETE FROM store_figures f USING ids WHERE f.period = $2 AND f.distributor_id = ANY(ids.d) AND f.package_id = $1 RETURNING 1),
+    p AS (DELETE FROM product_figures f USING ids WHERE f.period = $2 AND f.distributor_id = ANY(ids.d) AND f.package_id = $1 RETURNING 1),
+    a AS (DELETE FROM store_figures f USING ids WHERE f.period = $2 AND f.distributor_id = ANY(ids.d) AND f.package_id = $1 RETURNING 1),
     b AS (DELETE FROM ka_figures f USING ids WHERE f.period = $2 AND f.distributor_id = ANY(ids.d) AND f.package_id = $1 RETURNING 1),
     c AS (DELETE FROM accrual_figures f USING ids WHERE f.period = $2 AND f.distributor_id = ANY(ids.d) AND f.package_id = $1 RETURNING 1)
-    SELECT (SELECT count(*) FROM months) + (SELECT count(*) FROM a) + (SELECT count(*) FROM b) + (SELECT count(*) FROM c) AS n`, [oldId, period]);
+    SELECT (SELECT count(*) FROM p) + (SELECT count(*) FROM a) + (SELECT count(*) FROM b) + (SELECT count(*) FROM c) AS n`, [oldId, period]);
   await tx.query('DELETE FROM statements WHERE package_id = $1', [oldId]);
   await tx.query('UPDATE packages SET current = false WHERE id = $1', [oldId]);
 }
@@ -59,12 +50,12 @@ export interface PackageRows {
  * never built into jsonb first); each row names its distributor by code, resolved against the distributors upserted
  * by the same statement. Prepared once per connection on a server (a named statement), so it is planned once.
  */
-export async function writePackage(tx: HqSql, r: PackageRows): Promise<{ id: number; distributorIds: number[] }> {
+export async function writePackage(tx: HqSql, r: PackageRows): Promise<number> {
   const j = r.json;
-  const [row] = await tx.query<{ id: number; distributor_ids: number[] }>({ name: 'hq_write_package', text: WRITE_PACKAGE },
+  const [row] = await tx.query<{ id: number }>({ name: 'hq_write_package', text: WRITE_PACKAGE },
     [r.sender_id, r.period, r.edition, r.body_sha256, r.file_gzip, r.audit_rows, r.audit_hash, r.loaded_by, j.distributors, j.statements,
       j.kaFigures, j.storeFigures, j.productFigures, j.accrualFigures, j.claims, r.supersedes]);
-  return { id: row!.id, distributorIds: row!.distributor_ids };
+  return row!.id;
 }
 
 const WRITE_PACKAGE = `WITH d AS (
@@ -121,7 +112,7 @@ const WRITE_PACKAGE = `WITH d AS (
   ), old AS (
     UPDATE packages SET superseded_by = pkg.id FROM pkg WHERE packages.id = $16 RETURNING 1
   )
-  SELECT pkg.id, (SELECT array_agg(id ORDER BY id) FROM d) AS distributor_ids, (SELECT count(*) FROM st) + (SELECT count(*) FROM ka) + (SELECT count(*) FROM sf) + (SELECT count(*) FROM pf)
+  SELECT pkg.id, (SELECT count(*) FROM st) + (SELECT count(*) FROM ka) + (SELECT count(*) FROM sf) + (SELECT count(*) FROM pf)
     + (SELECT count(*) FROM af) + (SELECT count(*) FROM cl) + (SELECT count(*) FROM old) AS written FROM pkg`;
 
 /**
@@ -133,27 +124,41 @@ export async function withdrawMissingClaims(tx: HqSql, oldPackageId: number): Pr
 }
 
 /**
- * The last write of a load: the package's product rows, just written, added to the month's totals, and its audit
- * row, in one statement. Last, because loads of one month at once on a server add to the same total rows and each
- * holds them to its commit: taken here, they are held for a commit's time, not a whole load's (the audit chain's lock
- * is held as long anyway). The totals are summed from the package's rows as stored (read by the month and its
- * distributors, the key's first columns), not sent again; taken in key order, so two loads lock them in one order.
+ * The last write of a load: its month marked for its product totals to be summed again (migration 0003), and its
+ * audit row, in one statement. Last, because the loads of one month at once on a server take the same mark and
+ * hold it to their commit: taken here, it is held for a commit's time, not a whole load's (the audit chain's lock
+ * is held as long anyway).
  */
-export async function addToMonthsAndAudit(tx: HqSql, period: string, packageId: number, distributorIds: number[], audit: HqAuditRow): Promise<void> {
-  await tx.query({ name: 'hq_months_and_audit', text: `WITH pm AS (
-    INSERT INTO product_months (period, ka, sku, product_name, qty_milli, sales_fen, returns_fen, fees_fen, store_months, distributors)
-    SELECT $1, f.ka, f.sku, min(f.product_name), sum(f.qty_milli), sum(f.sales_fen), sum(f.returns_fen), sum(f.fees_fen), sum(f.stores), count(DISTINCT f.distributor_id)
-    FROM product_figures f WHERE f.period = $1 AND f.distributor_id = ANY($2::int[]) AND f.package_id = $3
-    GROUP BY f.ka, f.sku ORDER BY f.ka, f.sku
-    ON CONFLICT (period, ka, sku) DO UPDATE SET qty_milli = product_months.qty_milli + excluded.qty_milli, sales_fen = product_months.sales_fen + excluded.sales_fen,
-      returns_fen = product_months.returns_fen + excluded.returns_fen, fees_fen = product_months.fees_fen + excluded.fees_fen,
-      store_months = product_months.store_months + excluded.store_months, distributors = product_months.distributors + excluded.distributors RETURNING 1
+export async function markMonthAndAudit(tx: HqSql, period: string, audit: HqAuditRow): Promise<void> {
+  await tx.query({ name: 'hq_mark_month_and_audit', text: `WITH m AS (
+    INSERT INTO product_months_marked (period, loads) VALUES ($1, 1)
+    ON CONFLICT (period) DO UPDATE SET loads = product_months_marked.loads + 1 RETURNING 1
   ), a AS (
     INSERT INTO hq_audit (seq, at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash)
-    VALUES ($4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING 1
+    VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING 1
   )
-  SELECT (SELECT count(*) FROM pm) + (SELECT count(*) FROM a) AS n` },
-  [period, distributorIds, packageId, audit.seq, audit.at, audit.actor, audit.action, audit.entity, audit.entity_key, audit.before_json, audit.after_json, audit.prev_hash, audit.hash]);
+  SELECT (SELECT count(*) FROM m) + (SELECT count(*) FROM a) AS n` },
+  [period, audit.seq, audit.at, audit.actor, audit.action, audit.entity, audit.entity_key, audit.before_json, audit.after_json, audit.prev_hash, audit.hash]);
+}
+
+/** The months marked, in a range (null: all). */
+export async function markedMonths(db: HqSql, from: string | null = null, to: string | null = null): Promise<string[]> {
+  return (await db.query<{ period: string }>('SELECT period FROM product_months_marked WHERE ($1::text IS NULL OR period >= $1) AND ($2::text IS NULL OR period <= $2) ORDER BY period',
+    [from, to])).map((r) => r.period);
+}
+
+/**
+ * One marked month's product totals summed again from the figures held, in the caller's transaction. The mark is
+ * taken away first, which waits for every load still holding it and lets the sum see what they wrote; a load that
+ * marks the month after that marks it again. False when another refresh took the mark first (nothing to do).
+ */
+export async function refreshProductMonth(tx: HqSql, period: string): Promise<boolean> {
+  if (!(await tx.query('DELETE FROM product_months_marked WHERE period = $1 RETURNING period', [period])).length) return false;
+  await tx.query('DELETE FROM product_months WHERE period = $1', [period]);
+  await tx.query(`INSERT INTO product_months (period, ka, sku, product_name, qty_milli, sales_fen, returns_fen, fees_fen, store_months, distributors)
+    SELECT period, ka, sku, min(product_name), sum(qty_milli), sum(sales_fen), sum(returns_fen), sum(fees_fen), sum(stores), count(DISTINCT distributor_id)
+    FROM product_figures WHERE period = $1 GROUP BY period, ka, sku`, [period]);
+  return true;
 }
 
 /** VACUUM and ANALYZE of what a load writes (never inside a transaction). */
