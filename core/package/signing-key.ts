@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Book } from '../../db/connection.js';
 import { currentSigningKey, distributorsWithRegion, insertSigningKey, type SigningKeyRow } from '../../db/queries/package-data.js';
 import { bookInfo } from '../../db/queries/book-info.js';
@@ -6,8 +6,9 @@ import { AuditWriter } from '../audit/audit-chain.js';
 import { basename } from 'node:path';
 
 /** A key's id: the SHA-256 of its public half (SubjectPublicKeyInfo, DER), so the id cannot name another key. */
-export function keyIdOf(publicPem: string): string {
-  return createHash('sha256').update(createPublicKey(publicPem).export({ type: 'spki', format: 'der' })).digest('hex');
+export function keyIdOf(publicPem: string | KeyObject): string {
+  const key = typeof publicPem === 'string' ? createPublicKey(publicPem) : publicPem;
+  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
 }
 
 /**

@@ -63,7 +63,8 @@ function parsedKey(pem: string): { keyId: string; key: KeyObject } {
   let k = parsedKeys.get(pem);
   if (!k) {
     if (parsedKeys.size >= 10_000) parsedKeys.clear();
-    parsedKeys.set(pem, k = { keyId: keyIdOf(pem), key: createPublicKey(pem) });
+    const key = createPublicKey(pem);
+    parsedKeys.set(pem, k = { keyId: keyIdOf(key), key });
   }
   return k;
 }

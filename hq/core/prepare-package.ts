@@ -72,14 +72,15 @@ export function preparePackage(file: string, keys: KeyRing): PreparedOutcome {
   const { envelope } = verdict;
   const body = envelope.body;
   const codes = new Set(body.statements.map((s) => s.distributor.code));
-  const unknownDistributors = [...new Set([...body.openItems, ...body.sales, ...body.claims, ...body.deductions, ...body.accruals].map((r) => r.distributor))].filter((d) => !codes.has(d));
+  const unknown = new Set<string>();
+  for (const rows of [body.openItems, body.sales, body.claims, body.deductions, body.accruals]) for (const r of rows) if (!codes.has(r.distributor)) unknown.add(r.distributor);
   const rows = packageRows(body);
   return {
     ok: true, file, keyId: envelope.signature.keyId, period: body.period, edition: body.edition, bodySha256: envelope.bodySha256,
     statements: body.statements.map((s) => ({ code: s.distributor.code, version: s.version, sha256: s.sha256 })),
     auditRows: body.auditHead.rows, auditHash: body.auditHead.hash,
     gzip: read.gzipped ? read.bytes : gzipSync(read.bytes, { level: constants.Z_BEST_SPEED }),
-    unknownDistributors,
+    unknownDistributors: [...unknown],
     json: { distributors: JSON.stringify(rows.distributors), statements: JSON.stringify(rows.statements), kaFigures: JSON.stringify(rows.kaFigures),
       storeFigures: JSON.stringify(rows.storeFigures), productFigures: JSON.stringify(rows.productFigures), accrualFigures: JSON.stringify(rows.accrualFigures),
       claims: JSON.stringify(rows.claims) },
