@@ -76,9 +76,10 @@ function parsedKey(pem: string): { keyId: string; key: KeyObject } {
  * pose as another); the Ed25519 signature over the body's canonical JSON; and that each statement's receivables
  * tie to the open items sent with it. Every problem is named; nothing is thrown for a bad package.
  *
- * `signedBody`, the bytes `raw.body` was parsed from, as the file holds them (readPackageBytes): when they hash to the body's SHA-256
- * they are the text the book signed, and the signature is checked on them as they stand; otherwise, or without
- * them, on the canonical JSON of the parsed body (what the book hashed and signed, whatever the file's layout).
+ * `signedBody` is the bytes `raw.body` was parsed from, as the file holds them (readPackageBytes). When they hash
+ * to the body's SHA-256 they are the text the book hashed and signed, and the signature is checked on them as they
+ * stand; otherwise, or without them, both are checked on the canonical JSON of the parsed body, whatever the file's
+ * layout.
  */
 export function verifyPackage(raw: unknown, publicKeyFor: (keyId: string) => string | undefined, signedBody?: Buffer | null): PackageVerdict {
   const parsed = packageEnvelope.safeParse(raw);
