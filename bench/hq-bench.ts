@@ -94,6 +94,11 @@ export async function benchHq(cache: string, o: { distributors: number; seeds: n
     print({ step: `hq.load-rest.${backend}`, scale, packages: rest.rows, seconds: Number(rest.seconds.toFixed(1)), packagesPerSecond: Math.round(rest.rows / rest.seconds) });
     const again = await timed(async () => (await loadPackages(db, files.slice(0, 200), user)).filter((x) => x.status === 'already-loaded').length);
     print({ step: `hq.load-again.${backend}`, scale, packages: again.rows, seconds: Number(again.seconds.toFixed(2)) });
+    // The monthly product totals each load sums once at its end must be those of the figures held, row for row.
+    const differing = await count(db, `SELECT count(*)::int AS n FROM (SELECT period, ka, sku, sum(qty_milli) AS q, sum(sales_fen) AS s, sum(fees_fen) AS f,
+        count(DISTINCT distributor_id) AS d FROM product_figures GROUP BY 1, 2, 3) x FULL JOIN product_months m USING (period, ka, sku)
+      WHERE m.qty_milli IS DISTINCT FROM x.q OR m.sales_fen IS DISTINCT FROM x.s OR m.fees_fen IS DISTINCT FROM x.f OR m.distributors IS DISTINCT FROM x.d`);
+    print({ step: `hq.product-months.${backend}`, rows: await count(db, 'SELECT count(*)::int AS n FROM product_months'), differing, marked: await count(db, 'SELECT count(*)::int AS n FROM product_months_marked') });
 
     const last = periods.at(-1)!;
     const firstPeriod = periods[0]!;
