@@ -39,7 +39,7 @@ function upsertChanged(table: string, columns: string[]): string {
     WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 }
 
-const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp'];
+const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_gs'];
 
 const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
 const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
@@ -119,11 +119,11 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   // Pass 1: groups by order key.
   // Each group table is keyed by the order key and filled in that order (the GROUP BY reads rc_d_k / rc_r_k), so it is
   // written as it is sorted, with no index built afterwards. A group with a NULL part is found by no join (all compare
-  // with =) and is left out. grp names the group for the rounding window: its first line, unique among groups.
-  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, grp, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID;
+  // with =) and is left out.
+  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID;
     CREATE TEMP TABLE rc_rg (ka, store, po, product, qty, amount, price, docs, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID`);
   const known = 'po IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL';
-  run(`INSERT INTO rc_dg SELECT ka, store, po, product, sum(qty), sum(amount), count(*), min(line_id)
+  run(`INSERT INTO rc_dg SELECT ka, store, po, product, sum(qty), sum(amount), count(*)
     FROM rc_d WHERE ${known} GROUP BY ka, store, po, product`);
   run(`INSERT INTO rc_rg SELECT ka, store, po, product, sum(qty), sum(amount), min(price), group_concat(DISTINCT doc_no)
     FROM rc_r WHERE ${known} GROUP BY ka, store, po, product`);
@@ -158,55 +158,61 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     WHERE (@ka IS NULL OR pr.ka_account_id = @ka) AND pr.end_date >= date(@from, '-' || @window || ' days')`);
   db.exec('CREATE INDEX temp.rc_promo_k ON rc_promo(ka, product, price)');
 
-  // The contract price of each delivery line of the periods, in one join: the regional list before the national one,
-  // the latest start first (what a line-by-line ORDER BY … LIMIT 1 gave, without a sort per line).
+  // The contract price of each delivery line of the periods: the regional list before the national one, the latest
+  // start first. max() over that order picks the row its bare price comes from (SQLite's documented min/max rule; a
+  // line's candidates are unique by region and start), grouped in rc_d's line order, so nothing is sorted. A line
+  // whose store is unknown has none.
   const dPeriods = 'd.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)';
   db.exec('CREATE TEMP TABLE rc_lp (line_id INTEGER PRIMARY KEY, price)');
   run(`INSERT INTO rc_lp SELECT line_id, price FROM (
-      SELECT d.line_id, pl.price_e4 AS price, row_number() OVER (PARTITION BY d.line_id ORDER BY pl.region DESC, pl.valid_from DESC) AS n
+      SELECT d.line_id, pl.price_e4 AS price, max((pl.region <> '') || pl.valid_from)
       FROM rc_d d CROSS JOIN stores s ON s.id = d.store CROSS JOIN prices pl ON pl.ka_account_id = d.ka AND pl.product_id = d.product
         AND pl.valid_from <= d.date AND pl.valid_to >= d.date AND pl.region IN ('', s.region)
-      WHERE ${dPeriods})
-    WHERE n = 1`);
+      WHERE ${dPeriods} GROUP BY d.line_id)`);
   // The lines delivered at a promotion price of their KA, product (and store) on their date.
   db.exec('CREATE TEMP TABLE rc_pp (line_id INTEGER PRIMARY KEY)');
   run(`INSERT INTO rc_pp SELECT DISTINCT d.line_id FROM rc_d d CROSS JOIN rc_promo pm ON pm.ka = d.ka AND pm.product = d.product AND pm.price = d.price
       AND d.date BETWEEN pm.start_date AND pm.end_date AND (pm.store IS NULL OR pm.store = d.store)
     WHERE ${dPeriods}`);
 
-  // The status of each delivery line of the period. A group is its rc_dg row, or the line alone (a negative line
-  // id); its last line takes what rounding the shares left over, so the group's lines add up to what it received.
-  // One window (one sort) gives both the last line and the group's sum. It feeds the results' insert directly: a
-  // temporary table of every line's figures would be written and read back once for nothing.
+  // What rounding leaves to a group's last line: per order group, its last line of the periods and the sum of its
+  // lines' shares (the group's received amount apportioned by delivered amount, half up). Read in rc_d_k's order,
+  // so grouping sorts nothing; a line alone (no order group) takes what was received for it whole.
+  db.exec('CREATE TEMP TABLE rc_gs (ka, store, po, product, last, shares, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID');
+  run(`INSERT INTO rc_gs SELECT d.ka, d.store, d.po, d.product, max(d.line_id),
+      sum(CASE WHEN dg.amount = 0 THEN 0 ELSE (rg.amount * d.amount * 2 + dg.amount) / (2 * dg.amount) END)
+    FROM rc_d d CROSS JOIN rc_rg rg ON rg.ka = d.ka AND rg.store = d.store AND rg.po = d.po AND rg.product = d.product
+      CROSS JOIN rc_dg dg ON dg.ka = d.ka AND dg.store = d.store AND dg.po = d.po AND dg.product = d.product
+    WHERE ${dPeriods} GROUP BY d.ka, d.store, d.po, d.product`);
+
+  // The status of each delivery line of the periods, read in line order (so the results' upsert walks its primary
+  // key in order).
   const dres = `WITH lines AS (
-      SELECT d.*, 
+      SELECT d.*,
         CASE WHEN rg.ka IS NOT NULL THEN 'order' WHEN m.dline IS NOT NULL THEN 'nearest' END AS matched_by,
         CASE WHEN rg.ka IS NOT NULL THEN dg.qty ELSE d.qty END AS g_dqty,
         CASE WHEN rg.ka IS NOT NULL THEN dg.amount ELSE d.amount END AS g_damount,
         coalesce(rg.qty, m.qty, 0) AS g_rqty, coalesce(rg.amount, m.amount, 0) AS g_ramount,
         coalesce(rg.price, m.price) AS r_price, coalesce(rg.docs, m.docs) AS docs,
-        CASE WHEN rg.ka IS NOT NULL THEN dg.grp ELSE -d.line_id END AS grp,
+        gs.last AS g_last, gs.shares AS g_shares,
         CASE WHEN pp.line_id IS NOT NULL THEN d.price END AS promo_price,
         lp.price AS list_price
       FROM rc_d d
         LEFT JOIN rc_dg dg ON dg.ka = d.ka AND dg.store = d.store AND dg.po = d.po AND dg.product = d.product
         LEFT JOIN rc_rg rg ON rg.ka = d.ka AND rg.store = d.store AND rg.po = d.po AND rg.product = d.product
+        LEFT JOIN rc_gs gs ON gs.ka = d.ka AND gs.store = d.store AND gs.po = d.po AND gs.product = d.product
         LEFT JOIN rc_p2m m ON m.dline = d.line_id
         LEFT JOIN rc_pp pp ON pp.line_id = d.line_id
         LEFT JOIN rc_lp lp ON lp.line_id = d.line_id
-      WHERE d.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)),
-    shared AS (
-      SELECT lines.*,
-        CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share
-      FROM lines),
+      WHERE ${dPeriods}),
     dres AS (
-      SELECT shared.*,
-        CASE WHEN row_number() OVER grp_last_first = 1
-          THEN g_ramount - (sum(share) OVER (grp_last_first ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - share)
+      SELECT lines.*,
+        CASE WHEN g_last IS NULL THEN g_ramount
+          WHEN line_id = g_last THEN g_ramount - (g_shares - share)
           ELSE share END AS line_received,
         coalesce(promo_price, list_price) AS expected_price
-      FROM shared
-    WINDOW grp_last_first AS (PARTITION BY grp ORDER BY line_id DESC))`;
+      FROM (SELECT lines.*, CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share
+        FROM lines) lines)`;
 
   // Results are written only where they changed: a re-run of a settled month rewrites nothing (no index or foreign
   // key work for the lines whose result stands), and the end state is that of replacing every result.
