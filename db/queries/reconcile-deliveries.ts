@@ -85,6 +85,14 @@ export function sideLinesSql(kind: 'delivery' | 'receipt'): string {
  */
 const SIDE_COLUMNS = 'line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period, ka, store, po, product, qty, price, amount';
 
+/**
+ * What the groups of each side read besides the key: the side indexes carry them, so building the groups (and the
+ * delivery groups' shares) reads the index alone, never the table row by row. line_id comes first so a key's lines
+ * stay in line order in the index (group_concat lists receipt numbers in that order).
+ */
+const DELIVERY_GROUP_COLUMNS = 'line_id, period, qty, amount';
+const RECEIPT_GROUP_COLUMNS = 'line_id, qty, amount, price, doc_no';
+
 /** The named parameters of every statement of a match run. */
 export function matchSqlParams(p: MatchParams) {
   return { fromPeriod: p.fromPeriod, toPeriod: p.toPeriod, ka: p.kaAccountId, window: p.windowDays, tol: p.toleranceFen, asOf: p.asOf,
@@ -113,17 +121,22 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) {
     db.exec(`CREATE TEMP TABLE ${table} (${SIDE_COLUMNS})`);
     run(`INSERT INTO ${table} ${sideLinesSql(kind)}`);
-    db.exec(`CREATE INDEX temp.${table}_k ON ${table}(ka, store, po, product)`);
+    db.exec(`CREATE INDEX temp.${table}_k ON ${table}(ka, store, po, product, ${table === 'rc_d' ? DELIVERY_GROUP_COLUMNS : RECEIPT_GROUP_COLUMNS})`);
   }
 
   // Pass 1: groups by order key.
   // Each group table is keyed by the order key and filled in that order (the GROUP BY reads rc_d_k / rc_r_k), so it is
   // written as it is sorted, with no index built afterwards. A group with a NULL part is found by no join (all compare
   // with =) and is left out.
-  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID;
+  // A delivery group also names its last line of the periods and how many of its lines are in them (rounding is left
+  // to that last line; see rc_gs).
+  const inRun = 'period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR ka = @ka)';
+  const dPeriods = 'd.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)';
+  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, last, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID;
     CREATE TEMP TABLE rc_rg (ka, store, po, product, qty, amount, price, docs, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID`);
   const known = 'po IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL';
-  run(`INSERT INTO rc_dg SELECT ka, store, po, product, sum(qty), sum(amount), count(*)
+  run(`INSERT INTO rc_dg SELECT ka, store, po, product, sum(qty), sum(amount), count(CASE WHEN ${inRun} THEN 1 END),
+      max(CASE WHEN ${inRun} THEN line_id END)
     FROM rc_d WHERE ${known} GROUP BY ka, store, po, product`);
   run(`INSERT INTO rc_rg SELECT ka, store, po, product, sum(qty), sum(amount), min(price), group_concat(DISTINCT doc_no)
     FROM rc_r WHERE ${known} GROUP BY ka, store, po, product`);
@@ -162,7 +175,6 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   // start first. max() over that order picks the row its bare price comes from (SQLite's documented min/max rule; a
   // line's candidates are unique by region and start), grouped in rc_d's line order, so nothing is sorted. A line
   // whose store is unknown has none.
-  const dPeriods = 'd.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)';
   db.exec('CREATE TEMP TABLE rc_lp (line_id INTEGER PRIMARY KEY, price)');
   run(`INSERT INTO rc_lp SELECT line_id, price FROM (
       SELECT d.line_id, pl.price_e4 AS price, max((pl.region <> '') || pl.valid_from)
@@ -175,15 +187,15 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
       AND d.date BETWEEN pm.start_date AND pm.end_date AND (pm.store IS NULL OR pm.store = d.store)
     WHERE ${dPeriods}`);
 
-  // What rounding leaves to a group's last line: per order group, its last line of the periods and the sum of its
-  // lines' shares (the group's received amount apportioned by delivered amount, half up). Read in rc_d_k's order,
-  // so grouping sorts nothing; a line alone (no order group) takes what was received for it whole.
-  db.exec('CREATE TEMP TABLE rc_gs (ka, store, po, product, last, shares, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID');
-  run(`INSERT INTO rc_gs SELECT d.ka, d.store, d.po, d.product, max(d.line_id),
+  // What rounding leaves to a group's last line: the sum of its lines' shares of the periods (the group's received
+  // amount apportioned by delivered amount, half up), needed only where a group has more than one line in the periods
+  // (a group's only line takes what was received whole, as does a line without an order group).
+  db.exec('CREATE TEMP TABLE rc_gs (ka, store, po, product, shares, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID');
+  run(`INSERT INTO rc_gs SELECT dg.ka, dg.store, dg.po, dg.product,
       sum(CASE WHEN dg.amount = 0 THEN 0 ELSE (rg.amount * d.amount * 2 + dg.amount) / (2 * dg.amount) END)
-    FROM rc_d d CROSS JOIN rc_rg rg ON rg.ka = d.ka AND rg.store = d.store AND rg.po = d.po AND rg.product = d.product
-      CROSS JOIN rc_dg dg ON dg.ka = d.ka AND dg.store = d.store AND dg.po = d.po AND dg.product = d.product
-    WHERE ${dPeriods} GROUP BY d.ka, d.store, d.po, d.product`);
+    FROM rc_dg dg CROSS JOIN rc_rg rg ON rg.ka = dg.ka AND rg.store = dg.store AND rg.po = dg.po AND rg.product = dg.product
+      CROSS JOIN rc_d d ON d.ka = dg.ka AND d.store = dg.store AND d.po = dg.po AND d.product = dg.product
+    WHERE dg.n > 1 AND ${dPeriods} GROUP BY dg.ka, dg.store, dg.po, dg.product`);
 
   // The status of each delivery line of the periods, read in line order (so the results' upsert walks its primary
   // key in order).
@@ -194,7 +206,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
         CASE WHEN rg.ka IS NOT NULL THEN dg.amount ELSE d.amount END AS g_damount,
         coalesce(rg.qty, m.qty, 0) AS g_rqty, coalesce(rg.amount, m.amount, 0) AS g_ramount,
         coalesce(rg.price, m.price) AS r_price, coalesce(rg.docs, m.docs) AS docs,
-        gs.last AS g_last, gs.shares AS g_shares,
+        dg.last AS g_last, gs.shares AS g_shares,
         CASE WHEN pp.line_id IS NOT NULL THEN d.price END AS promo_price,
         lp.price AS list_price
       FROM rc_d d
@@ -207,8 +219,8 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
       WHERE ${dPeriods}),
     dres AS (
       SELECT lines.*,
-        CASE WHEN g_last IS NULL THEN g_ramount
-          WHEN line_id = g_last THEN g_ramount - (g_shares - share)
+        CASE WHEN matched_by IS NOT 'order' THEN g_ramount
+          WHEN line_id = g_last THEN g_ramount - (coalesce(g_shares, share) - share)
           ELSE share END AS line_received,
         coalesce(promo_price, list_price) AS expected_price
       FROM (SELECT lines.*, CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share
