@@ -39,51 +39,61 @@ function upsertChanged(table: string, columns: string[]): string {
     WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 }
 
-const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_gs'];
+const TEMP_TABLES = ['rc_keys', 'rc_far', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_gs'];
 
 const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
 const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
 const lineCols = `l.id AS line_id, d.id AS doc_id, d.doc_no, d.doc_date AS date, d.period, d.ka_account_id AS ka,
     coalesce(l.store_id, d.store_id) AS store, coalesce(l.order_no, d.order_no) AS po, l.product_id AS product,
-    l.qty_milli AS qty, l.price_e4 AS price, l.amount_fen AS amount`;
+    l.qty_milli AS qty, l.price_e4 AS price, l.amount_fen AS amount, l.order_no AS lpo`;
 /**
  * The documents of the periods, found through documents_by_period. The unary + on kind keeps the planner from
- * choosing documents_by_kind_date for the equality on kind, which walks every delivery and receipt of the book and
- * made a month's run grow with the book's age.
+ * choosing documents_by_kind_date for the equality on kind, which walks every delivery and receipt of the book.
  */
 const inPeriods = `d.period BETWEEN @fromPeriod AND @toPeriod AND +d.kind IN ('delivery', 'receipt')`;
-
-/** The order keys touched by the periods' deliveries and receipts, read from the periods' documents. */
-export const periodKeysSql = `SELECT DISTINCT d.ka_account_id AS ka, coalesce(l.store_id, d.store_id) AS store, l.order_no AS po, l.product_id AS product
-    FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
-    WHERE ${inPeriods} AND ${kaFilter} AND l.order_no IS NOT NULL AND ${live}`;
-
-/** The temporary table of a run's order keys, keyed as the side reads look them up (order number, product). */
-export const KEYS_TABLE_SQL = 'CREATE TEMP TABLE rc_keys (po, product, ka, store, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID';
+/** The dates a line can pair by: the periods, widened by the window on both sides. */
+const near = `d.doc_date BETWEEN date(@from, '-' || @window || ' days') AND date(@to, '+1 month', '-1 day', '+' || @window || ' days')`;
 
 /**
- * One side of the match: every line of the kind under one of those keys (whatever its date), and every line dated
- * in the periods or near enough to them to pair by date. CROSS JOIN fixes the join order so the first half starts
- * from the keys (then document_lines_by_order, then the document by id), never from all documents of the kind;
- * the second half reads the date range of documents_by_kind_date.
+ * One side's lines dated in the periods or near enough to them to pair by date, from the date range of
+ * documents_by_kind_date (never every document of the kind, which made a month's run grow with the book's age).
+ * Each side is read once: the order keys are then taken from these lines, and only the lines under those keys
+ * dated further away are read afterwards (farLinesSql).
  */
-export function sideLinesSql(kind: 'delivery' | 'receipt'): string {
-  const near = `d.doc_date BETWEEN date(@from, '-' || @window || ' days') AND date(@to, '+1 month', '-1 day', '+' || @window || ' days')`;
-  return `SELECT ${lineCols} FROM rc_keys k CROSS JOIN document_lines l ON l.order_no = k.po AND l.product_id = k.product
-        CROSS JOIN documents d ON d.id = l.document_id
-      WHERE d.kind = '${kind}' AND d.ka_account_id = k.ka AND coalesce(l.store_id, d.store_id) = k.store AND ${live} AND NOT (${near})
-      UNION ALL
-      SELECT ${lineCols} FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
+export function nearLinesSql(kind: 'delivery' | 'receipt'): string {
+  return `SELECT ${lineCols} FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
       WHERE d.kind = '${kind}' AND ${kaFilter} AND ${near} AND ${live}`;
 }
 
 /**
- * The columns of rc_d and rc_r. line_id is the rowid, so the tables are read in line order whatever order their
- * halves were written in (group_concat lists receipt numbers in that order, as the sorted UNION used to give), and
- * the two halves need no de-duplicating sort: a line has one order key (the keys are distinct), and the second half
- * takes the lines near the periods, the first those that are not.
+ * The order keys of the periods' deliveries and receipts: those of the lines read above that are dated in the
+ * periods (the line's own order number, as the far lines are looked up by it). A key with a NULL part joins no line
+ * (the reads compare every part with =), so it is left out.
  */
-const SIDE_COLUMNS = 'line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period, ka, store, po, product, qty, price, amount';
+export const periodKeysSql = ['rc_d', 'rc_r'].map((t) => `SELECT ka, store, lpo, product FROM ${t}
+    WHERE period BETWEEN @fromPeriod AND @toPeriod AND lpo IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`).join(' UNION ALL ');
+
+/** The temporary table of a run's order keys, keyed as the far lines are looked up (order number, product). */
+export const KEYS_TABLE_SQL = 'CREATE TEMP TABLE rc_keys (po, product, ka, store, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID';
+
+/**
+ * The lines of both kinds under one of those keys dated away from the periods (a delivery of an earlier month
+ * received in this one, …), in one pass over the keys. CROSS JOIN fixes the order: the keys, then
+ * document_lines_by_order, then the document by id. A line already read (near) is passed over on the index entry
+ * alone, before its row is read; the date test then keeps exactly the far ones.
+ */
+export const farLinesSql = `SELECT ${lineCols}, d.kind FROM rc_keys k CROSS JOIN document_lines l ON l.order_no = k.po AND l.product_id = k.product
+      CROSS JOIN documents d ON d.id = l.document_id
+    WHERE l.id NOT IN (SELECT line_id FROM rc_d) AND l.id NOT IN (SELECT line_id FROM rc_r)
+      AND d.kind IN ('delivery', 'receipt') AND d.ka_account_id = k.ka AND coalesce(l.store_id, d.store_id) = k.store AND ${live} AND NOT (${near})`;
+
+/**
+ * The columns of rc_d and rc_r (lpo: the line's own order number, which the keys are taken from). line_id is the
+ * rowid, so the tables are read in line order whatever order their parts were written in (group_concat lists
+ * receipt numbers in that order), and the parts need no de-duplicating: the near lines are those dated near the
+ * periods, the far ones are those that are not.
+ */
+const SIDE_COLUMNS = 'line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period, ka, store, po, product, qty, price, amount, lpo';
 
 /**
  * What the groups of each side read besides the key: the side indexes carry them, so building the groups (and the
@@ -112,15 +122,15 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   run(`DELETE FROM recon_delivery_lines WHERE ${gone}`);
   run(`DELETE FROM recon_receipt_lines WHERE ${gone}`);
 
-  // The order keys touched by the period's deliveries and receipts.
-  // Keyed as the side reads look them up (order number, product), so no separate index is built after the fact. A key
-  // with a NULL part joins no line (the reads compare every part with =), so leaving it out changes nothing.
-  db.exec(KEYS_TABLE_SQL);
-  run(`INSERT OR IGNORE INTO rc_keys (ka, store, po, product) SELECT * FROM (${periodKeysSql}) WHERE ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`);
-
+  // Each side's lines near the periods, then the periods' order keys from them, then the far lines under those keys.
+  db.exec(`CREATE TEMP TABLE rc_d (${SIDE_COLUMNS}); CREATE TEMP TABLE rc_r (${SIDE_COLUMNS}); ${KEYS_TABLE_SQL}`);
+  run(`INSERT INTO rc_d ${nearLinesSql('delivery')}`);
+  run(`INSERT INTO rc_r ${nearLinesSql('receipt')}`);
+  run(`INSERT OR IGNORE INTO rc_keys (ka, store, po, product) ${periodKeysSql}`);
+  run(`CREATE TEMP TABLE rc_far AS ${farLinesSql}`);
+  const sideCols = SIDE_COLUMNS.replace(' INTEGER PRIMARY KEY', '');
   for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) {
-    db.exec(`CREATE TEMP TABLE ${table} (${SIDE_COLUMNS})`);
-    run(`INSERT INTO ${table} ${sideLinesSql(kind)}`);
+    run(`INSERT INTO ${table} SELECT ${sideCols} FROM rc_far WHERE kind = '${kind}'`);
     db.exec(`CREATE INDEX temp.${table}_k ON ${table}(ka, store, po, product, ${table === 'rc_d' ? DELIVERY_GROUP_COLUMNS : RECEIPT_GROUP_COLUMNS})`);
   }
 
