@@ -24,8 +24,10 @@ export interface MatchParams {
  * Each result's reason is stored as a message (its code and the figures behind it, as JSON): the words are made
  * when it is read, in the reader's language (locale/ `match.…`).
  */
-const reasonSql = (code: string, params: Record<string, string> = {}) =>
-  `json_object('code', '${code}', 'params', json_object(${Object.entries(params).map(([k, v]) => `'${k}', ${v}`).join(', ')}))`;
+const reasonSql = (code: string, params: Record<string, string> = {}) => Object.keys(params).length === 0
+  // A reason without figures is the same text on every line: written as that text, not built line by line.
+  ? `'${JSON.stringify({ code, params: {} })}'`
+  : `json_object('code', '${code}', 'params', json_object(${Object.entries(params).map(([k, v]) => `'${k}', ${v}`).join(', ')}))`;
 
 const DELIVERY_RESULT_COLUMNS = ['line_id', 'period', 'ka_account_id', 'store_id', 'product_id', 'order_no', 'delivery_date', 'status',
   'matched_by', 'delivered_qty', 'received_qty', 'delivered_fen', 'received_fen', 'line_delivered_fen', 'line_received_fen',
