@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { openExistingBook } from '../core/book/open-book.js';
 import { matchDeliveriesBetween } from '../core/reconcile/match-deliveries.js';
@@ -37,14 +38,18 @@ export async function benchTwoYears(oneYear: string, twoYears: string, scale: st
     renameSync(part, twoYears);
   }
   const times: Record<string, number[]> = { one: [], two: [] };
+  const cpu: Record<string, number[]> = { one: [], two: [] };
   for (let round = 0; round < 2; round++) {
     for (const [which, path] of [['one', oneYear], ['two', twoYears]] as const) {
       const book = await openExistingBook(path);
       try {
         const settings = reconcileSettings(book);
         const start = process.hrtime.bigint();
+        const cpuStart = process.cpuUsage();
         book.write(() => matchDeliveriesBetween(book, '2026-06', '2026-06', null, settings, '2026-11-27'));
+        const used = process.cpuUsage(cpuStart);
         times[which]!.push(Number(process.hrtime.bigint() - start) / 1e9);
+        cpu[which]!.push((used.user + used.system) / 1e6);
       } finally {
         book.close();
       }
@@ -52,5 +57,7 @@ export async function benchTwoYears(oneYear: string, twoYears: string, scale: st
   }
   const best = (xs: number[]) => Math.min(...xs);
   print({ step: 'reconcile.month-two-years', scale, oneYearSeconds: times.one!.map((x) => Number(x.toFixed(3))), twoYearsSeconds: times.two!.map((x) => Number(x.toFixed(3))),
-    ratio: Number((best(times.two!) / best(times.one!)).toFixed(2)), what: 'matching of 2026-06 in the book with a second, earlier year ÷ the same in the one-year book (best of two each)' });
+    oneYearCpuSeconds: cpu.one!.map((x) => Number(x.toFixed(3))), twoYearsCpuSeconds: cpu.two!.map((x) => Number(x.toFixed(3))),
+    ratio: Number((best(times.two!) / best(times.one!)).toFixed(2)), cpuRatio: Number((best(cpu.two!) / best(cpu.one!)).toFixed(2)),
+    loadAverage: loadavg().map((x) => Number(x.toFixed(2))), what: 'matching of 2026-06 in the book with a second, earlier year ÷ the same in the one-year book (best of two each)' });
 }

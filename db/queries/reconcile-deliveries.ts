@@ -24,8 +24,10 @@ export interface MatchParams {
  * Each result's reason is stored as a message (its code and the figures behind it, as JSON): the words are made
  * when it is read, in the reader's language (locale/ `match.…`).
  */
-const reasonSql = (code: string, params: Record<string, string> = {}) =>
-  `json_object('code', '${code}', 'params', json_object(${Object.entries(params).map(([k, v]) => `'${k}', ${v}`).join(', ')}))`;
+const reasonSql = (code: string, params: Record<string, string> = {}) => Object.keys(params).length === 0
+  // A reason without figures is the same text on every line: written as that text, not built line by line.
+  ? `'${JSON.stringify({ code, params: {} })}'`
+  : `json_object('code', '${code}', 'params', json_object(${Object.entries(params).map(([k, v]) => `'${k}', ${v}`).join(', ')}))`;
 
 const DELIVERY_RESULT_COLUMNS = ['line_id', 'period', 'ka_account_id', 'store_id', 'product_id', 'order_no', 'delivery_date', 'status',
   'matched_by', 'delivered_qty', 'received_qty', 'delivered_fen', 'received_fen', 'line_delivered_fen', 'line_received_fen',
@@ -39,51 +41,69 @@ function upsertChanged(table: string, columns: string[]): string {
     WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 }
 
-const TEMP_TABLES = ['rc_keys', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp'];
+const TEMP_TABLES = ['rc_keys', 'rc_far', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_gs'];
 
 const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
 const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
 const lineCols = `l.id AS line_id, d.id AS doc_id, d.doc_no, d.doc_date AS date, d.period, d.ka_account_id AS ka,
     coalesce(l.store_id, d.store_id) AS store, coalesce(l.order_no, d.order_no) AS po, l.product_id AS product,
-    l.qty_milli AS qty, l.price_e4 AS price, l.amount_fen AS amount`;
+    l.qty_milli AS qty, l.price_e4 AS price, l.amount_fen AS amount, l.order_no AS lpo`;
 /**
  * The documents of the periods, found through documents_by_period. The unary + on kind keeps the planner from
- * choosing documents_by_kind_date for the equality on kind, which walks every delivery and receipt of the book and
- * made a month's run grow with the book's age.
+ * choosing documents_by_kind_date for the equality on kind, which walks every delivery and receipt of the book.
  */
 const inPeriods = `d.period BETWEEN @fromPeriod AND @toPeriod AND +d.kind IN ('delivery', 'receipt')`;
-
-/** The order keys touched by the periods' deliveries and receipts, read from the periods' documents. */
-export const periodKeysSql = `SELECT DISTINCT d.ka_account_id AS ka, coalesce(l.store_id, d.store_id) AS store, l.order_no AS po, l.product_id AS product
-    FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
-    WHERE ${inPeriods} AND ${kaFilter} AND l.order_no IS NOT NULL AND ${live}`;
-
-/** The temporary table of a run's order keys, keyed as the side reads look them up (order number, product). */
-export const KEYS_TABLE_SQL = 'CREATE TEMP TABLE rc_keys (po, product, ka, store, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID';
+/** The dates a line can pair by: the periods, widened by the window on both sides. */
+const near = `d.doc_date BETWEEN date(@from, '-' || @window || ' days') AND date(@to, '+1 month', '-1 day', '+' || @window || ' days')`;
 
 /**
- * One side of the match: every line of the kind under one of those keys (whatever its date), and every line dated
- * in the periods or near enough to them to pair by date. CROSS JOIN fixes the join order so the first half starts
- * from the keys (then document_lines_by_order, then the document by id), never from all documents of the kind;
- * the second half reads the date range of documents_by_kind_date.
+ * One side's lines dated in the periods or near enough to them to pair by date, from the date range of
+ * documents_by_kind_date (never every document of the kind, which made a month's run grow with the book's age).
+ * Each side is read once: the order keys are then taken from these lines, and only the lines under those keys
+ * dated further away are read afterwards (farLinesSql).
  */
-export function sideLinesSql(kind: 'delivery' | 'receipt'): string {
-  const near = `d.doc_date BETWEEN date(@from, '-' || @window || ' days') AND date(@to, '+1 month', '-1 day', '+' || @window || ' days')`;
-  return `SELECT ${lineCols} FROM rc_keys k CROSS JOIN document_lines l ON l.order_no = k.po AND l.product_id = k.product
-        CROSS JOIN documents d ON d.id = l.document_id
-      WHERE d.kind = '${kind}' AND d.ka_account_id = k.ka AND coalesce(l.store_id, d.store_id) = k.store AND ${live} AND NOT (${near})
-      UNION ALL
-      SELECT ${lineCols} FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
+export function nearLinesSql(kind: 'delivery' | 'receipt'): string {
+  return `SELECT ${lineCols} FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
       WHERE d.kind = '${kind}' AND ${kaFilter} AND ${near} AND ${live}`;
 }
 
 /**
- * The columns of rc_d and rc_r. line_id is the rowid, so the tables are read in line order whatever order their
- * halves were written in (group_concat lists receipt numbers in that order, as the sorted UNION used to give), and
- * the two halves need no de-duplicating sort: a line has one order key (the keys are distinct), and the second half
- * takes the lines near the periods, the first those that are not.
+ * The order keys of the periods' deliveries and receipts: those of the lines read above that are dated in the
+ * periods (the line's own order number, as the far lines are looked up by it). A key with a NULL part joins no line
+ * (the reads compare every part with =), so it is left out.
  */
-const SIDE_COLUMNS = 'line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period, ka, store, po, product, qty, price, amount';
+export const periodKeysSql = ['rc_d', 'rc_r'].map((t) => `SELECT ka, store, lpo, product FROM ${t}
+    WHERE period BETWEEN @fromPeriod AND @toPeriod AND lpo IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`).join(' UNION ALL ');
+
+/** The temporary table of a run's order keys, keyed as the far lines are looked up (order number, product). */
+export const KEYS_TABLE_SQL = 'CREATE TEMP TABLE rc_keys (po, product, ka, store, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID';
+
+/**
+ * The lines of both kinds under one of those keys dated away from the periods (a delivery of an earlier month
+ * received in this one, …), in one pass over the keys. CROSS JOIN fixes the order: the keys, then
+ * document_lines_by_order, then the document by id. A line already read (near) is passed over on the index entry
+ * alone, before its row is read; the date test then keeps exactly the far ones.
+ */
+export const farLinesSql = `SELECT ${lineCols}, d.kind FROM rc_keys k CROSS JOIN document_lines l ON l.order_no = k.po AND l.product_id = k.product
+      CROSS JOIN documents d ON d.id = l.document_id
+    WHERE l.id NOT IN (SELECT line_id FROM rc_d) AND l.id NOT IN (SELECT line_id FROM rc_r)
+      AND d.kind IN ('delivery', 'receipt') AND d.ka_account_id = k.ka AND coalesce(l.store_id, d.store_id) = k.store AND ${live} AND NOT (${near})`;
+
+/**
+ * The columns of rc_d and rc_r (lpo: the line's own order number, which the keys are taken from). line_id is the
+ * rowid, so the tables are read in line order whatever order their parts were written in (group_concat lists
+ * receipt numbers in that order), and the parts need no de-duplicating: the near lines are those dated near the
+ * periods, the far ones are those that are not.
+ */
+const SIDE_COLUMNS = 'line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period, ka, store, po, product, qty, price, amount, lpo';
+
+/**
+ * What the groups of each side read besides the key: the side indexes carry them, so building the groups (and the
+ * delivery groups' shares) reads the index alone, never the table row by row. line_id comes first so a key's lines
+ * stay in line order in the index (group_concat lists receipt numbers in that order).
+ */
+const DELIVERY_GROUP_COLUMNS = 'line_id, period, qty, amount';
+const RECEIPT_GROUP_COLUMNS = 'line_id, qty, amount, price, doc_no';
 
 /** The named parameters of every statement of a match run. */
 export function matchSqlParams(p: MatchParams) {
@@ -104,26 +124,31 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   run(`DELETE FROM recon_delivery_lines WHERE ${gone}`);
   run(`DELETE FROM recon_receipt_lines WHERE ${gone}`);
 
-  // The order keys touched by the period's deliveries and receipts.
-  // Keyed as the side reads look them up (order number, product), so no separate index is built after the fact. A key
-  // with a NULL part joins no line (the reads compare every part with =), so leaving it out changes nothing.
-  db.exec(KEYS_TABLE_SQL);
-  run(`INSERT OR IGNORE INTO rc_keys (ka, store, po, product) SELECT * FROM (${periodKeysSql}) WHERE ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`);
-
+  // Each side's lines near the periods, then the periods' order keys from them, then the far lines under those keys.
+  db.exec(`CREATE TEMP TABLE rc_d (${SIDE_COLUMNS}); CREATE TEMP TABLE rc_r (${SIDE_COLUMNS}); ${KEYS_TABLE_SQL}`);
+  run(`INSERT INTO rc_d ${nearLinesSql('delivery')}`);
+  run(`INSERT INTO rc_r ${nearLinesSql('receipt')}`);
+  run(`INSERT OR IGNORE INTO rc_keys (ka, store, po, product) ${periodKeysSql}`);
+  run(`CREATE TEMP TABLE rc_far AS ${farLinesSql}`);
+  const sideCols = SIDE_COLUMNS.replace(' INTEGER PRIMARY KEY', '');
   for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) {
-    db.exec(`CREATE TEMP TABLE ${table} (${SIDE_COLUMNS})`);
-    run(`INSERT INTO ${table} ${sideLinesSql(kind)}`);
-    db.exec(`CREATE INDEX temp.${table}_k ON ${table}(ka, store, po, product)`);
+    run(`INSERT INTO ${table} SELECT ${sideCols} FROM rc_far WHERE kind = '${kind}'`);
+    db.exec(`CREATE INDEX temp.${table}_k ON ${table}(ka, store, po, product, ${table === 'rc_d' ? DELIVERY_GROUP_COLUMNS : RECEIPT_GROUP_COLUMNS})`);
   }
 
   // Pass 1: groups by order key.
   // Each group table is keyed by the order key and filled in that order (the GROUP BY reads rc_d_k / rc_r_k), so it is
   // written as it is sorted, with no index built afterwards. A group with a NULL part is found by no join (all compare
-  // with =) and is left out. grp names the group for the rounding window: its first line, unique among groups.
-  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, grp, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID;
+  // with =) and is left out.
+  // A delivery group also names its last line of the periods and how many of its lines are in them (rounding is left
+  // to that last line; see rc_gs).
+  const inRun = 'period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR ka = @ka)';
+  const dPeriods = 'd.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)';
+  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, last, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID;
     CREATE TEMP TABLE rc_rg (ka, store, po, product, qty, amount, price, docs, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID`);
   const known = 'po IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL';
-  run(`INSERT INTO rc_dg SELECT ka, store, po, product, sum(qty), sum(amount), count(*), min(line_id)
+  run(`INSERT INTO rc_dg SELECT ka, store, po, product, sum(qty), sum(amount), count(CASE WHEN ${inRun} THEN 1 END),
+      max(CASE WHEN ${inRun} THEN line_id END)
     FROM rc_d WHERE ${known} GROUP BY ka, store, po, product`);
   run(`INSERT INTO rc_rg SELECT ka, store, po, product, sum(qty), sum(amount), min(price), group_concat(DISTINCT doc_no)
     FROM rc_r WHERE ${known} GROUP BY ka, store, po, product`);
@@ -158,55 +183,60 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     WHERE (@ka IS NULL OR pr.ka_account_id = @ka) AND pr.end_date >= date(@from, '-' || @window || ' days')`);
   db.exec('CREATE INDEX temp.rc_promo_k ON rc_promo(ka, product, price)');
 
-  // The contract price of each delivery line of the periods, in one join: the regional list before the national one,
-  // the latest start first (what a line-by-line ORDER BY … LIMIT 1 gave, without a sort per line).
-  const dPeriods = 'd.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)';
+  // The contract price of each delivery line of the periods: the regional list before the national one, the latest
+  // start first. max() over that order picks the row its bare price comes from (SQLite's documented min/max rule; a
+  // line's candidates are unique by region and start), grouped in rc_d's line order, so nothing is sorted. A line
+  // whose store is unknown has none.
   db.exec('CREATE TEMP TABLE rc_lp (line_id INTEGER PRIMARY KEY, price)');
   run(`INSERT INTO rc_lp SELECT line_id, price FROM (
-      SELECT d.line_id, pl.price_e4 AS price, row_number() OVER (PARTITION BY d.line_id ORDER BY pl.region DESC, pl.valid_from DESC) AS n
+      SELECT d.line_id, pl.price_e4 AS price, max((pl.region <> '') || pl.valid_from)
       FROM rc_d d CROSS JOIN stores s ON s.id = d.store CROSS JOIN prices pl ON pl.ka_account_id = d.ka AND pl.product_id = d.product
         AND pl.valid_from <= d.date AND pl.valid_to >= d.date AND pl.region IN ('', s.region)
-      WHERE ${dPeriods})
-    WHERE n = 1`);
+      WHERE ${dPeriods} GROUP BY d.line_id)`);
   // The lines delivered at a promotion price of their KA, product (and store) on their date.
   db.exec('CREATE TEMP TABLE rc_pp (line_id INTEGER PRIMARY KEY)');
   run(`INSERT INTO rc_pp SELECT DISTINCT d.line_id FROM rc_d d CROSS JOIN rc_promo pm ON pm.ka = d.ka AND pm.product = d.product AND pm.price = d.price
       AND d.date BETWEEN pm.start_date AND pm.end_date AND (pm.store IS NULL OR pm.store = d.store)
     WHERE ${dPeriods}`);
 
-  // The status of each delivery line of the period. A group is its rc_dg row, or the line alone (a negative line
-  // id); its last line takes what rounding the shares left over, so the group's lines add up to what it received.
-  // One window (one sort) gives both the last line and the group's sum. It feeds the results' insert directly: a
-  // temporary table of every line's figures would be written and read back once for nothing.
+  // What rounding leaves to a group's last line: the sum of its lines' shares of the periods (the group's received
+  // amount apportioned by delivered amount, half up), needed only where a group has more than one line in the periods
+  // (a group's only line takes what was received whole, as does a line without an order group).
+  db.exec('CREATE TEMP TABLE rc_gs (ka, store, po, product, shares, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID');
+  run(`INSERT INTO rc_gs SELECT dg.ka, dg.store, dg.po, dg.product,
+      sum(CASE WHEN dg.amount = 0 THEN 0 ELSE (rg.amount * d.amount * 2 + dg.amount) / (2 * dg.amount) END)
+    FROM rc_dg dg CROSS JOIN rc_rg rg ON rg.ka = dg.ka AND rg.store = dg.store AND rg.po = dg.po AND rg.product = dg.product
+      CROSS JOIN rc_d d ON d.ka = dg.ka AND d.store = dg.store AND d.po = dg.po AND d.product = dg.product
+    WHERE dg.n > 1 AND ${dPeriods} GROUP BY dg.ka, dg.store, dg.po, dg.product`);
+
+  // The status of each delivery line of the periods, read in line order (so the results' upsert walks its primary
+  // key in order).
   const dres = `WITH lines AS (
-      SELECT d.*, 
+      SELECT d.*,
         CASE WHEN rg.ka IS NOT NULL THEN 'order' WHEN m.dline IS NOT NULL THEN 'nearest' END AS matched_by,
         CASE WHEN rg.ka IS NOT NULL THEN dg.qty ELSE d.qty END AS g_dqty,
         CASE WHEN rg.ka IS NOT NULL THEN dg.amount ELSE d.amount END AS g_damount,
         coalesce(rg.qty, m.qty, 0) AS g_rqty, coalesce(rg.amount, m.amount, 0) AS g_ramount,
         coalesce(rg.price, m.price) AS r_price, coalesce(rg.docs, m.docs) AS docs,
-        CASE WHEN rg.ka IS NOT NULL THEN dg.grp ELSE -d.line_id END AS grp,
+        dg.last AS g_last, gs.shares AS g_shares,
         CASE WHEN pp.line_id IS NOT NULL THEN d.price END AS promo_price,
         lp.price AS list_price
       FROM rc_d d
         LEFT JOIN rc_dg dg ON dg.ka = d.ka AND dg.store = d.store AND dg.po = d.po AND dg.product = d.product
         LEFT JOIN rc_rg rg ON rg.ka = d.ka AND rg.store = d.store AND rg.po = d.po AND rg.product = d.product
+        LEFT JOIN rc_gs gs ON gs.ka = d.ka AND gs.store = d.store AND gs.po = d.po AND gs.product = d.product
         LEFT JOIN rc_p2m m ON m.dline = d.line_id
         LEFT JOIN rc_pp pp ON pp.line_id = d.line_id
         LEFT JOIN rc_lp lp ON lp.line_id = d.line_id
-      WHERE d.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)),
-    shared AS (
-      SELECT lines.*,
-        CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share
-      FROM lines),
+      WHERE ${dPeriods}),
     dres AS (
-      SELECT shared.*,
-        CASE WHEN row_number() OVER grp_last_first = 1
-          THEN g_ramount - (sum(share) OVER (grp_last_first ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) - share)
+      SELECT lines.*,
+        CASE WHEN matched_by IS NOT 'order' THEN g_ramount
+          WHEN line_id = g_last THEN g_ramount - (coalesce(g_shares, share) - share)
           ELSE share END AS line_received,
         coalesce(promo_price, list_price) AS expected_price
-      FROM shared
-    WINDOW grp_last_first AS (PARTITION BY grp ORDER BY line_id DESC))`;
+      FROM (SELECT lines.*, CASE WHEN g_damount = 0 THEN 0 ELSE (g_ramount * amount * 2 + g_damount) / (2 * g_damount) END AS share
+        FROM lines) lines)`;
 
   // Results are written only where they changed: a re-run of a settled month rewrites nothing (no index or foreign
   // key work for the lines whose result stands), and the end state is that of replacing every result.

@@ -3,7 +3,7 @@ import { MasterDataWriter } from '../../../core/master-data/save-master-data.js'
 import { matchPeriodDeliveries } from '../../../core/reconcile/match-deliveries.js';
 import { reconcileSettings } from '../../../core/reconcile/settings.js';
 import type { Book } from '../../../db/connection.js';
-import { KEYS_TABLE_SQL, matchSqlParams, periodKeysSql, sideLinesSql } from '../../../db/queries/reconcile-deliveries.js';
+import { KEYS_TABLE_SQL, farLinesSql, matchSqlParams, nearLinesSql, periodKeysSql } from '../../../db/queries/reconcile-deliveries.js';
 import { deliveryResults } from '../../../db/queries/reconcile-results.js';
 import { delivery, post, receipt } from '../../helpers/documents.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
@@ -36,27 +36,35 @@ async function bookWithTwoYears() {
 }
 
 describe('the plan of a month\'s reconciliation', () => {
-  it('finds the month\'s order keys through the month\'s documents', async () => {
+  it('reads each side once, from the date range of the month and its window', async () => {
     const { book } = await bookWithTwoYears();
-    const first = reads(plan(book, periodKeysSql))[0];
-    expect(first).toMatch(/^SEARCH d USING INDEX documents_by_period \(period>\? AND period<\?\)/);
+    for (const kind of ['delivery', 'receipt'] as const) {
+      const steps = reads(plan(book, nearLinesSql(kind)));
+      expect(steps[0]).toMatch(/^SEARCH d USING INDEX documents_by_kind_date \(kind=\? AND doc_date>\? AND doc_date<\?\)/);
+      expect(steps).toContainEqual(expect.stringMatching(/^SEARCH l USING INDEX sqlite_autoindex_document_lines_1 \(document_id=\?\)/));
+      expect(steps.filter((s) => s.startsWith('SCAN'))).toEqual([]);
+    }
   });
 
-  it('reads each side from the month\'s keys, then the lines by order number, then their documents', async () => {
+  it('takes the month\'s order keys from the lines already read, not from the book', async () => {
+    const { book } = await bookWithTwoYears();
+    book.db.exec(`CREATE TEMP TABLE rc_d (line_id INTEGER PRIMARY KEY, period, ka, store, lpo, product);
+      CREATE TEMP TABLE rc_r (line_id INTEGER PRIMARY KEY, period, ka, store, lpo, product)`);
+    expect(reads(plan(book, periodKeysSql))).toEqual(['SCAN rc_d', 'SCAN rc_r']);
+  });
+
+  it('reads the far lines from the month\'s keys, then the lines by order number, then their documents', async () => {
     const { book } = await bookWithTwoYears();
     book.db.exec(KEYS_TABLE_SQL);
     book.db.exec(`INSERT INTO rc_keys (ka, store, po, product) VALUES (1, 1, 'PO1', 1)`);
-    for (const kind of ['delivery', 'receipt'] as const) {
-      const steps = reads(plan(book, sideLinesSql(kind)));
-      expect(steps.slice(0, 3)).toEqual([
-        'SCAN k',
-        'SEARCH l USING INDEX document_lines_by_order (order_no=? AND product_id=?)',
-        'SEARCH d USING INTEGER PRIMARY KEY (rowid=?)',
-      ]);
-      // The lines near the month come from a date range, not from every document of the kind.
-      const byKind = steps.filter((s) => s.includes('documents_by_kind_date'));
-      expect(byKind).toEqual([expect.stringMatching(/\(kind=\? AND doc_date>\? AND doc_date<\?\)/)]);
-    }
+    book.db.exec(`CREATE TEMP TABLE rc_d (line_id INTEGER PRIMARY KEY); CREATE TEMP TABLE rc_r (line_id INTEGER PRIMARY KEY)`);
+    const steps = reads(plan(book, farLinesSql));
+    expect(steps.slice(0, 3)).toEqual([
+      'SCAN k',
+      'SEARCH l USING INDEX document_lines_by_order (order_no=? AND product_id=?)',
+      'SEARCH d USING INTEGER PRIMARY KEY (rowid=?)',
+    ]);
+    expect(steps.filter((s) => s.includes('documents_by_kind_date'))).toEqual([]);
   });
 });
 
