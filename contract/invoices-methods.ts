@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INVOICE_TYPES } from '../vocabulary/index.js';
+import { INVOICE_GAP_KINDS, INVOICE_TYPES } from '../vocabulary/index.js';
 import { code, document, fen, isoDate, message, period, writtenFile } from './common-schemas.js';
 
 const months = z.array(period).min(1).max(24);
@@ -12,14 +12,21 @@ const gap = z.object({
 });
 const matchRow = z.object({
   ka: z.object({ id: z.number().int(), code: z.string(), name: z.string() }), period: z.string(), accepted: fen, returns: fen, ticket: fen,
-  settlement: fen, invoicedBlue: fen, invoicedRed: fen, invoicedNet: fen, paid: fen, gaps: z.array(gap), totals: z.record(z.string(), fen),
+  settlement: fen, invoicedBlue: fen, invoicedRed: fen, invoicedNet: fen, paid: fen, totals: z.record(z.string(), fen),
   toExplain: fen, explained: fen,
+  /** how many differences of each kind and their amount; the differences themselves come a page at a time (invoices.gaps) */
+  gapTotals: z.array(z.object({ kind: z.enum(INVOICE_GAP_KINDS), count: z.number().int(), amount: fen })),
 });
 
 /** 发票: the three-way match, the to-invoice list and its workbook, links by hand, a paper invoice entered by hand. */
 export const invoicesMethods = {
   /** 三单匹配 per KA and month, as of a date (today when not given), with every difference explained */
   'invoices.match': { args: z.object({ periods: months, ka: code.optional(), asOf: isoDate.optional() }).strict(), result: z.object({ asOf: z.string(), rows: z.array(matchRow) }) },
+  /** one page of a KA month's differences (of one kind, or all), what explains the difference first */
+  'invoices.gaps': {
+    args: z.object({ period, ka: code, asOf: isoDate.optional(), kind: z.enum(INVOICE_GAP_KINDS).optional(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }).strict(),
+    result: z.object({ asOf: z.string(), total: z.number().int(), offset: z.number().int(), gaps: z.array(gap) }),
+  },
   /** the invoices still to make (accepted, not invoiced, less 票扣), one per invoicing entity and month */
   'invoices.toInvoice': { args: z.object({ periods: months, ka: code.optional(), asOf: isoDate.optional() }).strict(), result: z.object({ invoices: z.array(document) }) },
   /** the to-invoice list as the invoicing clerk's workbook (1-发票基本信息 / 2-发票明细信息) */

@@ -61,7 +61,7 @@ export const READS: Partial<Record<ServiceName, Subject[]>> = {
   'audit.list': ['audit', 'users'], 'audit.verify': ['audit'], 'users.list': ['users'], 'settings.get': ['settings'],
   'vouchers.mapping': ['vouchers', 'documents'], 'vouchers.auxItems': ['vouchers', 'master'], 'vouchers.layouts': ['vouchers'],
   'vouchers.preview': ['vouchers', 'documents', 'periods'], 'vouchers.list': ['vouchers'],
-  'invoices.match': ['documents', 'master', 'credit'], 'invoices.toInvoice': ['documents', 'master'], 'invoices.exportToInvoice': ['documents', 'master'],
+  'invoices.match': ['documents', 'master', 'credit'], 'invoices.gaps': ['documents', 'master', 'credit'], 'invoices.toInvoice': ['documents', 'master'], 'invoices.exportToInvoice': ['documents', 'master'],
   'import.bundle': ['documents'],
   'hq.state': ['hq'], 'hq.exposure': ['hq'], 'hq.claims': ['hq'], 'hq.rebates': ['hq'], 'hq.watch': ['hq'], 'hq.audit': ['hq'], 'hq.missing': ['hq'],
   'corrections.chain': ['documents'], 'corrections.batches': ['documents'], 'corrections.remittances': ['documents', 'reconciliation'],

@@ -20,7 +20,7 @@ export const READ_METHODS: ReadonlySet<ServiceName> = new Set<ServiceName>([
   'hq.state', 'hq.open', 'hq.close', 'hq.signIn', 'hq.signOut', 'hq.load', 'hq.register', 'hq.exposure', 'hq.setLimit', 'hq.claims',
   'hq.proposeClaims', 'hq.confirmClaims', 'hq.sendBackClaims', 'hq.writeCredits', 'hq.rebates', 'hq.saveContract', 'hq.watch', 'hq.audit',
   'hq.missing',
-  'invoices.match', 'invoices.toInvoice', 'invoices.exportToInvoice',
+  'invoices.match', 'invoices.gaps', 'invoices.toInvoice', 'invoices.exportToInvoice',
   // A damaged book cannot be signed in to: its restore checks the backup's own manager or admin (book-handlers.ts).
   'app.restoreDamaged',
 ]);

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import type { invoicesMethods } from '../../contract/invoices-methods.js';
 import { localStamp, today } from '../../core/calendar/dates.js';
 import { enterInvoice, kaIdOf, linkByHand, sellerNames, unlinkByHand } from '../../core/invoices/invoice-actions.js';
+import { gapPage, matchWithGapTotals } from '../../core/invoices/match-gaps.js';
 import { threeWayMatch } from '../../core/invoices/three-way-match.js';
 import { toInvoiceList } from '../../core/invoices/to-invoice.js';
 import { writeToInvoiceWorkbook } from '../../core/invoices/to-invoice-xlsx.js';
@@ -11,7 +12,13 @@ export const invoicesHandlers: HandlersOf<typeof invoicesMethods> = {
   'invoices.match': ({ session }, a) => {
     const book = session.requireBook();
     const asOf = a.asOf ?? today();
-    return { asOf, rows: threeWayMatch(book, a.periods, { kaAccountId: kaIdOf(book, a.ka, 'ka'), asOf }) };
+    return { asOf, rows: matchWithGapTotals(threeWayMatch(book, a.periods, { kaAccountId: kaIdOf(book, a.ka, 'ka'), asOf })) };
+  },
+  'invoices.gaps': ({ session }, a) => {
+    const book = session.requireBook();
+    const asOf = a.asOf ?? today();
+    const [row] = threeWayMatch(book, [a.period], { kaAccountId: kaIdOf(book, a.ka, 'ka'), asOf });
+    return { asOf, ...gapPage(row?.gaps ?? [], { kind: a.kind, offset: a.offset, limit: a.limit }) };
   },
   'invoices.toInvoice': ({ session }, a) => {
     const book = session.requireBook();

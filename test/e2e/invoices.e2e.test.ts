@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 interface Gap { kind: string; amount: number; docNo?: string; date: string }
-interface MatchRow { ka: { code: string; name: string }; period: string; gaps: Gap[]; toExplain: number; explained: number; settlement: number }
+interface MatchRow { ka: { code: string; name: string }; period: string; gapTotals: { kind: string; count: number; amount: number }[]; toExplain: number; explained: number; settlement: number }
+/** A KA month's differences through the window's own method, a page of at most 500 (all of a demo month's). */
+const gapsOf = async (r: { ka: string; period: string }, asOf: string, kind?: string) =>
+  (await w.api('invoices.gaps', { period: r.period, ka: r.ka, asOf, offset: 0, limit: 500, ...(kind ? { kind } : {}) })) as { total: number; gaps: Gap[] };
 
 /** The screen as a person reads it has no English in it (codes, numbers and tax ids pass). */
 const latin = async () => strayLatinWords(await w.page.evaluate(() => document.body.innerText));
@@ -34,8 +37,12 @@ describe('the 发票 area, end to end in Chromium', () => {
     const asOf = '2026-12-31';
     // The injected receipt left off an invoice (demo_injections, as the demo test holds it) is the one to find.
     const all = (await w.api('invoices.match', { periods: ['2026-09'], asOf })).rows as MatchRow[];
-    const row = all.find((r) => r.gaps.some((g) => g.kind === 'to_invoice'))!;
-    const gap = row.gaps.find((g) => g.kind === 'to_invoice')!;
+    const row = all.find((r) => r.gapTotals.some((g) => g.kind === 'to_invoice'))!;
+    const listed = await gapsOf({ ka: row.ka.code, period: row.period }, asOf);
+    // The totals per kind the match carries are those of the differences listed.
+    expect(row.gapTotals.reduce((n, g) => n + g.count, 0)).toBe(listed.total);
+    for (const g of row.gapTotals) expect(listed.gaps.filter((x) => x.kind === g.kind).reduce((a, x) => a + x.amount, 0)).toBe(g.amount);
+    const gap = listed.gaps.find((g) => g.kind === 'to_invoice')!;
     target = { ka: row.ka.code, period: row.period, docNo: gap.docNo!, amount: gap.amount };
 
     const grid = page.getByTestId('invoice-match');
@@ -50,9 +57,17 @@ describe('the 发票 area, end to end in Chromium', () => {
     const text = (await gaps.textContent()) ?? '';
     expect(text).toContain('验收未开票');
     expect(text).toContain(target.docNo);
-    expect(await gaps.locator('tbody tr').count()).toBe(row.gaps.length);
+    expect(await gaps.locator('tbody tr').count()).toBe(Math.min(200, listed.total));
+    expect(await page.getByTestId('invoice-gaps-range').textContent()).toBe(`第 1–${Math.min(200, listed.total)} 条，共 ${listed.total} 条`);
     await w.shot('invoices-01-match');
     expect(await latin()).toEqual([]);
+    // A kind's total lists that kind alone; 全部差异 lists them all again.
+    const toInvoice = row.gapTotals.find((g) => g.kind === 'to_invoice')!;
+    await page.getByTestId('invoice-gap-totals').locator('button[data-kind="to_invoice"]').click();
+    await expect.poll(async () => page.getByTestId('invoice-gaps-range').textContent()).toContain(`共 ${toInvoice.count} 条`);
+    expect(new Set(await gaps.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-kind'))))).toEqual(new Set(['to_invoice']));
+    await page.getByTestId('invoice-gap-totals').getByRole('button', { name: '全部差异' }).click();
+    await expect.poll(async () => page.getByTestId('invoice-gaps-range').textContent()).toContain(`共 ${listed.total} 条`);
   });
 
   it('enters a paper invoice for the receipt left out; the match finds it covered, and a link undone opens it again', async () => {
@@ -82,8 +97,7 @@ describe('the 发票 area, end to end in Chromium', () => {
     await expect.poll(async () => page.getByTestId('enter-done').first().textContent().catch(() => '')).toContain('已录入发票 3100261130-00098765');
     await w.shot('invoices-03-entered');
 
-    const covered = async () => ((await w.api('invoices.match', { periods: [target.period], ka: target.ka, asOf: '2026-12-31' })).rows as MatchRow[])[0]!
-      .gaps.some((g) => g.kind === 'to_invoice' && g.docNo === target.docNo);
+    const covered = async () => (await gapsOf(target, '2026-12-31', 'to_invoice')).gaps.some((g) => g.docNo === target.docNo);
     expect(await covered()).toBe(false);
     await page.getByTestId('tab-match').click();
     await page.getByTestId('invoice-gaps').waitFor();

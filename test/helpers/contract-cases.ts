@@ -151,6 +151,7 @@ export const CASES: Record<ServiceName, { good: unknown; bad: unknown[] }> = {
   'hq.audit': { good: { from: '2025-11', to: '2026-10', by: 'product', ka: 'MET' }, bad: [{ from: '2025-11', to: '2026-10', by: 'region' }, { from: '2025-11', by: 'ka' }] },
   'hq.missing': { good: { from: '2025-11', to: '2026-10' }, bad: [{ from: '2025-11' }, { from: 'x', to: 'y' }] },
   'invoices.match': { good: { periods: ['2026-10'], ka: 'RTM', asOf: '2026-10-31' }, bad: [{ periods: [] }, { periods: ['2026-13'] }, { periods: ['2026-10'], asOf: '31/10/2026' }] },
+  'invoices.gaps': { good: { period: '2026-10', ka: 'RTM', asOf: '2026-10-31', kind: 'to_invoice', offset: 0, limit: 200 }, bad: [{ period: '2026-10', ka: 'RTM', offset: 0, limit: 501 }, { period: '2026-10', offset: 0, limit: 10 }, { period: '2026-10', ka: 'RTM', kind: 'unknown', offset: 0, limit: 10 }] },
   'invoices.toInvoice': { good: { periods: ['2026-09', '2026-10'] }, bad: [{ periods: '2026-10' }, {}] },
   'invoices.exportToInvoice': { good: { periods: ['2026-10'], ka: 'RTM' }, bad: [{ periods: ['2026-10'], path: '' }, { ka: 'RTM' }] },
   'invoices.link': { good: { invoice: '26312000000000000001', document: 'YS1001', amount: 64_000 }, bad: [{ invoice: '1', document: 'YS1001' }, { invoice: '26312000000000000001', document: 'YS1001', amount: -5 }, { invoice: '26312000000000000001', document: 'YS1001', amount: 1.5 }] },

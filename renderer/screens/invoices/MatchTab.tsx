@@ -6,17 +6,25 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
 import { useQuery } from '../../host/use-query';
 import type { ServiceResult } from '../../../contract/service-contract';
-import { INVOICE_GAP_KINDS } from '../../../vocabulary/index.js';
+import type { InvoiceGapKind } from '../../../vocabulary/index.js';
 import { LinkForm } from './LinkForm';
 
 type MatchRow = ServiceResult<'invoices.match'>['rows'][number];
 
-/** 三单匹配: a row per KA and month (accepted ↔ invoiced ↔ paid); a row opens its differences, each explained. */
+/** Differences shown at a time: a large distributor's month has thousands. */
+const PAGE = 200;
+
+/**
+ * 三单匹配: a row per KA and month (accepted ↔ invoiced ↔ paid); a row opens its differences, each explained, a page
+ * at a time, all of them or one kind (a kind's total is a button).
+ */
 export function MatchTab({ period, ka, asOf }: { period: string; ka: string; asOf: string }) {
   const { t, i18n } = useTranslation();
   const lang = languageOf(i18n.language);
   const match = useQuery('invoices.match', { periods: [period], ...(ka ? { ka } : {}), asOf });
   const [open, setOpen] = useState<string | null>(null);
+  const [kind, setKind] = useState<InvoiceGapKind | null>(null);
+  const [offset, setOffset] = useState(0);
   const rows = match.data?.rows ?? [];
   const keyOf = (r: { ka: { code: string }; period: string }) => `${r.ka.code}|${r.period}`;
   const grid: Row[] = rows.map((r) => ({
@@ -25,14 +33,14 @@ export function MatchTab({ period, ka, asOf }: { period: string; ka: string; asO
     verdict: r.toExplain === r.explained ? t('invoicing.explainedAll') : t('invoicing.notExplained'),
   }));
   const selected: MatchRow | undefined = rows.find((r) => keyOf(r) === open) ?? (rows.length === 1 ? rows[0] : undefined);
-  // What explains the difference first (to invoice, red-letter missing …), then what is said beside it (overdue, paid without invoice).
-  const order = (k: string) => (INVOICE_GAP_KINDS as readonly string[]).indexOf(k);
-  const gaps = [...(selected?.gaps ?? [])].sort((a, b) => order(a.kind) - order(b.kind));
-  const totals = INVOICE_GAP_KINDS.map((k) => ({ kind: k, amount: gaps.filter((g) => g.kind === k).reduce((s, g) => s + g.amount, 0), count: gaps.filter((g) => g.kind === k).length })).filter((x) => x.count > 0);
+  const page = useQuery('invoices.gaps', selected ? { period: selected.period, ka: selected.ka.code, asOf, offset, limit: PAGE, ...(kind ? { kind } : {}) } : null);
+  const gaps = page.data?.gaps ?? [];
+  const total = page.data?.total ?? 0;
+  const choose = (k: InvoiceGapKind | null) => { setKind(k); setOffset(0); };
   return (
     <section>
       <ErrorNotice error={match.error} />
-      <DataGrid testId="invoice-match" height="auto" rows={grid} rowId={(r) => String(r.key)} selectedId={selected ? keyOf(selected) : null} onOpen={(r) => setOpen(String(r.key))} columns={[
+      <DataGrid testId="invoice-match" height="auto" rows={grid} rowId={(r) => String(r.key)} selectedId={selected ? keyOf(selected) : null} onOpen={(r) => { setOpen(String(r.key)); choose(null); }} columns={[
         { field: 'ka', headerName: t('invoicing.ka'), width: 120 }, { field: 'period', headerName: t('invoicing.month'), width: 90 },
         moneyCol('accepted', t('invoicing.accepted'), { width: 120 }), moneyCol('returns', t('invoicing.returns'), { width: 100 }), moneyCol('ticket', t('invoicing.ticket'), { width: 100 }),
         moneyCol('settlement', t('invoicing.settlement'), { width: 120 }), moneyCol('invoicedNet', t('invoicing.invoicedNet'), { width: 120 }),
@@ -43,10 +51,22 @@ export function MatchTab({ period, ka, asOf }: { period: string; ka: string; asO
       {selected && (
         <div data-testid="invoice-gaps">
           <h3>{t('invoicing.gapsOf', { ka: selected.ka.name, period: selected.period })}</h3>
-          {totals.length > 0 && (
-            <p className="row" data-testid="invoice-gap-totals">{totals.map((x) => <span key={x.kind}>{t(`invoiceGapKinds.${x.kind}`)} {x.count} · <Money fen={x.amount} /></span>)}</p>
+          {selected.gapTotals.length > 0 && (
+            <p className="row" data-testid="invoice-gap-totals">
+              <button type="button" aria-pressed={kind === null} onClick={() => choose(null)}>{t('invoicing.allGaps')}</button>
+              {selected.gapTotals.map((x) => (
+                <button type="button" key={x.kind} data-kind={x.kind} aria-pressed={kind === x.kind} onClick={() => choose(x.kind)}>
+                  {t(`invoiceGapKinds.${x.kind}`)} {x.count} · <Money fen={x.amount} />
+                </button>
+              ))}
+              <span className="fill" />
+              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('invoicing.previous')}</button>
+              <span className="muted" data-testid="invoice-gaps-range">{t('invoicing.gapsRange', { from: total === 0 ? 0 : offset + 1, to: Math.min(offset + PAGE, total), total })}</span>
+              <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t('invoicing.next')}</button>
+            </p>
           )}
-          {gaps.length === 0 ? <p className="muted">{t('invoicing.noGaps')}</p> : (
+          <ErrorNotice error={page.error} />
+          {selected.gapTotals.length === 0 ? <p className="muted">{t('invoicing.noGaps')}</p> : (
             <table className="table compact">
               <thead><tr><th>{t('invoicing.gapKind')}</th><th className="num">{t('invoicing.amount')}</th><th>{t('invoicing.explanation')}</th></tr></thead>
               <tbody>
@@ -65,7 +85,7 @@ export function MatchTab({ period, ka, asOf }: { period: string; ka: string; asO
           )}
         </div>
       )}
-      <LinkForm onDone={() => void match.reload()} />
+      <LinkForm onDone={() => { void match.reload(); void page.reload(); }} />
     </section>
   );
 }
