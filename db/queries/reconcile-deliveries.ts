@@ -41,7 +41,7 @@ function upsertChanged(table: string, columns: string[]): string {
     WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 }
 
-const TEMP_TABLES = ['rc_keys', 'rc_far', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_gs'];
+const TEMP_TABLES = ['rc_far', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_gs'];
 
 const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
 const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
@@ -60,23 +60,27 @@ const near = `d.doc_date BETWEEN date(@from, '-' || @window || ' days') AND date
  * One side's lines dated in the periods or near enough to them to pair by date, from the date range of
  * documents_by_kind_date (never every document of the kind, which made a month's run grow with the book's age).
  * Each side is read once: the order keys are then taken from these lines, and only the lines under those keys
- * dated further away are read afterwards (farLinesSql).
+ * dated further away are read afterwards (farLinesSql). The documents are taken in id order (their ids sorted, a
+ * few thousand; LIMIT keeps SQLite from dropping that ORDER BY), so their lines come in line order, as a document's
+ * lines are stored with it: rc_d and rc_r, keyed by line id, are then written at their end rather than all over
+ * their B-tree (in date order the writes cost about twice the read itself).
  */
 export function nearLinesSql(kind: 'delivery' | 'receipt'): string {
-  return `SELECT ${lineCols} FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
-      WHERE d.kind = '${kind}' AND ${kaFilter} AND ${near} AND ${live}`;
+  return `SELECT ${lineCols} FROM (SELECT d.id FROM documents d WHERE d.kind = '${kind}' AND ${kaFilter} AND ${near} ORDER BY d.id LIMIT -1) dd
+      CROSS JOIN documents d ON d.id = dd.id CROSS JOIN document_lines l ON l.document_id = d.id
+      WHERE ${live}`;
 }
 
 /**
  * The order keys of the periods' deliveries and receipts: those of the lines read above that are dated in the
- * periods (the line's own order number, as the far lines are looked up by it). A key with a NULL part joins no line
- * (the reads compare every part with =), so it is left out.
+ * periods (the line's own order number, as the far lines are looked up by it; where it is there, it is the line's po).
+ * A key with a NULL part joins no line (the reads compare every part with =), so it is left out. Each side's keys are
+ * read from its index (rc_d_k, rc_r_k) in key order and the two merged (UNION with the ORDER BY of both indexes), so
+ * they come out distinct with nothing written or sorted.
  */
-export const periodKeysSql = ['rc_d', 'rc_r'].map((t) => `SELECT ka, store, lpo, product FROM ${t}
-    WHERE period BETWEEN @fromPeriod AND @toPeriod AND lpo IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`).join(' UNION ALL ');
-
-/** The temporary table of a run's order keys, keyed as the far lines are looked up (order number, product). */
-export const KEYS_TABLE_SQL = 'CREATE TEMP TABLE rc_keys (po, product, ka, store, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID';
+export const periodKeysSql = `${['rc_d', 'rc_r'].map((t) => `SELECT ka, store, po, product FROM ${t}
+    WHERE period BETWEEN @fromPeriod AND @toPeriod AND lpo IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`).join(' UNION ')}
+    ORDER BY ka, store, po, product`;
 
 /**
  * The lines of both kinds under one of those keys dated away from the periods (a delivery of an earlier month
@@ -84,7 +88,7 @@ export const KEYS_TABLE_SQL = 'CREATE TEMP TABLE rc_keys (po, product, ka, store
  * document_lines_by_order, then the document by id. A line already read (near) is passed over on the index entry
  * alone, before its row is read; the date test then keeps exactly the far ones.
  */
-export const farLinesSql = `SELECT ${lineCols}, d.kind FROM rc_keys k CROSS JOIN document_lines l ON l.order_no = k.po AND l.product_id = k.product
+export const farLinesSql = `SELECT ${lineCols}, d.kind FROM (${periodKeysSql}) k CROSS JOIN document_lines l ON l.order_no = k.po AND l.product_id = k.product
       CROSS JOIN documents d ON d.id = l.document_id
     WHERE l.id NOT IN (SELECT line_id FROM rc_d) AND l.id NOT IN (SELECT line_id FROM rc_r)
       AND d.kind IN ('delivery', 'receipt') AND d.ka_account_id = k.ka AND coalesce(l.store_id, d.store_id) = k.store AND ${live} AND NOT (${near})`;
@@ -102,8 +106,12 @@ const SIDE_COLUMNS = 'line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period,
  * delivery groups' shares) reads the index alone, never the table row by row. line_id comes first so a key's lines
  * stay in line order in the index (group_concat lists receipt numbers in that order).
  */
-const DELIVERY_GROUP_COLUMNS = 'line_id, period, qty, amount';
-const RECEIPT_GROUP_COLUMNS = 'line_id, qty, amount, price, doc_no';
+const DELIVERY_GROUP_COLUMNS = 'line_id, period, qty, amount, lpo';
+const RECEIPT_GROUP_COLUMNS = 'line_id, qty, amount, price, doc_no, period, lpo';
+
+/** The side indexes: the key, then what the groups read, then what the keys of the far lines are chosen by. */
+export const SIDE_INDEXES_SQL = `CREATE INDEX temp.rc_d_k ON rc_d(ka, store, po, product, ${DELIVERY_GROUP_COLUMNS});
+  CREATE INDEX temp.rc_r_k ON rc_r(ka, store, po, product, ${RECEIPT_GROUP_COLUMNS})`;
 
 /** The named parameters of every statement of a match run. */
 export function matchSqlParams(p: MatchParams) {
@@ -124,17 +132,15 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   run(`DELETE FROM recon_delivery_lines WHERE ${gone}`);
   run(`DELETE FROM recon_receipt_lines WHERE ${gone}`);
 
-  // Each side's lines near the periods, then the periods' order keys from them, then the far lines under those keys.
-  db.exec(`CREATE TEMP TABLE rc_d (${SIDE_COLUMNS}); CREATE TEMP TABLE rc_r (${SIDE_COLUMNS}); ${KEYS_TABLE_SQL}`);
+  // Each side's lines near the periods, indexed; then the far lines under the periods' order keys (few: written to
+  // the tables and their indexes as they stand).
+  db.exec(`CREATE TEMP TABLE rc_d (${SIDE_COLUMNS}); CREATE TEMP TABLE rc_r (${SIDE_COLUMNS})`);
   run(`INSERT INTO rc_d ${nearLinesSql('delivery')}`);
   run(`INSERT INTO rc_r ${nearLinesSql('receipt')}`);
-  run(`INSERT OR IGNORE INTO rc_keys (ka, store, po, product) ${periodKeysSql}`);
+  db.exec(SIDE_INDEXES_SQL);
   run(`CREATE TEMP TABLE rc_far AS ${farLinesSql}`);
   const sideCols = SIDE_COLUMNS.replace(' INTEGER PRIMARY KEY', '');
-  for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) {
-    run(`INSERT INTO ${table} SELECT ${sideCols} FROM rc_far WHERE kind = '${kind}'`);
-    db.exec(`CREATE INDEX temp.${table}_k ON ${table}(ka, store, po, product, ${table === 'rc_d' ? DELIVERY_GROUP_COLUMNS : RECEIPT_GROUP_COLUMNS})`);
-  }
+  for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) run(`INSERT INTO ${table} SELECT ${sideCols} FROM rc_far WHERE kind = '${kind}'`);
 
   // Pass 1: groups by order key.
   // Each group table is keyed by the order key and filled in that order (the GROUP BY reads rc_d_k / rc_r_k), so it is
@@ -154,10 +160,15 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     FROM rc_r WHERE ${known} GROUP BY ka, store, po, product`);
 
   // Pass 2: what pass 1 left, paired document to document by store, products in common and nearest date.
-  run(`CREATE TEMP TABLE rc_p2d AS SELECT d.* FROM rc_d d
-    WHERE NOT EXISTS (SELECT 1 FROM rc_rg g WHERE g.ka = d.ka AND g.store = d.store AND g.po = d.po AND g.product = d.product)`);
-  run(`CREATE TEMP TABLE rc_p2r AS SELECT r.* FROM rc_r r
-    WHERE NOT EXISTS (SELECT 1 FROM rc_dg g WHERE g.ka = r.ka AND g.store = r.store AND g.po = r.po AND g.product = r.product)`);
+  // A side's leftovers are its lines in no group of the other side: the lines of its groups whose key the other side
+  // lacks (the two group tables compared in key order, EXCEPT merging them, then the lines found through the side
+  // index), and its lines with a part of the key unknown. Taken by line id, in line order, as if each line were probed.
+  const leftovers = (side: 'rc_d' | 'rc_r', own: 'rc_dg' | 'rc_rg', other: 'rc_dg' | 'rc_rg') => `SELECT s.* FROM ${side} s WHERE s.line_id IN (
+      SELECT x.line_id FROM (SELECT ka, store, po, product FROM ${own} EXCEPT SELECT ka, store, po, product FROM ${other}) g
+        CROSS JOIN ${side} x ON x.ka = g.ka AND x.store = g.store AND x.po = g.po AND x.product = g.product
+      UNION ALL SELECT line_id FROM ${side} WHERE NOT (${known}))`;
+  run(`CREATE TEMP TABLE rc_p2d AS ${leftovers('rc_d', 'rc_dg', 'rc_rg')}`);
+  run(`CREATE TEMP TABLE rc_p2r AS ${leftovers('rc_r', 'rc_rg', 'rc_dg')}`);
   db.exec('CREATE INDEX temp.rc_p2d_s ON rc_p2d(store, product); CREATE INDEX temp.rc_p2r_s ON rc_p2r(store, product)');
   run(`CREATE TEMP TABLE rc_pairs AS
     WITH cand AS (
@@ -224,8 +235,8 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
       FROM rc_d d
         LEFT JOIN rc_dg dg ON dg.ka = d.ka AND dg.store = d.store AND dg.po = d.po AND dg.product = d.product
         LEFT JOIN rc_rg rg ON rg.ka = d.ka AND rg.store = d.store AND rg.po = d.po AND rg.product = d.product
-        LEFT JOIN rc_gs gs ON gs.ka = d.ka AND gs.store = d.store AND gs.po = d.po AND gs.product = d.product
-        LEFT JOIN rc_p2m m ON m.dline = d.line_id
+        LEFT JOIN rc_gs gs ON dg.n > 1 AND rg.ka IS NOT NULL AND gs.ka = d.ka AND gs.store = d.store AND gs.po = d.po AND gs.product = d.product
+        LEFT JOIN rc_p2m m ON rg.ka IS NULL AND m.dline = d.line_id
         LEFT JOIN rc_pp pp ON pp.line_id = d.line_id
         LEFT JOIN rc_lp lp ON lp.line_id = d.line_id
       WHERE ${dPeriods}),
@@ -275,7 +286,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     FROM rc_r r
       LEFT JOIN rc_dg dg ON dg.ka = r.ka AND dg.store = r.store AND dg.po = r.po AND dg.product = r.product
       LEFT JOIN (SELECT DISTINCT rr.line_id AS hit FROM rc_pairs p JOIN rc_p2r rr ON rr.doc_id = p.rdoc
-                   JOIN rc_p2d dd ON dd.doc_id = p.ddoc AND dd.product = rr.product) m ON m.hit = r.line_id
+                   JOIN rc_p2d dd ON dd.doc_id = p.ddoc AND dd.product = rr.product) m ON dg.ka IS NULL AND m.hit = r.line_id
     WHERE r.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR r.ka = @ka)
     ${upsertChanged('recon_receipt_lines', RECEIPT_RESULT_COLUMNS)}`);
 
