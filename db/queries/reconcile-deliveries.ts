@@ -41,7 +41,7 @@ function upsertChanged(table: string, columns: string[]): string {
     WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 }
 
-const TEMP_TABLES = ['rc_far', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_pp', 'rc_gs'];
+const TEMP_TABLES = ['rc_far', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_gs'];
 
 const live = `d.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM documents x WHERE x.reverses_id = d.id)`;
 const kaFilter = '(@ka IS NULL OR d.ka_account_id = @ka)';
@@ -194,21 +194,18 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     WHERE (@ka IS NULL OR pr.ka_account_id = @ka) AND pr.end_date >= date(@from, '-' || @window || ' days')`);
   db.exec('CREATE INDEX temp.rc_promo_k ON rc_promo(ka, product, price)');
 
-  // The contract price of each delivery line of the periods: the regional list before the national one, the latest
-  // start first. max() over that order picks the row its bare price comes from (SQLite's documented min/max rule; a
-  // line's candidates are unique by region and start), grouped in rc_d's line order, so nothing is sorted. A line
-  // whose store is unknown has none.
-  db.exec('CREATE TEMP TABLE rc_lp (line_id INTEGER PRIMARY KEY, price)');
-  run(`INSERT INTO rc_lp SELECT line_id, price FROM (
-      SELECT d.line_id, pl.price_e4 AS price, max((pl.region <> '') || pl.valid_from)
-      FROM rc_d d CROSS JOIN stores s ON s.id = d.store CROSS JOIN prices pl ON pl.ka_account_id = d.ka AND pl.product_id = d.product
-        AND pl.valid_from <= d.date AND pl.valid_to >= d.date AND pl.region IN ('', s.region)
-      WHERE ${dPeriods} GROUP BY d.line_id)`);
-  // The lines delivered at a promotion price of their KA, product (and store) on their date.
-  db.exec('CREATE TEMP TABLE rc_pp (line_id INTEGER PRIMARY KEY)');
-  run(`INSERT INTO rc_pp SELECT DISTINCT d.line_id FROM rc_d d CROSS JOIN rc_promo pm ON pm.ka = d.ka AND pm.product = d.product AND pm.price = d.price
-      AND d.date BETWEEN pm.start_date AND pm.end_date AND (pm.store IS NULL OR pm.store = d.store)
-    WHERE ${dPeriods}`);
+  // The prices of each delivery line of the periods, one row a line: its contract price — the list of its store's
+  // region before the national one, the latest start first, valid on the delivery date (prices_lookup read backwards
+  // from the date, stopping at the first that covers it; a KA's lists of one product, region and start are unique and
+  // never overlap); none where the store is unknown — and whether it was delivered at a promotion price of its KA,
+  // product (and store) on its date.
+  const listPrice = (region: string) => `(SELECT pl.price_e4 FROM prices pl WHERE pl.ka_account_id = d.ka AND pl.product_id = d.product
+      AND pl.valid_from <= d.date AND pl.valid_to >= d.date AND pl.region = ${region} ORDER BY pl.valid_from DESC LIMIT 1)`;
+  db.exec('CREATE TEMP TABLE rc_lp (line_id INTEGER PRIMARY KEY, price, promo)');
+  run(`INSERT INTO rc_lp SELECT d.line_id, CASE WHEN s.id IS NOT NULL THEN coalesce(${listPrice('s.region')}, ${listPrice("''")}) END,
+      EXISTS (SELECT 1 FROM rc_promo pm WHERE pm.ka = d.ka AND pm.product = d.product AND pm.price = d.price
+        AND d.date BETWEEN pm.start_date AND pm.end_date AND (pm.store IS NULL OR pm.store = d.store))
+    FROM rc_d d LEFT JOIN stores s ON s.id = d.store WHERE ${dPeriods}`);
 
   // What rounding leaves to a group's last line: the sum of its lines' shares of the periods (the group's received
   // amount apportioned by delivered amount, half up), needed only where a group has more than one line in the periods
@@ -230,14 +227,13 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
         coalesce(rg.qty, m.qty, 0) AS g_rqty, coalesce(rg.amount, m.amount, 0) AS g_ramount,
         coalesce(rg.price, m.price) AS r_price, coalesce(rg.docs, m.docs) AS docs,
         dg.last AS g_last, gs.shares AS g_shares,
-        CASE WHEN pp.line_id IS NOT NULL THEN d.price END AS promo_price,
+        CASE WHEN lp.promo THEN d.price END AS promo_price,
         lp.price AS list_price
       FROM rc_d d
         LEFT JOIN rc_dg dg ON dg.ka = d.ka AND dg.store = d.store AND dg.po = d.po AND dg.product = d.product
         LEFT JOIN rc_rg rg ON rg.ka = d.ka AND rg.store = d.store AND rg.po = d.po AND rg.product = d.product
         LEFT JOIN rc_gs gs ON dg.n > 1 AND rg.ka IS NOT NULL AND gs.ka = d.ka AND gs.store = d.store AND gs.po = d.po AND gs.product = d.product
         LEFT JOIN rc_p2m m ON rg.ka IS NULL AND m.dline = d.line_id
-        LEFT JOIN rc_pp pp ON pp.line_id = d.line_id
         LEFT JOIN rc_lp lp ON lp.line_id = d.line_id
       WHERE ${dPeriods}),
     dres AS (
