@@ -78,9 +78,9 @@ export function nearLinesSql(kind: 'delivery' | 'receipt'): string {
  * read from its index (rc_d_k, rc_r_k) in key order and the two merged (UNION with the ORDER BY of both indexes), so
  * they come out distinct with nothing written or sorted.
  */
-export const periodKeysSql = `${['rc_d', 'rc_r'].map((t) => `SELECT ka, store, po, product FROM ${t}
+export const periodKeysSql = `${['rc_d', 'rc_r'].map((t) => `SELECT po, product, ka, store FROM ${t}
     WHERE period BETWEEN @fromPeriod AND @toPeriod AND lpo IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL`).join(' UNION ')}
-    ORDER BY ka, store, po, product`;
+    ORDER BY po, product, ka, store`;
 
 /**
  * The lines of both kinds under one of those keys dated away from the periods (a delivery of an earlier month
@@ -109,9 +109,13 @@ const SIDE_COLUMNS = 'line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period,
 const DELIVERY_GROUP_COLUMNS = 'line_id, period, qty, amount, lpo';
 const RECEIPT_GROUP_COLUMNS = 'line_id, qty, amount, price, doc_no, period, lpo';
 
-/** The side indexes: the key, then what the groups read, then what the keys of the far lines are chosen by. */
-export const SIDE_INDEXES_SQL = `CREATE INDEX temp.rc_d_k ON rc_d(ka, store, po, product, ${DELIVERY_GROUP_COLUMNS});
-  CREATE INDEX temp.rc_r_k ON rc_r(ka, store, po, product, ${RECEIPT_GROUP_COLUMNS})`;
+/**
+ * The side indexes: the key, then what the groups read, then what the keys of the far lines are chosen by. The key is
+ * ordered as document_lines_by_order is (order number, product, then KA and store), as are the group tables: the keys
+ * then look the far lines up in that index's order, and every table built from these indexes is written at its end.
+ */
+export const SIDE_INDEXES_SQL = `CREATE INDEX temp.rc_d_k ON rc_d(po, product, ka, store, ${DELIVERY_GROUP_COLUMNS});
+  CREATE INDEX temp.rc_r_k ON rc_r(po, product, ka, store, ${RECEIPT_GROUP_COLUMNS})`;
 
 /** The named parameters of every statement of a match run. */
 export function matchSqlParams(p: MatchParams) {
@@ -150,21 +154,21 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   // to that last line; see rc_gs).
   const inRun = 'period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR ka = @ka)';
   const dPeriods = 'd.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR d.ka = @ka)';
-  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, last, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID;
-    CREATE TEMP TABLE rc_rg (ka, store, po, product, qty, amount, price, docs, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID`);
+  db.exec(`CREATE TEMP TABLE rc_dg (ka, store, po, product, qty, amount, n, last, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID;
+    CREATE TEMP TABLE rc_rg (ka, store, po, product, qty, amount, price, docs, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID`);
   const known = 'po IS NOT NULL AND ka IS NOT NULL AND store IS NOT NULL AND product IS NOT NULL';
   run(`INSERT INTO rc_dg SELECT ka, store, po, product, sum(qty), sum(amount), count(CASE WHEN ${inRun} THEN 1 END),
       max(CASE WHEN ${inRun} THEN line_id END)
-    FROM rc_d WHERE ${known} GROUP BY ka, store, po, product`);
+    FROM rc_d WHERE ${known} GROUP BY po, product, ka, store`);
   run(`INSERT INTO rc_rg SELECT ka, store, po, product, sum(qty), sum(amount), min(price), group_concat(DISTINCT doc_no)
-    FROM rc_r WHERE ${known} GROUP BY ka, store, po, product`);
+    FROM rc_r WHERE ${known} GROUP BY po, product, ka, store`);
 
   // Pass 2: what pass 1 left, paired document to document by store, products in common and nearest date.
   // A side's leftovers are its lines in no group of the other side: the lines of its groups whose key the other side
   // lacks (the two group tables compared in key order, EXCEPT merging them, then the lines found through the side
   // index), and its lines with a part of the key unknown. Taken by line id, in line order, as if each line were probed.
   const leftovers = (side: 'rc_d' | 'rc_r', own: 'rc_dg' | 'rc_rg', other: 'rc_dg' | 'rc_rg') => `SELECT s.* FROM ${side} s WHERE s.line_id IN (
-      SELECT x.line_id FROM (SELECT ka, store, po, product FROM ${own} EXCEPT SELECT ka, store, po, product FROM ${other}) g
+      SELECT x.line_id FROM (SELECT po, product, ka, store FROM ${own} EXCEPT SELECT po, product, ka, store FROM ${other}) g
         CROSS JOIN ${side} x ON x.ka = g.ka AND x.store = g.store AND x.po = g.po AND x.product = g.product
       UNION ALL SELECT line_id FROM ${side} WHERE NOT (${known}))`;
   run(`CREATE TEMP TABLE rc_p2d AS ${leftovers('rc_d', 'rc_dg', 'rc_rg')}`);
@@ -210,12 +214,12 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   // What rounding leaves to a group's last line: the sum of its lines' shares of the periods (the group's received
   // amount apportioned by delivered amount, half up), needed only where a group has more than one line in the periods
   // (a group's only line takes what was received whole, as does a line without an order group).
-  db.exec('CREATE TEMP TABLE rc_gs (ka, store, po, product, shares, PRIMARY KEY (ka, store, po, product)) WITHOUT ROWID');
+  db.exec('CREATE TEMP TABLE rc_gs (ka, store, po, product, shares, PRIMARY KEY (po, product, ka, store)) WITHOUT ROWID');
   run(`INSERT INTO rc_gs SELECT dg.ka, dg.store, dg.po, dg.product,
       sum(CASE WHEN dg.amount = 0 THEN 0 ELSE (rg.amount * d.amount * 2 + dg.amount) / (2 * dg.amount) END)
     FROM rc_dg dg CROSS JOIN rc_rg rg ON rg.ka = dg.ka AND rg.store = dg.store AND rg.po = dg.po AND rg.product = dg.product
       CROSS JOIN rc_d d ON d.ka = dg.ka AND d.store = dg.store AND d.po = dg.po AND d.product = dg.product
-    WHERE dg.n > 1 AND ${dPeriods} GROUP BY dg.ka, dg.store, dg.po, dg.product`);
+    WHERE dg.n > 1 AND ${dPeriods} GROUP BY dg.po, dg.product, dg.ka, dg.store`);
 
   // The status of each delivery line of the periods, read in line order (so the results' upsert walks its primary
   // key in order).
