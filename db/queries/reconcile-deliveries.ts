@@ -34,10 +34,20 @@ const DELIVERY_RESULT_COLUMNS = ['line_id', 'period', 'ka_account_id', 'store_id
   'delivered_price_e4', 'received_price_e4', 'list_price_e4', 'off_list', 'receipt_doc_nos', 'days_outstanding', 'reason'];
 const RECEIPT_RESULT_COLUMNS = ['line_id', 'period', 'ka_account_id', 'status', 'matched_by', 'reason'];
 
-/** The upsert clause that replaces a line's result only when one of its columns differs (IS NOT: NULLs compare). */
-function upsertChanged(table: string, columns: string[]): string {
+/**
+ * Writes the results of the run (the CTE `source`, columned as the table) where a line has none or its result
+ * differs, compared column by column (IS NOT: NULLs compare). The comparison is made while reading, against the stored
+ * row found by line id, so a line whose result stands is passed over before anything is written for it (SQLite
+ * collects the rows to write first, as the statement reads the table it writes); the upsert's own test, on the values
+ * as the table would store them, stays the final word on what is rewritten. A re-run of a settled month then costs
+ * the reads and the comparisons, not an attempted insert per line.
+ */
+function writeChanged(table: string, columns: string[], source: string): string {
   const rest = columns.filter((c) => c !== 'line_id');
-  return `ON CONFLICT(line_id) DO UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}
+  return `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => `s.${c}`).join(', ')}
+    FROM ${source} s LEFT JOIN ${table} o ON o.line_id = s.line_id
+    WHERE o.line_id IS NULL OR ${rest.map((c) => `o.${c} IS NOT s.${c}`).join(' OR ')}
+    ON CONFLICT(line_id) DO UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}
     WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 }
 
@@ -252,7 +262,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   // Results are written only where they changed: a re-run of a settled month rewrites nothing (no index or foreign
   // key work for the lines whose result stands), and the end state is that of replacing every result.
   run(`${dres}
-    INSERT INTO recon_delivery_lines (${DELIVERY_RESULT_COLUMNS.join(', ')})
+, res (${DELIVERY_RESULT_COLUMNS.join(', ')}) AS (
     SELECT line_id, period, ka, store, product, po, date,
       CASE WHEN matched_by IS NULL THEN 'receipt_missing'
            WHEN g_rqty < g_dqty THEN 'short'
@@ -271,11 +281,11 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
            WHEN expected_price IS NOT NULL AND price <> expected_price THEN ${reasonSql('match.price-contract', { delivered: 'price', contract: 'expected_price' })}
            WHEN matched_by = 'order' THEN ${reasonSql('match.by-order')}
            ELSE ${reasonSql('match.by-nearest')} END
-    FROM dres WHERE true
-    ${upsertChanged('recon_delivery_lines', DELIVERY_RESULT_COLUMNS)}`);
+    FROM dres)
+    ${writeChanged('recon_delivery_lines', DELIVERY_RESULT_COLUMNS, 'res')}`);
 
   // Receipt lines of the period: matched, or unexpected (no delivery anywhere for them).
-  run(`INSERT INTO recon_receipt_lines (${RECEIPT_RESULT_COLUMNS.join(', ')})
+  run(`WITH res (${RECEIPT_RESULT_COLUMNS.join(', ')}) AS (
     SELECT r.line_id, r.period, r.ka,
       CASE WHEN dg.ka IS NOT NULL OR m.hit IS NOT NULL THEN 'matched' ELSE 'unexpected' END,
       CASE WHEN dg.ka IS NOT NULL THEN 'order' WHEN m.hit IS NOT NULL THEN 'nearest' END,
@@ -288,7 +298,8 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
       LEFT JOIN (SELECT DISTINCT rr.line_id AS hit FROM rc_pairs p JOIN rc_p2r rr ON rr.doc_id = p.rdoc
                    JOIN rc_p2d dd ON dd.doc_id = p.ddoc AND dd.product = rr.product) m ON dg.ka IS NULL AND m.hit = r.line_id
     WHERE r.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR r.ka = @ka)
-    ${upsertChanged('recon_receipt_lines', RECEIPT_RESULT_COLUMNS)}`);
+    )
+    ${writeChanged('recon_receipt_lines', RECEIPT_RESULT_COLUMNS, 'res')}`);
 
   for (const t of TEMP_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
 }
