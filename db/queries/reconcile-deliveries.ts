@@ -64,7 +64,9 @@ const lineCols = `l.id AS line_id, d.id AS doc_id, d.doc_no, d.doc_date AS date,
  */
 const inPeriods = `d.period BETWEEN @fromPeriod AND @toPeriod AND +d.kind IN ('delivery', 'receipt')`;
 /** The dates a line can pair by: the periods, widened by the window on both sides. */
-const near = `d.doc_date BETWEEN date(@from, '-' || @window || ' days') AND date(@to, '+1 month', '-1 day', '+' || @window || ' days')`;
+const nearFrom = `date(@from, '-' || @window || ' days')`;
+const nearTo = `date(@to, '+1 month', '-1 day', '+' || @window || ' days')`;
+const near = `d.doc_date BETWEEN ${nearFrom} AND ${nearTo}`;
 
 /**
  * One side's lines dated in the periods or near enough to them to pair by date, from the date range of
@@ -102,6 +104,30 @@ export const farLinesSql = `SELECT ${lineCols}, d.kind FROM (${periodKeysSql}) k
       CROSS JOIN documents d ON d.id = l.document_id
     WHERE l.id NOT IN (SELECT line_id FROM rc_d) AND l.id NOT IN (SELECT line_id FROM rc_r)
       AND d.kind IN ('delivery', 'receipt') AND d.ka_account_id = k.ka AND coalesce(l.store_id, d.store_id) = k.store AND ${live} AND NOT (${near})`;
+
+/**
+ * The same far lines found from the other end, for a run whose periods cover (nearly) the whole book, as a year's
+ * catch-up does: every delivery and receipt line with its own order number dated away from the periods (from
+ * documents_by_kind_date's two ranges either side), kept where one of the periods' lines (near, in the periods, with its
+ * own order number) has its key — probed on rc_d_k / rc_r_k (the unary + takes the book columns' affinity off the
+ * values, as the temporary tables' columns have none, so the probe can use the whole key; the values are the same).
+ * A line is under exactly one key, so either end finds each far line once.
+ */
+export const farLinesFromOutsideSql = `SELECT ${lineCols}, d.kind FROM documents d CROSS JOIN document_lines l ON l.document_id = d.id
+    WHERE d.kind IN ('delivery', 'receipt') AND ${kaFilter} AND NOT (${near}) AND ${live} AND l.order_no IS NOT NULL
+      AND (${['rc_d', 'rc_r'].map((t) => `EXISTS (SELECT 1 FROM ${t} x WHERE x.po = +l.order_no AND x.product = +l.product_id AND x.ka = +d.ka_account_id
+        AND x.store = +coalesce(l.store_id, d.store_id) AND x.period BETWEEN @fromPeriod AND @toPeriod AND x.lpo IS NOT NULL)`).join(' OR ')})`;
+
+/**
+ * Which end the far lines are read from: from the keys (a probe of document_lines_by_order per key, about as many as
+ * the near lines) unless fewer documents are dated away from the periods than near them — a year's run in a book of a
+ * year. Counted on documents_by_kind_date's ranges alone (every KA: an estimate, not a filter).
+ */
+export function farLinesFromOutside(book: Book, params: ReturnType<typeof matchSqlParams>): boolean {
+  const count = (where: string) => (book.db.prepare(`SELECT count(*) AS n FROM documents d WHERE d.kind IN ('delivery', 'receipt') AND ${where}`)
+    .get(params) as { n: number }).n;
+  return count(`d.doc_date < ${nearFrom}`) + count(`d.doc_date > ${nearTo}`) < count(near);
+}
 
 /**
  * The columns of rc_d and rc_r (lpo: the line's own order number, which the keys are taken from). line_id is the
@@ -152,7 +178,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   run(`INSERT INTO rc_d ${nearLinesSql('delivery')}`);
   run(`INSERT INTO rc_r ${nearLinesSql('receipt')}`);
   db.exec(SIDE_INDEXES_SQL);
-  run(`CREATE TEMP TABLE rc_far AS ${farLinesSql}`);
+  run(`CREATE TEMP TABLE rc_far AS ${farLinesFromOutside(book, params) ? farLinesFromOutsideSql : farLinesSql}`);
   const sideCols = SIDE_COLUMNS.replace(' INTEGER PRIMARY KEY', '');
   for (const [table, kind] of [['rc_d', 'delivery'], ['rc_r', 'receipt']] as const) run(`INSERT INTO ${table} SELECT ${sideCols} FROM rc_far WHERE kind = '${kind}'`);
 
