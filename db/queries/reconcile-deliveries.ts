@@ -107,9 +107,9 @@ export const farLinesSql = `SELECT ${lineCols}, d.kind FROM (${periodKeysSql}) k
 
 /**
  * The same far lines found from the other end, for a run whose periods cover (nearly) the whole book, as a year's
- * catch-up does: every delivery and receipt line with its own order number dated away from the periods (from
- * documents_by_kind_date's two ranges either side), kept where one of the periods' lines (near, in the periods, with its
- * own order number) has its key — probed on rc_d_k / rc_r_k (the unary + takes the book columns' affinity off the
+ * catch-up does: every delivery and receipt line with its own order number dated away from the periods (the documents
+ * of both kinds read on documents_by_kind_date, few of them away), kept where one of the periods' lines (near, in the
+ * periods, with its own order number) has its key — probed on rc_d_k / rc_r_k (the unary + takes the book columns' affinity off the
  * values, as the temporary tables' columns have none, so the probe can use the whole key; the values are the same).
  * A line is under exactly one key, so either end finds each far line once.
  */
@@ -235,10 +235,10 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
   db.exec('CREATE INDEX temp.rc_promo_k ON rc_promo(ka, product, price)');
 
   // The prices of each delivery line of the periods, one row a line: its contract price — the list of its store's
-  // region before the national one, the latest start first, valid on the delivery date (prices_lookup read backwards
-  // from the date, stopping at the first that covers it; a KA's lists of one product, region and start are unique and
-  // never overlap); none where the store is unknown — and whether it was delivered at a promotion price of its KA,
-  // product (and store) on its date.
+  // region before the national one, the latest start first, valid on the delivery date (prices' unique index of KA,
+  // product, region and start read backwards from the date, stopping at the first list that covers it; a KA's lists of
+  // one product and region never overlap); none where the store is unknown — and whether it was delivered at a
+  // promotion price of its KA, product (and store) on its date.
   const listPrice = (region: string) => `(SELECT pl.price_e4 FROM prices pl WHERE pl.ka_account_id = d.ka AND pl.product_id = d.product
       AND pl.valid_from <= d.date AND pl.valid_to >= d.date AND pl.region = ${region} ORDER BY pl.valid_from DESC LIMIT 1)`;
   db.exec('CREATE TEMP TABLE rc_lp (line_id INTEGER PRIMARY KEY, price, promo)');
@@ -272,6 +272,8 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
       FROM rc_d d
         LEFT JOIN rc_dg dg ON dg.ka = d.ka AND dg.store = d.store AND dg.po = d.po AND dg.product = d.product
         LEFT JOIN rc_rg rg ON rg.ka = d.ka AND rg.store = d.store AND rg.po = d.po AND rg.product = d.product
+        -- each looked up only where it can hold the line: shares for a group of several lines with receipts, the nearest
+        -- pair for a line without an order match
         LEFT JOIN rc_gs gs ON dg.n > 1 AND rg.ka IS NOT NULL AND gs.ka = d.ka AND gs.store = d.store AND gs.po = d.po AND gs.product = d.product
         LEFT JOIN rc_p2m m ON rg.ka IS NULL AND m.dline = d.line_id
         LEFT JOIN rc_lp lp ON lp.line_id = d.line_id
