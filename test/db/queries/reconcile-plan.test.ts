@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MasterDataWriter } from '../../../core/master-data/save-master-data.js';
-import { matchPeriodDeliveries } from '../../../core/reconcile/match-deliveries.js';
+import { matchDeliveriesBetween, matchPeriodDeliveries } from '../../../core/reconcile/match-deliveries.js';
 import { reconcileSettings } from '../../../core/reconcile/settings.js';
 import type { Book } from '../../../db/connection.js';
-import { KEYS_TABLE_SQL, farLinesSql, matchSqlParams, nearLinesSql, periodKeysSql } from '../../../db/queries/reconcile-deliveries.js';
+import { SIDE_INDEXES_SQL, farLinesFromOutside, farLinesFromOutsideSql, farLinesSql, matchSqlParams, nearLinesSql, periodKeysSql } from '../../../db/queries/reconcile-deliveries.js';
 import { deliveryResults } from '../../../db/queries/reconcile-results.js';
 import { delivery, post, receipt } from '../../helpers/documents.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
@@ -35,6 +35,17 @@ async function bookWithTwoYears() {
   return { book, w };
 }
 
+/** The book of two years, with lines under September's keys dated far from it, and one far line under no such key. */
+async function bookWithFarLines() {
+  const { book, w } = await bookWithTwoYears();
+  post(book,
+    // delivered two months before it was received, and received three months after it was delivered
+    delivery(w, 'XS9', '2026-07-01', 'PO9', [[w.p001, 5, 64_000]]), receipt(w, 'YS9', '2026-09-20', 'PO9', [[w.p001, 5, 64_000]]),
+    delivery(w, 'XS8', '2026-09-25', 'PO8', [[w.p003, 2, 399_000]]), receipt(w, 'YS8', '2026-12-20', 'PO8', [[w.p003, 2, 399_000]]),
+    delivery(w, 'XS7', '2026-06-01', 'PO7', [[w.p001, 1, 64_000]]));
+  return book;
+}
+
 describe('the plan of a month\'s reconciliation', () => {
   it('reads each side once, from the date range of the month and its window', async () => {
     const { book } = await bookWithTwoYears();
@@ -42,29 +53,55 @@ describe('the plan of a month\'s reconciliation', () => {
       const steps = reads(plan(book, nearLinesSql(kind)));
       expect(steps[0]).toMatch(/^SEARCH d USING INDEX documents_by_kind_date \(kind=\? AND doc_date>\? AND doc_date<\?\)/);
       expect(steps).toContainEqual(expect.stringMatching(/^SEARCH l USING INDEX sqlite_autoindex_document_lines_1 \(document_id=\?\)/));
-      expect(steps.filter((s) => s.startsWith('SCAN'))).toEqual([]);
+      // The only scan is of the range's document ids, sorted so the lines come in line order.
+      expect(steps.filter((s) => s.startsWith('SCAN'))).toEqual(['SCAN dd']);
+      expect(plan(book, nearLinesSql(kind)).map((r) => r.detail)).toContain('USE TEMP B-TREE FOR ORDER BY');
     }
   });
 
-  it('takes the month\'s order keys from the lines already read, not from the book', async () => {
+  const sideTables = (book: Book) => book.db.exec(`CREATE TEMP TABLE rc_d (line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period, ka, store, po,
+      product, qty, price, amount, lpo); CREATE TEMP TABLE rc_r (line_id INTEGER PRIMARY KEY, doc_id, doc_no, date, period, ka, store, po,
+      product, qty, price, amount, lpo); ${SIDE_INDEXES_SQL}`);
+
+  it('takes the month\'s order keys from the lines already read, from both side indexes merged in key order', async () => {
     const { book } = await bookWithTwoYears();
-    book.db.exec(`CREATE TEMP TABLE rc_d (line_id INTEGER PRIMARY KEY, period, ka, store, lpo, product);
-      CREATE TEMP TABLE rc_r (line_id INTEGER PRIMARY KEY, period, ka, store, lpo, product)`);
-    expect(reads(plan(book, periodKeysSql))).toEqual(['SCAN rc_d', 'SCAN rc_r']);
+    sideTables(book);
+    const rows = plan(book, periodKeysSql).map((r) => r.detail);
+    expect(rows).toContain('MERGE (UNION)');
+    expect(reads(plan(book, periodKeysSql))).toEqual(['SCAN rc_d USING COVERING INDEX rc_d_k', 'SCAN rc_r USING COVERING INDEX rc_r_k']);
+    expect(rows.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
   });
 
   it('reads the far lines from the month\'s keys, then the lines by order number, then their documents', async () => {
     const { book } = await bookWithTwoYears();
-    book.db.exec(KEYS_TABLE_SQL);
-    book.db.exec(`INSERT INTO rc_keys (ka, store, po, product) VALUES (1, 1, 'PO1', 1)`);
-    book.db.exec(`CREATE TEMP TABLE rc_d (line_id INTEGER PRIMARY KEY); CREATE TEMP TABLE rc_r (line_id INTEGER PRIMARY KEY)`);
+    sideTables(book);
     const steps = reads(plan(book, farLinesSql));
-    expect(steps.slice(0, 3)).toEqual([
+    expect(steps.slice(2, 5)).toEqual([
       'SCAN k',
       'SEARCH l USING INDEX document_lines_by_order (order_no=? AND product_id=?)',
       'SEARCH d USING INTEGER PRIMARY KEY (rowid=?)',
     ]);
     expect(steps.filter((s) => s.includes('documents_by_kind_date'))).toEqual([]);
+  });
+
+  it('finds the same far lines from the month\'s keys and from the lines dated away from it', async () => {
+    const book = await bookWithFarLines();
+    sideTables(book);
+    const params = matchSqlParams({ fromPeriod: '2026-09', toPeriod: '2026-09', kaAccountId: null, windowDays: 30, toleranceFen: 100, asOf: '2026-10-10' });
+    for (const kind of ['delivery', 'receipt'] as const) book.db.prepare(`INSERT INTO ${kind === 'delivery' ? 'rc_d' : 'rc_r'} ${nearLinesSql(kind)}`).run(params);
+    const far = (sql: string) => (book.db.prepare(sql).all(params) as { doc_no: string; kind: string }[]).map((r) => `${r.kind} ${r.doc_no}`).sort();
+    expect(far(farLinesSql)).toEqual(['delivery XS9', 'receipt YS8']);
+    expect(far(farLinesFromOutsideSql)).toEqual(far(farLinesSql));
+    // The probe of the side indexes uses the whole key.
+    expect(reads(plan(book, farLinesFromOutsideSql))).toContain('SEARCH x USING COVERING INDEX rc_d_k (po=? AND product=? AND ka=? AND store=?)');
+  });
+
+  it('reads far lines from the keys for a month of a longer book, from the lines away for a range covering most of it', async () => {
+    const book = await bookWithFarLines();
+    const at = (from: string, to: string) => farLinesFromOutside(book,
+      matchSqlParams({ fromPeriod: from, toPeriod: to, kaAccountId: null, windowDays: 7, toleranceFen: 1, asOf: '2026-12-31' }));
+    expect(at('2026-09', '2026-09')).toBe(false);
+    expect(at('2025-09', '2026-09')).toBe(true);
   });
 });
 
@@ -97,6 +134,19 @@ describe('a month\'s results, written set-based', () => {
     expect(second[0]).toEqual(first[0]);
     expect(second[1]).toMatchObject({ status: 'short', received_qty: 15_000, line_received_fen: 15 * 3_990, days_outstanding: null });
     expect(renderMessage('zh', readStoredMessage(second[1]!.reason))).toBe('验收 15，送货 16');
+  });
+
+  it('are the same for a month\'s line whether its far receipt was found from the keys or from the lines dated away', async () => {
+    const book = await bookWithFarLines();
+    const settings = reconcileSettings(book);
+    const xs8 = () => deliveryResults(book, { period: '2026-09' }, 1000, 0).find((r) => r.delivery_no === 'XS8');
+    run(book, '2026-09');
+    const byKeys = xs8();
+    expect(byKeys).toMatchObject({ status: 'matched', matched_by: 'order', received_qty: 2_000 });
+    book.write(() => book.db.exec('DELETE FROM recon_delivery_lines; DELETE FROM recon_receipt_lines'));
+    // A year to September: only YS8 (and XS7's neighbours) lie away from it, so its far lines are read from that end.
+    book.write(() => matchDeliveriesBetween(book, '2025-09', '2026-09', null, settings, '2026-10-10'));
+    expect(xs8()).toEqual(byKeys);
   });
 
   it('take the regional contract price before the national one, each valid on the delivery date', async () => {
