@@ -58,17 +58,21 @@ export class RecordReader {
   }
 
   read(raw: RawRow): RowRecord | undefined {
-    const filled = raw.cells.map((c, i) => ({ c, i })).filter((x) => !isBlank(x.c));
+    const cells = raw.cells;
+    // The columns of the row's filled cells, by index: no object per cell, as every row of the file passes here.
+    const filled: number[] = [];
+    for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i]!)) filled.push(i);
     if (filled.length === 0) {
       this.skipped.blank++;
       return undefined;
     }
-    if (this.subtotals.isLabelled(raw.cells, filled)) {
+    if (this.subtotals.isLabelled(cells, filled)) {
       this.skipped.totals++;
       return undefined;
     }
-    if (filled.length === 1 && typeof filled[0]!.c === 'string') {
-      const text = filled[0]!.c.trim();
+    const lone = cells[filled[0]!];
+    if (filled.length === 1 && typeof lone === 'string') {
+      const text = lone.trim();
       if (this.options.isStoreHeading?.(text) || STORE_HEADING.test(text)) {
         this.headingStore = text;
         this.last = {};
@@ -76,12 +80,12 @@ export class RecordReader {
         return undefined;
       }
     }
-    if (this.header.columns.every((c) => cellText(raw.cells[c.column] ?? null) === this.headerTexts[c.column])) {
+    if (this.header.columns.every((c) => cellText(cells[c.column] ?? null) === this.headerTexts[c.column])) {
       this.skipped.repeatedHeader++;
       return undefined;
     }
     const own: Record<string, Cell> = {};
-    for (const col of this.header.columns) own[col.field] = raw.cells[col.column] ?? null;
+    for (const col of this.header.columns) own[col.field] = cells[col.column] ?? null;
     if (this.subtotals.isUnlabelled(own)) {
       this.skipped.totals++;
       return undefined;
