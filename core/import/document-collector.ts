@@ -91,14 +91,20 @@ export class DocumentCollector {
           this.report.newDocuments.push({ key, row: doc.firstRow, lines: doc.lines.length, total: doc.lines.reduce((s, l) => s + l.amount, 0) });
         }
       } else if (outcome.status === 'unchanged') this.report.unchanged++;
-      else if (this.onConflict) this.onConflict(draft, outcome, doc.firstRow);
+      else if (this.onConflict) {
+        // A correction reads what the book holds: every line posted so far is stored first.
+        this.poster.storeLines();
+        this.onConflict(draft, outcome, doc.firstRow);
+      }
       else this.report.conflicts.push({ key, row: doc.firstRow, reason: outcome.reason, docNo: doc.header.docNo, documentId: outcome.id, difference: null });
     } catch (e) {
       this.fail(e instanceof UserError && e.place.row === undefined ? e.withPlace({ ...e.place, file: this.file, row: doc.firstRow }) : e);
     }
   }
 
+  /** Posts what is still pending and stores the last lines: after this, the book holds every document of the file. */
   finish(): void {
     for (const [key, doc] of this.pending) this.post(key, doc);
+    this.poster.storeLines();
   }
 }

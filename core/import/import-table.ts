@@ -96,7 +96,8 @@ export async function importTable(
   const ka = kaCode ? parties.ka(kaCode, { file, field: '--ka' }) : null;
   const records = new RecordReader(header, spec, head[header.index]!.cells, { isStoreHeading: (t) => parties.stores.knows(t, ka, false) });
   const isDocuments = (DOCUMENT_IMPORT_KINDS as readonly string[]).includes(kind);
-  const poster = new Poster(book, options.actor, batchId);
+  // Lines of many documents stored together; the collector stores the last of them when it finishes.
+  const poster = new Poster(book, options.actor, batchId, { linesInBatches: isDocuments });
   const corrections = new ImportCorrections(book, poster, { replace: options.replace ?? false, actor: options.actor, reason: options.reason?.trim() || basename(file) });
   const collector = isDocuments ? new DocumentCollector(poster, file, report, fail, (draft, outcome, row) => corrections.onConflict(draft, outcome, row)) : undefined;
   const seenKeys = new Map<string, number>();

@@ -1,6 +1,6 @@
 import type { Book } from '../../db/connection.js';
 import {
-  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLines, insertOpenItem,
+  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLines, insertOpenItem, type LineRow,
 } from '../../db/queries/documents.js';
 import { ensurePeriod, getPeriod, laterClosedPeriod } from '../../db/queries/periods.js';
 import { AuditWriter } from '../audit/audit-chain.js';
@@ -91,6 +91,9 @@ export function contentHash(d: DocumentDraft): string {
 }
 
 
+/** Lines stored together with `linesInBatches`: two INSERTs of 256 rows. */
+const LINES_PER_BATCH = 512;
+
 /**
  * Posts documents inside the caller's write transaction: the document, its lines, its balanced entries, its
  * open items and its audit row, or nothing. A document whose natural key is already in the book is not
@@ -102,12 +105,27 @@ export class Poster {
   private readonly laterClosed = new Map<string, string | null>();
   private readonly termsCache = new Map<string, Terms>();
 
+  /** lines posted and not yet stored, with `linesInBatches` */
+  private readonly pendingLines: LineRow[] = [];
+
   constructor(
     private readonly book: Book,
     private readonly actor: string,
     private readonly batchId: number | null = null,
+    /**
+     * `linesInBatches`: the lines of many documents are stored together, 256 to an INSERT, and the caller stores the
+     * last of them with storeLines() before anything reads lines or the transaction commits (the import does).
+     */
+    private readonly options: { linesInBatches?: boolean } = {},
   ) {
     this.audit = new AuditWriter(book);
+  }
+
+  /** Stores the lines posted and not yet stored (with `linesInBatches`). */
+  storeLines(): void {
+    if (this.pendingLines.length === 0) return;
+    insertLines(this.book, this.pendingLines);
+    this.pendingLines.length = 0;
   }
 
   private place(d: DocumentDraft): ErrorPlace {
@@ -198,11 +216,17 @@ export class Poster {
       batch_id: this.batchId, source_file: d.sourceFile ?? null, source_row: d.sourceRow ?? null, memo: d.memo ?? null,
       created_by: this.actor, created_at: new Date().toISOString(),
     }), { period });
-    insertLines(this.book, d.lines.map((l, i) => ({
+    const lines = d.lines.map((l, i): LineRow => ({
       document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,
       order_no: l.orderNo ?? null, qty_milli: l.qty ?? null, price_e4: l.price ?? null, amount_fen: l.amount,
       fee_type: l.feeType ?? null, fee_text: l.feeText ?? null, reference: l.reference ?? null, memo: l.memo ?? null,
-    })));
+    }));
+    if (this.options.linesInBatches) {
+      for (const line of lines) this.pendingLines.push(line);
+      if (this.pendingLines.length >= LINES_PER_BATCH) this.storeLines();
+    } else {
+      insertLines(this.book, lines);
+    }
     legs.forEach((leg, i) => {
       insertEntry(this.book, { document_id: id, line_no: i + 1, period, entry_date: d.docDate, account: leg.account, ...parties, amount_fen: leg.amount });
       if (leg.openItem) {

@@ -28,6 +28,6 @@ describe('the key that finds a line repeated in a document', () => {
       if (stored(a) === stored(b)) same++;
       expect(sameLineKey(a) === sameLineKey(b)).toBe(stored(a) === stored(b));
     }), { numRuns: 5000 });
-    expect(same).toBeGreaterThan(500);
+    expect(same).toBeGreaterThan(200); // about 540 of the 5,000 pairs are the same line
   });
 });
