@@ -36,6 +36,8 @@ export class DocumentCollector {
   private readonly pending = new Map<string, Pending>();
   private readonly posted = new Map<string, number>();
   private rowsSinceSweep = 0;
+  /** the document of the last row added */
+  private last: Pending | undefined;
 
   constructor(
     private readonly poster: Poster,
@@ -48,11 +50,15 @@ export class DocumentCollector {
 
   add(row: number, { header, line }: DocumentRow): void {
     const key = header.naturalKey;
-    const done = this.posted.get(key);
-    if (done !== undefined) {
-      throw new UserError('import.scattered-document', { docNo: header.docNo, gap: row - done }, { file: this.file, row });
+    // Most rows belong to the document of the row before: it is still pending (a sweep keeps the documents of recent rows).
+    let doc = this.last !== undefined && this.last.header.naturalKey === key ? this.last : undefined;
+    if (!doc) {
+      const done = this.posted.get(key);
+      if (done !== undefined) {
+        throw new UserError('import.scattered-document', { docNo: header.docNo, gap: row - done }, { file: this.file, row });
+      }
+      doc = this.pending.get(key);
     }
-    let doc = this.pending.get(key);
     if (!doc) {
       doc = { header, lines: [], lineRows: [], firstRow: row, lastRow: row, lineKeys: new Map() };
       this.pending.set(key, doc);
@@ -68,6 +74,7 @@ export class DocumentCollector {
     doc.lines.push(line);
     doc.lineRows.push(row);
     doc.lastRow = row;
+    this.last = doc;
     if (++this.rowsSinceSweep >= SETTLE_AFTER_ROWS) this.sweep(row);
   }
 
