@@ -57,11 +57,12 @@ export function isBlank(cell: Cell): boolean {
 
 /** Codes and text. A numeric xlsx cell holding a code (店号 11, EAN 6901234500017) is written without decimals. */
 export function cellText(cell: Cell): string {
+  // Text first and without a regular expression: it is asked of every cell of every row, nearly always plain text.
+  if (typeof cell === 'string') return (cell.includes('\u00a0') ? cell.replace(/\u00a0/g, ' ') : cell).trim();
   if (cell === null) return '';
   if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
-  if (cell instanceof ErrorCell) return cell.text;
-  return cell.replace(/\u00a0/g, ' ').trim();
+  return cell.text;
 }
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);

@@ -12,6 +12,18 @@ interface Pending {
   lineKeys: Map<string, number>;
 }
 
+/**
+ * What makes two lines of a document the same line: every field, in a fixed order, numbers as they are and texts
+ * quoted (so no text can run into the next field). Cheaper than JSON of the whole line, which every row paid for.
+ */
+export function sameLineKey(l: LineDraft): string {
+  return `${l.storeId ?? ''}|${l.productId ?? ''}|${l.qty ?? ''}|${l.price ?? ''}|${l.amount}|${quoted(l.orderNo)}|${quoted(l.feeType)}|${quoted(l.feeText)}|${quoted(l.reference)}|${quoted(l.memo)}`;
+}
+
+function quoted(text: string | null | undefined): string {
+  return text == null ? '' : JSON.stringify(text);
+}
+
 /** A document whose rows stop for this many rows is taken as complete and posted, so memory stays flat. */
 const SETTLE_AFTER_ROWS = 5_000;
 
@@ -24,6 +36,8 @@ export class DocumentCollector {
   private readonly pending = new Map<string, Pending>();
   private readonly posted = new Map<string, number>();
   private rowsSinceSweep = 0;
+  /** the document of the last row added */
+  private last: Pending | undefined;
 
   constructor(
     private readonly poster: Poster,
@@ -36,11 +50,15 @@ export class DocumentCollector {
 
   add(row: number, { header, line }: DocumentRow): void {
     const key = header.naturalKey;
-    const done = this.posted.get(key);
-    if (done !== undefined) {
-      throw new UserError('import.scattered-document', { docNo: header.docNo, gap: row - done }, { file: this.file, row });
+    // Most rows belong to the document of the row before: it is still pending (a sweep keeps the documents of recent rows).
+    let doc = this.last !== undefined && this.last.header.naturalKey === key ? this.last : undefined;
+    if (!doc) {
+      const done = this.posted.get(key);
+      if (done !== undefined) {
+        throw new UserError('import.scattered-document', { docNo: header.docNo, gap: row - done }, { file: this.file, row });
+      }
+      doc = this.pending.get(key);
     }
-    let doc = this.pending.get(key);
     if (!doc) {
       doc = { header, lines: [], lineRows: [], firstRow: row, lastRow: row, lineKeys: new Map() };
       this.pending.set(key, doc);
@@ -49,13 +67,14 @@ export class DocumentCollector {
     } else if (doc.header.storeId !== header.storeId) {
       doc.header = { ...doc.header, storeId: null };
     }
-    const lineKey = JSON.stringify(line);
+    const lineKey = sameLineKey(line);
     const twin = doc.lineKeys.get(lineKey);
     if (twin !== undefined) throw new UserError('import.same-line-twice', { row: twin, docNo: header.docNo }, { file: this.file, row });
     doc.lineKeys.set(lineKey, row);
     doc.lines.push(line);
     doc.lineRows.push(row);
     doc.lastRow = row;
+    this.last = doc;
     if (++this.rowsSinceSweep >= SETTLE_AFTER_ROWS) this.sweep(row);
   }
 
@@ -79,14 +98,20 @@ export class DocumentCollector {
           this.report.newDocuments.push({ key, row: doc.firstRow, lines: doc.lines.length, total: doc.lines.reduce((s, l) => s + l.amount, 0) });
         }
       } else if (outcome.status === 'unchanged') this.report.unchanged++;
-      else if (this.onConflict) this.onConflict(draft, outcome, doc.firstRow);
+      else if (this.onConflict) {
+        // A correction reads what the book holds: every line posted so far is stored first.
+        this.poster.storeLines();
+        this.onConflict(draft, outcome, doc.firstRow);
+      }
       else this.report.conflicts.push({ key, row: doc.firstRow, reason: outcome.reason, docNo: doc.header.docNo, documentId: outcome.id, difference: null });
     } catch (e) {
       this.fail(e instanceof UserError && e.place.row === undefined ? e.withPlace({ ...e.place, file: this.file, row: doc.firstRow }) : e);
     }
   }
 
+  /** Posts what is still pending and stores the last lines: after this, the book holds every document of the file. */
   finish(): void {
     for (const [key, doc] of this.pending) this.post(key, doc);
+    this.poster.storeLines();
   }
 }

@@ -95,7 +95,10 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
   if (store && !ka) ka = { id: store.ka_account_id, code: store.ka_code };
   const orderNo = r.optText('orderNo') ?? null;
   const source = { sourceFile: o.file };
-  const withStore = <T extends Omit<DocumentRow, 'store'>>(row: T): T & { store?: StoreFound } => (found ? { ...row, store: found } : row);
+  const withStore = <T extends Omit<DocumentRow, 'store'>>(row: T): T & { store?: StoreFound } => {
+    if (found) (row as T & { store?: StoreFound }).store = found;
+    return row;
+  };
 
   switch (o.kind) {
     case 'deliveries':

@@ -57,12 +57,16 @@ export async function importTable(
   if (table.encoding) report.encoding = table.encoding;
   const dateWindow = new DateWindow(book, options.allowDates ?? false);
 
-  const iterator = table.rows[Symbol.asyncIterator]();
+  const iterator = table.batches[Symbol.asyncIterator]();
   const head: RawRow[] = [];
+  // Rows of the last batch read for the head that lie beyond it: read first, before the next batch.
+  let beyondHead: RawRow[] = [];
   while (head.length < HEADER_SCAN_ROWS + VALUE_SAMPLE_ROWS) {
     const next = await iterator.next();
     if (next.done) break;
-    head.push(next.value);
+    const room = HEADER_SCAN_ROWS + VALUE_SAMPLE_ROWS - head.length;
+    head.push(...next.value.slice(0, room));
+    beyondHead = next.value.slice(room);
   }
   report.rowsRead = head.length;
   const { header, kaCode, dateOrder, refusal } = findHeader(book, file, head, kind, spec, options, parties, report);
@@ -92,7 +96,8 @@ export async function importTable(
   const ka = kaCode ? parties.ka(kaCode, { file, field: '--ka' }) : null;
   const records = new RecordReader(header, spec, head[header.index]!.cells, { isStoreHeading: (t) => parties.stores.knows(t, ka, false) });
   const isDocuments = (DOCUMENT_IMPORT_KINDS as readonly string[]).includes(kind);
-  const poster = new Poster(book, options.actor, batchId);
+  // Lines of many documents stored together; the collector stores the last of them when it finishes.
+  const poster = new Poster(book, options.actor, batchId, { linesInBatches: isDocuments });
   const corrections = new ImportCorrections(book, poster, { replace: options.replace ?? false, actor: options.actor, reason: options.reason?.trim() || basename(file) });
   const collector = isDocuments ? new DocumentCollector(poster, file, report, fail, (draft, outcome, row) => corrections.onConflict(draft, outcome, row)) : undefined;
   const seenKeys = new Map<string, number>();
@@ -134,15 +139,19 @@ export async function importTable(
   };
 
   for (const raw of head.slice(header.index + 1)) handle(raw);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    report.rowsRead++;
-    handle(next.value);
-    if (report.rowsRead % 50_000 === 0) options.onProgress?.(report.rowsRead);
-    if (report.rowsRead % 2_000 === 0) {
-      throwIfCancelled(options.control);
-      if (report.rowsRead % 10_000 === 0) options.control?.progress?.({ step: 'read-rows', done: report.rowsRead });
+  const handleRest = (rows: readonly RawRow[]) => {
+    for (const raw of rows) {
+      report.rowsRead++;
+      handle(raw);
+      if (report.rowsRead % 50_000 === 0) options.onProgress?.(report.rowsRead);
+      if (report.rowsRead % 2_000 === 0) {
+        throwIfCancelled(options.control);
+        if (report.rowsRead % 10_000 === 0) options.control?.progress?.({ step: 'read-rows', done: report.rowsRead });
+      }
     }
-  }
+  };
+  handleRest(beyondHead);
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) handleRest(next.value);
   report.skipped = records.skipped;
   if (table.encoding) report.encoding = table.encoding;
   for (const refusal of dateWindow.refusals()) fail(refusal);

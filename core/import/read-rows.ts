@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { delimitedRows } from './readers/delimited-reader.js';
+import { delimitedBatches } from './readers/delimited-reader.js';
 import { htmlRows } from './readers/html-reader.js';
 import type { RawRow } from './readers/raw-row.js';
 import { DEFAULT_READ_LIMITS, MEBIBYTE, type ReadLimits } from './readers/read-limits.js';
@@ -16,7 +16,15 @@ export interface OpenedTable {
   /** for text and html: the encoding, final once the rows have been read (an ASCII start is decided later) */
   readonly encoding?: TextEncoding;
   rows: AsyncIterable<RawRow>;
+  /**
+   * The same rows a batch at a time: a file of a million rows is then a few thousand waits, not a million (each
+   * await of an async iterator costs more than reading a CSV row). Read either `rows` or `batches`, once.
+   */
+  batches: AsyncIterable<RawRow[]>;
 }
+
+/** What a reader hands over: its rows one by one, or in batches. */
+type ReaderTable = Omit<OpenedTable, 'rows' | 'batches'> & ({ rows: AsyncIterable<RawRow> } | { batches: AsyncIterable<RawRow[]> });
 
 export interface OpenOptions {
   /** the name messages give the file, when it is read from elsewhere (a member of a bundle) */
@@ -33,23 +41,49 @@ export interface OpenOptions {
 export async function openTable(path: string, options: OpenOptions = {}): Promise<OpenedTable> {
   const file = options.file ?? path;
   const table = await open(path, file, options.limits ?? DEFAULT_READ_LIMITS);
-  return Object.defineProperty({ ...table, rows: guarded(table.rows, file, table.format) }, 'encoding', { get: () => table.encoding, enumerable: true }) as OpenedTable;
+  const batches = guarded('batches' in table ? table.batches : batchesOf(table.rows), file, table.format);
+  return {
+    format: table.format,
+    get encoding() {
+      return table.encoding;
+    },
+    batches,
+    rows: rowsOf(batches),
+  };
+}
+
+const ROWS_PER_BATCH = 256;
+
+async function* batchesOf(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {
+  let batch: RawRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= ROWS_PER_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+async function* rowsOf(batches: AsyncIterable<RawRow[]>): AsyncGenerator<RawRow> {
+  for await (const batch of batches) yield* batch;
 }
 
 /**
  * A reader that fails in a way of its own (a library's exception on a file it chokes on) still ends in a clear
  * message naming the file, never a crash or a silent stop.
  */
-async function* guarded(rows: AsyncIterable<RawRow>, file: string, format: FileFormat): AsyncGenerator<RawRow> {
+async function* guarded(batches: AsyncIterable<RawRow[]>, file: string, format: FileFormat): AsyncGenerator<RawRow[]> {
   try {
-    yield* rows;
+    yield* batches;
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError('import-files.unreadable', { format }, { file });
   }
 }
 
-async function open(path: string, file: string, limits: ReadLimits): Promise<OpenedTable> {
+async function open(path: string, file: string, limits: ReadLimits): Promise<ReaderTable> {
   const sniffed = sniffFile(path, file);
   switch (sniffed.kind) {
     case 'zip': {
@@ -69,7 +103,7 @@ async function open(path: string, file: string, limits: ReadLimits): Promise<Ope
       const state: DecodedText = { encoding: sniffed.encoding!, endedWithNewline: false };
       if (sniffed.kind === 'html') return { format: 'html', get encoding() { return state.encoding; }, rows: htmlRows(path, file, sniffed.detected!, limits, state) };
       const delimiter = detectDelimiter(sniffed.sample ?? '', path);
-      return { format: delimiter === '\t' ? 'tsv' : 'csv', get encoding() { return state.encoding; }, rows: delimitedRows(path, file, sniffed.detected!, delimiter, limits, state) };
+      return { format: delimiter === '\t' ? 'tsv' : 'csv', get encoding() { return state.encoding; }, batches: delimitedBatches(path, file, sniffed.detected!, delimiter, limits, state) };
     }
   }
 }

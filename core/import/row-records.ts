@@ -43,6 +43,8 @@ export class RecordReader {
   private last: Record<string, Cell> = {};
   private headingStore: string | null = null;
   private readonly fillDown: Set<string>;
+  /** the mapped fields that take the value above, in column order */
+  private readonly fillDownFields: string[];
   private readonly headerTexts: string[];
   private readonly identity: string | undefined;
   private readonly subtotals: SubtotalWatch;
@@ -51,6 +53,7 @@ export class RecordReader {
   constructor(private readonly header: HeaderMatch, spec: KindSpec, headerCells: Cell[], private readonly options: RecordOptions = {}) {
     const mapped = new Set(header.columns.map((c) => c.field));
     this.fillDown = new Set(spec.fields.filter((f) => f.fillDown && mapped.has(f.field)).map((f) => f.field));
+    this.fillDownFields = header.columns.map((c) => c.field).filter((f) => this.fillDown.has(f));
     this.headerTexts = headerCells.map(cellText);
     this.identity = documentIdentity(mapped);
     this.subtotals = new SubtotalWatch(header, spec);
@@ -58,17 +61,21 @@ export class RecordReader {
   }
 
   read(raw: RawRow): RowRecord | undefined {
-    const filled = raw.cells.map((c, i) => ({ c, i })).filter((x) => !isBlank(x.c));
+    const cells = raw.cells;
+    // The columns of the row's filled cells, by index: no object per cell, as every row of the file passes here.
+    const filled: number[] = [];
+    for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i]!)) filled.push(i);
     if (filled.length === 0) {
       this.skipped.blank++;
       return undefined;
     }
-    if (this.subtotals.isLabelled(raw.cells, filled)) {
+    if (this.subtotals.isLabelled(cells, filled)) {
       this.skipped.totals++;
       return undefined;
     }
-    if (filled.length === 1 && typeof filled[0]!.c === 'string') {
-      const text = filled[0]!.c.trim();
+    const lone = cells[filled[0]!];
+    if (filled.length === 1 && typeof lone === 'string') {
+      const text = lone.trim();
       if (this.options.isStoreHeading?.(text) || STORE_HEADING.test(text)) {
         this.headingStore = text;
         this.last = {};
@@ -76,12 +83,12 @@ export class RecordReader {
         return undefined;
       }
     }
-    if (this.header.columns.every((c) => cellText(raw.cells[c.column] ?? null) === this.headerTexts[c.column])) {
+    if (this.header.columns.every((c) => cellText(cells[c.column] ?? null) === this.headerTexts[c.column])) {
       this.skipped.repeatedHeader++;
       return undefined;
     }
     const own: Record<string, Cell> = {};
-    for (const col of this.header.columns) own[col.field] = raw.cells[col.column] ?? null;
+    for (const col of this.header.columns) own[col.field] = cells[col.column] ?? null;
     if (this.subtotals.isUnlabelled(own)) {
       this.skipped.totals++;
       return undefined;
@@ -89,18 +96,18 @@ export class RecordReader {
 
     const continued = continuationOf(own, this.last, this.identity, this.fillDown);
     if (!continued) this.last = {};
-    const values: Record<string, Cell> = {};
+    // The row's own cells, blanks of a continued document filled from above (the row's object is not needed apart).
+    const values = own;
     // The same for every row (a copy only when a heading row gave the store): built once, not per row.
     let columnOf = this.columnOf;
     const fills: string[] = [];
-    for (const col of this.header.columns) {
-      let cell = own[col.field]!;
-      if (continued && isBlank(cell) && this.fillDown.has(col.field) && this.last[col.field] !== undefined) {
-        cell = this.last[col.field]!;
-        fills.push(col.field);
+    for (const field of this.fillDownFields) {
+      const cell = values[field]!;
+      if (!isBlank(cell)) this.last[field] = cell;
+      else if (continued && this.last[field] !== undefined) {
+        values[field] = this.last[field]!;
+        fills.push(field);
       }
-      values[col.field] = cell;
-      if (!isBlank(cell) && this.fillDown.has(col.field)) this.last[col.field] = cell;
     }
     let storeFromHeading = false;
     if (this.headingStore && isBlank(values.storeCode ?? null)) {

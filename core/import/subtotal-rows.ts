@@ -33,6 +33,7 @@ export class SubtotalWatch {
   private readonly productColumns: number[];
   private sums = { doc: 0, store: 0, day: 0, block: 0, all: 0 };
   private keys = { doc: '', store: '', day: '' };
+  private cells: { doc: Cell | undefined; store: Cell | undefined; day: Cell | undefined } = { doc: undefined, store: undefined, day: undefined };
 
   constructor(private readonly header: HeaderMatch, spec: KindSpec) {
     const mapped = new Set(header.columns.map((c) => c.field));
@@ -41,12 +42,20 @@ export class SubtotalWatch {
     this.productColumns = header.columns.filter((c) => PRODUCT_CODES.includes(c.field)).map((c) => c.column);
   }
 
-  isLabelled(cells: Cell[], filled: { c: Cell; i: number }[]): boolean {
-    if (filled.slice(0, 3).some((x) => TOTALS_PREFIX.test(cellText(x.c)))) return true;
-    const label = filled.find((x) => typeof x.c === 'string' && TOTALS_CELL.test(cellText(x.c)));
-    if (!label) return false;
+  /** @param filled the columns of the row's filled cells, in order */
+  isLabelled(cells: Cell[], filled: readonly number[]): boolean {
+    for (let k = 0; k < filled.length && k < 3; k++) if (TOTALS_PREFIX.test(cellText(cells[filled[k]!]!))) return true;
+    let label = -1;
+    for (const i of filled) {
+      const c = cells[i];
+      if (typeof c === 'string' && TOTALS_CELL.test(cellText(c))) {
+        label = i;
+        break;
+      }
+    }
+    if (label < 0) return false;
     if (!this.hasProducts) return true;
-    return this.productColumns.every((col) => col === label.i || isBlank(cells[col] ?? null));
+    return this.productColumns.every((col) => col === label || isBlank(cells[col] ?? null));
   }
 
   isUnlabelled(own: Record<string, Cell>): boolean {
@@ -65,10 +74,25 @@ export class SubtotalWatch {
   add(values: Record<string, Cell>): void {
     if (!this.measure) return;
     const value = fen(values[this.measure] ?? null) ?? 0;
-    const key = (f: string) => cellText(values[f] ?? null);
-    if (key('docNo') !== this.keys.doc) [this.keys.doc, this.sums.doc] = [key('docNo'), 0];
-    if (key('storeCode') !== this.keys.store) [this.keys.store, this.sums.store] = [key('storeCode'), 0];
-    if (key('date') !== this.keys.day) [this.keys.day, this.sums.day] = [key('date'), 0];
+    // A cell equal to the row above's has the same text: the text is only read when the cell changes.
+    const doc = values.docNo ?? null;
+    if (doc !== this.cells.doc) {
+      this.cells.doc = doc;
+      const text = cellText(doc);
+      if (text !== this.keys.doc) [this.keys.doc, this.sums.doc] = [text, 0];
+    }
+    const store = values.storeCode ?? null;
+    if (store !== this.cells.store) {
+      this.cells.store = store;
+      const text = cellText(store);
+      if (text !== this.keys.store) [this.keys.store, this.sums.store] = [text, 0];
+    }
+    const day = values.date ?? null;
+    if (day !== this.cells.day) {
+      this.cells.day = day;
+      const text = cellText(day);
+      if (text !== this.keys.day) [this.keys.day, this.sums.day] = [text, 0];
+    }
     this.sums.doc += value;
     this.sums.store += value;
     this.sums.day += value;

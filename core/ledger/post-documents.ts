@@ -1,12 +1,12 @@
 import type { Book } from '../../db/connection.js';
 import {
-  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLines, insertOpenItem,
+  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLines, insertOpenItem, type LineRow,
 } from '../../db/queries/documents.js';
 import { ensurePeriod, getPeriod, laterClosedPeriod } from '../../db/queries/periods.js';
 import { AuditWriter } from '../audit/audit-chain.js';
 import { assertIsoDate, periodOf } from '../calendar/dates.js';
 import { dueOnPosting, markAwaitingInvoice, termsOf, type Terms } from '../invoices/due-dates.js';
-import { canonicalJson, sha256Hex, sortKeys } from '../canonical-json.js';
+import { sha256Hex, sortKeys } from '../canonical-json.js';
 import { UserError, type ErrorPlace } from '../errors.js';
 import { assertInteger, type Fen, type PriceE4, type QtyMilli } from '../money/units.js';
 import { withBookErrors } from './book-errors.js';
@@ -72,24 +72,30 @@ export interface BatchInfo {
 
 /**
  * What makes two versions of a document the same: everything it says, not where or when it was read — the
- * canonical JSON (keys sorted) of those fields. The objects are built with their keys already in sorted order and
- * no undefined value, so JSON.stringify gives the canonical text without sorting the keys of every line again
- * (test/core/ledger/content-hash.test.ts holds it to canonicalJson).
+ * canonical JSON (keys sorted) of those fields. The text is written out directly, keys in sorted order and no
+ * object built per line (a document of the import is hashed once, and its lines are most of it);
+ * test/core/ledger/content-hash.test.ts holds it to canonicalJson, so hashes stored by earlier builds still match.
  */
 export function contentHash(d: DocumentDraft): string {
-  return sha256Hex(JSON.stringify({
-    distributorId: d.distributorId ?? null, docDate: d.docDate, docNo: d.docNo, dueDate: d.dueDate ?? null,
-    kaAccountId: d.kaAccountId ?? null, kind: d.kind, legs: d.legs ? sortKeys(d.legs) : null,
-    lines: d.lines.map((l) => ({
-      amount: l.amount, feeText: l.feeText ?? null, feeType: l.feeType ?? null, orderNo: l.orderNo ?? null,
-      price: l.price ?? null, productId: l.productId ?? null, qty: l.qty ?? null, reference: l.reference ?? null,
-      storeId: l.storeId ?? null,
-    })),
-    manufacturerId: d.manufacturerId ?? null, method: d.method ?? null, orderNo: d.orderNo ?? null,
-    reference: d.reference ?? null, storeId: d.storeId ?? null,
-  }));
+  let lines = '';
+  for (const l of d.lines) {
+    lines += `${lines ? ',' : ''}{"amount":${num(l.amount)},"feeText":${str(l.feeText)},"feeType":${str(l.feeType)},"orderNo":${str(l.orderNo)},"price":${num(l.price)},"productId":${num(l.productId)},"qty":${num(l.qty)},"reference":${str(l.reference)},"storeId":${num(l.storeId)}}`;
+  }
+  return sha256Hex(`{"distributorId":${num(d.distributorId)},"docDate":${str(d.docDate)},"docNo":${str(d.docNo)},"dueDate":${str(d.dueDate)},"kaAccountId":${num(d.kaAccountId)},"kind":${str(d.kind)},"legs":${d.legs ? JSON.stringify(sortKeys(d.legs)) : 'null'},"lines":[${lines}],"manufacturerId":${num(d.manufacturerId)},"method":${str(d.method)},"orderNo":${str(d.orderNo)},"reference":${str(d.reference)},"storeId":${num(d.storeId)}}`);
 }
 
+/** A number as JSON writes it (integers here; a value JSON cannot write is null, as JSON.stringify has it). */
+function num(v: number | null | undefined): string {
+  return v == null || !Number.isFinite(v) ? 'null' : String(v);
+}
+
+function str(v: string | null | undefined): string {
+  return v == null ? 'null' : JSON.stringify(v);
+}
+
+
+/** Lines stored together with `linesInBatches`: two INSERTs of 256 rows. */
+const LINES_PER_BATCH = 512;
 
 /**
  * Posts documents inside the caller's write transaction: the document, its lines, its balanced entries, its
@@ -102,12 +108,27 @@ export class Poster {
   private readonly laterClosed = new Map<string, string | null>();
   private readonly termsCache = new Map<string, Terms>();
 
+  /** lines posted and not yet stored, with `linesInBatches` */
+  private readonly pendingLines: LineRow[] = [];
+
   constructor(
     private readonly book: Book,
     private readonly actor: string,
     private readonly batchId: number | null = null,
+    /**
+     * `linesInBatches`: the lines of many documents are stored together, 256 to an INSERT, and the caller stores the
+     * last of them with storeLines() before anything reads lines or the transaction commits (the import does).
+     */
+    private readonly options: { linesInBatches?: boolean } = {},
   ) {
     this.audit = new AuditWriter(book);
+  }
+
+  /** Stores the lines posted and not yet stored (with `linesInBatches`). */
+  storeLines(): void {
+    if (this.pendingLines.length === 0) return;
+    insertLines(this.book, this.pendingLines);
+    this.pendingLines.length = 0;
   }
 
   private place(d: DocumentDraft): ErrorPlace {
@@ -198,11 +219,17 @@ export class Poster {
       batch_id: this.batchId, source_file: d.sourceFile ?? null, source_row: d.sourceRow ?? null, memo: d.memo ?? null,
       created_by: this.actor, created_at: new Date().toISOString(),
     }), { period });
-    insertLines(this.book, d.lines.map((l, i) => ({
+    const lines = d.lines.map((l, i): LineRow => ({
       document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,
       order_no: l.orderNo ?? null, qty_milli: l.qty ?? null, price_e4: l.price ?? null, amount_fen: l.amount,
       fee_type: l.feeType ?? null, fee_text: l.feeText ?? null, reference: l.reference ?? null, memo: l.memo ?? null,
-    })));
+    }));
+    if (this.options.linesInBatches) {
+      for (const line of lines) this.pendingLines.push(line);
+      if (this.pendingLines.length >= LINES_PER_BATCH) this.storeLines();
+    } else {
+      insertLines(this.book, lines);
+    }
     legs.forEach((leg, i) => {
       insertEntry(this.book, { document_id: id, line_no: i + 1, period, entry_date: d.docDate, account: leg.account, ...parties, amount_fen: leg.amount });
       if (leg.openItem) {

@@ -11,8 +11,9 @@ export function lastAuditHash(book: Book): string | undefined {
 }
 
 export function insertAudit(book: Book, r: Omit<AuditRow, 'id'>): void {
+  // Positional parameters: every posted document writes a row here, and binding by name costs a quarter more.
   stmt(book.db, `INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json, prev_hash, hash)
-    VALUES (@at, @actor, @action, @entity, @entity_key, @before_json, @after_json, @prev_hash, @hash)`).run(r);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(r.at, r.actor, r.action, r.entity, r.entity_key, r.before_json, r.after_json, r.prev_hash, r.hash);
 }
 
 /** Rows in chain order, streamed: the log grows with every posting and is never loaded whole. */

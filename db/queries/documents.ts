@@ -39,18 +39,22 @@ export function insertDocument(book: Book, r: NewDocumentRow): number {
     r.source_row, r.memo, r.created_by, r.created_at).lastInsertRowid);
 }
 
-/** Rows of one multi-row INSERT: its statement journal is opened once for them all. */
-const LINES_PER_STATEMENT = 16;
+/** Rows of one multi-row INSERT: its statement journal is opened once for them all (a few sizes, few statements). */
+const LINES_PER_STATEMENT = [256, 16] as const;
 const LINE_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /**
- * A document's lines, up to 16 in one INSERT. Any statement that writes a table with an insert trigger and
- * immediate foreign keys opens a statement journal (SQLite must be able to undo it alone); one per line cost more
- * than storing the line. The period lock (document_lines_lock_insert) still runs for every row.
+ * Lines, up to 256 in one INSERT (a document's, or an import's batch of documents'). Any statement that writes a
+ * table with an insert trigger and immediate foreign keys opens a statement journal (SQLite must be able to undo it
+ * alone); one per line cost more than storing the line. The period lock (document_lines_lock_insert) still runs for
+ * every row.
  */
 export function insertLines(book: Book, rows: readonly LineRow[]): void {
-  for (let start = 0; start < rows.length; start += LINES_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + LINES_PER_STATEMENT);
+  for (let start = 0; start < rows.length;) {
+    const left = rows.length - start;
+    const size = LINES_PER_STATEMENT.find((n) => n <= left) ?? left;
+    const chunk = rows.slice(start, start + size);
+    start += size;
     const values: unknown[] = [];
     for (const r of chunk) {
       values.push(r.document_id, r.line_no, r.store_id, r.product_id, r.order_no, r.qty_milli, r.price_e4, r.amount_fen, r.fee_type,

@@ -126,9 +126,11 @@ function wholeUtf8Length(bytes: Buffer): number {
  * (a file cut inside a character, a GBK file with UTF-8 pasted in) is refused with the line it is on, never
  * turned into replacement characters. With `utf8AsBytes`, UTF-8 comes as validated bytes (a parser that works on
  * bytes, such as csv-parse, is a third faster so); everything else as strings without the byte-order mark.
+ * With `gb18030AsBytes` too, GB18030 comes as bytes checked by the strict decoder (fast-records.ts splits them).
  */
-export async function* decodeTextFile(path: string, file: string, detected: DetectedEncoding, state: DecodedText, options: { utf8AsBytes?: boolean } = {}): AsyncGenerator<string | Buffer> {
+export async function* decodeTextFile(path: string, file: string, detected: DetectedEncoding, state: DecodedText, options: { utf8AsBytes?: boolean; gb18030AsBytes?: boolean } = {}): AsyncGenerator<string | Buffer> {
   const asBytes = options.utf8AsBytes ?? false;
+  const gbAsBytes = asBytes && (options.gb18030AsBytes ?? false);
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   let utf8Bytes = false;
   state.encoding = detected.encoding;
@@ -174,6 +176,11 @@ export async function* decodeTextFile(path: string, file: string, detected: Dete
       decoded = decoder!.decode(chunk, { stream: true });
     } catch {
       throw refuse();
+    }
+    if (gbAsBytes && state.encoding === 'gb18030') {
+      text(decoded);
+      yield chunk;
+      continue;
     }
     yield text(decoded);
   }

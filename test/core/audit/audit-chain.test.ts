@@ -62,3 +62,16 @@ describe('the audit log', () => {
     expect(report.checks.find((c) => c.name === 'check.audit-chain')!.ok).toBe(false);
   });
 });
+
+describe('the hash of an audit row', () => {
+  it('is the SHA-256 of the canonical JSON of its fields, as books written before have it', async () => {
+    const { auditRowHash } = await import('../../../core/audit/audit-chain.js');
+    const { canonicalJson, sha256Hex } = await import('../../../core/canonical-json.js');
+    const fc = (await import('fast-check')).default;
+    const text = fc.string({ unit: fc.constantFrom('a', '中', '"', '\\', '\n', '\u2028', '{', '}', ' ', '0') });
+    fc.assert(fc.property(text, text, text, text, fc.option(text), fc.option(text), (at, actor, key, prev, before, after) => {
+      const row = { prev_hash: prev, at, actor, action: 'post', entity: 'document', entity_key: key, before_json: before, after_json: after };
+      expect(auditRowHash(row)).toBe(sha256Hex(canonicalJson([row.prev_hash, row.at, row.actor, row.action, row.entity, row.entity_key, row.before_json, row.after_json])));
+    }), { numRuns: 300 });
+  });
+});
