@@ -59,6 +59,7 @@ export class StoreFinder {
   private readonly byCode = new Map<string, FindableStore[]>();
   private readonly byCustomerCode = new Map<string, FindableStore>();
   private readonly cache = new Map<string, StoreFound | UserError>();
+  private lastFind: { cell: string; name: string; kaId: number | null; codesFirst: boolean; hit: StoreFound | UserError } | undefined;
   readonly unknownCustomers = new Map<string, UnknownCustomer>();
   /** how each distinct cell was read, for the preview */
   readonly readings = new Map<string, { text: string; found: StoreFound; rows: number }>();
@@ -95,16 +96,25 @@ export class StoreFinder {
     const cell = q.cell?.trim() ?? '';
     const name = q.name?.trim() ?? '';
     if (!cell && !name) return undefined;
-    const key = `${q.ka?.id ?? ''}|${q.customerCodesFirst ? 1 : 0}|${cell}|${name}`;
-    let hit = this.cache.get(key);
-    if (!hit) {
-      try {
-        hit = this.lookup(cell, name, q);
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        hit = e;
+    const kaId = q.ka?.id ?? null;
+    const codesFirst = q.customerCodesFirst ?? false;
+    // The rows of a document name the same store: the row before's answer, without building its key again.
+    const last = this.lastFind;
+    let hit: StoreFound | UserError | undefined;
+    if (last && last.cell === cell && last.name === name && last.kaId === kaId && last.codesFirst === codesFirst) hit = last.hit;
+    else {
+      const key = `${kaId ?? ''}|${codesFirst ? 1 : 0}|${cell}|${name}`;
+      hit = this.cache.get(key);
+      if (!hit) {
+        try {
+          hit = this.lookup(cell, name, q);
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          hit = e;
+        }
+        this.cache.set(key, hit);
       }
-      this.cache.set(key, hit);
+      this.lastFind = { cell, name, kaId, codesFirst, hit };
     }
     if (hit instanceof UserError) {
       const customer = this.unknownCustomers.get(String(hit.params.code ?? ''));
