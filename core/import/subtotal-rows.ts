@@ -4,9 +4,23 @@ import type { HeaderMatch } from './detect-header.js';
 import type { KindSpec } from './import-kinds.js';
 
 /** Leading cells of a totals row, as before: 合计, 小计, 本页合计 … (with or without a colon and the figure). */
-const TOTALS_PREFIX = /^(合计|总计|小计|本页合计|累计|汇总|total|grand total|subtotal|sum)\s*[:：]?/i;
+export const TOTALS_PREFIX = /^(合计|总计|小计|本页合计|累计|汇总|total|grand total|subtotal|sum)\s*[:：]?/i;
 /** A whole cell that is a subtotal label wherever it stands: 单据小计, 客户小计：大润发杨浦店, 日合计, Subtotal. */
-const TOTALS_CELL = /^(?:单据|单号|客户|门店|店铺|日|本日|当日|每日|本页|月|本月|类别|分类|品类|部门|供应商|总)?(?:小计|合计|总计|汇总|累计)(?:\s*[:：(（].*)?$|^(?:sub ?total|grand total|total|sum)\b.*$/i;
+export const TOTALS_CELL = /^(?:单据|单号|客户|门店|店铺|日|本日|当日|每日|本页|月|本月|类别|分类|品类|部门|供应商|总)?(?:小计|合计|总计|汇总|累计)(?:\s*[:：(（].*)?$|^(?:sub ?total|grand total|total|sum)\b.*$/i;
+/** The first characters a TOTALS_PREFIX match can have (lower case): every cell of every row is asked. */
+const PREFIX_STARTS = new Set(['合', '总', '小', '本', '累', '汇', 't', 'g', 's']);
+
+/** Whether a cell can match TOTALS_PREFIX at all. */
+export function mayStartTotals(text: string): boolean {
+  return PREFIX_STARTS.has(text.charAt(0).toLowerCase());
+}
+
+/** Whether a cell can match TOTALS_CELL at all: it holds 计 or 汇 (小计, 汇总 …), or starts as sub/grand/total/sum do. */
+export function mayNameTotal(text: string): boolean {
+  const first = text.charAt(0).toLowerCase();
+  return first === 's' || first === 'g' || first === 't' || text.includes('计') || text.includes('汇');
+}
+
 /** The fields that identify what a line is: on a subtotal row they are all blank. */
 const IDENTIFYING = ['docNo', 'orderNo', 'storeCode', 'storeName', 'kaCode', 'distributorCode', 'sku', 'barcode', 'kaItemCode', 'productName',
   'feeText', 'reference', 'code', 'name', 'documentType'];
@@ -44,11 +58,16 @@ export class SubtotalWatch {
 
   /** @param filled the columns of the row's filled cells, in order */
   isLabelled(cells: Cell[], filled: readonly number[]): boolean {
-    for (let k = 0; k < filled.length && k < 3; k++) if (TOTALS_PREFIX.test(cellText(cells[filled[k]!]!))) return true;
+    for (let k = 0; k < filled.length && k < 3; k++) {
+      const text = cellText(cells[filled[k]!]!);
+      if (mayStartTotals(text) && TOTALS_PREFIX.test(text)) return true;
+    }
     let label = -1;
     for (const i of filled) {
       const c = cells[i];
-      if (typeof c === 'string' && TOTALS_CELL.test(cellText(c))) {
+      if (typeof c !== 'string') continue;
+      const text = cellText(c);
+      if (mayNameTotal(text) && TOTALS_CELL.test(text)) {
         label = i;
         break;
       }
