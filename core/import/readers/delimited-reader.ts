@@ -68,30 +68,36 @@ async function* recordBatches(path: string, file: string, detected: DetectedEnco
   if (FastRecords.handles(delimiter)) {
     const gb18030 = new TextDecoder('gb18030', { fatal: true });
     const decode = (bytes: Buffer) => (state.encoding === 'gb18030' ? gb18030.decode(bytes) : bytes.toString('utf8'));
-    const fast = new FastRecords(delimiter, decode, maxRecordSize);
+    const fast = new FastRecords(delimiter, decode, maxRecordSize, () => state.encoding === 'gb18030');
     const chunks = decodeTextFile(path, file, detected, state, { utf8AsBytes: true, gb18030AsBytes: true })[Symbol.asyncIterator]();
-    let next = await chunks.next();
     let regular = true;
-    reading: while (!next.done) {
-      const chunk = next.value;
-      // One chunk ahead, so the splitter knows the file's last.
-      next = await chunks.next();
-      if (typeof chunk === 'string' || fast.feed(chunk, next.done === true) === IRREGULAR) {
-        regular = false;
-        break;
-      }
-      while (!fast.drained) {
-        const records = fast.take(BATCH_RECORDS);
-        if (records === IRREGULAR) {
+    try {
+      let next = await chunks.next();
+      reading: while (!next.done) {
+        const chunk = next.value;
+        // One chunk ahead, so the splitter knows the file's last.
+        next = await chunks.next();
+        if (typeof chunk === 'string' || fast.feed(chunk, next.done === true) === IRREGULAR) {
           regular = false;
-          break reading;
+          break;
         }
-        given += records.length;
-        if (records.length) yield records;
+        while (!fast.drained) {
+          const records = fast.take(BATCH_RECORDS);
+          if (records === IRREGULAR) {
+            regular = false;
+            break reading;
+          }
+          given += records.length;
+          if (records.length) yield records;
+        }
       }
+    } finally {
+      // However the reading stops — the file read, given up for csv-parse, an error, or the import stopping early
+      // (the header, the date order, a limit) — the file is closed: a long-running window would otherwise keep
+      // every refused export open, and on Windows locked.
+      await chunks.return(undefined);
     }
     if (regular) return;
-    await chunks.return(undefined);
   }
   let batch: string[][] = [];
   for await (const record of parsedRecords(path, file, detected, delimiter, state, maxRecordSize)) {

@@ -2,7 +2,9 @@
  * The common case of delimited text split by hand: records ended by LF or CRLF (the first record decides, as
  * csv-parse does), fields optionally in double quotes with "" for a quote and line breaks inside quotes, a quote
  * anywhere else kept as text (csv-parse's relax_quotes). It works on the bytes of UTF-8 or GB18030 text, where a
- * quote, a line break and the delimiter are never part of a multi-byte character, and decodes each record once.
+ * quote and a line break are never part of a multi-byte character, and decodes each record once. Nor is a delimiter
+ * below 0x40 (comma, tab, semicolon); `|` (0x7C) is the second byte of 126 GB18030 characters (東 is 96 7C), so in
+ * GB18030 text split by `|` the splitter steps over each multi-byte character whole.
  *
  * Anything else — a lone CR, text after a closing quote, a quote left open, a record longer than the limit, a
  * GB18030 byte-order mark — is `irregular`: the reader then reads the whole file with csv-parse instead, which
@@ -13,6 +15,13 @@
 const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
+/** GB18030: a byte 0x81–0xFE starts a character of two bytes, or of four when the next is a digit 0x30–0x39. */
+const GB_LEAD_FIRST = 0x81;
+const GB_LEAD_LAST = 0xfe;
+const GB_FOUR_FIRST = 0x30;
+const GB_FOUR_LAST = 0x39;
+/** The lowest byte that can be the second (or fourth) of a GB18030 character. */
+const GB_TRAIL_LOWEST = 0x40;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 const GB18030_BOM = [0x84, 0x31, 0x95, 0x33] as const;
 const EMPTY = Buffer.alloc(0);
@@ -29,13 +38,20 @@ export class FastRecords {
   private started = false;
   private readonly delimiterByte: number;
 
+  /** whether the delimiter's byte can also be the second byte of a GB18030 character (`|`) */
+  private readonly delimiterInGb18030: boolean;
+
   /**
    * @param delimiter one ASCII character
    * @param decode a record's bytes as text (the file's encoding)
    * @param maxRecordBytes a record longer than this is left to csv-parse, which refuses it
+   * @param isGb18030 whether the bytes are GB18030 (asked as records are read: a file that begins in ASCII is decided
+   *   at its first byte that is not)
    */
-  constructor(private readonly delimiter: string, private readonly decode: (bytes: Buffer) => string, private readonly maxRecordBytes: number) {
+  constructor(private readonly delimiter: string, private readonly decode: (bytes: Buffer) => string, private readonly maxRecordBytes: number,
+    private readonly isGb18030: () => boolean = () => false) {
     this.delimiterByte = delimiter.charCodeAt(0);
+    this.delimiterInGb18030 = this.delimiterByte >= GB_TRAIL_LOWEST;
   }
 
   /** Whether the fast path can read text with this delimiter at all. */
@@ -121,8 +137,19 @@ export class FastRecords {
   private recordEnd(buf: Buffer, pos: number, end: boolean): RecordEnd {
     let fieldStart = true;
     let p = pos;
+    // A record starts on a character's first byte, so stepping over whole characters keeps to their boundaries.
+    const wholeCharacters = this.delimiterInGb18030 && this.isGb18030();
     while (p < buf.length) {
       const b = buf[p]!;
+      if (wholeCharacters && b >= GB_LEAD_FIRST && b <= GB_LEAD_LAST) {
+        // A character cut by the chunk's end is read whole once the next chunk has come (the strict decoder has
+        // already refused a file that ends inside one).
+        if (p + 1 >= buf.length) return end ? IRREGULAR : 'more';
+        const second = buf[p + 1]!;
+        p += second >= GB_FOUR_FIRST && second <= GB_FOUR_LAST ? 4 : 2;
+        fieldStart = false;
+        continue;
+      }
       if (b === QUOTE && fieldStart) {
         // A quoted field: up to the quote that is not doubled. What follows it is checked when the cells are read.
         let q = p + 1;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -7,14 +7,16 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openTable } from '../../../../core/import/read-rows.js';
 import { FastRecords, IRREGULAR } from '../../../../core/import/readers/fast-records.js';
+import { DEFAULT_READ_LIMITS } from '../../../../core/import/readers/read-limits.js';
 
 // The reference: csv-parse with the options the reader gives it (readers/delimited-reader.ts).
 const reference = (text: string, delimiter: string): string[][] =>
   parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, max_record_size: 1_048_576 });
 
 /** The fast path's records of bytes cut at the given places; `irregular` once it gives up, with what it gave before. */
-function fastRecords(bytes: Buffer, delimiter: string, cuts: number[], take = 7): { records: string[][]; irregular: boolean } {
-  const fast = new FastRecords(delimiter, (b) => b.toString('utf8'), 1_048_576);
+function fastRecords(bytes: Buffer, delimiter: string, cuts: number[], take = 7, encoding: 'utf8' | 'gb18030' = 'utf8'): { records: string[][]; irregular: boolean } {
+  const gb18030 = new TextDecoder('gb18030', { fatal: true });
+  const fast = new FastRecords(delimiter, (b) => (encoding === 'gb18030' ? gb18030.decode(b) : b.toString('utf8')), 1_048_576, () => encoding === 'gb18030');
   const records: string[][] = [];
   const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b).filter((c) => c > 0 && c < bytes.length);
   const chunks = [0, ...points, bytes.length].slice(1).map((end, i, all) => bytes.subarray(i === 0 ? 0 : all[i - 1]!, end));
@@ -81,6 +83,32 @@ describe('the fast path of delimited text', () => {
     );
   });
 
+  // 東 is 96 7C in GB18030: its second byte is `|`. Each of these has a second byte of 0x7C (or, for 𠀀, four bytes).
+  const pipeTrail = fc.constantFrom('東', '億', '遼', '觸', '閨', '▅', '﹟', '中', '𠀀', 'a', '"', '""', '|', '\n', '\r\n', ' ');
+
+  it('in GB18030 text split by `|`, never takes the second byte of a character (東 is 96 7C) for the delimiter', () => {
+    fc.assert(
+      fc.property(fc.array(pipeTrail, { maxLength: 40 }), fc.array(fc.nat(120), { maxLength: 4 }), fc.integer({ min: 1, max: 5 }), (chars, cuts, take) => {
+        const text = chars.join('');
+        let expected: string[][] | undefined;
+        try {
+          expected = reference(text, '|');
+        } catch {
+          expected = undefined;
+        }
+        const got = fastRecords(iconv.encode(text, 'gb18030'), '|', cuts, take, 'gb18030');
+        if (!got.irregular) expect(got.records).toEqual(expected);
+        else if (expected) expect(got.records).toEqual(expected.slice(0, got.records.length));
+      }),
+      { numRuns: 4000 },
+    );
+    // The case that lost a row: a quote right after 東 in a cell, and another on the next line.
+    const text = '门店|商品|数量|备注\nA01|P1|1|廣東"甲\nA02|P2|2|乙"\nA03|P3|3|丙\n';
+    const got = fastRecords(iconv.encode(text, 'gb18030'), '|', [], 7, 'gb18030');
+    expect(got.records).toEqual(reference(text, '|'));
+    expect(got.records).toHaveLength(4);
+  });
+
   it('gives up where csv-parse decides: a lone CR, text after a closing quote, a quote left open', () => {
     for (const text of ['a,b\rc,d\r', '"a"b,c\n', '"a" ,b\n', 'a,b\n"c', 'a\r\n"b"\r,c\r\n']) {
       expect(fastRecords(Buffer.from(text), ',', []).irregular).toBe(true);
@@ -127,6 +155,49 @@ with a line break",y\n${lines.slice(2500).join('\n')}\n`;
     const rows = await rowsOf(path);
     expect(rows).toEqual(reference(text, ','));
     expect(rows.length).toBe(3003);
+  });
+
+  it('reads a GB18030 file split by `|` whose cells hold 東 before a quote to csv-parse\'s rows, every row kept', async () => {
+    // A file that begins in ASCII for more than a chunk, so its encoding is decided only when the first 東 comes.
+    const text = `门店|商品|数量|备注\n${Array.from({ length: 12_000 }, (_, i) => `A${i}|P${i % 9}|${i % 7}|${i % 5 === 0 ? `廣東"${i}` : `x${i}"`}`).join('\n')}\n`
+      .replace('门店|商品|数量|备注', 'store|sku|qty|memo');
+    const path = join(dir, 'pipe-gb18030.txt');
+    writeFileSync(path, iconv.encode(text, 'gb18030'));
+    const table = await openTable(path);
+    const rows: string[][] = [];
+    for await (const r of table.rows) rows.push(r.cells.map(String));
+    expect(table.encoding).toBe('gb18030');
+    expect(rows).toEqual(reference(text, '|'));
+    expect(rows).toHaveLength(12_001);
+  });
+
+  // Where the system shows a process's open files (Linux): a reading stopped early must not keep the file open.
+  const openOn = (path: string) => readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path;
+    } catch {
+      return false;
+    }
+  }).length;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+  it.skipIf(!existsSync('/proc/self/fd'))('closes the file when the import stops reading early or a limit refuses it', async () => {
+    const path = join(dir, 'stopped.csv');
+    writeFileSync(path, `${header}\n${lines.join('\n')}\n${lines.join('\n')}\n`, 'utf8');
+    for (let k = 0; k < 3; k++) {
+      // As the import does when it stops at the header or the date order: the first batch, then return().
+      const batches = (await openTable(path)).batches[Symbol.asyncIterator]();
+      expect((await batches.next()).done).toBe(false);
+      await batches.return?.(undefined);
+    }
+    await settle();
+    expect(openOn(path)).toBe(0);
+    const narrow = await openTable(path, { limits: { ...DEFAULT_READ_LIMITS, maxColumns: 5 } });
+    await expect((async () => {
+      for await (const _ of narrow.batches) { /* refused on the first row */ }
+    })()).rejects.toMatchObject({ code: 'import-files.limit-columns' });
+    await settle();
+    expect(openOn(path)).toBe(0);
   });
 
   it('still refuses a quote left open at the end, naming the line csv-parse names', async () => {
