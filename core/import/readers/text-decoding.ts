@@ -108,6 +108,12 @@ export interface DecodedText {
   endedWithNewline: boolean;
 }
 
+/**
+ * How many bytes from a file's first byte that is not ASCII the choice of UTF-8 or GB18030 is made on (or the rest of
+ * the file, if shorter): enough for whole characters and for the plausibility of a few dozen of them.
+ */
+const DECIDE_ON_BYTES = 1024;
+
 /** How much of `bytes` ends on a whole UTF-8 character (a character cut by the chunk's end waits for the next). */
 function wholeUtf8Length(bytes: Buffer): number {
   for (let i = bytes.length - 1, seen = 0; i >= 0 && seen < 4; i--, seen++) {
@@ -152,24 +158,15 @@ export async function* decodeTextFile(path: string, file: string, detected: Dete
   };
   const refuse = () => new UserError('import-files.text-not-in-encoding', { encoding: state.encoding, line: lines }, { file });
   let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
-    if (!decoder && !utf8Bytes) {
-      const at = chunk.findIndex((b) => b >= 0x80);
-      if (at < 0) {
-        yield asBytes ? bytes(chunk) : text(chunk.toString('latin1'));
-        continue;
-      }
-      state.encoding = utf8OrGb18030(chunk.subarray(at));
-      if (asBytes && state.encoding === 'utf8') utf8Bytes = true;
-      else decoder = new TextDecoder(DECODER_LABELS[state.encoding], { fatal: true });
-    }
+  /** A chunk once the encoding is known. */
+  function* decodedChunk(chunk: Buffer): Generator<string | Buffer> {
     if (utf8Bytes) {
       const all = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       const whole = wholeUtf8Length(all);
       if (!isUtf8(all.subarray(0, whole))) throw refuse();
       carry = Buffer.from(all.subarray(whole));
       yield bytes(all.subarray(0, whole));
-      continue;
+      return;
     }
     let decoded: string;
     try {
@@ -180,9 +177,42 @@ export async function* decodeTextFile(path: string, file: string, detected: Dete
     if (gbAsBytes && state.encoding === 'gb18030') {
       text(decoded);
       yield chunk;
-      continue;
+      return;
     }
     yield text(decoded);
+  }
+  const decide = (from: Buffer) => {
+    state.encoding = utf8OrGb18030(from);
+    if (asBytes && state.encoding === 'utf8') utf8Bytes = true;
+    else decoder = new TextDecoder(DECODER_LABELS[state.encoding], { fatal: true });
+  };
+  // An undecided file's bytes from its first that is not ASCII, while too few to decide on (a GBK character cut by the
+  // chunk's end has a first byte that also starts UTF-8): decided with the next chunk, or at the file's end.
+  let undecided: Buffer = Buffer.alloc(0);
+  for await (const read of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    let chunk = read;
+    if (!decoder && !utf8Bytes) {
+      if (undecided.length) {
+        chunk = Buffer.concat([undecided, read]);
+        undecided = Buffer.alloc(0);
+      }
+      const at = chunk.findIndex((b) => b >= 0x80);
+      if (at < 0) {
+        yield asBytes ? bytes(chunk) : text(chunk.toString('latin1'));
+        continue;
+      }
+      if (chunk.length - at < DECIDE_ON_BYTES) {
+        if (at > 0) yield asBytes ? bytes(chunk.subarray(0, at)) : text(chunk.subarray(0, at).toString('latin1'));
+        undecided = Buffer.from(chunk.subarray(at));
+        continue;
+      }
+      decide(chunk.subarray(at));
+    }
+    yield* decodedChunk(chunk);
+  }
+  if (undecided.length) {
+    decide(undecided);
+    yield* decodedChunk(undecided);
   }
   if (carry.length) throw refuse();
   let rest = '';

@@ -61,6 +61,30 @@ describe('text encodings', () => {
     expect(book.db.prepare("SELECT name FROM stores WHERE store_code = 'A099'").get()).toEqual({ name: '大润发𠀀镕城店' });
   });
 
+  it('decides UTF-8 or GB18030 on whole characters when the first one not in ASCII comes at the end of a read', async () => {
+    // The reader reads 256 KiB at a time; a file whose first 256 KiB are ASCII is decided at its first other byte.
+    // 中 is D6 D0 in GB18030, and D6 also starts a UTF-8 character: cut after D6, the file was taken for UTF-8 and
+    // then refused. The same file in UTF-8, its 中 (E4 B8 AD) cut the same way, stays UTF-8.
+    const dir = tempDir();
+    const CHUNK = 256 * 1024;
+    for (const [encoding, cut] of [['gb18030', 1], ['gb18030', 0], ['utf8', 1], ['utf8', 2]] as const) {
+      let ascii = 'store,sku,qty\n';
+      for (let i = 0; ascii.length < CHUNK - 40; i++) ascii += `A${i},P${i % 9},${i % 7}\n`;
+      // Padded so the first byte of 中 falls `cut` bytes before the end of the first read.
+      const ones = '1'.repeat(CHUNK - cut - ascii.length - 'B,P1,'.length - ',x'.length);
+      const text = `${ascii}B,P1,${ones},x中文,P2,2\nC,P3,3,末\n`;
+      const bytes = encoding === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'gb18030');
+      expect(bytes.subarray(0, CHUNK).findIndex((b) => b >= 0x80), `${encoding} ${cut}`).toBe(cut === 0 ? -1 : CHUNK - cut);
+      const path = join(dir, `${encoding}-${cut}.csv`);
+      writeFileSync(path, bytes);
+      const table = await openTable(path);
+      const rows: string[][] = [];
+      for await (const r of table.rows) rows.push(r.cells.map(String));
+      expect(table.encoding, `${encoding} ${cut}`).toBe(encoding);
+      expect(rows.slice(-2), `${encoding} ${cut}`).toEqual([['B', 'P1', ones, 'x中文', 'P2', '2'], ['C', 'P3', '3', '末']]);
+    }
+  });
+
   it('refuses binary content that is neither a spreadsheet nor text', async () => {
     const book = await sepBook();
     const path = join(tempDir(), 'photo.csv');
