@@ -32,6 +32,7 @@ import { benchHq } from './hq-bench.js';
 import { compareResults, resultsHash } from './results-hash.js';
 import { benchYear } from './year-bench.js';
 import { benchTwoYears } from './two-years.js';
+import { benchStoreLines } from './store-lines.js';
 
 /**
  * `npm run bench [-- --scale small|medium|large] [--rebuild]`: builds (or reuses) a demo book under
@@ -56,6 +57,12 @@ async function main(): Promise<void> {
 
   if (!values.only || values.only === 'import') await benchImport(cache, scale, print);
   if (values.only === 'import') return;
+  // Only when asked: six ways of storing the import's lines, three rounds each (about three minutes at the large scale).
+  if (values.only === 'store-lines') {
+    if (!existsSync(join(cache, `import-${scale}.kasettle`))) await benchImport(cache, scale, print);
+    benchStoreLines(join(cache, `import-${scale}.kasettle`), scale, 3, print);
+    return;
+  }
   if (!values.only || values.only === 'read') await benchXlsxRead(cache, scale, IMPORT_LINES[scale], print);
   if (values.only === 'read') return;
 
