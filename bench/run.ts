@@ -57,7 +57,7 @@ async function main(): Promise<void> {
 
   if (!values.only || values.only === 'import') await benchImport(cache, scale, print);
   if (values.only === 'import') return;
-  // Only when asked: six ways of storing the import's lines, three rounds each (about three minutes at the large scale).
+  // Only when asked: six ways of storing the import's lines, three rounds each (about four minutes at the large scale, the import included).
   if (values.only === 'store-lines') {
     if (!existsSync(join(cache, `import-${scale}.kasettle`))) await benchImport(cache, scale, print);
     benchStoreLines(join(cache, `import-${scale}.kasettle`), scale, 3, print);
