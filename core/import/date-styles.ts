@@ -93,8 +93,27 @@ export class DateColumn {
   }
 }
 
+/**
+ * Each distinct text of a date column read once per order: a file repeats the same few hundred dates on a million
+ * rows. Only what was read is kept (a refusal is thrown again each time, naming its own row).
+ */
+const readMemo: Record<DateOrder | 'none', Map<string, string>> = { none: new Map(), dmy: new Map(), mdy: new Map() };
+const READ_MEMO_SIZE = 10_000;
+
 /** Reads a date of a column whose order is decided (or not needed: every other style says what it is). */
 export function readDate(cell: Cell, order: DateOrder | undefined, place: ErrorPlace): string {
+  if (typeof cell !== 'string' || cell.length > 40) return readDateOnce(cell, order, place);
+  const memo = readMemo[order ?? 'none'];
+  let iso = memo.get(cell);
+  if (iso === undefined) {
+    iso = readDateOnce(cell, order, place);
+    if (memo.size >= READ_MEMO_SIZE) memo.clear();
+    memo.set(cell, iso);
+  }
+  return iso;
+}
+
+function readDateOnce(cell: Cell, order: DateOrder | undefined, place: ErrorPlace): string {
   if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 19_000_101 && cell <= 20_991_231) return readDate(String(cell), order, place);
   if (typeof cell === 'string') {
     const text = cellText(cell).replace(TIME_TAIL, '').trim();

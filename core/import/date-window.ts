@@ -26,10 +26,14 @@ export class DateWindow {
     this.today = today(now);
   }
 
+  /** Whether a date is known to be in the window already, so noting it would change nothing (nearly every row's). */
+  admits(date: IsoDate): boolean {
+    return this.allowed || (this.firstPeriod !== undefined && date >= this.from() && date <= this.today);
+  }
+
   /** Notes a document's date; the verdict waits for the whole file (an empty book's window needs all its dates). */
   note(date: IsoDate, place: ErrorPlace & { row: number }): void {
-    if (this.allowed) return;
-    if (this.firstPeriod && date >= this.from() && date <= this.today) return;
+    if (this.admits(date)) return;
     if (date <= this.today && (!this.latest || date > this.latest)) this.latest = date;
     const rows = this.outside.get(date);
     if (rows) {

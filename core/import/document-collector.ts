@@ -9,19 +9,29 @@ interface Pending {
   lineRows: number[];
   firstRow: number;
   lastRow: number;
-  lineKeys: Map<string, number>;
+  /** the lines so far (their index in `lines`) by product, or by sameLineKey for a line without one */
+  lineIndex: Map<number | string, number[]>;
 }
 
 /**
  * What makes two lines of a document the same line: every field, in a fixed order, numbers as they are and texts
- * quoted (so no text can run into the next field). Cheaper than JSON of the whole line, which every row paid for.
+ * behind their length (so no text can run into the next field). Cheaper than JSON of the whole line, which every row paid for.
  */
 export function sameLineKey(l: LineDraft): string {
   return `${l.storeId ?? ''}|${l.productId ?? ''}|${l.qty ?? ''}|${l.price ?? ''}|${l.amount}|${quoted(l.orderNo)}|${quoted(l.feeType)}|${quoted(l.feeText)}|${quoted(l.reference)}|${quoted(l.memo)}`;
 }
 
+/** Whether two lines are the same line: what sameLineKey says, field by field (a field left out is null). */
+export function sameLine(a: LineDraft, b: LineDraft): boolean {
+  return a.amount === b.amount && (a.productId ?? null) === (b.productId ?? null) && (a.storeId ?? null) === (b.storeId ?? null)
+    && (a.qty ?? null) === (b.qty ?? null) && (a.price ?? null) === (b.price ?? null) && (a.orderNo ?? null) === (b.orderNo ?? null)
+    && (a.feeType ?? null) === (b.feeType ?? null) && (a.feeText ?? null) === (b.feeText ?? null)
+    && (a.reference ?? null) === (b.reference ?? null) && (a.memo ?? null) === (b.memo ?? null);
+}
+
+/** A text written with its length first, so it cannot run into the next field; null stays apart from ''. */
 function quoted(text: string | null | undefined): string {
-  return text == null ? '' : JSON.stringify(text);
+  return text == null ? '' : `${text.length}:${text}`;
 }
 
 /** A document whose rows stop for this many rows is taken as complete and posted, so memory stays flat. */
@@ -60,17 +70,23 @@ export class DocumentCollector {
       doc = this.pending.get(key);
     }
     if (!doc) {
-      doc = { header, lines: [], lineRows: [], firstRow: row, lastRow: row, lineKeys: new Map() };
+      doc = { header, lines: [], lineRows: [], firstRow: row, lastRow: row, lineIndex: new Map() };
       this.pending.set(key, doc);
     } else if (doc.header.docDate !== header.docDate) {
       throw new UserError('import.inconsistent-date', { docNo: header.docNo, first: doc.header.docDate, firstRow: doc.firstRow, here: header.docDate }, { file: this.file, row });
     } else if (doc.header.storeId !== header.storeId) {
       doc.header = { ...doc.header, storeId: null };
     }
-    const lineKey = sameLineKey(line);
-    const twin = doc.lineKeys.get(lineKey);
-    if (twin !== undefined) throw new UserError('import.same-line-twice', { row: twin, docNo: header.docNo }, { file: this.file, row });
-    doc.lineKeys.set(lineKey, row);
+    // A line is compared only with the document's lines of its product (a product's key costs no text); a line
+    // without one goes by its whole key.
+    const lineKey = line.productId != null ? line.productId : sameLineKey(line);
+    const alike = doc.lineIndex.get(lineKey);
+    if (alike) {
+      for (const i of alike) {
+        if (sameLine(doc.lines[i]!, line)) throw new UserError('import.same-line-twice', { row: doc.lineRows[i]!, docNo: header.docNo }, { file: this.file, row });
+      }
+      alike.push(doc.lines.length);
+    } else doc.lineIndex.set(lineKey, [doc.lines.length]);
     doc.lines.push(line);
     doc.lineRows.push(row);
     doc.lastRow = row;

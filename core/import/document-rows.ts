@@ -94,9 +94,9 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
   const store = found?.store ?? null;
   if (store && !ka) ka = { id: store.ka_account_id, code: store.ka_code };
   const orderNo = r.optText('orderNo') ?? null;
-  const source = { sourceFile: o.file };
-  const withStore = <T extends Omit<DocumentRow, 'store'>>(row: T): T & { store?: StoreFound } => {
-    if (found) (row as T & { store?: StoreFound }).store = found;
+  const source = o.file;
+  const withStore = (row: DocumentRow): DocumentRow => {
+    if (found) row.store = found;
     return row;
   };
 
@@ -122,7 +122,7 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
       return withStore({
         header: {
           kind: docKind, naturalKey: naturalKey(issuer, docNo), docNo, docDate: date, kaAccountId: ka!.id, storeId: store.id,
-          distributorId, manufacturerId: product.manufacturer_id ?? distributor?.manufacturerId ?? store.manufacturer_id, orderNo, ...source,
+          distributorId, manufacturerId: product.manufacturer_id ?? distributor?.manufacturerId ?? store.manufacturer_id, orderNo, sourceFile: source,
         },
         line,
       });
@@ -136,12 +136,12 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
       const parties_ = { kaAccountId: ka.id, storeId: store?.id ?? null, distributorId: store?.distributor_id ?? null, manufacturerId: store?.manufacturer_id ?? null };
       if (o.kind === 'deductions') {
         return withStore({
-          header: { kind: 'deduction', naturalKey: naturalKey(ka.code, docNo), docNo, docDate: date, ...parties_, method: method(r, DEDUCTION_METHODS, 'account'), ...source },
+          header: { kind: 'deduction', naturalKey: naturalKey(ka.code, docNo), docNo, docDate: date, ...parties_, method: method(r, DEDUCTION_METHODS, 'account'), sourceFile: source },
           line: { storeId: store?.id ?? null, amount, feeText: r.text('feeText'), memo: r.optText('memo') ?? null },
         });
       }
       return withStore({
-        header: { kind: 'statement', naturalKey: naturalKey(ka.code, docNo), docNo, docDate: date, ...parties_, ...source },
+        header: { kind: 'statement', naturalKey: naturalKey(ka.code, docNo), docNo, docDate: date, ...parties_, sourceFile: source },
         line: { storeId: store?.id ?? null, amount, reference: r.optText('reference') ?? null, memo: r.optText('documentType') ?? r.optText('memo') ?? null },
       });
     }
@@ -153,7 +153,7 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
         header: {
           kind: 'remittance', naturalKey: naturalKey(ka.code, docNo), docNo, docDate: r.date('date'), kaAccountId: ka.id,
           distributorId: distributor?.id ?? store?.distributor_id ?? null, manufacturerId: distributor?.manufacturerId ?? store?.manufacturer_id ?? null,
-          method: method(r, REMITTANCE_METHODS, 'direct'), ...source,
+          method: method(r, REMITTANCE_METHODS, 'direct'), sourceFile: source,
         },
         line: { storeId: store?.id ?? null, amount: r.amount('amount'), reference: r.optText('reference') ?? null, memo: r.optText('memo') ?? null },
       });
@@ -166,7 +166,7 @@ export function documentRow(r: FieldReader, parties: PartyResolver, o: DocumentR
       return {
         header: {
           kind: 'manufacturer_credit', naturalKey: naturalKey(manufacturerCode, docNo), docNo, docDate: r.date('date'), manufacturerId,
-          distributorId: distributor.id, kaAccountId: ka?.id ?? null, method: method(r, CREDIT_METHODS, 'cash'), reference: r.optText('reference') ?? null, ...source,
+          distributorId: distributor.id, kaAccountId: ka?.id ?? null, method: method(r, CREDIT_METHODS, 'cash'), reference: r.optText('reference') ?? null, sourceFile: source,
         },
         line: { amount: r.amount('amount'), reference: r.optText('reference') ?? null, memo: r.optText('memo') ?? null },
       };

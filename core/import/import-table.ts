@@ -120,7 +120,8 @@ export async function importTable(
         const docRow = documentRow(r, parties, { kind: kind as DocumentImportKind, file, kaCode, date: options.date, storeIsCustomer });
         if (note && docRow.store) notes.set(raw.row, { ...note, store: { text: cellText(record.values.storeCode ?? record.values.storeName ?? null), found: docRow.store } });
         checkHold?.(record.row, docRow.header.kaAccountId, docRow.header.docDate);
-        dateWindow.note(docRow.header.docDate, r.has('date') ? { ...r.place('date'), row: record.row } : { file, row: record.row, field: '--date' });
+        const date = docRow.header.docDate;
+        if (!dateWindow.admits(date)) dateWindow.note(date, r.has('date') ? { ...r.place('date'), row: record.row } : { file, row: record.row, field: '--date' });
         collector.add(record.row, docRow);
       } else if (kind === 'promotions') {
         const { code, input } = promotionRow(r, { kaCode, manufacturerCode });

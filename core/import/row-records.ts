@@ -60,6 +60,12 @@ export class RecordReader {
     this.columnOf = Object.freeze(Object.fromEntries(header.columns.map((col) => [col.field, `${col.heading} (column ${col.letter})`])));
   }
 
+  /** Whether a row is the header again (a paged export repeats it): asked of every row, and the first cell nearly always answers. */
+  private repeatsHeader(cells: Cell[]): boolean {
+    for (const c of this.header.columns) if (cellText(cells[c.column] ?? null) !== this.headerTexts[c.column]) return false;
+    return true;
+  }
+
   read(raw: RawRow): RowRecord | undefined {
     const cells = raw.cells;
     // The columns of the row's filled cells, by index: no object per cell, as every row of the file passes here.
@@ -83,7 +89,7 @@ export class RecordReader {
         return undefined;
       }
     }
-    if (this.header.columns.every((c) => cellText(cells[c.column] ?? null) === this.headerTexts[c.column])) {
+    if (this.repeatsHeader(cells)) {
       this.skipped.repeatedHeader++;
       return undefined;
     }

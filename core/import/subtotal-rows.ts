@@ -2,6 +2,7 @@ import { cellScaled, cellText, isBlank, type Cell } from './cell-values.js';
 import { looksNumeric } from './column-values.js';
 import type { HeaderMatch } from './detect-header.js';
 import type { KindSpec } from './import-kinds.js';
+import { plainDecimal } from '../money/parse-decimal.js';
 
 /** Leading cells of a totals row, as before: 合计, 小计, 本页合计 … (with or without a colon and the figure). */
 export const TOTALS_PREFIX = /^(合计|总计|小计|本页合计|累计|汇总|total|grand total|subtotal|sum)\s*[:：]?/i;
@@ -21,12 +22,22 @@ export function mayNameTotal(text: string): boolean {
   return first === 's' || first === 'g' || first === 't' || text.includes('计') || text.includes('汇');
 }
 
+function isLabel(cell: Cell): boolean {
+  if (typeof cell !== 'string') return false;
+  const text = cellText(cell);
+  return mayNameTotal(text) && TOTALS_CELL.test(text);
+}
+
 /** The fields that identify what a line is: on a subtotal row they are all blank. */
 const IDENTIFYING = ['docNo', 'orderNo', 'storeCode', 'storeName', 'kaCode', 'distributorCode', 'sku', 'barcode', 'kaItemCode', 'productName',
   'feeText', 'reference', 'code', 'name', 'documentType'];
 const PRODUCT_CODES = ['sku', 'barcode', 'kaItemCode'];
 
 function fen(cell: Cell): number | undefined {
+  if (typeof cell === 'string') {
+    const plain = plainDecimal(cell, 2);
+    if (plain !== undefined) return plain;
+  }
   if (isBlank(cell) || !looksNumeric(cell)) return undefined;
   try {
     return cellScaled(cell, 2, 'amount', {});
@@ -62,19 +73,28 @@ export class SubtotalWatch {
       const text = cellText(cells[filled[k]!]!);
       if (mayStartTotals(text) && TOTALS_PREFIX.test(text)) return true;
     }
-    let label = -1;
-    for (const i of filled) {
-      const c = cells[i];
-      if (typeof c !== 'string') continue;
-      const text = cellText(c);
-      if (mayNameTotal(text) && TOTALS_CELL.test(text)) {
-        label = i;
-        break;
-      }
+    if (!this.hasProducts) return this.labelAt(cells, filled, Infinity) >= 0;
+    // With products, a label row is a total only if every product cell is blank or is the label itself: a row with a
+    // product is a total only when that one product cell is the row's first label (nearly every row has a product, and
+    // then one cell is asked instead of all of them).
+    let product = -1;
+    for (const col of this.productColumns) {
+      if (isBlank(cells[col] ?? null)) continue;
+      if (product >= 0) return false;
+      product = col;
     }
-    if (label < 0) return false;
-    if (!this.hasProducts) return true;
-    return this.productColumns.every((col) => col === label || isBlank(cells[col] ?? null));
+    if (product < 0) return this.labelAt(cells, filled, Infinity) >= 0;
+    if (!isLabel(cells[product]!)) return false;
+    return this.labelAt(cells, filled, product) < 0;
+  }
+
+  /** The first filled cell before column `before` that is a subtotal label, or -1. */
+  private labelAt(cells: Cell[], filled: readonly number[], before: number): number {
+    for (const i of filled) {
+      if (i >= before) break;
+      if (isLabel(cells[i]!)) return i;
+    }
+    return -1;
   }
 
   isUnlabelled(own: Record<string, Cell>): boolean {

@@ -1,6 +1,6 @@
 import type { Book } from '../../db/connection.js';
 import {
-  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertLines, insertOpenItem, type LineRow,
+  findDocumentByKey, insertBatch, insertDocument, insertEntry, insertOpenItem, LineWriter,
 } from '../../db/queries/documents.js';
 import { ensurePeriod, getPeriod, laterClosedPeriod } from '../../db/queries/periods.js';
 import { AuditWriter } from '../audit/audit-chain.js';
@@ -94,9 +94,6 @@ function str(v: string | null | undefined): string {
 }
 
 
-/** Lines stored together with `linesInBatches`: two INSERTs of 256 rows. */
-const LINES_PER_BATCH = 512;
-
 /**
  * Posts documents inside the caller's write transaction: the document, its lines, its balanced entries, its
  * open items and its audit row, or nothing. A document whose natural key is already in the book is not
@@ -108,8 +105,8 @@ export class Poster {
   private readonly laterClosed = new Map<string, string | null>();
   private readonly termsCache = new Map<string, Terms>();
 
-  /** lines posted and not yet stored, with `linesInBatches` */
-  private readonly pendingLines: LineRow[] = [];
+  /** lines posted and, with `linesInBatches`, not all stored yet */
+  private readonly lines: LineWriter;
 
   constructor(
     private readonly book: Book,
@@ -122,13 +119,12 @@ export class Poster {
     private readonly options: { linesInBatches?: boolean } = {},
   ) {
     this.audit = new AuditWriter(book);
+    this.lines = new LineWriter(book);
   }
 
   /** Stores the lines posted and not yet stored (with `linesInBatches`). */
   storeLines(): void {
-    if (this.pendingLines.length === 0) return;
-    insertLines(this.book, this.pendingLines);
-    this.pendingLines.length = 0;
+    this.lines.flush();
   }
 
   private place(d: DocumentDraft): ErrorPlace {
@@ -219,17 +215,9 @@ export class Poster {
       batch_id: this.batchId, source_file: d.sourceFile ?? null, source_row: d.sourceRow ?? null, memo: d.memo ?? null,
       created_by: this.actor, created_at: new Date().toISOString(),
     }), { period });
-    const lines = d.lines.map((l, i): LineRow => ({
-      document_id: id, line_no: i + 1, store_id: l.storeId ?? null, product_id: l.productId ?? null,
-      order_no: l.orderNo ?? null, qty_milli: l.qty ?? null, price_e4: l.price ?? null, amount_fen: l.amount,
-      fee_type: l.feeType ?? null, fee_text: l.feeText ?? null, reference: l.reference ?? null, memo: l.memo ?? null,
-    }));
-    if (this.options.linesInBatches) {
-      for (const line of lines) this.pendingLines.push(line);
-      if (this.pendingLines.length >= LINES_PER_BATCH) this.storeLines();
-    } else {
-      insertLines(this.book, lines);
-    }
+    d.lines.forEach((l, i) => this.lines.add(id, i + 1, l.storeId ?? null, l.productId ?? null, l.orderNo ?? null, l.qty ?? null,
+      l.price ?? null, l.amount, l.feeType ?? null, l.feeText ?? null, l.reference ?? null, l.memo ?? null));
+    if (!this.options.linesInBatches) this.lines.flush();
     legs.forEach((leg, i) => {
       insertEntry(this.book, { document_id: id, line_no: i + 1, period, entry_date: d.docDate, account: leg.account, ...parties, amount_fen: leg.amount });
       if (leg.openItem) {

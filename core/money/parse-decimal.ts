@@ -38,7 +38,7 @@ const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000
  * point, nothing else, whose scaled value has at most 15 digits (exact in a double). Anything else, including every
  * text that is refused, returns undefined and takes the full reading below, so both give the same number.
  */
-function plainDecimal(text: string, scale: number): number | undefined {
+export function plainDecimal(text: string, scale: number): number | undefined {
   const n = text.length;
   if (n === 0 || n > 16 || scale >= POWERS_OF_TEN.length) return undefined;
   let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;

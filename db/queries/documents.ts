@@ -43,26 +43,70 @@ export function insertDocument(book: Book, r: NewDocumentRow): number {
 const LINES_PER_STATEMENT = [256, 16] as const;
 const LINE_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
+const LINE_COLUMNS = 12;
+
+function insertLinesSql(count: number): string {
+  return `INSERT INTO document_lines (document_id, line_no, store_id, product_id, order_no, qty_milli, price_e4, amount_fen,
+      fee_type, fee_text, reference, memo) VALUES ${Array(count).fill(LINE_VALUES).join(', ')}`;
+}
+
 /**
  * Lines, up to 256 in one INSERT (a document's, or an import's batch of documents'). Any statement that writes a
  * table with an insert trigger and immediate foreign keys opens a statement journal (SQLite must be able to undo it
  * alone); one per line cost more than storing the line. The period lock (document_lines_lock_insert) still runs for
  * every row.
+ *
+ * The lines are gathered as the INSERT binds them, twelve values a line in column order, with no object per line: an
+ * import hands over a million of them. A full INSERT of 256 goes as soon as it is gathered; flush() stores the rest,
+ * and must be called before anything reads the lines or the transaction commits.
  */
-export function insertLines(book: Book, rows: readonly LineRow[]): void {
-  for (let start = 0; start < rows.length;) {
-    const left = rows.length - start;
-    const size = LINES_PER_STATEMENT.find((n) => n <= left) ?? left;
-    const chunk = rows.slice(start, start + size);
-    start += size;
-    const values: unknown[] = [];
-    for (const r of chunk) {
-      values.push(r.document_id, r.line_no, r.store_id, r.product_id, r.order_no, r.qty_milli, r.price_e4, r.amount_fen, r.fee_type,
-        r.fee_text, r.reference, r.memo);
+export class LineWriter {
+  private values: unknown[] = [];
+  private count = 0;
+  private sqlOf = new Map<number, string>();
+
+  constructor(private readonly book: Book) {}
+
+  add(documentId: number, lineNo: number, storeId: number | null, productId: number | null, orderNo: string | null, qtyMilli: number | null,
+    priceE4: number | null, amountFen: number, feeType: string | null, feeText: string | null, reference: string | null, memo: string | null): void {
+    this.values.push(documentId, lineNo, storeId, productId, orderNo, qtyMilli, priceE4, amountFen, feeType, feeText, reference, memo);
+    if (++this.count === LINES_PER_STATEMENT[0]) {
+      this.run(this.values, this.count);
+      this.values = [];
+      this.count = 0;
     }
-    stmt(book.db, `INSERT INTO document_lines (document_id, line_no, store_id, product_id, order_no, qty_milli, price_e4, amount_fen,
-      fee_type, fee_text, reference, memo) VALUES ${Array(chunk.length).fill(LINE_VALUES).join(', ')}`).run(values);
   }
+
+  /** How many lines are gathered and not yet stored. */
+  get pending(): number {
+    return this.count;
+  }
+
+  flush(): void {
+    for (let start = 0; start < this.count;) {
+      const left = this.count - start;
+      const size = LINES_PER_STATEMENT.find((n) => n <= left) ?? left;
+      this.run(this.values.slice(start * LINE_COLUMNS, (start + size) * LINE_COLUMNS), size);
+      start += size;
+    }
+    this.values = [];
+    this.count = 0;
+  }
+
+  private run(values: unknown[], count: number): void {
+    let sql = this.sqlOf.get(count);
+    if (sql === undefined) this.sqlOf.set(count, sql = insertLinesSql(count));
+    stmt(this.book.db, sql).run(values);
+  }
+}
+
+export function insertLines(book: Book, rows: readonly LineRow[]): void {
+  const writer = new LineWriter(book);
+  for (const r of rows) {
+    writer.add(r.document_id, r.line_no, r.store_id, r.product_id, r.order_no, r.qty_milli, r.price_e4, r.amount_fen, r.fee_type, r.fee_text,
+      r.reference, r.memo);
+  }
+  writer.flush();
 }
 
 export function insertEntry(book: Book, r: EntryRow): void {
