@@ -85,4 +85,25 @@ describe('date styles', () => {
     expect(r.appliedMapping).toMatchObject({ name: 'RTM 月在前', dateOrder: 'mdy' });
     expect(docDates(book, r.batchId!)).toEqual(['2026-04-09', '2026-05-09']);
   });
+
+  it('reads a text again by its order, and refuses it again on every row that has it, each with its own place', () => {
+    // The same texts many times over, as a file repeats its dates: what is read is kept per order, a refusal is not.
+    for (let round = 0; round < 3; round++) {
+      expect(readDate('05/06/2026', 'dmy', {})).toBe('2026-06-05');
+      expect(readDate('05/06/2026', 'mdy', {})).toBe('2026-05-06');
+      expect(() => readDate('05/06/2026', undefined, { file: 'a.csv', row: 10 + round })).toThrow(expect.objectContaining({
+        code: 'import.date-order-unknown', place: { file: 'a.csv', row: 10 + round },
+      }));
+      expect(() => readDate('2026-02-30', undefined, { file: 'a.csv', row: 20 + round })).toThrow(expect.objectContaining({ place: { file: 'a.csv', row: 20 + round } }));
+    }
+  });
+
+  it('names the row and column of a refused date read through a file', async () => {
+    const book = await sepBook();
+    const before = bookState(book);
+    const r = await importFile(book, receiptsFile(['2026-09-03', '2026-09-03', '2026-13-03', '2026-09-03', '2026-13-03']), { kind: 'receipts', actor: 't', kaCode: 'RTM' });
+    expect(r.committed).toBe(false);
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([[4, '验收日期 (column B)'], [6, '验收日期 (column B)']]);
+    expect(bookState(book)).toEqual(before);
+  });
 });
