@@ -42,13 +42,30 @@ const RECEIPT_RESULT_COLUMNS = ['line_id', 'period', 'ka_account_id', 'status', 
  * as the table would store them, stays the final word on what is rewritten. A re-run of a settled month then costs
  * the reads and the comparisons, not an attempted insert per line.
  */
-function writeChanged(table: string, columns: string[], source: string): string {
+function writeChanged(table: string, columns: string[], source: string, fresh: boolean): string {
+  if (fresh) return writeFresh(table, columns, source);
   const rest = columns.filter((c) => c !== 'line_id');
   return `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => `s.${c}`).join(', ')}
     FROM ${source} s LEFT JOIN ${table} o ON o.line_id = s.line_id
     WHERE o.line_id IS NULL OR ${rest.map((c) => `o.${c} IS NOT s.${c}`).join(' OR ')}
     ON CONFLICT(line_id) DO UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}
     WHERE ${rest.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
+}
+
+/**
+ * The first run of periods that hold no result yet (every month of a book being caught up, and each new month): a
+ * plain INSERT, with no stored row to compare with and nothing to upsert, so SQLite neither collects the rows first
+ * nor tries a conflict per line. A result's period is its document's, which never changes, so no line of the run can
+ * have a result when none is stored for the periods; were one there, the INSERT would fail on the primary key and
+ * the run roll back, never write a second result.
+ */
+function writeFresh(table: string, columns: string[], source: string): string {
+  return `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM ${source}`;
+}
+
+/** Whether the table holds no result of the run's periods, of any KA (read on its index by period). */
+export function periodsHaveNoResults(book: Book, table: 'recon_delivery_lines' | 'recon_receipt_lines', p: MatchParams): boolean {
+  return book.db.prepare(`SELECT 1 FROM ${table} WHERE period BETWEEN ? AND ? LIMIT 1`).get(p.fromPeriod, p.toPeriod) === undefined;
 }
 
 const TEMP_TABLES = ['rc_far', 'rc_d', 'rc_r', 'rc_dg', 'rc_rg', 'rc_p2d', 'rc_p2r', 'rc_pairs', 'rc_p2m', 'rc_promo', 'rc_lp', 'rc_gs'];
@@ -171,6 +188,8 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
     WHERE ${inPeriods} AND ${kaFilter} AND NOT (${live}))`;
   run(`DELETE FROM recon_delivery_lines WHERE ${gone}`);
   run(`DELETE FROM recon_receipt_lines WHERE ${gone}`);
+  const freshDeliveries = periodsHaveNoResults(book, 'recon_delivery_lines', p);
+  const freshReceipts = periodsHaveNoResults(book, 'recon_receipt_lines', p);
 
   // Each side's lines near the periods, indexed; then the far lines under the periods' order keys (few: written to
   // the tables and their indexes as they stand).
@@ -310,7 +329,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
            WHEN matched_by = 'order' THEN ${reasonSql('match.by-order')}
            ELSE ${reasonSql('match.by-nearest')} END
     FROM dres)
-    ${writeChanged('recon_delivery_lines', DELIVERY_RESULT_COLUMNS, 'res')}`);
+    ${writeChanged('recon_delivery_lines', DELIVERY_RESULT_COLUMNS, 'res', freshDeliveries)}`);
 
   // Receipt lines of the period: matched, or unexpected (no delivery anywhere for them).
   run(`WITH res (${RECEIPT_RESULT_COLUMNS.join(', ')}) AS (
@@ -327,7 +346,7 @@ export function matchDeliveries(book: Book, p: MatchParams): void {
                    JOIN rc_p2d dd ON dd.doc_id = p.ddoc AND dd.product = rr.product) m ON dg.ka IS NULL AND m.hit = r.line_id
     WHERE r.period BETWEEN @fromPeriod AND @toPeriod AND (@ka IS NULL OR r.ka = @ka)
     )
-    ${writeChanged('recon_receipt_lines', RECEIPT_RESULT_COLUMNS, 'res')}`);
+    ${writeChanged('recon_receipt_lines', RECEIPT_RESULT_COLUMNS, 'res', freshReceipts)}`);
 
   for (const t of TEMP_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${t}`);
 }

@@ -3,7 +3,9 @@ import { MasterDataWriter } from '../../../core/master-data/save-master-data.js'
 import { matchDeliveriesBetween, matchPeriodDeliveries } from '../../../core/reconcile/match-deliveries.js';
 import { reconcileSettings } from '../../../core/reconcile/settings.js';
 import type { Book } from '../../../db/connection.js';
-import { SIDE_INDEXES_SQL, farLinesFromOutside, farLinesFromOutsideSql, farLinesSql, matchSqlParams, nearLinesSql, periodKeysSql } from '../../../db/queries/reconcile-deliveries.js';
+import {
+  SIDE_INDEXES_SQL, farLinesFromOutside, farLinesFromOutsideSql, farLinesSql, matchSqlParams, nearLinesSql, periodKeysSql, periodsHaveNoResults,
+} from '../../../db/queries/reconcile-deliveries.js';
 import { deliveryResults } from '../../../db/queries/reconcile-results.js';
 import { delivery, post, receipt } from '../../helpers/documents.js';
 import { addSmallWorld } from '../../helpers/small-world.js';
@@ -161,5 +163,44 @@ describe('a month\'s results, written set-based', () => {
       delivery(w, 'XS2', '2026-09-08', 'PO2', [[w.p001, 10, 64_000]]), receipt(w, 'YS2', '2026-09-09', 'PO2', [[w.p001, 10, 64_000]]));
     const rows = run(book, '2026-09');
     expect(rows.map((r) => [r.delivery_no, r.list_price_e4, r.status])).toEqual([['XS1', 64_000, 'matched'], ['XS2', 62_000, 'price_diff']]);
+  });
+
+  it('are inserted plainly where the periods hold none yet, compared where they do, to the same end', async () => {
+    const settings = reconcileSettings(await tempBook('settings.kasettle'));
+    const world = async (name: string) => {
+      const book = await tempBook(name);
+      const w = addSmallWorld(book);
+      post(book,
+        delivery(w, 'XS1', '2026-09-02', 'PO1', [[w.p001, 120, 64_000]]), receipt(w, 'YS1', '2026-09-03', 'PO1', [[w.p001, 120, 64_000]]),
+        delivery(w, 'XS2', '2026-09-28', 'PO2', [[w.p003, 16, 399_000]]), receipt(w, 'YS2', '2026-10-02', 'PO2', [[w.p003, 15, 399_000]]),
+        delivery(w, 'XS3', '2026-10-05', 'PO3', [[w.p001, 3, 64_000]]), receipt(w, 'YS4', '2026-10-09', null, [[w.p003, 1, 399_000]]));
+      return book;
+    };
+    const both = { fromPeriod: '2026-09', toPeriod: '2026-10', kaAccountId: null, windowDays: 7, toleranceFen: 1, asOf: '2026-11-01' };
+    const results = (book: Book) => book.db.prepare(`SELECT l.line_no, d.doc_no, r.* FROM (SELECT line_id, period, status, matched_by, received_qty,
+        line_received_fen, days_outstanding, reason, NULL AS kind FROM recon_delivery_lines
+      UNION ALL SELECT line_id, period, status, matched_by, NULL, NULL, NULL, reason, 'receipt' FROM recon_receipt_lines) r
+      JOIN document_lines l ON l.id = r.line_id JOIN documents d ON d.id = l.document_id ORDER BY d.doc_no, l.line_no`).all()
+      .map(({ line_id: _l, ...r }: any) => r);
+
+    // Both months at once, none of them reconciled before: the plain INSERT.
+    const fresh = await world('fresh.kasettle');
+    expect(periodsHaveNoResults(fresh, 'recon_delivery_lines', both)).toBe(true);
+    expect(periodsHaveNoResults(fresh, 'recon_receipt_lines', both)).toBe(true);
+    fresh.write(() => matchDeliveriesBetween(fresh, '2026-09', '2026-10', null, settings, '2026-11-01'));
+
+    // September first, then both months: the second run finds September's results and compares (a plain INSERT would
+    // fail on their primary keys), and ends where the single run did.
+    const stepwise = await world('stepwise.kasettle');
+    stepwise.write(() => matchDeliveriesBetween(stepwise, '2026-09', '2026-09', null, settings, '2026-11-01'));
+    expect(periodsHaveNoResults(stepwise, 'recon_delivery_lines', both)).toBe(false);
+    expect(periodsHaveNoResults(stepwise, 'recon_receipt_lines', both)).toBe(false);
+    expect(periodsHaveNoResults(stepwise, 'recon_delivery_lines', { ...both, fromPeriod: '2026-10' })).toBe(true);
+    stepwise.write(() => matchDeliveriesBetween(stepwise, '2026-09', '2026-10', null, settings, '2026-11-01'));
+
+    const expected = results(fresh);
+    expect(expected.map((r: any) => [r.doc_no, r.status])).toEqual([
+      ['XS1', 'matched'], ['XS2', 'short'], ['XS3', 'receipt_missing'], ['YS1', 'matched'], ['YS2', 'matched'], ['YS4', 'unexpected']]);
+    expect(results(stepwise)).toEqual(expected);
   });
 });
