@@ -33,6 +33,7 @@ import { compareResults, resultsHash } from './results-hash.js';
 import { benchYear } from './year-bench.js';
 import { benchTwoYears } from './two-years.js';
 import { benchStoreLines } from './store-lines.js';
+import { benchResultsWrite } from './results-write.js';
 
 /**
  * `npm run bench [-- --scale small|medium|large] [--rebuild]`: builds (or reuses) a demo book under
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
     if (values.only === 'reconcile') return benchReconcile(book, `${scale}-seed${values.seed}`, scale, values['record-hash'], print);
     if (values.only === 'vouchers') return await benchVouchers(book, scale, print);
     if (values.only === 'close') return benchClose(book, scale, print);
+    // Only when asked: the month's results written again four ways, three rounds each, rolled back.
+    if (values.only === 'results-write') return benchResultsWrite(book.db, scale, '2026-06', 3, print);
     const byKa = measure(() => {
       balancesView(book, 'ka');
       return (book.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
