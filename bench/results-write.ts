@@ -37,7 +37,7 @@ export function benchResultsWrite(db: Database.Database, scale: string, period: 
           if (!how.secondaryIndexes) for (const name of indexes) db.exec(`DROP INDEX ${name}`);
           for (const t of RESULT_TABLES) {
             db.exec(`DROP TABLE IF EXISTS temp.bench_${t}`);
-            db.exec(`CREATE TEMP TABLE bench_${t} AS SELECT * FROM ${t} WHERE period = '${period}'`);
+            db.prepare(`CREATE TEMP TABLE bench_${t} AS SELECT * FROM ${t} WHERE period = ?`).run(period);
             db.prepare(`DELETE FROM ${t} WHERE period = ?`).run(period);
             const start = process.cpuUsage();
             db.exec(`INSERT INTO ${t} SELECT * FROM bench_${t} ORDER BY line_id`);
