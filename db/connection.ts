@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { knownMigrations, type Migration } from './migrations.js';
+import { assertLineLockInForce, forgetLineLockSuspension } from './queries/line-lock.js';
 import { stmt } from './statements.js';
 
 /** An open book (账套): one SQLite file. */
@@ -79,7 +80,18 @@ function makeBook(db: Database.Database, path: string): Book {
     db,
     path,
     write<T>(fn: () => T): T {
-      return db.transaction(fn).immediate();
+      // Inside another transaction this is a savepoint: only the outermost commits, and only it checks the line lock.
+      const outermost = !db.inTransaction;
+      try {
+        return db.transaction(() => {
+          const result = fn();
+          if (outermost) assertLineLockInForce(db);
+          return result;
+        }).immediate();
+      } finally {
+        // Committed (the lock was in force) or rolled back (which brought the trigger back): nothing is suspended.
+        if (outermost) forgetLineLockSuspension(db);
+      }
     },
     rehearse<T>(fn: () => T): T {
       const undo = new Rehearsed<T>();
@@ -90,6 +102,8 @@ function makeBook(db: Database.Database, path: string): Book {
         }).immediate();
       } catch (e) {
         if (e !== undo) throw e;
+      } finally {
+        if (!db.inTransaction) forgetLineLockSuspension(db);
       }
       return undo.result as T;
     },
@@ -97,10 +111,12 @@ function makeBook(db: Database.Database, path: string): Book {
       db.exec('BEGIN IMMEDIATE');
     },
     commit() {
+      assertLineLockInForce(db);
       db.exec('COMMIT');
     },
     rollback() {
       if (db.inTransaction) db.exec('ROLLBACK');
+      forgetLineLockSuspension(db);
     },
     close() {
       if (db.open) db.close();

@@ -15,7 +15,16 @@ export type BookRefusal =
   | { code: 'duplicate'; detail: string }
   | { code: 'constraint'; detail: string };
 
+/** A refusal the book's own code makes where a trigger would have (db/queries/line-lock.ts checks a whole import at once). */
+export class BookRefusalError extends Error {
+  constructor(readonly refusal: BookRefusal) {
+    super(refusal.code);
+    this.name = 'BookRefusalError';
+  }
+}
+
 export function readRefusal(error: unknown): BookRefusal | undefined {
+  if (error instanceof BookRefusalError) return error.refusal;
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_CONSTRAINT')) {
     return undefined;
   }

@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import type { Book } from '../../db/connection.js';
 import { onlyManufacturerCode } from '../../db/queries/import-lookups.js';
+import { suspendLineLock } from '../../db/queries/line-lock.js';
 import { UserError } from '../errors.js';
+import { asUserError } from '../ledger/book-errors.js';
 import { ImportCorrections } from '../corrections/replace-on-import.js';
 import { Poster } from '../ledger/post-documents.js';
 import type { MasterDataWriter } from '../master-data/save-master-data.js';
@@ -100,6 +102,8 @@ export async function importTable(
   const poster = new Poster(book, options.actor, batchId, { linesInBatches: isDocuments });
   const corrections = new ImportCorrections(book, poster, { replace: options.replace ?? false, actor: options.actor, reason: options.reason?.trim() || basename(file) });
   const collector = isDocuments ? new DocumentCollector(poster, file, report, fail, (draft, outcome, row) => corrections.onConflict(draft, outcome, row)) : undefined;
+  // The lines' period lock is checked once, for all the file's lines, before the import may commit (db/queries/line-lock.ts).
+  const lineLock = isDocuments ? suspendLineLock(book.db) : undefined;
   const seenKeys = new Map<string, number>();
   const promotions = new Map<string, { row: number; input: PromotionInput }>();
   const manufacturerCode = kind === 'promotions' ? onlyManufacturerCode(book) : undefined;
@@ -159,6 +163,12 @@ export async function importTable(
 
   if (collector) {
     collector.finish();
+    try {
+      lineLock?.restore();
+    } catch (e) {
+      // Left suspended, the lock keeps the transaction from committing: the file is refused whole.
+      fail(asUserError(e));
+    }
     report.conflicts.push(...corrections.conflicts);
     report.replaced.push(...corrections.replaced);
   } else if (kind === 'promotions') {
