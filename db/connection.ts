@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { knownMigrations, type Migration } from './migrations.js';
-import { assertLineLockInForce, forgetLineLockSuspension } from './queries/line-lock.js';
+import { assertPostingLocksInForce, forgetPostingLocksSuspension } from './queries/posting-locks.js';
 import { stmt } from './statements.js';
 
 /** An open book (账套): one SQLite file. */
@@ -80,17 +80,17 @@ function makeBook(db: Database.Database, path: string): Book {
     db,
     path,
     write<T>(fn: () => T): T {
-      // Inside another transaction this is a savepoint: only the outermost commits, and only it checks the line lock.
+      // Inside another transaction this is a savepoint: only the outermost commits, and only it checks the posting locks.
       const outermost = !db.inTransaction;
       try {
         return db.transaction(() => {
           const result = fn();
-          if (outermost) assertLineLockInForce(db);
+          if (outermost) assertPostingLocksInForce(db);
           return result;
         }).immediate();
       } finally {
-        // Committed (the lock was in force) or rolled back (which brought the trigger back): nothing is suspended.
-        if (outermost) forgetLineLockSuspension(db);
+        // Committed (the locks were in force) or rolled back (which brought the triggers back): nothing is suspended.
+        if (outermost) forgetPostingLocksSuspension(db);
       }
     },
     rehearse<T>(fn: () => T): T {
@@ -103,7 +103,7 @@ function makeBook(db: Database.Database, path: string): Book {
       } catch (e) {
         if (e !== undo) throw e;
       } finally {
-        if (!db.inTransaction) forgetLineLockSuspension(db);
+        if (!db.inTransaction) forgetPostingLocksSuspension(db);
       }
       return undo.result as T;
     },
@@ -111,12 +111,12 @@ function makeBook(db: Database.Database, path: string): Book {
       db.exec('BEGIN IMMEDIATE');
     },
     commit() {
-      assertLineLockInForce(db);
+      assertPostingLocksInForce(db);
       db.exec('COMMIT');
     },
     rollback() {
       if (db.inTransaction) db.exec('ROLLBACK');
-      forgetLineLockSuspension(db);
+      forgetPostingLocksSuspension(db);
     },
     close() {
       if (db.open) db.close();

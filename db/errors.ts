@@ -15,16 +15,19 @@ export type BookRefusal =
   | { code: 'duplicate'; detail: string }
   | { code: 'constraint'; detail: string };
 
-/** A refusal the book's own code makes where a trigger would have (db/queries/line-lock.ts checks a whole import at once). */
+/**
+ * A refusal the book's own code makes where a trigger would have (db/queries/posting-locks.ts checks a whole import at
+ * once): the trigger's message, read as SQLite's own refusals are.
+ */
 export class BookRefusalError extends Error {
-  constructor(readonly refusal: BookRefusal) {
-    super(refusal.code);
+  readonly code = 'SQLITE_CONSTRAINT_TRIGGER';
+  constructor(message: string) {
+    super(message);
     this.name = 'BookRefusalError';
   }
 }
 
 export function readRefusal(error: unknown): BookRefusal | undefined {
-  if (error instanceof BookRefusalError) return error.refusal;
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_CONSTRAINT')) {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Book } from '../../db/connection.js';
 import { onlyManufacturerCode } from '../../db/queries/import-lookups.js';
-import { suspendLineLock } from '../../db/queries/line-lock.js';
+import { suspendPostingLocks } from '../../db/queries/posting-locks.js';
 import { UserError } from '../errors.js';
 import { asUserError } from '../ledger/book-errors.js';
 import { ImportCorrections } from '../corrections/replace-on-import.js';
@@ -102,8 +102,9 @@ export async function importTable(
   const poster = new Poster(book, options.actor, batchId, { linesInBatches: isDocuments });
   const corrections = new ImportCorrections(book, poster, { replace: options.replace ?? false, actor: options.actor, reason: options.reason?.trim() || basename(file) });
   const collector = isDocuments ? new DocumentCollector(poster, file, report, fail, (draft, outcome, row) => corrections.onConflict(draft, outcome, row)) : undefined;
-  // The lines' period lock is checked once, for all the file's lines, before the import may commit (db/queries/line-lock.ts).
-  const lineLock = isDocuments ? suspendLineLock(book.db) : undefined;
+  // The posting locks are checked once, for all the file's documents and lines, before the import may commit
+  // (db/queries/posting-locks.ts).
+  const locks = isDocuments ? suspendPostingLocks(book.db) : undefined;
   const seenKeys = new Map<string, number>();
   const promotions = new Map<string, { row: number; input: PromotionInput }>();
   const manufacturerCode = kind === 'promotions' ? onlyManufacturerCode(book) : undefined;
@@ -164,9 +165,9 @@ export async function importTable(
   if (collector) {
     collector.finish();
     try {
-      lineLock?.restore();
+      locks?.restore();
     } catch (e) {
-      // Left suspended, the lock keeps the transaction from committing: the file is refused whole.
+      // Left suspended, the locks keep the transaction from committing: the file is refused whole.
       fail(asUserError(e));
     }
     report.conflicts.push(...corrections.conflicts);
