@@ -54,7 +54,7 @@ function insertLinesSql(count: number): string {
  * Lines, up to 256 in one INSERT (a document's, or an import's batch of documents'). Any statement that writes a
  * table with an insert trigger and immediate foreign keys opens a statement journal (SQLite must be able to undo it
  * alone); one per line cost more than storing the line. The period lock (document_lines_lock_insert) still runs for
- * every row.
+ * every row, except in an import, which asks it once of all the lines it wrote (posting-locks.ts).
  *
  * The lines are gathered as the INSERT binds them, twelve values a line in column order, with no object per line: an
  * import hands over a million of them. A full INSERT of 256 goes as soon as it is gathered; flush() stores the rest,
